@@ -1,0 +1,30 @@
+using System.CommandLine;
+using CarteBlanche.Platform.Audit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CarteBlanche.Cli;
+
+internal static class AuditCommands
+{
+    public static Command Create()
+    {
+        var audit = new Command("audit", "Journal d'audit.");
+        var verify = new Command("verify", "Vérifie la chaîne d'empreintes du journal ; code de sortie 1 et première entrée rompue si une ligne a été modifiée ou supprimée.");
+        verify.SetAction(async (_, cancellationToken) =>
+        {
+            using var host = CliHost.Build();
+            await using var scope = host.Services.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
+            if (result.IsIntact)
+            {
+                Console.WriteLine($"Journal d'audit intact : {result.EntriesChecked} entrée(s) vérifiée(s).");
+                return 0;
+            }
+            Console.Error.WriteLine($"Journal d'audit ROMPU à l'entrée n° {result.FirstBrokenSequence} : {result.Problem}.");
+            Console.Error.WriteLine($"{result.EntriesChecked} entrée(s) intacte(s) avant celle-ci.");
+            return 1;
+        });
+        audit.Subcommands.Add(verify);
+        return audit;
+    }
+}

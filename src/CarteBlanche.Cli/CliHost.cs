@@ -1,0 +1,28 @@
+using CarteBlanche.Platform;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CarteBlanche.Cli;
+
+/// <summary>Builds the services of the platform from the same configuration sources as the web app.</summary>
+internal static class CliHost
+{
+    public static IHost Build()
+    {
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
+            ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+            ?? Environments.Production;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = environment,
+            Args = [],
+        });
+        builder.Configuration.AddEnvironmentVariables("ASPNETCORE_");
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddPlatformCore(builder.Configuration);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,91 @@
+using CarteBlanche.Platform.Territory;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CarteBlanche.Platform.Accounts;
+
+/// <summary>A person's account (agent, referent, helper...). Every account belongs to one organisation.
+/// "User" stays for accounts; a resident is a Resident.</summary>
+public sealed class Account : IdentityUser<Guid>
+{
+    public Account()
+    {
+        Id = Guid.NewGuid();
+        SecurityStamp = Guid.NewGuid().ToString();
+    }
+
+    public string DisplayName { get; set; } = "";
+    public Guid OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    /// <summary>A deactivated account cannot sign in; it is kept for the audit trail.</summary>
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastSignInAt { get; set; }
+}
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Coordinator = "Coordinator";
+    public const string Agent = "Agent";
+    public const string SocialWorker = "SocialWorker";
+    public const string PartnerReferent = "PartnerReferent";
+    public const string DataSteward = "DataSteward";
+    public const string HrExpert = "HrExpert";
+    public const string FirmOwner = "FirmOwner";
+    public const string Helper = "Helper";
+
+    public static readonly IReadOnlyList<string> All =
+        [Admin, Coordinator, Agent, SocialWorker, PartnerReferent, DataSteward, HrExpert, FirmOwner, Helper];
+
+    /// <summary>What the UI says.</summary>
+    public static string FrenchName(string role) => role switch
+    {
+        Admin => "Administrateur",
+        Coordinator => "Coordinateur du territoire",
+        Agent => "Agent polyvalent",
+        SocialWorker => "Travailleur social",
+        PartnerReferent => "Référent partenaire",
+        DataSteward => "Gestionnaire de données",
+        HrExpert => "Expert RH",
+        FirmOwner => "Dirigeant de TPE",
+        Helper => "Aidant mobilité",
+        _ => role,
+    };
+}
+
+/// <summary>An invitation to create one's password; the link expires after 72 hours.</summary>
+public sealed class Invitation
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(72);
+
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid AccountId { get; set; }
+    /// <summary>SHA-256 of the token sent by e-mail; the token itself is never stored.</summary>
+    public required string TokenHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public Guid? InvitedBy { get; set; }
+}
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> b)
+    {
+        b.Property(a => a.DisplayName).HasMaxLength(200);
+        b.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.ToTable("platform_invitations");
+        b.Property(i => i.TokenHash).HasMaxLength(64);
+        b.HasIndex(i => i.TokenHash).IsUnique();
+        b.HasOne<Account>().WithMany().HasForeignKey(i => i.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

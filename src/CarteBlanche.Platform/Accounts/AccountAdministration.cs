@@ -1,0 +1,85 @@
+using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Platform.Accounts;
+
+public sealed record UpdateAccount(Guid AccountId, string DisplayName, Guid OrganisationId, IReadOnlyCollection<string> Roles, string ConcurrencyStamp);
+
+/// <summary>Roles, organisation and activation of an account, by an administrator.</summary>
+public sealed class AccountAdministration(CarteBlancheDbContext db, UserManager<Account> userManager, IAuditLog auditLog)
+{
+    public async Task<CommandResult> UpdateAsync(UpdateAccount command, Guid actorId, CancellationToken cancellationToken = default)
+    {
+        var account = await userManager.FindByIdAsync(command.AccountId.ToString("D"));
+        if (account == null)
+        {
+            return CommandResult.Fail("", "Ce compte n'existe pas.");
+        }
+        if (account.ConcurrencyStamp != command.ConcurrencyStamp)
+        {
+            return CommandResult.Fail("", "Ce compte a été modifié entre-temps par quelqu'un d'autre. Rechargez la page pour voir ses nouvelles valeurs, puis recommencez.");
+        }
+        if (string.IsNullOrWhiteSpace(command.DisplayName))
+        {
+            return CommandResult.Fail("DisplayName", "Saisissez le prénom et le nom de la personne.");
+        }
+        if (!await db.Organisations.AnyAsync(o => o.Id == command.OrganisationId, cancellationToken))
+        {
+            return CommandResult.Fail("OrganisationId", "Choisissez l'organisation de la personne.");
+        }
+        if (command.Roles.Count == 0 || command.Roles.Any(r => !Roles.All.Contains(r)))
+        {
+            return CommandResult.Fail("Roles", "Choisissez au moins un rôle.");
+        }
+        var current = await userManager.GetRolesAsync(account);
+        if (account.Id == actorId && current.Contains(Roles.Admin) && !command.Roles.Contains(Roles.Admin))
+        {
+            return CommandResult.Fail("Roles", "Vous ne pouvez pas retirer votre propre rôle d'administrateur.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        account.DisplayName = command.DisplayName.Trim();
+        account.OrganisationId = command.OrganisationId;
+        var updated = await userManager.UpdateAsync(account);
+        if (!updated.Succeeded)
+        {
+            return new CommandResult(updated.Errors.Select(e => new KeyValuePair<string, string>("", e.Description)).ToList());
+        }
+        var removed = current.Except(command.Roles).ToList();
+        var added = command.Roles.Except(current).ToList();
+        if (removed.Count > 0)
+        {
+            await userManager.RemoveFromRolesAsync(account, removed);
+        }
+        if (added.Count > 0)
+        {
+            await userManager.AddToRolesAsync(account, added);
+        }
+        // New roles or organisation take effect at the next request, not at the next sign-in.
+        await userManager.UpdateSecurityStampAsync(account);
+        await transaction.CommitAsync(cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("account.update", "Account", account.Id.ToString("D")), cancellationToken);
+        return CommandResult.Ok;
+    }
+
+    public async Task<CommandResult> SetActiveAsync(Guid accountId, bool active, Guid actorId, CancellationToken cancellationToken = default)
+    {
+        if (accountId == actorId && !active)
+        {
+            return CommandResult.Fail("", "Vous ne pouvez pas désactiver votre propre compte.");
+        }
+        var account = await userManager.FindByIdAsync(accountId.ToString("D"));
+        if (account == null)
+        {
+            return CommandResult.Fail("", "Ce compte n'existe pas.");
+        }
+        account.IsActive = active;
+        await userManager.UpdateAsync(account);
+        // Ends the sessions already open with this account.
+        await userManager.UpdateSecurityStampAsync(account);
+        await auditLog.RecordAsync(new AuditEvent(active ? "account.reactivate" : "account.deactivate", "Account", account.Id.ToString("D")), cancellationToken);
+        return CommandResult.Ok;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace CarteBlanche.Platform.Territory;
+
+/// <summary>Minimal RFC 4180 reader: comma-separated, double-quoted fields, "" for a quote. Enough for reference data.</summary>
+public static class Csv
+{
+    public sealed record Row(int LineNumber, IReadOnlyList<string> Fields);
+
+    public static IEnumerable<Row> Read(TextReader reader)
+    {
+        var lineNumber = 0;
+        string? line;
+        while ((line = reader.ReadLine()) != null)
+        {
+            lineNumber++;
+            var startLine = lineNumber;
+            var fields = new List<string>();
+            var field = new StringBuilder();
+            var inQuotes = false;
+            var i = 0;
+            while (true)
+            {
+                if (i >= line.Length)
+                {
+                    if (inQuotes)
+                    {
+                        // A quoted field that spans lines.
+                        var next = reader.ReadLine() ?? throw new FormatException($"ligne {startLine} : guillemet non fermé");
+                        lineNumber++;
+                        field.Append('\n');
+                        line = next;
+                        i = 0;
+                        continue;
+                    }
+                    fields.Add(field.ToString());
+                    break;
+                }
+                var c = line[i];
+                if (inQuotes)
+                {
+                    if (c == '"')
+                    {
+                        if (i + 1 < line.Length && line[i + 1] == '"')
+                        {
+                            field.Append('"');
+                            i += 2;
+                            continue;
+                        }
+                        inQuotes = false;
+                    }
+                    else
+                    {
+                        field.Append(c);
+                    }
+                }
+                else if (c == '"' && field.Length == 0)
+                {
+                    inQuotes = true;
+                }
+                else if (c == ',')
+                {
+                    fields.Add(field.ToString());
+                    field.Clear();
+                }
+                else
+                {
+                    field.Append(c);
+                }
+                i++;
+            }
+            if (fields.Count == 1 && fields[0].Length == 0)
+            {
+                continue; // blank line
+            }
+            yield return new Row(startLine, fields);
+        }
+    }
+}

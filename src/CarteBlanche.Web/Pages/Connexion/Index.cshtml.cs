@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Audit;
+using CarteBlanche.Web.Hosting;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace CarteBlanche.Web.Pages.Connexion;
+
+[AllowAnonymous]
+[EnableRateLimiting(WebSetup.SignInRateLimit)]
+public sealed class IndexModel(
+    SignInManager<Account> signInManager,
+    UserManager<Account> userManager,
+    IAuditLog auditLog,
+    IOptions<ProConnectOptions> proConnect) : PageModel
+{
+    [BindProperty]
+    [Required(ErrorMessage = "Saisissez votre adresse e-mail.")]
+    [EmailAddress(ErrorMessage = "L'adresse e-mail n'est pas valide (format attendu : nom@domaine.fr).")]
+    [Display(Name = "Adresse e-mail")]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Saisissez votre mot de passe.")]
+    [DataType(DataType.Password)]
+    [Display(Name = "Mot de passe")]
+    public string Password { get; set; } = "";
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public bool ProConnectEnabled => proConnect.Value.Enabled;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var account = await userManager.FindByEmailAsync(Email.Trim());
+        if (account == null)
+        {
+            await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", Purpose: "compte inconnu"));
+            ModelState.AddModelError("", "Adresse e-mail ou mot de passe incorrect.");
+            return Page();
+        }
+        if (!account.IsActive)
+        {
+            await auditLog.RecordAsync(new AuditEvent("security.sign-in-refused", "Account", account.Id.ToString("D"), "compte désactivé", account.Id, account.OrganisationId));
+            ModelState.AddModelError("", "Ce compte a été désactivé. Adressez-vous à l'administrateur de votre territoire.");
+            return Page();
+        }
+
+        var result = await signInManager.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
+        var recordId = account.Id.ToString("D");
+        if (result.Succeeded)
+        {
+            await auditLog.RecordAsync(new AuditEvent("security.sign-in", "Account", recordId, ActorId: account.Id, ActorOrganisationId: account.OrganisationId));
+            return LocalRedirect(SafeReturnUrl());
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Connexion/Code", new { returnUrl = SafeReturnUrl() });
+        }
+        if (result.IsLockedOut)
+        {
+            await auditLog.RecordAsync(new AuditEvent("security.locked-out", "Account", recordId, ActorId: account.Id, ActorOrganisationId: account.OrganisationId));
+            ModelState.AddModelError("", "Trop de tentatives : ce compte est verrouillé pendant 15 minutes.");
+            return Page();
+        }
+        await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", "Account", recordId, "mot de passe incorrect", account.Id, account.OrganisationId));
+        ModelState.AddModelError("", "Adresse e-mail ou mot de passe incorrect.");
+        return Page();
+    }
+
+    public IActionResult OnPostProConnect()
+    {
+        if (!ProConnectEnabled)
+        {
+            return NotFound();
+        }
+        var redirect = Url.Page("/Connexion/ProConnect", new { returnUrl = SafeReturnUrl() });
+        var properties = signInManager.ConfigureExternalAuthenticationProperties(ProConnectOptions.Scheme, redirect);
+        return Challenge(properties, ProConnectOptions.Scheme);
+    }
+
+    private string SafeReturnUrl() => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/";
+}

@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Audit;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CarteBlanche.Web.Pages.Connexion;
+
+/// <summary>
+/// Return from ProConnect: the agent is signed in if an active account has the same e-mail.
+/// Accounts are never created from ProConnect: an administrator invites them first.
+/// </summary>
+[AllowAnonymous]
+public sealed class ProConnectModel(SignInManager<Account> signInManager, UserManager<Account> userManager, IAuditLog auditLog) : PageModel
+{
+    public string? Problem { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? returnUrl)
+    {
+        var info = await signInManager.GetExternalLoginInfoAsync();
+        if (info == null)
+        {
+            Problem = "La connexion avec ProConnect n'a pas abouti. Recommencez.";
+            return Page();
+        }
+        var email = info.Principal.FindFirstValue(ClaimTypes.Email) ?? info.Principal.FindFirstValue("email");
+        var account = email == null ? null : await userManager.FindByEmailAsync(email);
+        if (account == null || !account.IsActive)
+        {
+            await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", Purpose: "ProConnect : aucun compte actif"));
+            Problem = "Aucun compte Carte Blanche actif ne correspond à votre identité ProConnect. Demandez une invitation à l'administrateur de votre territoire.";
+            return Page();
+        }
+        await signInManager.SignInAsync(account, isPersistent: false, authenticationMethod: "ProConnect");
+        await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
+        await auditLog.RecordAsync(new AuditEvent("security.sign-in", "Account", account.Id.ToString("D"), "ProConnect", account.Id, account.OrganisationId));
+        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+    }
+}

@@ -1,0 +1,9 @@
+using CarteBlanche.Platform.Database;
+
+namespace CarteBlanche.Migrations.Sqlite;
+
+/// <summary>The modules whose tables these migrations create. Add a module here when it gets its first table.</summary>
+internal static class ModuleModels
+{
+    public static readonly IReadOnlyList<ModuleModel> All = [];
+}
