@@ -38,6 +38,7 @@ public sealed class FieldErrorTagHelper : TagHelper
 
 /// <summary>&lt;div class="fr-input-group" error-for="Email"&gt; adds "fr-input-group--error" when the field is invalid.</summary>
 [HtmlTargetElement("div", Attributes = "error-for")]
+[HtmlTargetElement("fieldset", Attributes = "error-for")]
 public sealed class InputGroupErrorTagHelper : TagHelper
 {
     [HtmlAttributeName("error-for")]

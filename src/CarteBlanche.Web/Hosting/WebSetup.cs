@@ -18,13 +18,6 @@ public static class WebSetup
 {
     public const string SignInRateLimit = "sign-in";
 
-    public static class Policies
-    {
-        public const string Admin = "Admin";
-        public const string TerritoryReaders = "TerritoryReaders";
-        public const string TerritoryEditors = "TerritoryEditors";
-    }
-
     public static WebApplicationBuilder AddCarteBlancheWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -94,6 +87,12 @@ public static class WebSetup
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Territoire", Policies.TerritoryReaders);
+        });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            FrenchModelBinding.Apply(o.ModelBindingMessageProvider);
+            // Required fields say so in French, through [Required] or the handler, not "The X field is required."
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
         services.AddRouting(o => o.LowercaseUrls = true);
         // Write "é" as "é", not "&#xE9;": French pages stay readable (and searchable) in their source.

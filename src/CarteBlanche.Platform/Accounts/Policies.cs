@@ -1,0 +1,9 @@
+namespace CarteBlanche.Platform.Accounts;
+
+/// <summary>Authorization policies, registered by the web host.</summary>
+public static class Policies
+{
+    public const string Admin = "Admin";
+    public const string TerritoryReaders = "TerritoryReaders";
+    public const string TerritoryEditors = "TerritoryEditors";
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Territory;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Platform.Pages.Admin.Comptes;
+
+public sealed class InviterModel(CarteBlancheDbContext db, AccountInvitations invitations) : PageModel
+{
+    public sealed class InviteForm
+    {
+        public string Email { get; set; } = "";
+        public string DisplayName { get; set; } = "";
+        public Guid OrganisationId { get; set; }
+        public List<string> Roles { get; set; } = [];
+    }
+
+    [BindProperty] public InviteForm Input { get; set; } = new();
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Organisations = await db.Organisations.Where(o => o.IsActive).OrderBy(o => o.SearchName).ToListAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        Organisations = await db.Organisations.Where(o => o.IsActive).OrderBy(o => o.SearchName).ToListAsync(cancellationToken);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var actorId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var (result, _) = await invitations.InviteAsync(
+            new InviteAccount(Input.Email, Input.DisplayName, Input.OrganisationId, Input.Roles), actorId, $"{Request.Scheme}://{Request.Host}", cancellationToken);
+        if (!result.Succeeded)
+        {
+            result.AddTo(ModelState);
+            return Page();
+        }
+        TempData["Succes"] = $"Invitation envoyée à {Input.Email.Trim()}. Le lien est valable 72 heures.";
+        return RedirectToPage("Index");
+    }
+}

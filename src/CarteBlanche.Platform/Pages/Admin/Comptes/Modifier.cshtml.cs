@@ -1,0 +1,131 @@
+using System.Security.Claims;
+using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Territory;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Platform.Pages.Admin.Comptes;
+
+public sealed class ModifierModel(
+    CarteBlancheDbContext db,
+    UserManager<Account> userManager,
+    AccountAdministration administration,
+    AccountInvitations invitations,
+    IAuditLog auditLog) : PageModel
+{
+    public sealed class AccountForm
+    {
+        public string DisplayName { get; set; } = "";
+        public Guid OrganisationId { get; set; }
+        public List<string> Roles { get; set; } = [];
+        public string ConcurrencyStamp { get; set; } = "";
+    }
+
+    [BindProperty] public AccountForm Input { get; set; } = new();
+    [BindProperty] public bool ConfirmDeactivation { get; set; }
+    public Account Account { get; private set; } = default!;
+    public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        Input = new AccountForm
+        {
+            DisplayName = Account.DisplayName,
+            OrganisationId = Account.OrganisationId,
+            Roles = (await userManager.GetRolesAsync(Account)).ToList(),
+            ConcurrencyStamp = Account.ConcurrencyStamp ?? "",
+        };
+        await auditLog.RecordAsync(new AuditEvent("account.read", "Account", id.ToString("D"), "administration des comptes"), cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var result = await administration.UpdateAsync(
+            new UpdateAccount(id, Input.DisplayName, Input.OrganisationId, Input.Roles, Input.ConcurrencyStamp), ActorId, cancellationToken);
+        if (!result.Succeeded)
+        {
+            result.AddTo(ModelState);
+            return Page();
+        }
+        TempData["Succes"] = $"Le compte de {Input.DisplayName.Trim()} a été enregistré.";
+        return RedirectToPage("Index");
+    }
+
+    public async Task<IActionResult> OnPostActivationAsync(Guid id, bool activate, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!activate && !ConfirmDeactivation)
+        {
+            await FillFormAsync();
+            ModelState.AddModelError(nameof(ConfirmDeactivation), "Cochez la case pour confirmer la désactivation.");
+            return Page();
+        }
+        var result = await administration.SetActiveAsync(id, activate, ActorId, cancellationToken);
+        if (!result.Succeeded)
+        {
+            await FillFormAsync();
+            result.AddTo(ModelState);
+            return Page();
+        }
+        TempData["Succes"] = activate ? $"Le compte de {Account.DisplayName} est réactivé." : $"Le compte de {Account.DisplayName} est désactivé : il ne peut plus se connecter.";
+        return RedirectToPage("Modifier", new { id });
+    }
+
+    public async Task<IActionResult> OnPostResendAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        var result = await invitations.ResendAsync(id, ActorId, $"{Request.Scheme}://{Request.Host}", cancellationToken);
+        if (!result.Succeeded)
+        {
+            await FillFormAsync();
+            result.AddTo(ModelState);
+            return Page();
+        }
+        TempData["Succes"] = $"Nouvelle invitation envoyée à {Account.Email}. Les liens précédents ne fonctionnent plus.";
+        return RedirectToPage("Modifier", new { id });
+    }
+
+    private Guid ActorId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var account = await db.Users.AsNoTracking().Include(a => a.Organisation).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (account == null)
+        {
+            return false;
+        }
+        Account = account;
+        Organisations = await db.Organisations.Where(o => o.IsActive || o.Id == account.OrganisationId).OrderBy(o => o.SearchName).ToListAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task FillFormAsync()
+    {
+        Input = new AccountForm
+        {
+            DisplayName = Account.DisplayName,
+            OrganisationId = Account.OrganisationId,
+            Roles = (await userManager.GetRolesAsync(Account)).ToList(),
+            ConcurrencyStamp = Account.ConcurrencyStamp ?? "",
+        };
+    }
+}

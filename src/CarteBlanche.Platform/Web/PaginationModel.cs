@@ -1,0 +1,37 @@
+namespace CarteBlanche.Platform.Web;
+
+/// <summary>What the DSFR pagination partial (_Pagination.cshtml) needs: the current page (1-based),
+/// the number of pages and how to build the address of a page.</summary>
+public sealed record PaginationModel(int Page, int PageCount, Func<int, string> UrlForPage);
+
+public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageCount, int TotalCount)
+{
+    public PaginationModel Pagination(Func<int, string> urlForPage) => new(Page, PageCount, urlForPage);
+}
+
+public static class Paging
+{
+    public const int PageSize = 25;
+
+    /// <summary>One page of a query; a page number out of range gives the nearest page.</summary>
+    public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, CancellationToken cancellationToken = default, int pageSize = PageSize)
+    {
+        var total = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query, cancellationToken);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var items = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(query.Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
+        return new PagedList<T>(items, page, pageCount, total);
+    }
+}
+
+/// <summary>French formats for pages: dates in Paris time, numbers with French separators.</summary>
+public static class FrenchFormat
+{
+    public static readonly System.Globalization.CultureInfo Culture = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public static string DateTime(DateTimeOffset value) =>
+        TimeZoneInfo.ConvertTime(value, Paris).ToString("dd/MM/yyyy HH:mm:ss", Culture);
+
+    public static string Number(int value) => value.ToString("N0", Culture);
+}
