@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CarteBlanche.Platform;
 using CarteBlanche.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ internal static class DbCommands
     public static Command Create()
     {
         var db = new Command("db", "Base de données.");
-        var migrate = new Command("migrate", "Applique les migrations en attente (SQLite ou PostgreSQL selon Database:Provider).");
+        var migrate = new Command("migrate", "Applique les migrations en attente (SQLite ou PostgreSQL selon Database:Provider), puis crée les rôles et le territoire de référence s'ils manquent.");
         migrate.SetAction(async (_, cancellationToken) =>
         {
             using var host = CliHost.Build();
@@ -20,6 +21,7 @@ internal static class DbCommands
             var context = scope.ServiceProvider.GetRequiredService<CarteBlancheDbContext>();
             var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             await context.MigrateAsync(cancellationToken);
+            await host.Services.InitialisePlatformAsync(seedDemoData: false, cancellationToken);
             Console.WriteLine(pending.Count == 0
                 ? $"Base {options.Provider} à jour : aucune migration en attente."
                 : $"Base {options.Provider} : {pending.Count} migration(s) appliquée(s) : {string.Join(", ", pending)}.");

@@ -7,4 +7,5 @@ var root = new RootCommand("Carte Blanche — outils en ligne de commande (base 
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(TerritoryCommands.Create());
+root.Subcommands.Add(AccountCommands.Create());
 return await root.Parse(args).InvokeAsync();

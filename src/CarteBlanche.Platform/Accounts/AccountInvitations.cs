@@ -30,7 +30,7 @@ public sealed class AccountInvitations(
     IAuditLog auditLog,
     TimeProvider timeProvider)
 {
-    public async Task<(CommandResult Result, Guid? AccountId)> InviteAsync(InviteAccount command, Guid? invitedBy, string baseUrl, CancellationToken cancellationToken = default)
+    public async Task<(CommandResult Result, Guid? AccountId, string? Link)> InviteAsync(InviteAccount command, Guid? invitedBy, string baseUrl, CancellationToken cancellationToken = default)
     {
         var email = command.Email?.Trim() ?? "";
         var errors = new List<KeyValuePair<string, string>>();
@@ -64,7 +64,7 @@ public sealed class AccountInvitations(
         }
         if (errors.Count > 0)
         {
-            return (new CommandResult(errors), null);
+            return (new CommandResult(errors), null, null);
         }
 
         var now = timeProvider.GetUtcNow();
@@ -82,19 +82,19 @@ public sealed class AccountInvitations(
         var created = await userManager.CreateAsync(account);
         if (!created.Succeeded)
         {
-            return (FromIdentity(created, "Email"), null);
+            return (FromIdentity(created, "Email"), null, null);
         }
         var rolesAdded = await userManager.AddToRolesAsync(account, command.Roles);
         if (!rolesAdded.Succeeded)
         {
-            return (FromIdentity(rolesAdded, "Roles"), null);
+            return (FromIdentity(rolesAdded, "Roles"), null, null);
         }
         var token = NewInvitation(account.Id, invitedBy, now);
-        QueueInvitationEmail(account, token, baseUrl);
+        var link = QueueInvitationEmail(account, token, baseUrl);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await auditLog.RecordAsync(new AuditEvent("account.invite", "Account", account.Id.ToString("D")), cancellationToken);
-        return (CommandResult.Ok, account.Id);
+        return (CommandResult.Ok, account.Id, link);
     }
 
     /// <summary>A new link for an account that has not chosen its password yet; earlier links stop working.</summary>
@@ -172,7 +172,7 @@ public sealed class AccountInvitations(
         return token;
     }
 
-    private void QueueInvitationEmail(Account account, string token, string baseUrl)
+    private string QueueInvitationEmail(Account account, string token, string baseUrl)
     {
         var link = $"{baseUrl.TrimEnd('/')}/invitation/{token}";
         outbox.QueueEmail(account.Email!, "Votre compte Carte Blanche",
@@ -187,6 +187,7 @@ public sealed class AccountInvitations(
 
             Carte Blanche — services publics de proximité
             """);
+        return link;
     }
 
     internal static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? "")));

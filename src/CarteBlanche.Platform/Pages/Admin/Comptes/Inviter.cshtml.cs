@@ -32,7 +32,7 @@ public sealed class InviterModel(CarteBlancheDbContext db, AccountInvitations in
             return Page();
         }
         var actorId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
-        var (result, _) = await invitations.InviteAsync(
+        var (result, _, _) = await invitations.InviteAsync(
             new InviteAccount(Input.Email, Input.DisplayName, Input.OrganisationId, Input.Roles), actorId, $"{Request.Scheme}://{Request.Host}", cancellationToken);
         if (!result.Succeeded)
         {
