@@ -19,7 +19,10 @@ internal static class CliHost
             EnvironmentName = environment,
             Args = [],
         });
+        // The host already reads appsettings, user secrets (Development) and environment variables;
+        // ASPNETCORE_-prefixed ones are added like the web app does, then plain ones keep the last word.
         builder.Configuration.AddEnvironmentVariables("ASPNETCORE_");
+        builder.Configuration.AddEnvironmentVariables();
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPlatformCore(builder.Configuration);

@@ -33,6 +33,7 @@ public static class PlatformModule
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DemoData>();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddOptions<Web.AppOptions>().BindConfiguration(Web.AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddIdentityCore<Account>(o =>
             {

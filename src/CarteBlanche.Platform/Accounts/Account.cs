@@ -15,7 +15,20 @@ public sealed class Account : IdentityUser<Guid>
         SecurityStamp = Guid.NewGuid().ToString();
     }
 
-    public string DisplayName { get; set; } = "";
+    private string _displayName = "";
+
+    public string DisplayName
+    {
+        get => _displayName;
+        set
+        {
+            _displayName = value;
+            SearchName = SearchText.Fold(value);
+        }
+    }
+
+    /// <summary>Accent- and case-free display name, kept in step by <see cref="DisplayName"/>: search works the same on every database.</summary>
+    public string SearchName { get; set; } = "";
     public Guid OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
     /// <summary>A deactivated account cannot sign in; it is kept for the audit trail.</summary>
@@ -75,6 +88,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
     public void Configure(EntityTypeBuilder<Account> b)
     {
         b.Property(a => a.DisplayName).HasMaxLength(200);
+        b.Property(a => a.SearchName).HasMaxLength(200);
         b.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -49,16 +49,25 @@ public sealed class AccountAdministration(CarteBlancheDbContext db, UserManager<
         }
         var removed = current.Except(command.Roles).ToList();
         var added = command.Roles.Except(current).ToList();
+        var steps = new List<Func<Task<IdentityResult>>>();
         if (removed.Count > 0)
         {
-            await userManager.RemoveFromRolesAsync(account, removed);
+            steps.Add(() => userManager.RemoveFromRolesAsync(account, removed));
         }
         if (added.Count > 0)
         {
-            await userManager.AddToRolesAsync(account, added);
+            steps.Add(() => userManager.AddToRolesAsync(account, added));
         }
-        // New roles or organisation take effect at the next request, not at the next sign-in.
-        await userManager.UpdateSecurityStampAsync(account);
+        // New roles or organisation take effect within a minute, not at the next sign-in.
+        steps.Add(() => userManager.UpdateSecurityStampAsync(account));
+        foreach (var step in steps)
+        {
+            var stepResult = await step();
+            if (!stepResult.Succeeded)
+            {
+                return new CommandResult(stepResult.Errors.Select(e => new KeyValuePair<string, string>("", e.Description)).ToList());
+            }
+        }
         await transaction.CommitAsync(cancellationToken);
         await auditLog.RecordAsync(new AuditEvent("account.update", "Account", account.Id.ToString("D")), cancellationToken);
         return CommandResult.Ok;
@@ -76,9 +85,12 @@ public sealed class AccountAdministration(CarteBlancheDbContext db, UserManager<
             return CommandResult.Fail("", "Ce compte n'existe pas.");
         }
         account.IsActive = active;
-        await userManager.UpdateAsync(account);
-        // Ends the sessions already open with this account.
-        await userManager.UpdateSecurityStampAsync(account);
+        // The new security stamp ends the sessions already open with this account.
+        var updated = await userManager.UpdateSecurityStampAsync(account);
+        if (!updated.Succeeded)
+        {
+            return new CommandResult(updated.Errors.Select(e => new KeyValuePair<string, string>("", e.Description)).ToList());
+        }
         await auditLog.RecordAsync(new AuditEvent(active ? "account.reactivate" : "account.deactivate", "Account", account.Id.ToString("D")), cancellationToken);
         return CommandResult.Ok;
     }

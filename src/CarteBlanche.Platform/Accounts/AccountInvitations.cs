@@ -151,7 +151,11 @@ public sealed class AccountInvitations(
         }
         account.EmailConfirmed = true;
         invitation.AcceptedAt = timeProvider.GetUtcNow();
-        await userManager.UpdateAsync(account);
+        var updated = await userManager.UpdateAsync(account);
+        if (!updated.Succeeded)
+        {
+            return FromIdentity(updated, "");
+        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await auditLog.RecordAsync(new AuditEvent("account.invitation-accepted", "Account", account.Id.ToString("D"), ActorId: account.Id, ActorOrganisationId: account.OrganisationId), cancellationToken);

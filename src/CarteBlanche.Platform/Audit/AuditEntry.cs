@@ -26,6 +26,27 @@ public sealed class AuditEntry
     public required string Hash { get; set; }
 }
 
+/// <summary>
+/// The last entry's number and hash, written in the same transaction as each entry: deleting the
+/// newest entries (which nothing follows in the chain) shows as a head pointing past the end.
+/// </summary>
+public sealed class AuditHead
+{
+    public int Id { get; set; } = 1;
+    public long Sequence { get; set; }
+    public required string Hash { get; set; }
+}
+
+internal sealed class AuditHeadConfiguration : IEntityTypeConfiguration<AuditHead>
+{
+    public void Configure(EntityTypeBuilder<AuditHead> b)
+    {
+        b.ToTable("platform_audit_head");
+        b.Property(h => h.Id).ValueGeneratedNever();
+        b.Property(h => h.Hash).HasMaxLength(64);
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)

@@ -62,6 +62,16 @@ public sealed class AuditLog(
             };
             entry.Hash = AuditChain.ComputeHash(entry);
             db.AuditEntries.Add(entry);
+            var head = await db.AuditHeads.SingleOrDefaultAsync(h => h.Id == 1, cancellationToken);
+            if (head == null)
+            {
+                db.AuditHeads.Add(new AuditHead { Sequence = entry.Sequence, Hash = entry.Hash });
+            }
+            else
+            {
+                head.Sequence = entry.Sequence;
+                head.Hash = entry.Hash;
+            }
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -107,6 +117,21 @@ public sealed class AuditVerifier(CarteBlancheDbContext db)
             previousHash = entry.Hash;
             expected++;
         }
-        return new AuditVerification(true, expected - 1, null, null);
+        var last = expected - 1;
+        var head = await db.AuditHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Id == 1, cancellationToken);
+        if (head == null && last > 0)
+        {
+            return new AuditVerification(false, last, last, "la tête du journal a été supprimée");
+        }
+        if (head != null && head.Sequence > last)
+        {
+            return new AuditVerification(false, last, last + 1,
+                $"les entrées n° {last + 1} à {head.Sequence} manquent (supprimées ?) : le journal devrait aller jusqu'à la n° {head.Sequence}");
+        }
+        if (head != null && (head.Sequence != last || head.Hash != previousHash))
+        {
+            return new AuditVerification(false, last, head.Sequence, $"la tête du journal ne correspond pas à l'entrée n° {head.Sequence}");
+        }
+        return new AuditVerification(true, last, null, null);
     }
 }

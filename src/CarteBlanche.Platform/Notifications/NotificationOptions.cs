@@ -19,6 +19,9 @@ public sealed class SmtpOptions : IValidatableObject
     [EmailAddress(ErrorMessage = "Smtp:From n'est pas une adresse e-mail valide.")]
     public string From { get; set; } = "ne-pas-repondre@carteblanche.localhost";
     public string FromName { get; set; } = "Carte Blanche";
+    /// <summary>Per SMTP operation; kept well under Notifications:ClaimDuration so a slow server cannot outlive the claim.</summary>
+    [Range(1, 120, ErrorMessage = "Smtp:TimeoutSeconds doit être compris entre 1 et 120.")]
+    public int TimeoutSeconds { get; set; } = 30;
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -43,7 +46,8 @@ public sealed class NotificationOptions
     [Range(1, 50, ErrorMessage = "Notifications:MaxAttempts doit être compris entre 1 et 50.")]
     public int MaxAttempts { get; set; } = 8;
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
-    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
+    /// <summary>How long a claim protects a message; far longer than one SMTP exchange (see <see cref="SmtpOptions.TimeoutSeconds"/>).</summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(5);
     public bool SenderEnabled { get; set; } = true;
     /// <summary>Where the development SMS sender writes its messages.</summary>
     public string? SmsDirectory { get; set; }

@@ -117,11 +117,16 @@ public sealed partial class OutboxSender(
         }
 
         var sentAt = timeProvider.GetUtcNow();
-        await db.OutboxMessages.Where(m => m.Id == id && m.ClaimToken == token)
+        var marked = await db.OutboxMessages.Where(m => m.Id == id && m.ClaimToken == token)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.Status, OutboxStatus.Sent)
                 .SetProperty(m => m.SentAt, sentAt)
                 .SetProperty(m => m.Attempts, message.Attempts + 1), CancellationToken.None);
+        if (marked != 1)
+        {
+            // The claim expired while sending and another instance took the message over.
+            LogClaimLost(logger, message.Id);
+        }
         LogSent(logger, message.Id, message.Channel);
         return true;
     }
@@ -132,6 +137,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({Channel}) failed, attempt {Attempt}, given up: {GivenUp}")]
     private static partial void LogSendFailed(ILogger logger, Guid messageId, NotificationChannel channel, int attempt, bool givenUp);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId}: claim lost while sending; it may be sent twice")]
+    private static partial void LogClaimLost(ILogger logger, Guid messageId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox sender pass failed")]
     private static partial void LogSenderFailed(ILogger logger, Exception exception);

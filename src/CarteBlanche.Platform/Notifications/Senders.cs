@@ -40,7 +40,7 @@ public sealed class MailKitEmailSender(IOptions<SmtpOptions> options) : IEmailSe
             return;
         }
 
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
         var security = o.Security switch
         {
             "None" => SecureSocketOptions.None,

@@ -4,17 +4,22 @@ namespace CarteBlanche.Web.Hosting;
 internal static class SecurityHeaders
 {
     // DSFR needs no inline script or style; its icons and fonts are served from 'self'.
-    public const string ContentSecurityPolicy =
+    // form-action also governs the redirect after a POST: ProConnect's origin is allowed when it is on.
+    public static string ContentSecurityPolicy(string? extraFormAction) =>
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-        "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+        $"connect-src 'self'; form-action 'self'{(extraFormAction == null ? "" : " " + extraFormAction)}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, ProConnectOptions proConnect)
+    {
+        var policy = ContentSecurityPolicy(proConnect.Enabled && Uri.TryCreate(proConnect.Authority, UriKind.Absolute, out var authority)
+            ? authority.GetLeftPart(UriPartial.Authority)
+            : null);
+        return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "same-origin";
@@ -23,4 +28,5 @@ internal static class SecurityHeaders
             });
             await next();
         });
+    }
 }

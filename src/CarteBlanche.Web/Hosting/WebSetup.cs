@@ -135,7 +135,7 @@ public static class WebSetup
     {
         var french = new CultureInfo("fr-FR");
         app.UseForwardedHeaders();
-        app.UseSecurityHeaders();
+        app.UseSecurityHeaders(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProConnectOptions>>().Value);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -65,6 +65,15 @@ public sealed class DoubleAuthentificationModel(UserManager<Account> userManager
         {
             return Challenge();
         }
+        // A stolen open session is not enough: the current code is asked for.
+        var code = (Code ?? "").Replace(" ", "", StringComparison.Ordinal).Trim();
+        if (!ModelState.IsValid || !await userManager.VerifyTwoFactorTokenAsync(account, userManager.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            ModelState.Clear();
+            ModelState.AddModelError(nameof(Code), "Code incorrect. Saisissez le code affiché en ce moment par votre application.");
+            await LoadAsync(account);
+            return Page();
+        }
         await userManager.SetTwoFactorEnabledAsync(account, false);
         // A new key: the old one, perhaps copied somewhere, stops working.
         await userManager.ResetAuthenticatorKeyAsync(account);

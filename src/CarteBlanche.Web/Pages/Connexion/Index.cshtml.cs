@@ -17,6 +17,7 @@ public sealed class IndexModel(
     SignInManager<Account> signInManager,
     UserManager<Account> userManager,
     IAuditLog auditLog,
+    IPasswordHasher<Account> passwordHasher,
     IOptions<ProConnectOptions> proConnect) : PageModel
 {
     [BindProperty]
@@ -49,14 +50,20 @@ public sealed class IndexModel(
         var account = await userManager.FindByEmailAsync(Email.Trim());
         if (account == null)
         {
+            // Same work as for a real account: the response time does not tell which addresses exist.
+            passwordHasher.HashPassword(new Account(), Password);
             await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", Purpose: "compte inconnu"));
             ModelState.AddModelError("", "Adresse e-mail ou mot de passe incorrect.");
             return Page();
         }
         if (!account.IsActive)
         {
+            // Say "deactivated" only to whoever knows the password, so the page does not reveal accounts.
+            var passwordOk = await userManager.CheckPasswordAsync(account, Password);
             await auditLog.RecordAsync(new AuditEvent("security.sign-in-refused", "Account", account.Id.ToString("D"), "compte désactivé", account.Id, account.OrganisationId));
-            ModelState.AddModelError("", "Ce compte a été désactivé. Adressez-vous à l'administrateur de votre territoire.");
+            ModelState.AddModelError("", passwordOk
+                ? "Ce compte a été désactivé. Adressez-vous à l'administrateur de votre territoire."
+                : "Adresse e-mail ou mot de passe incorrect.");
             return Page();
         }
 

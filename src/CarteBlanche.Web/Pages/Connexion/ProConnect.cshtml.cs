@@ -26,15 +26,35 @@ public sealed class ProConnectModel(SignInManager<Account> signInManager, UserMa
             Problem = "La connexion avec ProConnect n'a pas abouti. Recommencez.";
             return Page();
         }
-        var email = info.Principal.FindFirstValue(ClaimTypes.Email) ?? info.Principal.FindFirstValue("email");
-        var account = email == null ? null : await userManager.FindByEmailAsync(email);
+        // First time: link the ProConnect identity (its "sub") to the invited account with the same e-mail.
+        var account = await userManager.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
+        if (account == null)
+        {
+            var email = info.Principal.FindFirstValue(ClaimTypes.Email) ?? info.Principal.FindFirstValue("email");
+            account = email == null ? null : await userManager.FindByEmailAsync(email);
+            if (account != null && account.IsActive && !(await userManager.AddLoginAsync(account, info)).Succeeded)
+            {
+                account = null;
+            }
+        }
         if (account == null || !account.IsActive)
         {
             await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", Purpose: "ProConnect : aucun compte actif"));
             Problem = "Aucun compte Carte Blanche actif ne correspond à votre identité ProConnect. Demandez une invitation à l'administrateur de votre territoire.";
             return Page();
         }
-        await signInManager.SignInAsync(account, isPersistent: false, authenticationMethod: "ProConnect");
+        // Goes through lockout and the second factor like a password sign-in.
+        var result = await signInManager.ExternalLoginSignInAsync(info.LoginProvider, info.ProviderKey, isPersistent: false, bypassTwoFactor: false);
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Connexion/Code", new { returnUrl });
+        }
+        if (!result.Succeeded)
+        {
+            await auditLog.RecordAsync(new AuditEvent("security.sign-in-refused", "Account", account.Id.ToString("D"), "ProConnect : compte verrouillé", account.Id, account.OrganisationId));
+            Problem = result.IsLockedOut ? "Ce compte est verrouillé pendant 15 minutes après trop de tentatives." : "La connexion avec ProConnect n'a pas abouti.";
+            return Page();
+        }
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         await auditLog.RecordAsync(new AuditEvent("security.sign-in", "Account", account.Id.ToString("D"), "ProConnect", account.Id, account.OrganisationId));
         return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");

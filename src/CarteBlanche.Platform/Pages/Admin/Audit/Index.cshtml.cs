@@ -40,7 +40,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, AuditVerifier verifier,
         var query = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Evenement))
         {
-            var action = Evenement.Trim();
+            var action = Evenement.Trim().ToLowerInvariant(); // actions are lower-case; LIKE is case-sensitive on PostgreSQL only
             query = query.Where(e => e.Action.StartsWith(action));
         }
         if (!string.IsNullOrWhiteSpace(Enregistrement))

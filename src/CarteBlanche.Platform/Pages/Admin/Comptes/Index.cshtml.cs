@@ -23,8 +23,9 @@ public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var q = Q.Trim().ToUpperInvariant();
-            query = query.Where(a => a.NormalizedEmail!.Contains(q) || a.DisplayName.ToUpper().Contains(q));
+            var email = Q.Trim().ToUpperInvariant();
+            var folded = Territory.SearchText.Fold(Q);
+            query = query.Where(a => a.NormalizedEmail!.Contains(email) || a.SearchName.Contains(folded));
         }
         if (!string.IsNullOrEmpty(Role) && Roles.All.Contains(Role))
         {
@@ -38,7 +39,7 @@ public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
             "desactives" => query.Where(a => !a.IsActive),
             _ => query,
         };
-        var page = await query.OrderBy(a => a.DisplayName)
+        var page = await query.OrderBy(a => a.SearchName)
             .Select(a => new { a.Id, a.DisplayName, a.Email, Organisation = a.Organisation!.Name, a.IsActive, HasPassword = a.PasswordHash != null })
             .ToPagedListAsync(PageNumber, cancellationToken);
         var ids = page.Items.Select(a => a.Id).ToList();

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Pages.Admin.Comptes;
 
-public sealed class InviterModel(CarteBlancheDbContext db, AccountInvitations invitations) : PageModel
+public sealed class InviterModel(CarteBlancheDbContext db, AccountInvitations invitations,
+    Microsoft.Extensions.Options.IOptions<Web.AppOptions> appOptions) : PageModel
 {
     public sealed class InviteForm
     {
@@ -33,7 +34,7 @@ public sealed class InviterModel(CarteBlancheDbContext db, AccountInvitations in
         }
         var actorId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var (result, _, _) = await invitations.InviteAsync(
-            new InviteAccount(Input.Email, Input.DisplayName, Input.OrganisationId, Input.Roles), actorId, $"{Request.Scheme}://{Request.Host}", cancellationToken);
+            new InviteAccount(Input.Email, Input.DisplayName, Input.OrganisationId, Input.Roles), actorId, appOptions.Value.BaseUrlFor(Request), cancellationToken);
         if (!result.Succeeded)
         {
             result.AddTo(ModelState);

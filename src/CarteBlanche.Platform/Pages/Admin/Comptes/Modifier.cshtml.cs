@@ -15,7 +15,8 @@ public sealed class ModifierModel(
     UserManager<Account> userManager,
     AccountAdministration administration,
     AccountInvitations invitations,
-    IAuditLog auditLog) : PageModel
+    IAuditLog auditLog,
+    Microsoft.Extensions.Options.IOptions<Web.AppOptions> appOptions) : PageModel
 {
     public sealed class AccountForm
     {
@@ -93,7 +94,7 @@ public sealed class ModifierModel(
         {
             return NotFound();
         }
-        var result = await invitations.ResendAsync(id, ActorId, $"{Request.Scheme}://{Request.Host}", cancellationToken);
+        var result = await invitations.ResendAsync(id, ActorId, appOptions.Value.BaseUrlFor(Request), cancellationToken);
         if (!result.Succeeded)
         {
             await FillFormAsync();
@@ -101,6 +102,28 @@ public sealed class ModifierModel(
             return Page();
         }
         TempData["Succes"] = $"Nouvelle invitation envoyée à {Account.Email}. Les liens précédents ne fonctionnent plus.";
+        return RedirectToPage("Modifier", new { id });
+    }
+
+    /// <summary>Lost phone: the administrator switches the second factor off; the person sets it up again.</summary>
+    public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var account = await userManager.FindByIdAsync(id.ToString("D"));
+        if (account == null)
+        {
+            return NotFound();
+        }
+        var disabled = await userManager.SetTwoFactorEnabledAsync(account, false);
+        var reset = disabled.Succeeded ? await userManager.ResetAuthenticatorKeyAsync(account) : disabled;
+        if (!reset.Succeeded)
+        {
+            await LoadAsync(id, cancellationToken);
+            await FillFormAsync();
+            ModelState.AddModelError("", string.Join(" ", reset.Errors.Select(e => e.Description)));
+            return Page();
+        }
+        await auditLog.RecordAsync(new AuditEvent("security.2fa-reset", "Account", id.ToString("D"), "réinitialisation par un administrateur"), cancellationToken);
+        TempData["Succes"] = $"La double authentification de {account.DisplayName} est réinitialisée : la personne pourra la réactiver depuis « Mon compte ».";
         return RedirectToPage("Modifier", new { id });
     }
 

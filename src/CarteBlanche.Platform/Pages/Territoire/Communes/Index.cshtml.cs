@@ -28,7 +28,8 @@ public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
         var folded = SearchText.Fold(Q);
         if (folded.Length > 0)
         {
-            query = query.Where(c => c.SearchName.Contains(folded) || c.InseeCode.StartsWith(folded) || c.PostalCode.StartsWith(folded));
+            var code = folded.ToUpperInvariant(); // Corsican codes: 2A004
+            query = query.Where(c => c.SearchName.Contains(folded) || c.InseeCode.StartsWith(code) || c.PostalCode.StartsWith(code));
         }
         if (!string.IsNullOrEmpty(Epci))
         {

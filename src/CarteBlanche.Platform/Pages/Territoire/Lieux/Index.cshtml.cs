@@ -24,7 +24,8 @@ public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
         if (folded.Length > 0)
         {
             // Places are few per territory: the folded commune name is enough to find them.
-            query = query.Where(p => p.Commune!.SearchName.Contains(folded) || p.CommuneInseeCode.StartsWith(folded) || p.Name.Contains(Q!));
+            var code = folded.ToUpperInvariant();
+            query = query.Where(p => p.Commune!.SearchName.Contains(folded) || p.CommuneInseeCode.StartsWith(code) || p.Name.Contains(Q!.Trim()));
         }
         if (Type != null)
         {
