@@ -2,6 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using CarteBlanche.IntegrationTests.Infrastructure;
 using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -231,7 +232,7 @@ public abstract class WebTests(CarteBlancheFactory factory)
         {
             var account = await sp.GetRequiredService<UserManager<Account>>().FindByEmailAsync(DemoData.EmailFor(role));
             ClaimsPrincipal principal = await sp.GetRequiredService<SignInManager<Account>>().CreateUserPrincipalAsync(account!);
-            var result = await sp.GetRequiredService<IAuthorizationService>().AuthorizeAsync(principal, "Admin");
+            var result = await sp.GetRequiredService<IAuthorizationService>().AuthorizeAsync(principal, WebSetup.Policies.Admin);
             return result.Succeeded;
         });
 
