@@ -70,7 +70,7 @@ public static class PlatformModule
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.Section)
             .PostConfigure(o =>
             {
-                if (o.PickupDirectory != null && !Path.IsPathRooted(o.PickupDirectory))
+                if (!string.IsNullOrWhiteSpace(o.PickupDirectory) && !Path.IsPathRooted(o.PickupDirectory))
                 {
                     o.PickupDirectory = Path.Combine(dataDirectory, o.PickupDirectory);
                 }

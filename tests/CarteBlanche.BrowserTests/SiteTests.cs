@@ -1,0 +1,137 @@
+using System.Text;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace CarteBlanche.BrowserTests;
+
+/// <summary>The site in a real Chromium: sign-in, the State design system, keyboard, accessibility, CSP.</summary>
+public sealed class SiteTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string AdminEmail = "admin@demo.carteblanche.fr";
+
+    [Fact]
+    public async Task Admin_signs_in_through_the_form_sees_the_comptes_link_and_signs_out()
+    {
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+
+        await session.SignInAsync(AdminEmail, BrowserApp.DemoPassword);
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bonjour Alice Administratrice");
+        var navigation = page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" });
+        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Comptes", Exact = true })).ToBeVisibleAsync();
+        await Expect(navigation.GetByRole(AriaRole.Link, new() { Name = "Comptes", Exact = true })).ToHaveAttributeAsync("href", "/admin/comptes");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, "/connexion").ToString());
+        await Expect(page.GetByText("Vous êtes déconnecté.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Comptes", Exact = true })).ToHaveCountAsync(0);
+        session.AssertCleanConsole();
+    }
+
+    [Fact]
+    public async Task A_wrong_password_shows_the_error_next_to_the_form()
+    {
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+
+        await page.GotoAsync("/connexion");
+        await page.GetByLabel("Adresse e-mail").FillAsync("coordinator@demo.carteblanche.fr");
+        await page.GetByLabel("Mot de passe").FillAsync("Pas-le-bon-mot-de-passe-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+
+        await Expect(page.GetByText("Adresse e-mail ou mot de passe incorrect.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Connexion à Carte Blanche");
+        session.AssertCleanConsole();
+    }
+
+    [Fact]
+    public async Task The_dsfr_stylesheet_loads_and_styles_the_page()
+    {
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+        var stylesheet = page.WaitForResponseAsync(r => new Uri(r.Url).AbsolutePath == "/lib/dsfr/dsfr.min.css");
+
+        await page.GotoAsync("/");
+
+        var response = await stylesheet;
+        Assert.Equal(200, response.Status);
+        Assert.StartsWith("text/css", await response.HeaderValueAsync("content-type") ?? "", StringComparison.Ordinal);
+        // DSFR's typeface and its header layout, as computed by the browser.
+        var font = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).fontFamily");
+        Assert.Contains("Marianne", font, StringComparison.Ordinal);
+        var headerDisplay = await page.Locator("header.fr-header .fr-header__body-row").EvaluateAsync<string>("e => getComputedStyle(e).display");
+        Assert.Equal("flex", headerDisplay);
+        await Expect(page.Locator(".fr-skiplinks")).Not.ToBeInViewportAsync();
+        session.AssertCleanConsole();
+    }
+
+    [Fact]
+    public async Task The_first_tab_focuses_the_skip_link_to_the_content()
+    {
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+        await page.GotoAsync("/");
+
+        await page.Keyboard.PressAsync("Tab");
+
+        var skipLink = page.GetByRole(AriaRole.Link, new() { Name = "Contenu", Exact = true });
+        await Expect(skipLink).ToBeFocusedAsync();
+        await Expect(skipLink).ToBeVisibleAsync();
+        await Expect(skipLink).ToHaveAttributeAsync("href", "#contenu");
+
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Uri(app.BaseAddress, "/#contenu").ToString());
+        await Expect(page.Locator("main#contenu")).ToBeFocusedAsync();
+        session.AssertCleanConsole();
+    }
+
+    [Theory]
+    [InlineData("home, anonymous", "/", false, 200)]
+    [InlineData("sign-in page", "/connexion", false, 200)]
+    [InlineData("home, signed in as admin", "/", true, 200)]
+    [InlineData("404 error page", "/cette-page-n-existe-pas", true, 404)]
+    [InlineData("404 error page, anonymous", "/erreur/404", false, 404)]
+    public async Task Pages_have_no_serious_or_critical_accessibility_violation(string name, string path, bool signedIn, int status)
+    {
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+        if (signedIn)
+        {
+            await session.SignInAsync(AdminEmail, BrowserApp.DemoPassword);
+        }
+
+        var response = await page.GotoAsync(path);
+        Assert.Equal(status, response!.Status);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var result = await page.RunAxe();
+
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(blocking.Count == 0, $"{name} ({path}): {blocking.Count} serious or critical axe violation(s):\n{Describe(blocking)}");
+        Assert.NotEmpty(result.Passes);
+        session.AssertCleanConsole();
+    }
+
+    private static string Describe(IEnumerable<AxeResultItem> violations)
+    {
+        var text = new StringBuilder();
+        foreach (var v in violations)
+        {
+            text.AppendLine($"- [{v.Impact}] {v.Id}: {v.Help} ({v.HelpUrl})");
+            foreach (var node in v.Nodes.Take(5))
+            {
+                text.AppendLine($"    {node.Target}: {node.Html}");
+                foreach (var check in (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []))
+                {
+                    text.AppendLine($"      {check.Message}");
+                }
+            }
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Net;
+using CarteBlanche.IntegrationTests.Infrastructure;
+using CarteBlanche.Platform.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace CarteBlanche.IntegrationTests.Configuration;
+
+public sealed class StartupConfigurationTests
+{
+    [Fact]
+    public async Task Postgres_without_a_connection_string_fails_at_start_naming_the_setting()
+    {
+        await using var app = new CarteBlancheFactory(TestDatabase.Sqlite(), settings: new Dictionary<string, string>
+        {
+            ["Database:Provider"] = "Postgres",
+            ["ConnectionStrings:Postgres"] = "",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Services);
+
+        Assert.Contains("ConnectionStrings:Postgres", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_invalid_smtp_setting_fails_at_start_naming_the_setting()
+    {
+        await using var app = new CarteBlancheFactory(TestDatabase.Sqlite(), settings: new Dictionary<string, string>
+        {
+            ["Smtp:Security"] = "Tls13",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Services);
+
+        Assert.Contains("Smtp:Security", error.ToString(), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>Production: no demo account, the reference territory, nothing broken.</summary>
+public abstract class ProductionTests(CarteBlancheFactory factory)
+{
+    private static readonly Uri _site = new("https://carteblanche.test");
+
+    [Fact]
+    public async Task Production_seeds_no_demo_account_but_the_roles_and_territory()
+    {
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Users.CountAsync()));
+        Assert.Equal(Roles.All.Order(), (await factory.WithDbAsync(db => db.Roles.Select(r => r.Name!).ToListAsync())).Order());
+        Assert.True(await factory.WithDbAsync(db => db.Communes.CountAsync()) > 50);
+    }
+
+    [Fact]
+    public async Task Production_serves_the_home_page_health_and_hsts()
+    {
+        using var client = factory.CreateBrowserClient(baseAddress: _site);
+
+        using var home = await client.GetAsync("/");
+        using var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+        Assert.Contains("Carte Blanche", await home.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Contains("max-age=31536000", Assert.Single(home.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Production_refuses_the_demo_password()
+    {
+        using var client = factory.CreateBrowserClient(baseAddress: _site);
+
+        using var response = await Html.SignInAsync(client, DemoData.EmailFor(Roles.Admin), CarteBlancheFactory.DemoPassword);
+
+        Assert.Contains("Adresse e-mail ou mot de passe incorrect", await response.ReadPageAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqliteProductionFactory() : CarteBlancheFactory(TestDatabase.Sqlite(), environment: "Production");
+
+public sealed class PostgresProductionFactory(PostgresServer server) : CarteBlancheFactory(TestDatabase.Postgres(server, "production"), environment: "Production");
+
+public sealed class SqliteProductionTests(SqliteProductionFactory factory) : ProductionTests(factory), IClassFixture<SqliteProductionFactory>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresProductionTests(PostgresProductionFactory factory) : ProductionTests(factory), IClassFixture<PostgresProductionFactory>;
