@@ -14,6 +14,10 @@ internal static class AuditCommands
         {
             using var host = CliHost.Build();
             await using var scope = host.Services.CreateAsyncScope();
+            if (!await DatabaseGuard.EnsureMigratedAsync(scope.ServiceProvider.GetRequiredService<CarteBlanche.Platform.Database.CarteBlancheDbContext>(), cancellationToken))
+            {
+                return 2;
+            }
             var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
             if (result.IsIntact)
             {

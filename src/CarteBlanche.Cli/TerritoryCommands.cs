@@ -22,6 +22,10 @@ internal static class TerritoryCommands
             }
             using var host = CliHost.Build();
             await using var scope = host.Services.CreateAsyncScope();
+            if (!await DatabaseGuard.EnsureMigratedAsync(scope.ServiceProvider.GetRequiredService<CarteBlanche.Platform.Database.CarteBlancheDbContext>(), cancellationToken))
+            {
+                return 2;
+            }
             using var reader = new StreamReader(csv.FullName, Encoding.UTF8);
             var result = await scope.ServiceProvider.GetRequiredService<CommuneImporter>().ImportAsync(reader, cancellationToken);
             if (!result.Succeeded)

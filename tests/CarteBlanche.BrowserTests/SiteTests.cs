@@ -96,6 +96,15 @@ public sealed class SiteTests(BrowserApp app) : IClassFixture<BrowserApp>
     [InlineData("home, signed in as admin", "/", true, 200)]
     [InlineData("404 error page", "/cette-page-n-existe-pas", true, 404)]
     [InlineData("404 error page, anonymous", "/erreur/404", false, 404)]
+    [InlineData("accounts list", "/admin/comptes", true, 200)]
+    [InlineData("invitation form", "/admin/comptes/inviter", true, 200)]
+    [InlineData("audit journal", "/admin/audit", true, 200)]
+    [InlineData("communes", "/territoire/communes", true, 200)]
+    [InlineData("organisations", "/territoire/organisations", true, 200)]
+    [InlineData("places", "/territoire/lieux", true, 200)]
+    [InlineData("place form", "/territoire/lieux/modifier", true, 200)]
+    [InlineData("my account", "/compte", true, 200)]
+    [InlineData("second factor", "/compte/doubleauthentification", true, 200)]
     public async Task Pages_have_no_serious_or_critical_accessibility_violation(string name, string path, bool signedIn, int status)
     {
         await using var session = await app.OpenAsync();

@@ -145,7 +145,13 @@ public sealed partial class RecurringJobRunner(
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return false; // taken by another instance (or by this one, earlier in the tick)
+            // Taken by another instance (or by this one, earlier in the tick) if the row is there;
+            // otherwise the database failed for another reason, which the runner logs.
+            if (await db.JobRuns.AnyAsync(r => r.JobName == jobName && r.TickStart == tick, cancellationToken))
+            {
+                return false;
+            }
+            throw;
         }
     }
 

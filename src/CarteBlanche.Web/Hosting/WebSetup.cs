@@ -156,6 +156,16 @@ public static class WebSetup
         });
         app.UseStaticFiles();
         app.UseRouting();
+        // An address that matches nothing is a 404 for everyone, not a sign-in prompt for visitors.
+        app.Use(async (context, next) =>
+        {
+            if (context.GetEndpoint() == null && !context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            await next(context);
+        });
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -51,6 +51,16 @@ public static partial class Html
         }));
     }
 
+    /// <summary>GET <paramref name="pageUrl"/>, then POST its form to <paramref name="action"/> (default: the same address) with these fields.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, IEnumerable<KeyValuePair<string, string>> fields, string? action = null)
+    {
+        using var page = await client.GetAsync(pageUrl);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var token = AntiforgeryToken(await page.Content.ReadAsStringAsync());
+        var all = fields.Append(new("__RequestVerificationToken", token)).ToList();
+        return await client.PostAsync(action ?? pageUrl, new FormUrlEncodedContent(all));
+    }
+
     [GeneratedRegex("""<input[^>]*name="__RequestVerificationToken"[^>]*value="([^"]+)"[^>]*>""")]
     private static partial Regex AntiforgeryInput();
 

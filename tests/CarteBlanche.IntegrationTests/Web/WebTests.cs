@@ -1,9 +1,6 @@
 using System.Net;
-using System.Security.Claims;
 using CarteBlanche.IntegrationTests.Infrastructure;
 using CarteBlanche.Platform.Accounts;
-using CarteBlanche.Web.Hosting;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -221,22 +218,30 @@ public abstract class WebTests(CarteBlancheFactory factory)
         Assert.Contains("Bonjour", await (await client.GetAsync("/")).ReadPageAsync(), StringComparison.Ordinal);
     }
 
-    // The end-to-end check (an agent gets 403 on /admin/audit) needs the admin pages, which are not
-    // on this branch yet; meanwhile the "Admin" policy that guards the /Admin folder is checked
-    // against the real claims of each demo account.
     [Theory]
-    [MemberData(nameof(AllRoles))]
-    public async Task Only_the_admin_role_satisfies_the_admin_policy(string role)
+    [InlineData("Agent", "/admin/audit")]
+    [InlineData("PartnerReferent", "/admin/comptes")]
+    [InlineData("Helper", "/territoire/communes")]
+    [InlineData("Agent", "/territoire/lieux/modifier")]
+    public async Task A_role_without_the_right_gets_the_french_403_page(string role, string path)
     {
-        var allowed = await Factory.InScopeAsync(async sp =>
-        {
-            var account = await sp.GetRequiredService<UserManager<Account>>().FindByEmailAsync(DemoData.EmailFor(role));
-            ClaimsPrincipal principal = await sp.GetRequiredService<SignInManager<Account>>().CreateUserPrincipalAsync(account!);
-            var result = await sp.GetRequiredService<IAuthorizationService>().AuthorizeAsync(principal, WebSetup.Policies.Admin);
-            return result.Succeeded;
-        });
+        using var client = await SignedInClientAsync(role);
 
-        Assert.Equal(role == Roles.Admin, allowed);
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("Accès refusé", await response.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Anonymous_unknown_address_is_a_404_not_a_sign_in_prompt()
+    {
+        using var client = Factory.CreateBrowserClient(followRedirects: false);
+
+        using var response = await client.GetAsync("/admin/nexiste-pas");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page non trouvée", await response.ReadPageAsync(), StringComparison.Ordinal);
     }
 
     protected async Task<HttpClient> SignedInClientAsync(string role)

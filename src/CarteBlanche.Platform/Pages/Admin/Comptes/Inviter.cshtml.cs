@@ -15,7 +15,7 @@ public sealed class InviterModel(CarteBlancheDbContext db, AccountInvitations in
     {
         public string Email { get; set; } = "";
         public string DisplayName { get; set; } = "";
-        public Guid OrganisationId { get; set; }
+        public Guid? OrganisationId { get; set; }
         public List<string> Roles { get; set; } = [];
     }
 
@@ -34,7 +34,7 @@ public sealed class InviterModel(CarteBlancheDbContext db, AccountInvitations in
         }
         var actorId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var (result, _, _) = await invitations.InviteAsync(
-            new InviteAccount(Input.Email, Input.DisplayName, Input.OrganisationId, Input.Roles), actorId, appOptions.Value.BaseUrlFor(Request), cancellationToken);
+            new InviteAccount(Input.Email, Input.DisplayName, Input.OrganisationId ?? Guid.Empty, Input.Roles), actorId, appOptions.Value.BaseUrlFor(Request), cancellationToken);
         if (!result.Succeeded)
         {
             result.AddTo(ModelState);

@@ -21,7 +21,7 @@ public sealed class ModifierModel(
     public sealed class AccountForm
     {
         public string DisplayName { get; set; } = "";
-        public Guid OrganisationId { get; set; }
+        public Guid? OrganisationId { get; set; }
         public List<string> Roles { get; set; } = [];
         public string ConcurrencyStamp { get; set; } = "";
     }
@@ -55,7 +55,7 @@ public sealed class ModifierModel(
             return NotFound();
         }
         var result = await administration.UpdateAsync(
-            new UpdateAccount(id, Input.DisplayName, Input.OrganisationId, Input.Roles, Input.ConcurrencyStamp), ActorId, cancellationToken);
+            new UpdateAccount(id, Input.DisplayName, Input.OrganisationId ?? Guid.Empty, Input.Roles, Input.ConcurrencyStamp), ActorId, cancellationToken);
         if (!result.Succeeded)
         {
             result.AddTo(ModelState);
