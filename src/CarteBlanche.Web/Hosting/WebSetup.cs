@@ -116,7 +116,19 @@ public static class WebSetup
             };
         });
 
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // Behind a reverse proxy: "ReverseProxy:KnownProxies" lists its addresses (loopback is always trusted),
+        // so that client addresses (audit, sign-in rate limit) and https are those of the visitor.
+        var knownProxies = configuration.GetSection("ReverseProxy:KnownProxies").Get<string[]>() ?? [];
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in knownProxies)
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new InvalidOperationException($"ReverseProxy:KnownProxies : « {proxy} » n'est pas une adresse IP."));
+            }
+        });
         if (!isDevelopment)
         {
             services.AddHsts(o =>
