@@ -1,3 +1,4 @@
+using CarteBlanche.Desk;
 using CarteBlanche.Platform;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,7 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPlatformCore(builder.Configuration);
+        builder.Services.AddDeskModule();
         return builder.Build();
     }
 }

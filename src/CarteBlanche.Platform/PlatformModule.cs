@@ -119,5 +119,9 @@ public static class PlatformModule
             }
             await sp.GetRequiredService<DemoData>().SeedAsync(password, cancellationToken);
         }
+        foreach (var initialiser in sp.GetServices<IModuleInitialiser>())
+        {
+            await initialiser.InitialiseAsync(sp, seedDemoData, cancellationToken);
+        }
     }
 }

@@ -21,6 +21,8 @@ public sealed class BrowserApp : IAsyncLifetime
     private IPlaywright? _playwright;
 
     public Uri BaseAddress { get; private set; } = null!;
+    public IServiceProvider Services => _app!.Services;
+    public string MailDirectory => Path.Combine(_dataDirectory, "mail");
     public IBrowser Browser { get; private set; } = null!;
 
     public async Task InitializeAsync()

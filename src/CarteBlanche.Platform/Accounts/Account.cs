@@ -31,6 +31,8 @@ public sealed class Account : IdentityUser<Guid>
     public string SearchName { get; set; } = "";
     public Guid OrganisationId { get; set; }
     public Organisation? Organisation { get; set; }
+    /// <summary>The place where the person works (France Services site, mairie...): agents see the cases of their site.</summary>
+    public Guid? SiteId { get; set; }
     /// <summary>A deactivated account cannot sign in; it is kept for the audit trail.</summary>
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; set; }
@@ -90,6 +92,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         b.Property(a => a.DisplayName).HasMaxLength(200);
         b.Property(a => a.SearchName).HasMaxLength(200);
         b.HasOne(a => a.Organisation).WithMany().HasForeignKey(a => a.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Place>().WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.SetNull);
     }
 }
 

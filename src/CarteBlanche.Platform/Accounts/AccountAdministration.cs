@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Accounts;
 
-public sealed record UpdateAccount(Guid AccountId, string DisplayName, Guid OrganisationId, IReadOnlyCollection<string> Roles, string ConcurrencyStamp);
+public sealed record UpdateAccount(Guid AccountId, string DisplayName, Guid OrganisationId, IReadOnlyCollection<string> Roles, string ConcurrencyStamp, Guid? SiteId = null);
 
 /// <summary>Roles, organisation and activation of an account, by an administrator.</summary>
 public sealed class AccountAdministration(CarteBlancheDbContext db, UserManager<Account> userManager, IAuditLog auditLog)
@@ -29,6 +29,10 @@ public sealed class AccountAdministration(CarteBlancheDbContext db, UserManager<
         {
             return CommandResult.Fail("OrganisationId", "Choisissez l'organisation de la personne.");
         }
+        if (command.SiteId != null && !await db.Places.AnyAsync(p => p.Id == command.SiteId, cancellationToken))
+        {
+            return CommandResult.Fail("SiteId", "Lieu de travail inconnu.");
+        }
         if (command.Roles.Count == 0 || command.Roles.Any(r => !Roles.All.Contains(r)))
         {
             return CommandResult.Fail("Roles", "Choisissez au moins un rôle.");
@@ -42,6 +46,7 @@ public sealed class AccountAdministration(CarteBlancheDbContext db, UserManager<
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         account.DisplayName = command.DisplayName.Trim();
         account.OrganisationId = command.OrganisationId;
+        account.SiteId = command.SiteId;
         var updated = await userManager.UpdateAsync(account);
         if (!updated.Succeeded)
         {

@@ -4,4 +4,5 @@ public static class AccountClaims
 {
     public const string OrganisationId = "cb:org";
     public const string DisplayName = "cb:name";
+    public const string SiteId = "cb:site";
 }

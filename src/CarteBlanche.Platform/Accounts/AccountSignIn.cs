@@ -19,6 +19,10 @@ public sealed class AccountClaimsPrincipalFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AccountClaims.OrganisationId, user.OrganisationId.ToString("D")));
         identity.AddClaim(new Claim(AccountClaims.DisplayName, user.DisplayName));
+        if (user.SiteId is { } siteId)
+        {
+            identity.AddClaim(new Claim(AccountClaims.SiteId, siteId.ToString("D")));
+        }
         return identity;
     }
 }

@@ -20,17 +20,23 @@ public sealed class DemoData(CarteBlancheDbContext db, UserManager<Account> user
 {
     public const string Domain = "demo.carteblanche.fr";
 
-    private static readonly (string Role, string Name, string Organisation)[] Accounts =
+    public const string GrandCahorsSite = "France Services du Grand Cahors";
+    public const string LalbenqueSite = "France Services de Lalbenque";
+
+    private static readonly (string Email, string Role, string Name, string Organisation, string? Site)[] Accounts =
     [
-        (Roles.Admin, "Alice Administratrice", "Préfecture du Lot"),
-        (Roles.Coordinator, "Claire Coordinatrice", "Préfecture du Lot"),
-        (Roles.Agent, "Antoine Agent", "CA du Grand Cahors"),
-        (Roles.SocialWorker, "Sophie Travailleuse sociale", "Département du Lot"),
-        (Roles.PartnerReferent, "Paul Référent CAF", "CAF du Lot"),
-        (Roles.DataSteward, "Denise Gestionnaire de données", "CAF du Lot"),
-        (Roles.HrExpert, "Hugo Expert RH", "France Travail"),
-        (Roles.FirmOwner, "Françoise Dirigeante", "Boulangerie du Pont Valentré (démonstration)"),
-        (Roles.Helper, "Hélène Aidante", "Association Mobilité solidaire du Lot (démonstration)"),
+        (EmailFor(Roles.Admin), Roles.Admin, "Alice Administratrice", "Préfecture du Lot", null),
+        (EmailFor(Roles.Coordinator), Roles.Coordinator, "Claire Coordinatrice", "Préfecture du Lot", null),
+        (EmailFor(Roles.Agent), Roles.Agent, "Antoine Agent", "CA du Grand Cahors", GrandCahorsSite),
+        (EmailFor(Roles.SocialWorker), Roles.SocialWorker, "Sophie Travailleuse sociale", "Département du Lot", GrandCahorsSite),
+        (EmailFor(Roles.PartnerReferent), Roles.PartnerReferent, "Paul Référent CAF", "CAF du Lot", null),
+        (EmailFor(Roles.DataSteward), Roles.DataSteward, "Denise Gestionnaire de données", "CAF du Lot", null),
+        (EmailFor(Roles.HrExpert), Roles.HrExpert, "Hugo Expert RH", "France Travail", null),
+        (EmailFor(Roles.FirmOwner), Roles.FirmOwner, "Françoise Dirigeante", "Boulangerie du Pont Valentré (démonstration)", null),
+        (EmailFor(Roles.Helper), Roles.Helper, "Hélène Aidante", "Association Mobilité solidaire du Lot (démonstration)", null),
+        // Agents of other sites, so that a site's cases are seen to stay within the site.
+        ($"agent.grandcahors2@{Domain}", Roles.Agent, "Bérénice Agent", "CA du Grand Cahors", GrandCahorsSite),
+        ($"agent.lalbenque@{Domain}", Roles.Agent, "Lucas Agent", "La Poste", LalbenqueSite),
     ];
 
     public static string EmailFor(string role) => $"{role.ToLowerInvariant()}@{Domain}";
@@ -47,9 +53,9 @@ public sealed class DemoData(CarteBlancheDbContext db, UserManager<Account> user
         await db.SaveChangesAsync(cancellationToken);
 
         var organisations = await db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id, cancellationToken);
-        foreach (var (role, name, organisation) in Accounts)
+        var sites = await db.Places.Where(p => p.Name == GrandCahorsSite || p.Name == LalbenqueSite).ToDictionaryAsync(p => p.Name, p => p.Id, cancellationToken);
+        foreach (var (email, role, name, organisation, site) in Accounts)
         {
-            var email = EmailFor(role);
             if (await userManager.FindByEmailAsync(email) != null)
             {
                 continue;
@@ -61,6 +67,7 @@ public sealed class DemoData(CarteBlancheDbContext db, UserManager<Account> user
                 EmailConfirmed = true,
                 DisplayName = name,
                 OrganisationId = organisations[organisation],
+                SiteId = site != null && sites.TryGetValue(site, out var siteId) ? siteId : null,
                 CreatedAt = timeProvider.GetUtcNow(),
                 LockoutEnabled = true,
             };

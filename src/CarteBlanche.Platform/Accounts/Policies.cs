@@ -6,4 +6,6 @@ public static class Policies
     public const string Admin = "Admin";
     public const string TerritoryReaders = "TerritoryReaders";
     public const string TerritoryEditors = "TerritoryEditors";
+    /// <summary>Agents and social workers: residents and cases of their site.</summary>
+    public const string Desk = "Desk";
 }

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using CarteBlanche.Platform;
+using CarteBlanche.Desk;
 using CarteBlanche.Platform.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -26,6 +27,7 @@ public static class WebSetup
 
         services.AddPlatformCore(configuration);
         services.AddPlatformBackgroundWork(configuration);
+        services.AddDeskModule();
 
         services.AddOptions<ProConnectOptions>().BindConfiguration(ProConnectOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var proConnect = configuration.GetSection(ProConnectOptions.Section).Get<ProConnectOptions>() ?? new ProConnectOptions();
@@ -81,12 +83,17 @@ public static class WebSetup
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.TerritoryEditors, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Agent, Roles.SocialWorker))
             .AddPolicy(Policies.TerritoryReaders, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin));
 
         services.AddRazorPages(o =>
         {
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Territoire", Policies.TerritoryReaders);
+            o.Conventions.AuthorizeFolder("/Guichet", Policies.Desk);
+            o.Conventions.AuthorizeFolder("/Usagers", Policies.Desk);
+            o.Conventions.AuthorizeFolder("/Demandes", Policies.Desk);
+            o.Conventions.AuthorizeFolder("/Demarches", Policies.TerritoryReaders);
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
         {

@@ -22,6 +22,7 @@ public sealed class ModifierModel(
     {
         public string DisplayName { get; set; } = "";
         public Guid? OrganisationId { get; set; }
+        public Guid? SiteId { get; set; }
         public List<string> Roles { get; set; } = [];
         public string ConcurrencyStamp { get; set; } = "";
     }
@@ -30,6 +31,7 @@ public sealed class ModifierModel(
     [BindProperty] public bool ConfirmDeactivation { get; set; }
     public Account Account { get; private set; } = default!;
     public IReadOnlyList<Organisation> Organisations { get; private set; } = [];
+    public IReadOnlyList<Place> Sites { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -41,6 +43,7 @@ public sealed class ModifierModel(
         {
             DisplayName = Account.DisplayName,
             OrganisationId = Account.OrganisationId,
+            SiteId = Account.SiteId,
             Roles = (await userManager.GetRolesAsync(Account)).ToList(),
             ConcurrencyStamp = Account.ConcurrencyStamp ?? "",
         };
@@ -55,7 +58,7 @@ public sealed class ModifierModel(
             return NotFound();
         }
         var result = await administration.UpdateAsync(
-            new UpdateAccount(id, Input.DisplayName, Input.OrganisationId ?? Guid.Empty, Input.Roles, Input.ConcurrencyStamp), ActorId, cancellationToken);
+            new UpdateAccount(id, Input.DisplayName, Input.OrganisationId ?? Guid.Empty, Input.Roles, Input.ConcurrencyStamp, Input.SiteId), ActorId, cancellationToken);
         if (!result.Succeeded)
         {
             result.AddTo(ModelState);
@@ -138,6 +141,8 @@ public sealed class ModifierModel(
         }
         Account = account;
         Organisations = await db.Organisations.Where(o => o.IsActive || o.Id == account.OrganisationId).OrderBy(o => o.SearchName).ToListAsync(cancellationToken);
+        Sites = await db.Places.Where(p => p.IsActive || p.Id == account.SiteId)
+            .OrderBy(p => p.Kind == PlaceKind.FranceServices ? 0 : 1).ThenBy(p => p.Name).ToListAsync(cancellationToken);
         return true;
     }
 
@@ -147,6 +152,7 @@ public sealed class ModifierModel(
         {
             DisplayName = Account.DisplayName,
             OrganisationId = Account.OrganisationId,
+            SiteId = Account.SiteId,
             Roles = (await userManager.GetRolesAsync(Account)).ToList(),
             ConcurrencyStamp = Account.ConcurrencyStamp ?? "",
         };

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Audit;
+
+namespace CarteBlanche.Desk.Cases;
+
+/// <summary>
+/// Who sees what in the desk: agents and social workers see the residents and cases of their own site.
+/// Coordinators see figures, not personal data. A refusal is journaled.
+/// </summary>
+public sealed class DeskAccess(IAuditLog auditLog)
+{
+    public static bool IsDeskUser(ClaimsPrincipal user) => user.IsInRole(Roles.Agent) || user.IsInRole(Roles.SocialWorker);
+
+    public static Guid? SiteOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(AccountClaims.SiteId), out var site) ? site : null;
+
+    public static Guid ActorOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+
+    public static bool CanSee(ClaimsPrincipal user, Guid siteId) => IsDeskUser(user) && SiteOf(user) == siteId;
+
+    public Task RecordRefusalAsync(string recordType, Guid recordId, CancellationToken cancellationToken) =>
+        auditLog.RecordAsync(new AuditEvent($"{recordType.ToLowerInvariant()}.access-denied", recordType, recordId.ToString("D"), "hors du lieu de l'agent"), cancellationToken);
+}

@@ -1,0 +1,196 @@
+using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Procedures;
+using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Notifications;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Desk.Pages.Demandes;
+
+public sealed record TimelineItem(DateTimeOffset At, string Actor, string Text);
+
+/// <summary>
+/// A case and everything the guarantor does with it. Every form carries the case's version: if another
+/// agent saved the case meanwhile, the action is refused with a clear message and nothing is overwritten.
+/// </summary>
+public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, Outbox outbox, TimeProvider timeProvider) : PageModel
+{
+    [BindProperty] public Guid Version { get; set; }
+
+    public Case Case { get; private set; } = default!;
+    public Resident Resident { get; private set; } = default!;
+    public string SiteName { get; private set; } = "";
+    public string PlaceName { get; private set; } = "";
+    public string OwnerName { get; private set; } = "";
+    public IReadOnlyList<(Need Need, Procedure? Procedure)> Needs { get; private set; } = [];
+    public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
+    public IReadOnlyList<(Guid Id, string Name)> SiteAgents { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(id, cancellationToken);
+        if (denied != null)
+        {
+            return denied;
+        }
+        await auditLog.RecordAsync(new AuditEvent("case.read", "Case", id.ToString("D"), "suivi de la demande"), cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, c => c.Start(), "Demande prise en charge", ct);
+
+    public Task<IActionResult> OnPostWaitForPartnerAsync(Guid id, CancellationToken ct) =>
+        ActAsync(id, c => c.WaitForPartner(), "En attente d'un partenaire", ct);
+
+    public Task<IActionResult> OnPostAnswerReadyAsync(Guid id, ResolutionPath path, CancellationToken ct) =>
+        ActAsync(id, c => c.MarkAnswerReady(path), $"Réponse prête — {Labels.Of(path).ToLowerInvariant()}", ct);
+
+    public Task<IActionResult> OnPostReferAsync(Guid id, string? service, DateOnly? referredOn, CancellationToken ct) =>
+        ActAsync(id, c => c.Refer(service ?? "", referredOn ?? Today), $"Orientation vers : {service?.Trim()}", ct);
+
+    public Task<IActionResult> OnPostReferralOutcomeAsync(Guid id, string? outcome, CancellationToken ct) =>
+        ActAsync(id, c => c.RecordReferralOutcome(outcome ?? ""), $"Issue de l'orientation : {outcome?.Trim()}", ct);
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CaseOutcome outcome, string? reason, CancellationToken ct) =>
+        ActAsync(id, c => c.Close(outcome, reason, timeProvider.GetUtcNow()), $"Demande close : {Labels.Of(outcome).ToLowerInvariant()}{(string.IsNullOrWhiteSpace(reason) ? "" : " — " + reason.Trim())}", ct);
+
+    public async Task<IActionResult> OnPostHandOverAsync(Guid id, Guid? newOwnerId, string? note, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied != null)
+        {
+            return denied;
+        }
+        if (newOwnerId == null || !SiteAgents.Any(a => a.Id == newOwnerId))
+        {
+            return Refuse("Choisissez un agent de votre lieu d'accueil.");
+        }
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return Refuse("Ajoutez une note de transmission pour votre collègue.");
+        }
+        var name = SiteAgents.Single(a => a.Id == newOwnerId).Name;
+        return await ActAsync(id, c => c.HandOver(newOwnerId.Value), $"Demande transmise à {name} : {note.Trim()}", ct);
+    }
+
+    /// <summary>Gives the answer back; by e-mail or SMS the message goes through the outbox and stays in the contact history.</summary>
+    public async Task<IActionResult> OnPostReturnAnswerAsync(Guid id, ContactChannel channel, string? message, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied != null)
+        {
+            return denied;
+        }
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return Refuse("Écrivez la réponse donnée à l'usager (elle est gardée dans l'historique des contacts).");
+        }
+        if (channel == ContactChannel.Email && string.IsNullOrWhiteSpace(Resident.Email))
+        {
+            return Refuse("L'usager n'a pas d'adresse e-mail : choisissez un autre canal.");
+        }
+        if (channel == ContactChannel.Sms && string.IsNullOrWhiteSpace(Resident.Phone))
+        {
+            return Refuse("L'usager n'a pas de numéro de téléphone : choisissez un autre canal.");
+        }
+        var now = timeProvider.GetUtcNow();
+        Guid? messageId = null;
+        if (channel == ContactChannel.Email)
+        {
+            messageId = outbox.QueueEmail(Resident.Email!, $"Réponse à votre demande {Case.Reference}", Templates.AnswerEmail(Resident, Case, message.Trim(), SiteName, OwnerName)).Id;
+        }
+        else if (channel == ContactChannel.Sms)
+        {
+            messageId = outbox.QueueSms(Resident.Phone!, Templates.AnswerSms(Case, message.Trim(), SiteName)).Id;
+        }
+        db.Add(new ContactRecord { ResidentId = Resident.Id, CaseId = Case.Id, At = now, Channel = channel, Summary = message.Trim(), AgentId = DeskAccess.ActorOf(User), OutboxMessageId = messageId });
+        return await ActAsync(id, c => c.ReturnAnswer(channel, now), $"Réponse rendue ({Labels.Of(channel).ToLowerInvariant()})", ct, alreadyLoaded: true);
+    }
+
+    private async Task<IActionResult> ActAsync(Guid id, Func<Case, string?> action, string eventText, CancellationToken cancellationToken, bool alreadyLoaded = false)
+    {
+        if (!alreadyLoaded)
+        {
+            var denied = await LoadAsync(id, cancellationToken);
+            if (denied != null)
+            {
+                return denied;
+            }
+        }
+        if (Version != Case.Version)
+        {
+            return Refuse("Cette demande a été modifiée entre-temps par un autre agent. Relisez-la (elle vient d'être rechargée), puis recommencez.", stale: true);
+        }
+        var error = action(Case);
+        if (error != null)
+        {
+            return Refuse(error);
+        }
+        Case.Version = Guid.NewGuid();
+        db.Add(new CaseEvent { CaseId = Case.Id, At = timeProvider.GetUtcNow(), ActorId = DeskAccess.ActorOf(User), Text = eventText });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, cancellationToken);
+            return Refuse("Cette demande a été modifiée entre-temps par un autre agent. Relisez-la, puis recommencez.", stale: true);
+        }
+        await auditLog.RecordAsync(new AuditEvent("case.update", "Case", id.ToString("D"), eventText.Length > 200 ? eventText[..200] : eventText.Split(':')[0]), cancellationToken);
+        TempData["Succes"] = eventText.Split(':')[0] + ".";
+        return Redirect($"/demandes/{id}");
+    }
+
+    private PageResult Refuse(string message, bool stale = false)
+    {
+        ModelState.Clear();
+        ModelState.AddModelError("", message);
+        if (stale)
+        {
+            Version = Case.Version;
+        }
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var @case = await db.Set<Case>().Include(c => c.Needs).SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (@case == null)
+        {
+            return NotFound();
+        }
+        if (!DeskAccess.CanSee(User, @case.SiteId))
+        {
+            await access.RecordRefusalAsync("Case", id, cancellationToken);
+            return Forbid();
+        }
+        Case = @case;
+        if (Request.Method == "GET")
+        {
+            Version = @case.Version;
+        }
+        Today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+        Resident = await db.Set<Resident>().SingleAsync(r => r.Id == @case.ResidentId, cancellationToken);
+        SiteName = await db.Places.Where(p => p.Id == @case.SiteId).Select(p => p.Name).SingleAsync(cancellationToken);
+        PlaceName = await db.Places.Where(p => p.Id == @case.PlaceId).Select(p => p.Name).SingleAsync(cancellationToken);
+        OwnerName = await db.Users.Where(u => u.Id == @case.OwnerId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
+        var procedureIds = @case.Needs.Where(n => n.ProcedureId != null).Select(n => n.ProcedureId!.Value).ToList();
+        var procedures = await db.Set<Procedure>().Where(p => procedureIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        Needs = @case.Needs.Select(n => (n, n.ProcedureId is { } pid ? procedures.GetValueOrDefault(pid) : null)).ToList();
+        Timeline = await (from e in db.Set<CaseEvent>()
+                          join u in db.Users on e.ActorId equals u.Id
+                          where e.CaseId == id
+                          orderby e.At descending
+                          select new TimelineItem(e.At, u.DisplayName, e.Text)).ToListAsync(cancellationToken);
+        SiteAgents = (await db.Users.Where(u => u.SiteId == @case.SiteId && u.IsActive).OrderBy(u => u.SearchName)
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
+        return null;
+    }
+}

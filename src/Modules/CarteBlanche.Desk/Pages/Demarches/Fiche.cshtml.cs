@@ -1,0 +1,23 @@
+using CarteBlanche.Desk.Procedures;
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Desk.Pages.Demarches;
+
+public sealed class FicheModel(CarteBlancheDbContext db) : PageModel
+{
+    public Procedure Procedure { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        var procedure = await db.Set<Procedure>().AsNoTracking().SingleOrDefaultAsync(p => p.Code == code, cancellationToken);
+        if (procedure == null)
+        {
+            return NotFound();
+        }
+        Procedure = procedure;
+        return Page();
+    }
+}

@@ -1,0 +1,15 @@
+using CarteBlanche.Desk.Procedures;
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Desk.Pages.Demarches;
+
+/// <summary>The "information" brick: curated links to useful public digital services.</summary>
+public sealed class InformationsModel(CarteBlancheDbContext db) : PageModel
+{
+    public IReadOnlyList<InformationLink> Links { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Links = await db.Set<InformationLink>().AsNoTracking().OrderBy(l => l.Title).ToListAsync(cancellationToken);
+}

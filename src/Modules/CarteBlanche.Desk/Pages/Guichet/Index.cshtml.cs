@@ -1,0 +1,36 @@
+using CarteBlanche.Desk.Cases;
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Desk.Pages.Guichet;
+
+/// <summary>The agent's home: my open cases by urgency (overdue first), waiting for a partner, answers to give back; or the whole site.</summary>
+public sealed class IndexModel(CarteBlancheDbContext db, TimeProvider timeProvider) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Vue { get; set; }
+
+    public bool SiteView => Vue == "site";
+    public DateOnly Today { get; private set; }
+    public string? SiteName { get; private set; }
+    public IReadOnlyList<CaseRow> Urgent { get; private set; } = [];
+    public IReadOnlyList<CaseRow> Waiting { get; private set; } = [];
+    public IReadOnlyList<CaseRow> ToGiveBack { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
+        var siteId = DeskAccess.SiteOf(User);
+        var me = DeskAccess.ActorOf(User);
+        SiteName = siteId == null ? null : await db.Places.Where(p => p.Id == siteId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
+        var open = db.Set<Case>().Where(c => c.SiteId == siteId && c.State != CaseState.Closed && c.State != CaseState.AnswerReturned);
+        if (!SiteView)
+        {
+            open = open.Where(c => c.OwnerId == me);
+        }
+        Urgent = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.New || c.State == CaseState.InProgress), cancellationToken);
+        Waiting = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.WaitingForPartner), cancellationToken);
+        ToGiveBack = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.AnswerReady), cancellationToken);
+    }
+}

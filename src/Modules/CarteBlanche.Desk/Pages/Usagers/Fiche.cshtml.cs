@@ -1,0 +1,49 @@
+using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Desk.Pages.Usagers;
+
+/// <summary>The resident's page: identity, contact, cases, contact history. Every view is journaled.</summary>
+public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, DeskAccess access, IAuditLog auditLog, TimeProvider timeProvider) : PageModel
+{
+    public Resident Resident { get; private set; } = default!;
+    public string? CommuneName { get; private set; }
+    public string? Nir { get; private set; }
+    public string? CafNumber { get; private set; }
+    public string? FranceTravailId { get; private set; }
+    public IReadOnlyList<CaseRow> Cases { get; private set; } = [];
+    public IReadOnlyList<ContactRecord> Contacts { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var resident = await db.Set<Resident>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (resident == null)
+        {
+            return NotFound();
+        }
+        var siteId = DeskAccess.SiteOf(User);
+        var visible = resident.SiteId == siteId || await db.Set<Case>().AnyAsync(c => c.ResidentId == id && c.SiteId == siteId, cancellationToken);
+        if (!DeskAccess.IsDeskUser(User) || !visible)
+        {
+            await access.RecordRefusalAsync("Resident", id, cancellationToken);
+            return Forbid();
+        }
+        Resident = resident;
+        Today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+        CommuneName = await db.Communes.Where(c => c.InseeCode == resident.CommuneInseeCode).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
+        var nir = identifiers.Unprotect(resident.NirEncrypted);
+        Nir = nir == null ? null : Residents.Nir.Format(nir);
+        CafNumber = identifiers.Unprotect(resident.CafNumberEncrypted);
+        FranceTravailId = identifiers.Unprotect(resident.FranceTravailIdEncrypted);
+        Cases = await CaseRows.ListAsync(db, db.Set<Case>().Where(c => c.ResidentId == id && c.SiteId == siteId), cancellationToken);
+        Contacts = await db.Set<ContactRecord>().Where(c => c.ResidentId == id).OrderByDescending(c => c.At).Take(50).ToListAsync(cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", id.ToString("D"), "accueil usager"), cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,88 @@
+using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Territory;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Desk.Pages.Usagers;
+
+/// <summary>Registers a resident at the agent's site; warns when someone with the same names and birth date is already known.</summary>
+public sealed class NouveauModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, IAuditLog auditLog, TimeProvider timeProvider) : PageModel
+{
+    [BindProperty] public ResidentForm Input { get; set; } = new();
+    [BindProperty] public bool NotADuplicate { get; set; }
+    public IReadOnlyList<(Guid Id, string Name)> PossibleDuplicates { get; private set; } = [];
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var siteId = DeskAccess.SiteOf(User);
+        if (siteId == null)
+        {
+            ModelState.AddModelError("", "Votre compte n'est rattaché à aucun lieu d'accueil : demandez à l'administrateur de le faire.");
+            return Page();
+        }
+        var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+        foreach (var (field, message) in Input.Validate(today))
+        {
+            ModelState.AddModelError($"Input.{field}", message);
+        }
+        var commune = Input.CommuneInseeCode?.Trim();
+        if (!string.IsNullOrEmpty(commune) && !await db.Communes.AnyAsync(c => c.InseeCode == commune, cancellationToken))
+        {
+            ModelState.AddModelError("Input.CommuneInseeCode", $"Commune inconnue : aucune commune du territoire n'a le code INSEE « {commune} ».");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var resident = new Resident
+        {
+            FirstName = Input.FirstName!.Trim(),
+            LastName = Input.LastName!.Trim(),
+            BirthName = string.IsNullOrWhiteSpace(Input.BirthName) ? null : Input.BirthName.Trim(),
+            BirthDate = Input.ParsedBirthDate,
+            Phone = ResidentForm.NormalisePhone(Input.Phone),
+            Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim(),
+            PostalAddress = string.IsNullOrWhiteSpace(Input.PostalAddress) ? null : Input.PostalAddress.Trim(),
+            PreferredChannel = Input.PreferredChannel,
+            CommuneInseeCode = string.IsNullOrEmpty(commune) ? null : commune,
+            NirEncrypted = identifiers.Protect(Input.Nir == null ? null : Nir.Normalise(Input.Nir)),
+            CafNumberEncrypted = identifiers.Protect(Input.CafNumber),
+            FranceTravailIdEncrypted = identifiers.Protect(Input.FranceTravailId?.ToUpperInvariant()),
+            SiteId = siteId.Value,
+            CreatedAt = timeProvider.GetUtcNow(),
+            CreatedBy = DeskAccess.ActorOf(User),
+        };
+        resident.RefreshSearchFields();
+
+        if (!NotADuplicate)
+        {
+            // Same names and birth date, at this site: probably the same person.
+            var first = SearchText.Fold(resident.FirstName);
+            var last = SearchText.Fold(resident.LastName);
+            var candidates = await db.Set<Resident>()
+                .Where(r => r.BirthDate == resident.BirthDate && r.SearchName.Contains(last) && r.SearchName.Contains(first)
+                            && (r.SiteId == siteId || db.Set<Case>().Any(c => c.ResidentId == r.Id && c.SiteId == siteId)))
+                .Select(r => new { r.Id, r.FirstName, r.LastName }).ToListAsync(cancellationToken);
+            if (candidates.Count > 0)
+            {
+                PossibleDuplicates = candidates.Select(c => (c.Id, $"{c.FirstName} {c.LastName}")).ToList();
+                return Page();
+            }
+        }
+
+        db.Add(resident);
+        await db.SaveChangesAsync(cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("resident.create", "Resident", resident.Id.ToString("D"), "accueil usager"), cancellationToken);
+        TempData["Succes"] = $"{resident.FullName} est enregistré(e).";
+        return Redirect($"/usagers/{resident.Id}");
+    }
+}

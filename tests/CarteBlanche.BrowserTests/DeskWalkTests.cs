@@ -1,0 +1,88 @@
+using CarteBlanche.Platform.Notifications;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using MimeKit;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace CarteBlanche.BrowserTests;
+
+/// <summary>An agent's whole path at the counter, in a real Chromium, with axe on every page of the way.</summary>
+public sealed class DeskWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private const string AgentEmail = "agent@demo.carteblanche.fr";
+
+    [Fact]
+    public async Task An_agent_receives_a_new_resident_and_sees_the_case_through_to_closing()
+    {
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+        await session.SignInAsync(AgentEmail, BrowserApp.DemoPassword);
+        var lastName = "Fournié" + Guid.NewGuid().ToString("N")[..4];
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Usagers", Exact = true }).ClickAsync();
+        await AssertAccessibleAsync(page, "recherche d'usager");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouvel usager" }).ClickAsync();
+        await AssertAccessibleAsync(page, "nouvel usager");
+        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync(lastName);
+        await page.GetByLabel("Prénom", new() { Exact = true }).FillAsync("Germaine");
+        await page.GetByLabel("Date de naissance").FillAsync("03/09/1948");
+        await page.GetByLabel("Adresse e-mail").FillAsync("germaine.fournie@exemple.fr");
+        await page.GetByLabel("Canal préféré pour recevoir la réponse").SelectOptionAsync("Email");
+        await page.GetByLabel("Numéro de sécurité sociale").FillAsync("2 48 09 46 042 123 00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'usager" }).ClickAsync();
+        // The NIR key is wrong: the message says so, next to the field, and the form is kept.
+        await Expect(page.Locator("#Input_Nir ~ .fr-error-text, .fr-error-text").First).ToContainTextAsync("clé");
+        await AssertAccessibleAsync(page, "nouvel usager avec erreurs");
+        await page.GetByLabel("Numéro de sécurité sociale").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'usager" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Germaine");
+        await AssertAccessibleAsync(page, "fiche usager");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ouvrir une demande" }).ClickAsync();
+        await AssertAccessibleAsync(page, "nouvelle demande");
+        await page.Locator("#Needs_0__Domain").SelectOptionAsync("Retraite");
+        await page.Locator("#Needs_0__Description").FillAsync("Demande de retraite, trimestres manquants");
+        await page.Locator("#Needs_1__Domain").SelectOptionAsync("PapiersIdentitePermis");
+        await page.Locator("#Needs_1__Description").FillAsync("Renouveler la carte d'identité");
+        await page.Locator("#Needs_1__ProcedureCode").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ouvrir la demande" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Demande D-");
+        await Expect(page.GetByText("Démarche :")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "fiche demande");
+
+        await page.GetByLabel("Orienter vers un service expert").FillAsync("Agence retraite CARSAT de Cahors");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Noter l'orientation" }).ClickAsync();
+        await Expect(page.GetByText("Orientation vers Agence retraite CARSAT de Cahors").First).ToBeVisibleAsync();
+        await page.GetByLabel("Issue de l'orientation").FillAsync("Relevé de carrière régularisé par la CARSAT");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Noter l'issue" }).ClickAsync();
+        await page.GetByLabel("Réponse donnée").FillAsync("Votre relevé de carrière est à jour : vous pouvez déposer votre demande de retraite.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Réponse rendue" }).ClickAsync();
+        await Expect(page.GetByText("Réponse rendue le")).ToBeVisibleAsync();
+
+        await app.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None);
+        var mails = Directory.GetFiles(app.MailDirectory, "*.eml").Select(f => MimeMessage.Load(f)).Where(m => m.To.Mailboxes.Any(a => a.Address == "germaine.fournie@exemple.fr")).ToList();
+        Assert.Single(mails);
+        Assert.Contains("Votre relevé de carrière est à jour", mails[0].TextBody, StringComparison.Ordinal);
+
+        await page.GetByLabel("Clore la demande").SelectOptionAsync("Resolved");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clore" }).ClickAsync();
+        await Expect(page.GetByText("Close le")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page, "demande close");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mon guichet" }).ClickAsync();
+        await AssertAccessibleAsync(page, "mon guichet");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Démarches", Exact = true }).ClickAsync();
+        await AssertAccessibleAsync(page, "démarches");
+        session.AssertCleanConsole();
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string name)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        var result = await page.RunAxe();
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(blocking.Count == 0, $"{name}: " + string.Join("\n", blocking.Select(v => $"[{v.Impact}] {v.Id}: {v.Help} — " + string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html)))));
+    }
+}

@@ -1,0 +1,245 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Procedures;
+using CarteBlanche.Desk.Residents;
+using CarteBlanche.IntegrationTests.Infrastructure;
+using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Xunit;
+
+namespace CarteBlanche.IntegrationTests.Desk;
+
+/// <summary>The agent's desk through its pages: residents, a case's whole path, site-scoped access; on SQLite and PostgreSQL.</summary>
+public abstract partial class DeskTests(CarteBlancheFactory factory)
+{
+    private const string LalbenqueAgent = "agent.lalbenque@demo.carteblanche.fr";
+
+    protected CarteBlancheFactory Factory { get; } = factory;
+
+    [Fact]
+    public async Task Bad_resident_input_is_refused_field_by_field_and_nothing_is_stored()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var before = await Factory.WithDbAsync(db => db.Set<Resident>().CountAsync());
+
+        using var response = await Html.PostFormAsync(agent, "/usagers/nouveau",
+        [
+            new("Input.FirstName", "Jeanne"), new("Input.LastName", "Martin"), new("Input.BirthDate", "12/03/2090"),
+            new("Input.Phone", "06 12"), new("Input.Email", "jeanne@"), new("Input.Nir", "1 84 05 76 451 089 32"),
+            new("Input.PreferredChannel", "Phone"),
+        ]);
+        var page = await response.ReadPageAsync();
+
+        Assert.Contains("La date de naissance est dans le futur.", page, StringComparison.Ordinal);
+        Assert.Contains("Le numéro de téléphone n'est pas valide", page, StringComparison.Ordinal);
+        Assert.Contains("L'adresse e-mail n'est pas valide", page, StringComparison.Ordinal);
+        Assert.Contains("La clé du numéro de sécurité sociale ne correspond pas", page, StringComparison.Ordinal);
+        Assert.Equal(before, await Factory.WithDbAsync(db => db.Set<Resident>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_resident_is_registered_with_encrypted_identifiers_and_a_duplicate_is_flagged()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var last = "Soulié-" + Guid.NewGuid().ToString("N")[..6];
+        KeyValuePair<string, string>[] fields =
+        [
+            new("Input.FirstName", "Éloïse"), new("Input.LastName", last), new("Input.BirthDate", "05/07/1961"),
+            new("Input.Phone", "06 98 76 54 32"), new("Input.Email", "eloise@exemple.fr"), new("Input.Nir", "2 69 05 99 350 012 01"),
+            new("Input.CommuneInseeCode", "46148"), new("Input.PreferredChannel", "Email"),
+        ];
+
+        using var created = await Html.PostFormAsync(agent, "/usagers/nouveau", fields);
+        var page = await created.ReadPageAsync();
+        Assert.Contains("Éloïse", page, StringComparison.Ordinal);
+        Assert.Contains("2 69 05 99 350 012 01", page, StringComparison.Ordinal);
+        Assert.Contains("Lalbenque", page, StringComparison.Ordinal);
+
+        var stored = await Factory.WithDbAsync(db => db.Set<Resident>().SingleAsync(r => r.LastName == last));
+        Assert.NotNull(stored.NirEncrypted);
+        Assert.DoesNotContain("269059935001201", stored.NirEncrypted, StringComparison.Ordinal);
+
+        using var again = await Html.PostFormAsync(agent, "/usagers/nouveau", fields);
+        Assert.Contains("Cet usager est peut-être déjà connu", await again.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<Resident>().CountAsync(r => r.LastName == last)));
+
+        using var search = await agent.GetAsync($"/usagers?nom={Uri.EscapeDataString("eloise " + last.ToUpperInvariant())}");
+        Assert.Contains(last.ToUpperInvariant(), await search.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_case_goes_from_two_needs_through_a_referral_to_an_answer_by_email_and_closing()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var residentId = await CreateResidentAsync(agent, "Bernadette", "Gaillard-" + Guid.NewGuid().ToString("N")[..6], "bernadette@exemple.fr");
+        var procedure = await Factory.WithDbAsync(db => db.Set<Procedure>().OrderBy(p => p.Code).FirstAsync());
+
+        using var opened = await Html.PostFormAsync(agent, $"/demandes/nouvelle/{residentId}",
+        [
+            new("Channel", "InPerson"),
+            new("Needs[0].Domain", "Justice"), new("Needs[0].Description", "Litige avec un bailleur"),
+            new("Needs[1].Domain", procedure.Domain.ToString()), new("Needs[1].Description", "Démarche en ligne à faire"), new("Needs[1].ProcedureCode", procedure.Code),
+            new("PlaceId", (await SiteIdAsync(DemoData.GrandCahorsSite)).ToString()),
+        ]);
+        var casePage = await opened.ReadPageAsync();
+        Assert.Contains("ouverte : réponse à rendre au plus tard le", casePage, StringComparison.Ordinal);
+        Assert.Contains(procedure.Title, casePage, StringComparison.Ordinal);
+        var caseUrl = opened.RequestMessage!.RequestUri!.AbsolutePath;
+        var caseId = Guid.Parse(caseUrl.Split('/').Last());
+
+        await ActAsync(agent, caseUrl, "Refer", [new("service", "Point-justice de Cahors"), new("referredOn", "2026-11-24")], "Orientation vers");
+        await ActAsync(agent, caseUrl, "ReferralOutcome", [new("outcome", "Rendez-vous avec un conciliateur obtenu")], "Issue de l'orientation");
+        await ActAsync(agent, caseUrl, "ReturnAnswer", [new("channel", "Email"), new("message", "Votre rendez-vous avec le conciliateur est fixé au 2 décembre à 14 h.")], "Réponse rendue");
+
+        await Factory.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None);
+        var messageId = await Factory.WithDbAsync(db => db.Set<ContactRecord>().Where(c => c.CaseId == caseId).Select(c => c.OutboxMessageId).SingleAsync());
+        var mail = await MimeMessage.LoadAsync(Path.Combine(Factory.Database.MailDirectory, $"{messageId:N}.eml"));
+        Assert.Equal("bernadette@exemple.fr", mail.To.Mailboxes.Single().Address);
+        Assert.Contains("conciliateur est fixé au 2 décembre", mail.TextBody, StringComparison.Ordinal);
+
+        await ActAsync(agent, caseUrl, "Close", [new("outcome", "Resolved")], "Demande close");
+        var stored = await Factory.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == caseId));
+        Assert.Equal(CaseState.Closed, stored.State);
+        Assert.Equal(ResolutionPath.Referred, stored.Path);
+        Assert.Equal(CaseOutcome.Resolved, stored.Outcome);
+
+        using var resident = await agent.GetAsync($"/usagers/{residentId}");
+        Assert.Contains("conciliateur est fixé au 2 décembre", await resident.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_agent_of_another_site_gets_403_and_both_the_view_and_the_refusal_are_journaled()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var residentId = await CreateResidentAsync(agent, "Paulette", "Vidal-" + Guid.NewGuid().ToString("N")[..6], null);
+        var caseId = await OpenCaseAsync(agent, residentId);
+        using (await agent.GetAsync($"/demandes/{caseId}"))
+        {
+        }
+
+        using var other = await SignedInClientAsync(LalbenqueAgent);
+        using var casePage = await other.GetAsync($"/demandes/{caseId}");
+        using var residentPage = await other.GetAsync($"/usagers/{residentId}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, casePage.StatusCode);
+        Assert.Contains("Accès refusé", await casePage.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, residentPage.StatusCode);
+        var actions = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.RecordId == caseId.ToString("D")).Select(e => e.Action).ToListAsync());
+        Assert.Contains("case.read", actions);
+        Assert.Contains("case.access-denied", actions);
+    }
+
+    [Fact]
+    public async Task Two_agents_acting_on_the_same_case_version_do_not_overwrite_each_other()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var residentId = await CreateResidentAsync(agent, "Roger", "Lagarde-" + Guid.NewGuid().ToString("N")[..6], null);
+        var caseId = await OpenCaseAsync(agent, residentId);
+        using var colleague = await SignedInClientAsync("agent.grandcahors2@demo.carteblanche.fr");
+        var url = $"/demandes/{caseId}";
+        using var form = await colleague.GetAsync(url);
+        var html = await form.Content.ReadAsStringAsync();
+        var staleVersion = VersionInput().Match(html).Groups[1].Value;
+        var token = Html.AntiforgeryToken(html);
+
+        await ActAsync(agent, url, "Start", [], "Demande prise en charge");
+
+        using var stale = await colleague.PostAsync($"{url}?handler=WaitForPartner", new FormUrlEncodedContent(
+            [new("Version", staleVersion), new("__RequestVerificationToken", token)]));
+        Assert.Contains("modifiée entre-temps par un autre agent", await stale.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(CaseState.InProgress, await Factory.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == caseId).Select(c => c.State).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_case_without_any_need_is_refused()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var residentId = await CreateResidentAsync(agent, "Henri", "Bouscarel-" + Guid.NewGuid().ToString("N")[..6], null);
+
+        using var response = await Html.PostFormAsync(agent, $"/demandes/nouvelle/{residentId}",
+            [new("Channel", "InPerson"), new("Needs[0].Domain", "Logement"), new("PlaceId", (await SiteIdAsync(DemoData.GrandCahorsSite)).ToString())]);
+
+        Assert.Contains("Besoin 1 : décrivez le besoin de l'usager.", await response.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Set<Case>().CountAsync(c => c.ResidentId == residentId)));
+    }
+
+    [Fact]
+    public async Task The_demo_desk_is_alive_and_the_home_page_lists_overdue_cases_first()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+
+        using var response = await agent.GetAsync("/guichet?vue=site");
+        var page = await response.ReadPageAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Les demandes de France Services du Grand Cahors", page, StringComparison.Ordinal);
+        Assert.True(await Factory.WithDbAsync(db => db.Set<Case>().Select(c => c.SiteId).Distinct().CountAsync()) >= 2);
+    }
+
+    [Fact]
+    public async Task The_procedures_catalogue_has_real_procedures_in_every_domain_and_accent_free_search()
+    {
+        var counts = await Factory.WithDbAsync(db => db.Set<Procedure>().GroupBy(p => p.Domain).Select(g => new { g.Key, Count = g.Count() }).ToListAsync());
+        Assert.True(counts.Sum(c => c.Count) >= 60, $"{counts.Sum(c => c.Count)} procedures");
+        Assert.Equal(Enum.GetValues<NeedDomain>().Length, counts.Count);
+
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var response = await agent.GetAsync("/demarches?q=IDENTITE");
+        Assert.Contains("identité", await response.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task ActAsync(HttpClient client, string caseUrl, string handler, KeyValuePair<string, string>[] fields, string expected)
+    {
+        using var page = await client.GetAsync(caseUrl);
+        var html = await page.Content.ReadAsStringAsync();
+        var version = VersionInput().Match(html).Groups[1].Value;
+        var token = Html.AntiforgeryToken(html);
+        using var response = await client.PostAsync($"{caseUrl}?handler={handler}", new FormUrlEncodedContent(
+            fields.Append(new("Version", version)).Append(new("__RequestVerificationToken", token))));
+        var result = await response.ReadPageAsync();
+        Assert.True(result.Contains(expected, StringComparison.Ordinal), $"{handler}: expected « {expected} » in:\n{result}");
+    }
+
+    private async Task<Guid> CreateResidentAsync(HttpClient agent, string first, string last, string? email)
+    {
+        using var created = await Html.PostFormAsync(agent, "/usagers/nouveau",
+        [
+            new("Input.FirstName", first), new("Input.LastName", last), new("Input.BirthDate", "14/02/1950"),
+            new("Input.Phone", "05 65 20 00 00"), new("Input.Email", email ?? ""), new("Input.PreferredChannel", "Phone"),
+        ]);
+        Assert.Equal(HttpStatusCode.OK, created.StatusCode);
+        return Guid.Parse(created.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
+    }
+
+    private async Task<Guid> OpenCaseAsync(HttpClient agent, Guid residentId)
+    {
+        using var opened = await Html.PostFormAsync(agent, $"/demandes/nouvelle/{residentId}",
+        [
+            new("Channel", "Phone"), new("Needs[0].Domain", "Retraite"), new("Needs[0].Description", "Relevé de carrière"),
+            new("PlaceId", (await SiteIdAsync(DemoData.GrandCahorsSite)).ToString()),
+        ]);
+        return Guid.Parse(opened.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
+    }
+
+    private Task<Guid> SiteIdAsync(string name) => Factory.WithDbAsync(db => db.Places.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
+
+    private async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = Factory.CreateBrowserClient();
+        using var response = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
+        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
+        return client;
+    }
+
+    [GeneratedRegex("name=\"Version\" value=\"([^\"]*)\"")]
+    private static partial Regex VersionInput();
+}
+
+public sealed class SqliteDeskTests(SqliteFactory factory) : DeskTests(factory), IClassFixture<SqliteFactory>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresDeskTests(PostgresFactory factory) : DeskTests(factory), IClassFixture<PostgresFactory>;
