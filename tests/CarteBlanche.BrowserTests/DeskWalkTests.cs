@@ -71,6 +71,34 @@ public sealed class DeskWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByText("Close le")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page, "demande close");
 
+        var caseUrl = page.Url;
+
+        // The satisfaction link, sent on closing, works once and without an account.
+        await app.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None);
+        var survey = Directory.GetFiles(app.MailDirectory, "*.eml").Select(f => MimeMessage.Load(f))
+            .Single(m => m.To.Mailboxes.Any(a => a.Address == "germaine.fournie@exemple.fr") && m.Subject == "Votre avis sur notre accueil");
+        var link = System.Text.RegularExpressions.Regex.Match(survey.TextBody ?? "", @"https?://\S+/satisfaction/\S+").Value;
+        await using (var resident = await app.OpenAsync())
+        {
+            await resident.Page.GotoAsync(link);
+            await AssertAccessibleAsync(resident.Page, "questionnaire de satisfaction");
+            await resident.Page.Locator("label[for=note-4]").ClickAsync();
+            await resident.Page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon avis" }).ClickAsync();
+            await Expect(resident.Page.GetByText("Merci pour votre réponse")).ToBeVisibleAsync();
+            await resident.Page.GotoAsync(link);
+            await Expect(resident.Page.GetByText("Vous avez déjà répondu")).ToBeVisibleAsync();
+            resident.AssertCleanConsole();
+        }
+
+        // An agent of another site is refused.
+        await using (var other = await app.OpenAsync())
+        {
+            await other.SignInAsync("agent.lalbenque@demo.carteblanche.fr", BrowserApp.DemoPassword);
+            var refused = await other.Page.GotoAsync(caseUrl);
+            Assert.Equal(403, refused!.Status);
+            await Expect(other.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Accès refusé");
+        }
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Mon guichet" }).ClickAsync();
         await AssertAccessibleAsync(page, "mon guichet");
         await page.GetByRole(AriaRole.Link, new() { Name = "Démarches", Exact = true }).ClickAsync();

@@ -192,6 +192,37 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
         Assert.Contains("identité", await response.ReadPageAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Closing_sends_a_satisfaction_link_that_works_once_without_an_account()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var residentId = await CreateResidentAsync(agent, "Marinette", "Bach-" + Guid.NewGuid().ToString("N")[..6], $"marinette.{Guid.NewGuid():N}@exemple.fr");
+        var caseId = await OpenCaseAsync(agent, residentId);
+        var url = $"/demandes/{caseId}";
+        await ActAsync(agent, url, "AnswerReady", [new("path", "AtCounter")], "Réponse prête");
+        await ActAsync(agent, url, "ReturnAnswer", [new("channel", "InPerson"), new("message", "Relevé imprimé et remis en main propre.")], "Réponse rendue");
+        await ActAsync(agent, url, "Close", [new("outcome", "Resolved"), new("sendSurvey", "true")], "questionnaire de satisfaction envoyé par e-mail");
+
+        await Factory.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None);
+        var email = await Factory.WithDbAsync(db => db.Set<Resident>().Where(r => r.Id == residentId).Select(r => r.Email!).SingleAsync());
+        var messageId = await Factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == email && m.Subject == "Votre avis sur notre accueil").Select(m => m.Id).SingleAsync());
+        var mail = await MimeMessage.LoadAsync(Path.Combine(Factory.Database.MailDirectory, $"{messageId:N}.eml"));
+        var link = SurveyLink().Match(mail.TextBody ?? "").Groups[1].Value;
+        Assert.StartsWith("/satisfaction/", link, StringComparison.Ordinal);
+
+        using var resident = Factory.CreateBrowserClient();
+        using var empty = await Html.PostFormAsync(resident, link, []);
+        Assert.Contains("Choisissez une note de 1 à 5.", await empty.ReadPageAsync(), StringComparison.Ordinal);
+        using var answered = await Html.PostFormAsync(resident, link, [new("Score", "5"), new("Comment", "Accueil très clair")]);
+        Assert.Contains("Merci pour votre réponse", await answered.ReadPageAsync(), StringComparison.Ordinal);
+        using var again = await resident.GetAsync(link);
+        Assert.Contains("Vous avez déjà répondu", await again.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(5, await Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Satisfaction.SatisfactionSurvey>().Where(s => s.CaseId == caseId).Select(s => s.Score).SingleAsync()));
+    }
+
+    [GeneratedRegex(@"http://localhost(/satisfaction/[A-Za-z0-9_\-]+)")]
+    private static partial Regex SurveyLink();
+
     private async Task ActAsync(HttpClient client, string caseUrl, string handler, KeyValuePair<string, string>[] fields, string expected)
     {
         using var page = await client.GetAsync(caseUrl);

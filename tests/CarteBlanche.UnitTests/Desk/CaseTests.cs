@@ -64,3 +64,28 @@ public sealed class CaseTests
         Assert.False(c.IsOverdue(new DateOnly(2026, 11, 24)));
     }
 }
+
+public sealed class SatisfactionSurveyTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void A_survey_is_answered_once_within_its_lifetime()
+    {
+        var (survey, token) = CarteBlanche.Desk.Satisfaction.SatisfactionSurvey.Create(new Case(), Now);
+        Assert.Equal(CarteBlanche.Desk.Satisfaction.SatisfactionSurvey.Hash(token), survey.TokenHash);
+        Assert.Contains("de 1 à 5", survey.Answer(6, null, Now), StringComparison.Ordinal);
+        Assert.Null(survey.Answer(4, "  ", Now.AddDays(1)));
+        Assert.Null(survey.Comment);
+        Assert.Contains("déjà répondu", survey.Answer(5, null, Now.AddDays(2)), StringComparison.Ordinal);
+        Assert.Equal(4, survey.Score);
+    }
+
+    [Fact]
+    public void An_expired_survey_refuses_answers()
+    {
+        var (survey, _) = CarteBlanche.Desk.Satisfaction.SatisfactionSurvey.Create(new Case(), Now);
+        Assert.Contains("expiré", survey.Answer(3, null, Now.AddDays(15)), StringComparison.Ordinal);
+        Assert.Null(survey.AnsweredAt);
+    }
+}

@@ -19,6 +19,23 @@ public static class Templates
         {siteName}
         """;
 
+    public static string SurveyEmail(Resident resident, string siteName, string link) =>
+        $"""
+        Bonjour {resident.FirstName} {resident.LastName},
+
+        Votre demande auprès de {siteName} est close. Êtes-vous satisfait(e) de la réponse apportée ?
+        Une seule question, anonyme, en moins d'une minute :
+
+        {link}
+
+        Ce lien est personnel et valable 14 jours.
+
+        {siteName}
+        """;
+
+    public static string SurveySms(string siteName, string link) =>
+        $"{siteName} : votre avis sur la réponse à votre demande, en une question : {link}";
+
     public static string AnswerSms(Case @case, string answer, string siteName)
     {
         var text = $"{siteName} – demande {@case.Reference} : {answer}";

@@ -16,7 +16,13 @@ public sealed record TimelineItem(DateTimeOffset At, string Actor, string Text);
 /// A case and everything the guarantor does with it. Every form carries the case's version: if another
 /// agent saved the case meanwhile, the action is refused with a clear message and nothing is overwritten.
 /// </summary>
-public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, Outbox outbox, TimeProvider timeProvider) : PageModel
+public sealed class FicheModel(
+    CarteBlancheDbContext db,
+    DeskAccess access,
+    IAuditLog auditLog,
+    Outbox outbox,
+    TimeProvider timeProvider,
+    Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions) : PageModel
 {
     [BindProperty] public Guid Version { get; set; }
 
@@ -56,8 +62,34 @@ public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAud
     public Task<IActionResult> OnPostReferralOutcomeAsync(Guid id, string? outcome, CancellationToken ct) =>
         ActAsync(id, c => c.RecordReferralOutcome(outcome ?? ""), $"Issue de l'orientation : {outcome?.Trim()}", ct);
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id, CaseOutcome outcome, string? reason, CancellationToken ct) =>
-        ActAsync(id, c => c.Close(outcome, reason, timeProvider.GetUtcNow()), $"Demande close : {Labels.Of(outcome).ToLowerInvariant()}{(string.IsNullOrWhiteSpace(reason) ? "" : " — " + reason.Trim())}", ct);
+    /// <summary>Closes the case; on request, the resident receives the one-question satisfaction survey (personal link).</summary>
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, CaseOutcome outcome, string? reason, bool sendSurvey, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied != null)
+        {
+            return denied;
+        }
+        var text = $"Demande close : {Labels.Of(outcome).ToLowerInvariant()}{(string.IsNullOrWhiteSpace(reason) ? "" : " — " + reason.Trim())}";
+        if (sendSurvey && Case.State != CaseState.Closed)
+        {
+            var (survey, token) = Desk.Satisfaction.SatisfactionSurvey.Create(Case, timeProvider.GetUtcNow());
+            var link = $"{appOptions.Value.BaseUrlFor(Request)}/satisfaction/{token}";
+            if (!string.IsNullOrWhiteSpace(Resident.Email))
+            {
+                db.Add(survey);
+                outbox.QueueEmail(Resident.Email, "Votre avis sur notre accueil", Templates.SurveyEmail(Resident, SiteName, link));
+                text += " ; questionnaire de satisfaction envoyé par e-mail";
+            }
+            else if (!string.IsNullOrWhiteSpace(Resident.Phone))
+            {
+                db.Add(survey);
+                outbox.QueueSms(Resident.Phone, Templates.SurveySms(SiteName, link));
+                text += " ; questionnaire de satisfaction envoyé par SMS";
+            }
+        }
+        return await ActAsync(id, c => c.Close(outcome, reason, timeProvider.GetUtcNow()), text, ct, alreadyLoaded: true);
+    }
 
     public async Task<IActionResult> OnPostHandOverAsync(Guid id, Guid? newOwnerId, string? note, CancellationToken ct)
     {

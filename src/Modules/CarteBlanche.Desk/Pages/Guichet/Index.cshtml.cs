@@ -17,6 +17,8 @@ public sealed class IndexModel(CarteBlancheDbContext db, TimeProvider timeProvid
     public IReadOnlyList<CaseRow> Urgent { get; private set; } = [];
     public IReadOnlyList<CaseRow> Waiting { get; private set; } = [];
     public IReadOnlyList<CaseRow> ToGiveBack { get; private set; } = [];
+    public int SatisfactionAnswers { get; private set; }
+    public double? SatisfactionAverage { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -32,5 +34,11 @@ public sealed class IndexModel(CarteBlancheDbContext db, TimeProvider timeProvid
         Urgent = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.New || c.State == CaseState.InProgress), cancellationToken);
         Waiting = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.WaitingForPartner), cancellationToken);
         ToGiveBack = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.AnswerReady), cancellationToken);
+        // The site's satisfaction over the last 90 days (anonymous scores only).
+        var since = timeProvider.GetUtcNow().AddDays(-90);
+        var scores = await db.Set<Desk.Satisfaction.SatisfactionSurvey>()
+            .Where(s => s.SiteId == siteId && s.AnsweredAt != null && s.AnsweredAt >= since).Select(s => s.Score!.Value).ToListAsync(cancellationToken);
+        SatisfactionAnswers = scores.Count;
+        SatisfactionAverage = scores.Count == 0 ? null : scores.Average();
     }
 }
