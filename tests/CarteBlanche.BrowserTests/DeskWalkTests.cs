@@ -103,6 +103,12 @@ public sealed class DeskWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await AssertAccessibleAsync(page, "mon guichet");
         await page.GetByRole(AriaRole.Link, new() { Name = "Démarches", Exact = true }).ClickAsync();
         await AssertAccessibleAsync(page, "démarches");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Formations", Exact = true }).ClickAsync();
+        await AssertAccessibleAsync(page, "formations");
+        await page.GotoAsync(caseUrl);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Germaine" }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Accompagnement en autonomie" }).ClickAsync();
+        await AssertAccessibleAsync(page, "accompagnement en autonomie");
         session.AssertCleanConsole();
     }
 

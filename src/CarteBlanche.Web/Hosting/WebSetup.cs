@@ -93,6 +93,8 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/Guichet", Policies.Desk);
             o.Conventions.AuthorizeFolder("/Usagers", Policies.Desk);
             o.Conventions.AuthorizeFolder("/Demandes", Policies.Desk);
+            o.Conventions.AuthorizeFolder("/Accompagnements", Policies.Desk);
+            o.Conventions.AuthorizeFolder("/Formations", Policies.TerritoryReaders);
             o.Conventions.AuthorizeFolder("/Demarches", Policies.TerritoryReaders);
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>

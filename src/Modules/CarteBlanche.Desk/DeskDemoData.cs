@@ -115,6 +115,23 @@ public sealed class DeskDemoData(CarteBlancheDbContext db, FrenchBusinessCalenda
                 db.Add(new CaseEvent { CaseId = @case.Id, At = opened, ActorId = @case.OwnerId, Text = "Demande ouverte" });
             }
         }
+        // The 2018 cross-administration training (15 days): each demo agent trained in a few domains.
+        var trainers = await db.Organisations.ToDictionaryAsync(o => o.Name, o => o.Id, cancellationToken);
+        (string Trainer, NeedDomain Domain, decimal Hours)[] courses =
+        [
+            ("CAF du Lot", NeedDomain.Famille, 14), ("CPAM du Lot", NeedDomain.Sante, 14), ("DDFiP du Lot", NeedDomain.Fiscalite, 21),
+            ("France Travail", NeedDomain.Emploi, 14), ("CARSAT Midi-Pyrénées", NeedDomain.Retraite, 7), ("La Poste", NeedDomain.Numerique, 7),
+        ];
+        for (var a = 0; a < agents.Count; a++)
+        {
+            foreach (var (trainer, domain, hours) in courses.Where((_, i) => (i + a) % 2 == 0))
+            {
+                if (trainers.TryGetValue(trainer, out var trainerId))
+                {
+                    db.Add(new Trainings.AgentTraining { AccountId = agents[a].Id, TrainerOrganisationId = trainerId, Domain = domain, Hours = hours, On = new DateOnly(2026, 3, 2).AddDays(7 * a) });
+                }
+            }
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -220,6 +220,53 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
         Assert.Equal(5, await Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Satisfaction.SatisfactionSurvey>().Where(s => s.CaseId == caseId).Select(s => s.Score).SingleAsync()));
     }
 
+    [Fact]
+    public async Task Coaching_at_a_digital_island_is_recorded_with_its_outcome()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var residentId = await CreateResidentAsync(agent, "Lucien", "Cazes-" + Guid.NewGuid().ToString("N")[..6], null);
+        var url = $"/usagers/{residentId}/accompagnement";
+
+        using var refused = await Html.PostFormAsync(agent, url, []);
+        var refusedPage = await refused.ReadPageAsync();
+        Assert.Contains("Choisissez la démarche faite en autonomie.", refusedPage, StringComparison.Ordinal);
+        Assert.Contains("Indiquez si l'usager a réussi seul.", refusedPage, StringComparison.Ordinal);
+
+        var procedure = await Factory.WithDbAsync(db => db.Set<Procedure>().OrderBy(p => p.Code).FirstAsync());
+        using var saved = await Html.PostFormAsync(agent, url, [new("ProcedureCode", procedure.Code), new("Succeeded", "true"), new("Note", "Première fois seul")]);
+        var page = await saved.ReadPageAsync();
+        Assert.Contains("Accompagnement enregistré.", page, StringComparison.Ordinal);
+        Assert.Contains($"{procedure.Title} : réussi seul (Première fois seul)", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Coordinators_record_trainings_and_see_site_coverage_while_agents_only_read_their_site()
+    {
+        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        var agentId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == LalbenqueAgent).Select(u => u.Id).SingleAsync());
+        var trainer = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "MSA Midi-Pyrénées Nord").Select(o => o.Id).SingleAsync());
+
+        using var bad = await Html.PostFormAsync(coordinator, "/formations",
+            [new("Input.AccountId", agentId.ToString()), new("Input.TrainerOrganisationId", trainer.ToString()), new("Input.Domain", "Justice"), new("Input.Hours", "beaucoup"), new("Input.On", "2026-10-05")]);
+        Assert.Contains("La durée est un nombre d'heures", await bad.ReadPageAsync(), StringComparison.Ordinal);
+
+        using var saved = await Html.PostFormAsync(coordinator, "/formations",
+            [new("Input.AccountId", agentId.ToString()), new("Input.TrainerOrganisationId", trainer.ToString()), new("Input.Domain", "Justice"), new("Input.Hours", "3,5"), new("Input.On", "2026-10-05")]);
+        var page = await saved.ReadPageAsync();
+        Assert.Contains("Formation enregistrée.", page, StringComparison.Ordinal);
+        Assert.Contains("Nombre d'agents formés par lieu et par domaine", page, StringComparison.Ordinal);
+        Assert.Contains("France Services de Lalbenque", page, StringComparison.Ordinal);
+
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agentView = await agent.GetAsync("/formations");
+        var agentPage = await agentView.ReadPageAsync();
+        Assert.Contains("Antoine Agent", agentPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lucas Agent", agentPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Enregistrer une formation", agentPage, StringComparison.Ordinal);
+        using var forbidden = await Html.PostFormAsync(agent, "/formations", [new("Input.Hours", "7")]);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
     [GeneratedRegex(@"http://localhost(/satisfaction/[A-Za-z0-9_\-]+)")]
     private static partial Regex SurveyLink();
 

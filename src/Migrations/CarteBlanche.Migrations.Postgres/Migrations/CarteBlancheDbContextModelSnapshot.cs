@@ -167,6 +167,45 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.ToTable("desk_needs", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Desk.Coaching.CoachingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("SiteId", "On");
+
+                    b.ToTable("desk_coaching_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Desk.Procedures.InformationLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -432,6 +471,39 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.HasIndex("SiteId", "AnsweredAt");
 
                     b.ToTable("desk_satisfaction_surveys", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Desk.Trainings.AgentTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("numeric(6,1)");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TrainerOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("TrainerOrganisationId");
+
+                    b.ToTable("desk_agent_trainings", (string)null);
                 });
 
             modelBuilder.Entity("CarteBlanche.Platform.Accounts.Account", b =>
@@ -1087,6 +1159,20 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Desk.Coaching.CoachingSession", b =>
+                {
+                    b.HasOne("CarteBlanche.Desk.Procedures.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CarteBlanche.Desk.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CarteBlanche.Desk.Residents.ContactRecord", b =>
                 {
                     b.HasOne("CarteBlanche.Desk.Residents.Resident", null)
@@ -1116,6 +1202,21 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarteBlanche.Desk.Trainings.AgentTraining", b =>
+                {
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Territory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TrainerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

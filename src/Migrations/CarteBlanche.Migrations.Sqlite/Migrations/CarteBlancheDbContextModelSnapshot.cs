@@ -162,6 +162,45 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.ToTable("desk_needs", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Desk.Coaching.CoachingSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AgentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProcedureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Succeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcedureId");
+
+                    b.HasIndex("ResidentId");
+
+                    b.HasIndex("SiteId", "On");
+
+                    b.ToTable("desk_coaching_sessions", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Desk.Procedures.InformationLink", b =>
                 {
                     b.Property<Guid>("Id")
@@ -427,6 +466,39 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteId", "AnsweredAt");
 
                     b.ToTable("desk_satisfaction_surveys", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Desk.Trainings.AgentTraining", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Domain")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(6, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("TrainerOrganisationId");
+
+                    b.ToTable("desk_agent_trainings", (string)null);
                 });
 
             modelBuilder.Entity("CarteBlanche.Platform.Accounts.Account", b =>
@@ -1076,6 +1148,20 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Desk.Coaching.CoachingSession", b =>
+                {
+                    b.HasOne("CarteBlanche.Desk.Procedures.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CarteBlanche.Desk.Residents.Resident", null)
+                        .WithMany()
+                        .HasForeignKey("ResidentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CarteBlanche.Desk.Residents.ContactRecord", b =>
                 {
                     b.HasOne("CarteBlanche.Desk.Residents.Resident", null)
@@ -1105,6 +1191,21 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarteBlanche.Desk.Trainings.AgentTraining", b =>
+                {
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Territory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("TrainerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

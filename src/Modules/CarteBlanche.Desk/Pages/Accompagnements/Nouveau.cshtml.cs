@@ -1,0 +1,98 @@
+using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Coaching;
+using CarteBlanche.Desk.Procedures;
+using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Desk.Pages.Accompagnements;
+
+/// <summary>Records a coaching session at a digital island: which procedure, done alone or not.</summary>
+public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, TimeProvider timeProvider) : PageModel
+{
+    [BindProperty] public string? ProcedureCode { get; set; }
+    [BindProperty] public bool? Succeeded { get; set; }
+    [BindProperty] public string? Note { get; set; }
+
+    public Resident Resident { get; private set; } = default!;
+    public IReadOnlyList<(string Code, string Title)> Procedures { get; private set; } = [];
+    public IReadOnlyList<(DateOnly On, string? Procedure, bool Succeeded, string? Note)> History { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid residentId, CancellationToken cancellationToken) =>
+        await LoadAsync(residentId, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid residentId, CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(residentId, cancellationToken);
+        if (denied != null)
+        {
+            return denied;
+        }
+        Guid? procedureId = null;
+        if (string.IsNullOrWhiteSpace(ProcedureCode))
+        {
+            ModelState.AddModelError(nameof(ProcedureCode), "Choisissez la démarche faite en autonomie.");
+        }
+        else
+        {
+            procedureId = await db.Set<Procedure>().Where(p => p.Code == ProcedureCode).Select(p => (Guid?)p.Id).SingleOrDefaultAsync(cancellationToken);
+            if (procedureId == null)
+            {
+                ModelState.AddModelError(nameof(ProcedureCode), "Démarche inconnue.");
+            }
+        }
+        if (Succeeded == null)
+        {
+            ModelState.AddModelError(nameof(Succeeded), "Indiquez si l'usager a réussi seul.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var session = new CoachingSession
+        {
+            ResidentId = residentId,
+            SiteId = DeskAccess.SiteOf(User)!.Value,
+            AgentId = DeskAccess.ActorOf(User),
+            ProcedureId = procedureId,
+            On = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime),
+            Succeeded = Succeeded!.Value,
+            Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
+        };
+        db.Add(session);
+        await db.SaveChangesAsync(cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("resident.coaching", "Resident", residentId.ToString("D"), "îlot numérique"), cancellationToken);
+        TempData["Succes"] = "Accompagnement enregistré.";
+        return Redirect($"/usagers/{residentId}/accompagnement");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid residentId, CancellationToken cancellationToken)
+    {
+        var resident = await db.Set<Resident>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == residentId, cancellationToken);
+        if (resident == null)
+        {
+            return NotFound();
+        }
+        var siteId = DeskAccess.SiteOf(User);
+        var visible = resident.SiteId == siteId || await db.Set<Case>().AnyAsync(c => c.ResidentId == residentId && c.SiteId == siteId, cancellationToken);
+        if (!DeskAccess.IsDeskUser(User) || siteId == null || !visible)
+        {
+            await access.RecordRefusalAsync("Resident", residentId, cancellationToken);
+            return Forbid();
+        }
+        Resident = resident;
+        Procedures = (await db.Set<Procedure>().OrderBy(p => p.Title).Select(p => new { p.Code, p.Title }).ToListAsync(cancellationToken))
+            .Select(p => (p.Code, p.Title)).ToList();
+        History = (await (from c in db.Set<CoachingSession>()
+                          join p in db.Set<Procedure>() on c.ProcedureId equals p.Id into ps
+                          from p in ps.DefaultIfEmpty()
+                          where c.ResidentId == residentId
+                          orderby c.On descending
+                          select new { c.On, Title = p == null ? null : p.Title, c.Succeeded, c.Note }).ToListAsync(cancellationToken))
+            .Select(h => (h.On, (string?)h.Title, h.Succeeded, (string?)h.Note)).ToList();
+        return null;
+    }
+}
