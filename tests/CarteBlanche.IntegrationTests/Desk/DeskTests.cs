@@ -267,6 +267,36 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
     }
 
+    [Fact]
+    public async Task An_agent_proposes_a_procedure_edit_and_a_coordinator_publishes_it()
+    {
+        var procedure = await Factory.WithDbAsync(db => db.Set<Procedure>().OrderByDescending(p => p.Code).FirstAsync());
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var url = $"/demarches/{procedure.Code}/proposer";
+        KeyValuePair<string, string> Field(string name, string value) => new(name, value);
+
+        using var unchanged = await Html.PostFormAsync(agent, url,
+            [Field("Input.Title", procedure.Title), Field("Input.Url", procedure.Url), Field("Input.Documents", procedure.Documents), Field("Input.Eligibility", procedure.Eligibility), Field("Input.Tips", procedure.Tips)]);
+        Assert.Contains("Vous n'avez rien modifié.", await unchanged.ReadPageAsync(), StringComparison.Ordinal);
+        using var badLink = await Html.PostFormAsync(agent, url, [Field("Input.Title", procedure.Title), Field("Input.Url", "ftp://exemple")]);
+        Assert.Contains("Le lien doit être une adresse complète en https://.", await badLink.ReadPageAsync(), StringComparison.Ordinal);
+        var tip = "Astuce du guichet " + Guid.NewGuid().ToString("N")[..6];
+        using var proposed = await Html.PostFormAsync(agent, url,
+            [Field("Input.Title", procedure.Title), Field("Input.Url", procedure.Url), Field("Input.Documents", procedure.Documents), Field("Input.Eligibility", procedure.Eligibility), Field("Input.Tips", tip)]);
+        Assert.Contains("sera relue par un coordinateur", await proposed.ReadPageAsync(), StringComparison.Ordinal);
+        using var notYet = await agent.GetAsync($"/demarches/{procedure.Code}");
+        Assert.DoesNotContain(tip, await notYet.ReadPageAsync(), StringComparison.Ordinal);
+        using var agentReview = await agent.GetAsync("/demarches/propositions");
+        Assert.Equal(HttpStatusCode.Forbidden, agentReview.StatusCode);
+
+        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        var suggestionId = await Factory.WithDbAsync(db => db.Set<ProcedureSuggestion>().Where(s => s.Tips == tip).Select(s => s.Id).SingleAsync());
+        using var published = await Html.PostFormAsync(coordinator, "/demarches/propositions", [], $"/demarches/propositions?handler=Publish&id={suggestionId}");
+        Assert.Contains("publiée", await published.ReadPageAsync(), StringComparison.Ordinal);
+        using var after = await agent.GetAsync($"/demarches/{procedure.Code}");
+        Assert.Contains(tip, await after.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex(@"http://localhost(/satisfaction/[A-Za-z0-9_\-]+)")]
     private static partial Regex SurveyLink();
 
