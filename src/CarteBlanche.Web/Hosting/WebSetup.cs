@@ -93,6 +93,7 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/Guichet", Policies.Desk);
             o.Conventions.AuthorizeFolder("/Usagers", Policies.Desk);
             o.Conventions.AuthorizeFolder("/Demandes", Policies.Desk);
+            o.Conventions.AuthorizeFolder("/Mandats", Policies.Desk);
             o.Conventions.AuthorizeFolder("/Demarches", Policies.TerritoryReaders);
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
