@@ -95,6 +95,7 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/Demandes", Policies.Desk);
             o.Conventions.AuthorizeFolder("/Accompagnements", Policies.Desk);
             o.Conventions.AuthorizeFolder("/Formations", Policies.TerritoryReaders);
+            o.Conventions.AuthorizeFolder("/Mandats", Policies.Desk);
             o.Conventions.AuthorizeFolder("/Demarches", Policies.TerritoryReaders);
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>

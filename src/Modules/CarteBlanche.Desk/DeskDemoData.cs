@@ -1,4 +1,5 @@
 using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Mandates;
 using CarteBlanche.Desk.Residents;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Calendar;
@@ -44,6 +45,16 @@ public sealed class DeskDemoData(CarteBlancheDbContext db, FrenchBusinessCalenda
         (NeedDomain.Logement, "Chèque énergie non reçu"),
     ];
 
+    private static readonly MandateDomain[][] MandateDomains =
+    [
+        [MandateDomain.Social, MandateDomain.Famille],
+        [MandateDomain.Argent],
+        [MandateDomain.Logement, MandateDomain.Social],
+        [MandateDomain.Papiers, MandateDomain.Transports],
+        [MandateDomain.Travail],
+        [MandateDomain.Etranger, MandateDomain.Papiers],
+    ];
+
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
         if (await db.Set<Case>().AnyAsync(cancellationToken))
@@ -60,6 +71,7 @@ public sealed class DeskDemoData(CarteBlancheDbContext db, FrenchBusinessCalenda
         }
         var random = new Random(46042);
         var now = timeProvider.GetUtcNow();
+        var today = DateOnly.FromDateTime(calendar.ToLocalTime(now));
         var siteIds = sites.Values.ToList();
 
         for (var i = 0; i < People.Length; i++)
@@ -86,6 +98,31 @@ public sealed class DeskDemoData(CarteBlancheDbContext db, FrenchBusinessCalenda
             };
             resident.RefreshSearchFields();
             db.Add(resident);
+
+            // One resident in three has given a mandate: active, expired or revoked.
+            if (i % 3 == 0)
+            {
+                var kind = i / 3 % 3;
+                var duration = kind == 1 ? MandateDuration.OneMonth : i % 2 == 0 ? MandateDuration.SixMonths : MandateDuration.OneYear;
+                var startsOn = kind == 1 ? today.AddMonths(-2) : today.AddDays(-random.Next(1, 30));
+                var given = now.AddDays(startsOn.DayNumber - today.DayNumber);
+                db.Add(new Mandate
+                {
+                    ResidentId = resident.Id,
+                    SiteId = siteId,
+                    AgentId = i % 2 == 0 ? null : siteAgents[0],
+                    Domains = [.. MandateDomains[i / 3 % MandateDomains.Length]],
+                    Duration = duration,
+                    StartsOn = startsOn,
+                    EndsOn = Mandate.EndFor(startsOn, duration),
+                    Consent = i % 2 == 0 ? MandateConsent.InPerson : MandateConsent.SignedPaperForm,
+                    SignedFormKeptAt = i % 2 == 0 ? null : given,
+                    CreatedAt = given,
+                    CreatedBy = siteAgents[0],
+                    RevokedAt = kind == 2 ? now.AddDays(-1) : null,
+                    RevokedBy = kind == 2 ? siteAgents[0] : null,
+                });
+            }
 
             var caseCount = 1 + random.Next(0, 3);
             for (var c = 0; c < caseCount; c++)

@@ -1,11 +1,15 @@
 using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Mandates;
 using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Desk;
 
 /// <summary>What the UI says.</summary>
 public static class Labels
 {
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
     public static string Of(NeedDomain domain) => domain switch
     {
         NeedDomain.Sante => "Santé",
@@ -65,4 +69,67 @@ public static class Labels
     };
 
     public static string Of(CaseChannel channel) => channel == CaseChannel.Phone ? "Par téléphone" : "Sur place";
+
+    public static string Of(MandateDomain domain) => domain switch
+    {
+        MandateDomain.Papiers => "Papiers - Citoyenneté",
+        MandateDomain.Famille => "Famille",
+        MandateDomain.Social => "Social - Santé",
+        MandateDomain.Travail => "Travail",
+        MandateDomain.Logement => "Logement",
+        MandateDomain.Transports => "Transports",
+        MandateDomain.Argent => "Argent",
+        MandateDomain.Justice => "Justice",
+        MandateDomain.Etranger => "Étranger",
+        _ => "Loisirs",
+    };
+
+    /// <summary>What a mandate domain covers, as the resident reads it on the form.</summary>
+    public static string ExamplesOf(MandateDomain domain) => domain switch
+    {
+        MandateDomain.Papiers => "État civil, carte d'identité, passeport, élections, papiers à conserver",
+        MandateDomain.Famille => "Allocations familiales, naissance, mariage, PACS, scolarité",
+        MandateDomain.Social => "Allocations, handicap, soins, assurance maladie, retraite",
+        MandateDomain.Travail => "Chômage, emploi, formation, retraite",
+        MandateDomain.Logement => "Aides au logement, déménagement, urbanisme, énergie",
+        MandateDomain.Transports => "Carte grise, permis de conduire, transports en commun",
+        MandateDomain.Argent => "Impôts, crédit, consommation, banque, assurance",
+        MandateDomain.Justice => "Casier judiciaire, plainte, aide juridictionnelle, saisie",
+        MandateDomain.Etranger => "Titre de séjour, naturalisation, expatriation",
+        _ => "Sports, culture, associations, chasse, pêche",
+    };
+
+    public static string Of(MandateDuration duration) => duration switch
+    {
+        MandateDuration.OneDay => "1 jour",
+        MandateDuration.OneMonth => "1 mois",
+        MandateDuration.SixMonths => "6 mois",
+        _ => "1 an",
+    };
+
+    public static string Of(MandateConsent consent) => consent == MandateConsent.InPerson
+        ? "En personne, au guichet"
+        : "Formulaire papier signé par l'usager, numérisé";
+
+    public static string Of(MandateStatus status) => status switch
+    {
+        MandateStatus.AwaitingSignedForm => "En attente du formulaire signé",
+        MandateStatus.Active => "Actif",
+        MandateStatus.Expired => "Expiré",
+        _ => "Révoqué",
+    };
+
+    public static string BadgeClass(MandateStatus status) => status switch
+    {
+        MandateStatus.AwaitingSignedForm => "fr-badge--warning",
+        MandateStatus.Active => "fr-badge--success",
+        MandateStatus.Revoked => "fr-badge--error",
+        _ => "",
+    };
+
+    /// <summary>"24 novembre 2026".</summary>
+    public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", FrenchFormat.Culture);
+
+    /// <summary>The French calendar day of an instant, "24 novembre 2026".</summary>
+    public static string Day(DateTimeOffset at) => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Paris).DateTime));
 }

@@ -1,10 +1,13 @@
 using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Mandates;
 using CarteBlanche.Desk.Procedures;
 using CarteBlanche.Desk.Residents;
 using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Notifications;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,9 +24,12 @@ public sealed class FicheModel(
     DeskAccess access,
     IAuditLog auditLog,
     Outbox outbox,
+    FrenchBusinessCalendar calendar,
     TimeProvider timeProvider,
     Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions) : PageModel
 {
+    public const int OnBehalfActionMaxLength = 500;
+
     [BindProperty] public Guid Version { get; set; }
 
     public Case Case { get; private set; } = default!;
@@ -34,6 +40,10 @@ public sealed class FicheModel(
     public IReadOnlyList<(Need Need, Procedure? Procedure)> Needs { get; private set; } = [];
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> SiteAgents { get; private set; } = [];
+    /// <summary>The resident's active mandates this agent may act under (given by name or to the agent's site).</summary>
+    public IReadOnlyList<Mandate> UsableMandates { get; private set; } = [];
+    public MandateDomain? OnBehalfDomain { get; private set; }
+    public string? OnBehalfAction { get; private set; }
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -144,6 +154,65 @@ public sealed class FicheModel(
         return await ActAsync(id, c => c.ReturnAnswer(channel, now), $"Réponse rendue ({Labels.Of(channel).ToLowerInvariant()})", ct, alreadyLoaded: true);
     }
 
+    /// <summary>
+    /// Records a procedure done on the resident's behalf: only under an active mandate of the resident that covers the
+    /// domain and is given to this agent or the agent's site. Each use goes to the case's timeline and the audit log.
+    /// </summary>
+    public async Task<IActionResult> OnPostActOnBehalfAsync(Guid id, MandateDomain? mandateDomain, string? onBehalfAction, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied != null)
+        {
+            return denied;
+        }
+        // The case itself does not change: the forms shown again carry its current version.
+        Version = Case.Version;
+        (OnBehalfDomain, OnBehalfAction) = (mandateDomain, onBehalfAction);
+        if (!Case.IsOpen)
+        {
+            return Refuse("La demande est close : on n'y enregistre plus de démarche faite pour le compte de l'usager.");
+        }
+        if (mandateDomain == null && ModelState.GetFieldValidationState(nameof(mandateDomain)) != ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError(nameof(mandateDomain), "Choisissez le domaine de la démarche faite pour le compte de l'usager.");
+        }
+        if (string.IsNullOrWhiteSpace(onBehalfAction))
+        {
+            ModelState.AddModelError(nameof(onBehalfAction), "Décrivez en quelques mots ce que vous avez fait pour le compte de l'usager.");
+        }
+        else if (onBehalfAction.Trim().Length > OnBehalfActionMaxLength)
+        {
+            ModelState.AddModelError(nameof(onBehalfAction), $"La description dépasse {OnBehalfActionMaxLength} caractères : résumez ce que vous avez fait.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var domain = mandateDomain!.Value;
+        var mandates = await db.Set<Mandate>().AsNoTracking().Where(m => m.ResidentId == Case.ResidentId).ToListAsync(ct);
+        var now = timeProvider.GetUtcNow();
+        var decision = MandateRules.Authorise(mandates, domain, DeskAccess.ActorOf(User), DeskAccess.SiteOf(User), DateOnly.FromDateTime(calendar.ToLocalTime(now)));
+        if (!decision.IsAllowed)
+        {
+            await auditLog.RecordAsync(new AuditEvent("mandate.use-denied", "Case", id.ToString("D"), domain.ToString()), ct);
+            ModelState.AddModelError(nameof(mandateDomain), decision.Refusal!);
+            return Page();
+        }
+        var mandate = decision.Mandate!;
+        db.Add(new CaseEvent
+        {
+            CaseId = Case.Id,
+            At = now,
+            ActorId = DeskAccess.ActorOf(User),
+            Text = $"Pour le compte de l'usager ({Labels.Of(domain)}, mandat {mandate.Reference}) : {onBehalfAction!.Trim()}",
+        });
+        await db.SaveChangesAsync(ct);
+        await auditLog.RecordAsync(new AuditEvent(MandateRules.UseAuditAction, "Mandate", mandate.Id.ToString("D"), domain.ToString()), ct);
+        TempData["Succes"] = $"Démarche faite pour le compte de l'usager enregistrée (mandat {mandate.Reference}).";
+        return Redirect($"/demandes/{id}");
+    }
+
     private async Task<IActionResult> ActAsync(Guid id, Func<Case, string?> action, string eventText, CancellationToken cancellationToken, bool alreadyLoaded = false)
     {
         if (!alreadyLoaded)
@@ -223,6 +292,11 @@ public sealed class FicheModel(
                           select new TimelineItem(e.At, u.DisplayName, e.Text)).ToListAsync(cancellationToken);
         SiteAgents = (await db.Users.Where(u => u.SiteId == @case.SiteId && u.IsActive).OrderBy(u => u.SearchName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
+        var today = DateOnly.FromDateTime(calendar.ToLocalTime(timeProvider.GetUtcNow()));
+        var (agentId, agentSiteId) = (DeskAccess.ActorOf(User), DeskAccess.SiteOf(User));
+        UsableMandates = (await db.Set<Mandate>().AsNoTracking().Where(m => m.ResidentId == @case.ResidentId && m.RevokedAt == null && m.EndsOn >= today)
+                .ToListAsync(cancellationToken))
+            .Where(m => m.IsActiveOn(today) && m.IsGrantedTo(agentId, agentSiteId)).OrderBy(m => m.EndsOn).ToList();
         return null;
     }
 }

@@ -1,6 +1,8 @@
 using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Mandates;
 using CarteBlanche.Desk.Residents;
 using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,8 +10,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Pages.Usagers;
 
-/// <summary>The resident's page: identity, contact, cases, contact history. Every view is journaled.</summary>
-public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, DeskAccess access, IAuditLog auditLog, TimeProvider timeProvider) : PageModel
+public sealed record MandateRow(Mandate Mandate, MandateStatus Status, string GrantedTo);
+
+/// <summary>The resident's page: identity, contact, cases, mandates, contact history. Every view is journaled.</summary>
+public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, DeskAccess access, IAuditLog auditLog, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
 {
     public Resident Resident { get; private set; } = default!;
     public string? CommuneName { get; private set; }
@@ -18,6 +22,8 @@ public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers ide
     public string? FranceTravailId { get; private set; }
     public IReadOnlyList<CaseRow> Cases { get; private set; } = [];
     public IReadOnlyList<ContactRecord> Contacts { get; private set; } = [];
+    /// <summary>The mandates given at the agent's site, newest first.</summary>
+    public IReadOnlyList<MandateRow> Mandates { get; private set; } = [];
     public DateOnly Today { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
@@ -42,6 +48,13 @@ public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers ide
         CafNumber = identifiers.Unprotect(resident.CafNumberEncrypted);
         FranceTravailId = identifiers.Unprotect(resident.FranceTravailIdEncrypted);
         Cases = await CaseRows.ListAsync(db, db.Set<Case>().Where(c => c.ResidentId == id && c.SiteId == siteId), cancellationToken);
+        var mandateDay = DateOnly.FromDateTime(calendar.ToLocalTime(timeProvider.GetUtcNow()));
+        var mandates = await db.Set<Mandate>().AsNoTracking().Where(m => m.ResidentId == id && m.SiteId == siteId)
+            .OrderByDescending(m => m.CreatedAt).ToListAsync(cancellationToken);
+        var agentIds = mandates.Where(m => m.AgentId != null).Select(m => m.AgentId!.Value).Distinct().ToList();
+        var agentNames = await db.Users.Where(u => agentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        Mandates = mandates.Select(m => new MandateRow(m, m.StatusOn(mandateDay),
+            m.AgentId is { } agent ? agentNames.GetValueOrDefault(agent, "") : "Tout le lieu")).ToList();
         Contacts = await db.Set<ContactRecord>().Where(c => c.ResidentId == id).OrderByDescending(c => c.At).Take(50).ToListAsync(cancellationToken);
         await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", id.ToString("D"), "accueil usager"), cancellationToken);
         return Page();

@@ -1,0 +1,107 @@
+using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Mandates;
+using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Desk.Pages.Mandats;
+
+public sealed record MandateUse(DateTimeOffset At, string Agent, string Domain);
+
+/// <summary>A mandate: what it covers, its status, its uses; the signed form to record; revocation at the resident's request.</summary>
+public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
+{
+    public MandateDetails Details { get; private set; } = default!;
+    public Mandate Mandate => Details.Mandate;
+    public MandateStatus Status { get; private set; }
+    public IReadOnlyList<MandateUse> Uses { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(id, cancellationToken);
+        if (denied != null)
+        {
+            return denied;
+        }
+        await auditLog.RecordAsync(new AuditEvent("mandate.read", "Mandate", id.ToString("D"), "mandat de l'usager"), cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The resident takes the mandate back, at any time; the agent confirms it with a checkbox.</summary>
+    public async Task<IActionResult> OnPostRevokeAsync(Guid id, bool confirm, CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(id, cancellationToken);
+        if (denied != null)
+        {
+            return denied;
+        }
+        if (!confirm)
+        {
+            ModelState.AddModelError("confirm", "Cochez la case pour confirmer que l'usager révoque ce mandat.");
+            return Page();
+        }
+        if (Mandate.Revoke(timeProvider.GetUtcNow(), DeskAccess.ActorOf(User)) is { } error)
+        {
+            ModelState.AddModelError("", error);
+            return Page();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("mandate.revoke", "Mandate", id.ToString("D"), "révocation par l'usager"), cancellationToken);
+        TempData["Succes"] = $"Mandat {Mandate.Reference} révoqué : plus aucune démarche ne peut être faite pour le compte de l'usager avec ce mandat.";
+        return Redirect($"/mandats/{id}");
+    }
+
+    /// <summary>The signed paper form is scanned and kept: the mandate becomes active.</summary>
+    public async Task<IActionResult> OnPostSignedFormAsync(Guid id, bool kept, CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(id, cancellationToken);
+        if (denied != null)
+        {
+            return denied;
+        }
+        if (!kept)
+        {
+            ModelState.AddModelError("kept", "Cochez la case pour confirmer que le formulaire signé est numérisé et l'original conservé.");
+            return Page();
+        }
+        var now = timeProvider.GetUtcNow();
+        if (Mandate.RecordSignedForm(now, DateOnly.FromDateTime(calendar.ToLocalTime(now))) is { } error)
+        {
+            ModelState.AddModelError("", error);
+            return Page();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("mandate.signed-form", "Mandate", id.ToString("D"), "formulaire signé conservé"), cancellationToken);
+        TempData["Succes"] = $"Formulaire signé enregistré : le mandat {Mandate.Reference} est actif.";
+        return Redirect($"/mandats/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var details = await MandateDetails.LoadAsync(db, id, cancellationToken);
+        if (details == null)
+        {
+            return NotFound();
+        }
+        if (!DeskAccess.CanSee(User, details.Mandate.SiteId))
+        {
+            await access.RecordRefusalAsync("Mandate", id, cancellationToken);
+            return Forbid();
+        }
+        Details = details;
+        Status = details.Mandate.StatusOn(DateOnly.FromDateTime(calendar.ToLocalTime(timeProvider.GetUtcNow())));
+        var key = id.ToString("D");
+        Uses = (await (from e in db.AuditEntries
+                       join u in db.Users on e.ActorId equals u.Id
+                       where e.RecordType == "Mandate" && e.RecordId == key && e.Action == MandateRules.UseAuditAction
+                       orderby e.Sequence descending
+                       select new { e.OccurredAt, u.DisplayName, e.Purpose })
+                .Take(100).ToListAsync(cancellationToken))
+            .Select(e => new MandateUse(e.OccurredAt, e.DisplayName, Enum.TryParse<MandateDomain>(e.Purpose, out var d) ? Labels.Of(d) : e.Purpose ?? ""))
+            .ToList();
+        return null;
+    }
+}

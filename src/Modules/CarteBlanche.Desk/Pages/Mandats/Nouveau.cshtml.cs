@@ -1,0 +1,87 @@
+using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Mandates;
+using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Desk.Pages.Mandats;
+
+/// <summary>
+/// The resident gives a mandate: to the agent (or a colleague, or the whole site), for some domains and a
+/// duration, with how they consented. It starts today; with a signed paper form not yet kept, it waits for it.
+/// </summary>
+public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
+{
+    [BindProperty] public MandateForm Input { get; set; } = new();
+
+    public Resident Resident { get; private set; } = default!;
+    public string SiteName { get; private set; } = "";
+    public IReadOnlyList<(Guid Id, string Name)> SiteAgents { get; private set; } = [];
+    public Guid Me { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid residentId, CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(residentId, cancellationToken);
+        if (denied != null)
+        {
+            return denied;
+        }
+        Input.GrantedTo = Me.ToString();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid residentId, CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(residentId, cancellationToken);
+        if (denied != null)
+        {
+            return denied;
+        }
+        foreach (var (field, message) in Input.Validate(SiteAgents.Select(a => a.Id).ToList()))
+        {
+            ModelState.AddModelError($"Input.{field}", message);
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var today = DateOnly.FromDateTime(calendar.ToLocalTime(now));
+        var mandate = Mandate.Grant(residentId, DeskAccess.SiteOf(User)!.Value, Input.AgentId, Input.Domains, Input.Duration!.Value,
+            Input.Consent!.Value, Input.SignedFormKept, today, now, Me);
+        db.Add(mandate);
+        await db.SaveChangesAsync(cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("mandate.create", "Mandate", mandate.Id.ToString("D"), "mandat de l'usager"), cancellationToken);
+        TempData["Succes"] = mandate.StatusOn(today) == MandateStatus.Active
+            ? $"Mandat {mandate.Reference} créé, valable jusqu'au {Labels.Day(mandate.EndsOn)} inclus."
+            : $"Mandat {mandate.Reference} créé : imprimez-le, faites-le signer par l'usager, puis enregistrez le formulaire signé.";
+        return Redirect($"/mandats/{mandate.Id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid residentId, CancellationToken cancellationToken)
+    {
+        var resident = await db.Set<Resident>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == residentId, cancellationToken);
+        if (resident == null)
+        {
+            return NotFound();
+        }
+        var siteId = DeskAccess.SiteOf(User);
+        var visible = resident.SiteId == siteId || await db.Set<Case>().AnyAsync(c => c.ResidentId == residentId && c.SiteId == siteId, cancellationToken);
+        if (!DeskAccess.IsDeskUser(User) || siteId == null || !visible)
+        {
+            await access.RecordRefusalAsync("Resident", residentId, cancellationToken);
+            return Forbid();
+        }
+        Resident = resident;
+        Me = DeskAccess.ActorOf(User);
+        SiteName = await db.Places.Where(p => p.Id == siteId).Select(p => p.Name).SingleAsync(cancellationToken);
+        SiteAgents = (await db.Users.Where(u => u.SiteId == siteId && u.IsActive).OrderBy(u => u.SearchName)
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
+        return null;
+    }
+}
