@@ -21,7 +21,8 @@ public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAud
     [BindProperty] public Guid Version { get; set; }
 
     public Case Case { get; private set; } = default!;
-    public Resident Resident { get; private set; } = default!;
+    /// <summary>Null once the retention job wiped the case's personal data.</summary>
+    public Resident? Resident { get; private set; }
     public string SiteName { get; private set; } = "";
     public string PlaceName { get; private set; } = "";
     public string OwnerName { get; private set; } = "";
@@ -85,6 +86,10 @@ public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAud
         if (denied != null)
         {
             return denied;
+        }
+        if (Resident == null)
+        {
+            return Refuse("Les données personnelles de cette demande ont été effacées : la réponse ne peut plus être rendue.");
         }
         if (string.IsNullOrWhiteSpace(message))
         {
@@ -177,7 +182,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAud
             Version = @case.Version;
         }
         Today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
-        Resident = await db.Set<Resident>().SingleAsync(r => r.Id == @case.ResidentId, cancellationToken);
+        Resident = @case.ResidentId == null ? null : await db.Set<Resident>().SingleAsync(r => r.Id == @case.ResidentId, cancellationToken);
         SiteName = await db.Places.Where(p => p.Id == @case.SiteId).Select(p => p.Name).SingleAsync(cancellationToken);
         PlaceName = await db.Places.Where(p => p.Id == @case.PlaceId).Select(p => p.Name).SingleAsync(cancellationToken);
         OwnerName = await db.Users.Where(u => u.Id == @case.OwnerId).Select(u => u.DisplayName).SingleAsync(cancellationToken);
