@@ -11,6 +11,7 @@ namespace CarteBlanche.BrowserTests;
 public sealed class SiteTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private const string AdminEmail = "admin@demo.carteblanche.fr";
+    private const string CoordinatorEmail = "coordinator@demo.carteblanche.fr";
 
     [Fact]
     public async Task Admin_signs_in_through_the_form_sees_the_comptes_link_and_signs_out()
@@ -103,6 +104,7 @@ public sealed class SiteTests(BrowserApp app) : IClassFixture<BrowserApp>
     [InlineData("organisations", "/territoire/organisations", true, 200)]
     [InlineData("places", "/territoire/lieux", true, 200)]
     [InlineData("place form", "/territoire/lieux/modifier", true, 200)]
+    [InlineData("site figures, all sites", "/chiffres", true, 200)]
     [InlineData("my account", "/compte", true, 200)]
     [InlineData("second factor", "/compte/doubleauthentification", true, 200)]
     public async Task Pages_have_no_serious_or_critical_accessibility_violation(string name, string path, bool signedIn, int status)
@@ -122,6 +124,29 @@ public sealed class SiteTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(blocking.Count == 0, $"{name} ({path}): {blocking.Count} serious or critical axe violation(s):\n{Describe(blocking)}");
+        Assert.NotEmpty(result.Passes);
+        session.AssertCleanConsole();
+    }
+
+    [Fact]
+    public async Task The_site_figures_page_has_no_serious_or_critical_accessibility_violation_for_a_coordinator()
+    {
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+        await session.SignInAsync(CoordinatorEmail, BrowserApp.DemoPassword);
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Chiffres", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Chiffres de tous les lieux d'accueil");
+        await page.GetByLabel("Lieu d'accueil").SelectOptionAsync(new SelectOptionValue { Label = "France Services du Grand Cahors" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Chiffres de France Services du Grand Cahors");
+        await Expect(page.GetByRole(AriaRole.Table).First).ToBeVisibleAsync();
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var result = await page.RunAxe();
+
+        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(blocking.Count == 0, $"site figures: {blocking.Count} serious or critical axe violation(s):\n{Describe(blocking)}");
         Assert.NotEmpty(result.Passes);
         session.AssertCleanConsole();
     }

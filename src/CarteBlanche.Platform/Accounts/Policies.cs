@@ -8,4 +8,6 @@ public static class Policies
     public const string TerritoryEditors = "TerritoryEditors";
     /// <summary>Agents and social workers: residents and cases of their site.</summary>
     public const string Desk = "Desk";
+    /// <summary>Site figures (no personal data): agents and social workers for their site, coordinators and admins for any.</summary>
+    public const string Figures = "Figures";
 }

@@ -84,6 +84,7 @@ public static class WebSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.TerritoryEditors, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Agent, Roles.SocialWorker))
+            .AddPolicy(Policies.Figures, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.TerritoryReaders, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin));
 
         services.AddRazorPages(o =>
@@ -96,6 +97,7 @@ public static class WebSetup
             o.Conventions.AuthorizeFolder("/Accompagnements", Policies.Desk);
             o.Conventions.AuthorizeFolder("/Formations", Policies.TerritoryReaders);
             o.Conventions.AuthorizeFolder("/Mandats", Policies.Desk);
+            o.Conventions.AuthorizeFolder("/Chiffres", Policies.Figures);
             o.Conventions.AuthorizeFolder("/Demarches", Policies.TerritoryReaders);
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>

@@ -1,7 +1,10 @@
 using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Pages.Chiffres;
 using CarteBlanche.Desk.Procedures;
 using CarteBlanche.Desk.Residents;
+using CarteBlanche.Desk.Retention;
 using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CarteBlanche.Desk;
@@ -17,6 +20,9 @@ public sealed class DeskOptions
     /// <summary>Per-domain exceptions, e.g. "Desk:CommitmentDaysByDomain:Retraite": 10.</summary>
     public Dictionary<NeedDomain, int> CommitmentDaysByDomain { get; set; } = [];
 
+    /// <summary>Months a closed case keeps its personal data before the retention job wipes it (1 to 120).</summary>
+    public int RetentionMonths { get; set; } = 12;
+
     public int DaysFor(NeedDomain domain) => CommitmentDaysByDomain.TryGetValue(domain, out var days) ? days : CommitmentDays;
 }
 
@@ -28,11 +34,14 @@ public static class DeskModule
         services.AddOptions<DeskOptions>().BindConfiguration(DeskOptions.Section)
             .Validate(o => o.CommitmentDays is > 0 and <= 60 && o.CommitmentDaysByDomain.Values.All(d => d is > 0 and <= 60),
                 "Desk:CommitmentDays (et Desk:CommitmentDaysByDomain) doivent être compris entre 1 et 60 jours ouvrés.")
+            .Validate(o => o.RetentionMonths is >= 1 and <= 120, "Desk:RetentionMonths doit être compris entre 1 et 120 mois.")
             .ValidateOnStart();
         services.AddSingleton<ResidentIdentifiers>();
         services.AddScoped<DeskAccess>();
         services.AddScoped<ProcedureCatalogue>();
         services.AddScoped<DeskDemoData>();
+        services.AddScoped<SiteFigures>();
+        services.AddRecurringJob<DeskRetentionJob>();
         services.AddSingleton<IModuleInitialiser, DeskInitialiser>();
         return services;
     }

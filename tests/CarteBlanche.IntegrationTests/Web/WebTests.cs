@@ -129,6 +129,7 @@ public abstract class WebTests(CarteBlancheFactory factory)
         AssertLink(navigation, "/admin/comptes", isAdmin);
         AssertLink(navigation, "/admin/audit", isAdmin);
         AssertLink(navigation, "/territoire/communes", readsTerritory);
+        AssertLink(navigation, "/chiffres", readsTerritory);
         AssertLink(navigation, "/territoire/organisations", editsTerritory);
         AssertLink(navigation, "/territoire/lieux", editsTerritory);
         // Outside the navigation too: no admin link at all for anyone else.

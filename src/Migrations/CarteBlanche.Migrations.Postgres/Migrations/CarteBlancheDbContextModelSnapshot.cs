@@ -81,7 +81,7 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<Guid>("ResidentId")
+                    b.Property<Guid?>("ResidentId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("SiteId")
@@ -96,6 +96,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("WipedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlaceId");
@@ -103,6 +106,8 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.HasIndex("ResidentId");
 
                     b.HasIndex("OwnerId", "State");
+
+                    b.HasIndex("State", "ClosedAt");
 
                     b.HasIndex("SiteId", "State", "DueDate");
 
@@ -1258,8 +1263,7 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.HasOne("CarteBlanche.Desk.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CarteBlanche.Platform.Territory.Place", null)
                         .WithMany()

@@ -76,7 +76,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ResidentId")
+                    b.Property<Guid?>("ResidentId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SiteId")
@@ -91,6 +91,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WipedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PlaceId");
@@ -98,6 +101,8 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.HasIndex("ResidentId");
 
                     b.HasIndex("OwnerId", "State");
+
+                    b.HasIndex("State", "ClosedAt");
 
                     b.HasIndex("SiteId", "State", "DueDate");
 
@@ -1247,8 +1252,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.HasOne("CarteBlanche.Desk.Residents.Resident", null)
                         .WithMany()
                         .HasForeignKey("ResidentId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("CarteBlanche.Platform.Territory.Place", null)
                         .WithMany()

@@ -56,7 +56,8 @@ public enum CaseChannel
 public sealed class Case
 {
     public Guid Id { get; set; } = Guid.NewGuid();
-    public Guid ResidentId { get; set; }
+    /// <summary>Null once the resident's personal data has been wiped (see <see cref="Retention.DeskRetentionJob"/>).</summary>
+    public Guid? ResidentId { get; set; }
     /// <summary>Site (France Services, mairie...) whose agents see the case.</summary>
     public Guid SiteId { get; set; }
     /// <summary>Where the resident was received: the site itself, a mairie, a bus stop.</summary>
@@ -76,6 +77,8 @@ public sealed class Case
     public DateTimeOffset? ClosedAt { get; set; }
     public CaseOutcome? Outcome { get; set; }
     public string? ClosingReason { get; set; }
+    /// <summary>When the retention job wiped the case's free texts, timeline and contacts; the figures stay.</summary>
+    public DateTimeOffset? WipedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
     public List<Need> Needs { get; set; } = [];
 

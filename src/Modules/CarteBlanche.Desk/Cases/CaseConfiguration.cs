@@ -24,6 +24,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Ignore(c => c.IsOpen);
         b.Ignore(c => c.Reference);
         b.HasMany(c => c.Needs).WithOne().HasForeignKey(n => n.CaseId).OnDelete(DeleteBehavior.Cascade);
+        // Restrict, not SetNull: the retention job detaches the cases itself before deleting a resident, and a
+        // case opened meanwhile for that resident makes the deletion fail (and roll back) instead of losing its resident.
         b.HasOne<Resident>().WithMany().HasForeignKey(c => c.ResidentId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Place>().WithMany().HasForeignKey(c => c.SiteId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Place>().WithMany().HasForeignKey(c => c.PlaceId).OnDelete(DeleteBehavior.Restrict);
@@ -31,6 +33,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(c => new { c.SiteId, c.State, c.DueDate });
         b.HasIndex(c => new { c.OwnerId, c.State });
         b.HasIndex(c => c.ResidentId);
+        b.HasIndex(c => new { c.State, c.ClosedAt });
     }
 }
 

@@ -33,7 +33,8 @@ public sealed class FicheModel(
     [BindProperty] public Guid Version { get; set; }
 
     public Case Case { get; private set; } = default!;
-    public Resident Resident { get; private set; } = default!;
+    /// <summary>Null once the retention job wiped the case's personal data.</summary>
+    public Resident? Resident { get; private set; }
     public string SiteName { get; private set; } = "";
     public string PlaceName { get; private set; } = "";
     public string OwnerName { get; private set; } = "";
@@ -81,7 +82,7 @@ public sealed class FicheModel(
             return denied;
         }
         var text = $"Demande close : {Labels.Of(outcome).ToLowerInvariant()}{(string.IsNullOrWhiteSpace(reason) ? "" : " — " + reason.Trim())}";
-        if (sendSurvey && Case.State != CaseState.Closed)
+        if (sendSurvey && Case.State != CaseState.Closed && Resident != null)
         {
             var (survey, token) = Desk.Satisfaction.SatisfactionSurvey.Create(Case, timeProvider.GetUtcNow());
             var link = $"{appOptions.Value.BaseUrlFor(Request)}/satisfaction/{token}";
@@ -127,6 +128,10 @@ public sealed class FicheModel(
         if (denied != null)
         {
             return denied;
+        }
+        if (Resident == null)
+        {
+            return Refuse("Les données personnelles de cette demande ont été effacées : la réponse ne peut plus être rendue.");
         }
         if (string.IsNullOrWhiteSpace(message))
         {
@@ -278,7 +283,7 @@ public sealed class FicheModel(
             Version = @case.Version;
         }
         Today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
-        Resident = await db.Set<Resident>().SingleAsync(r => r.Id == @case.ResidentId, cancellationToken);
+        Resident = @case.ResidentId == null ? null : await db.Set<Resident>().SingleAsync(r => r.Id == @case.ResidentId, cancellationToken);
         SiteName = await db.Places.Where(p => p.Id == @case.SiteId).Select(p => p.Name).SingleAsync(cancellationToken);
         PlaceName = await db.Places.Where(p => p.Id == @case.PlaceId).Select(p => p.Name).SingleAsync(cancellationToken);
         OwnerName = await db.Users.Where(u => u.Id == @case.OwnerId).Select(u => u.DisplayName).SingleAsync(cancellationToken);

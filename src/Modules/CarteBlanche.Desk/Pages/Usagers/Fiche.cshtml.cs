@@ -1,19 +1,22 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Mandates;
 using CarteBlanche.Desk.Residents;
+using CarteBlanche.Desk.Retention;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CarteBlanche.Desk.Pages.Usagers;
 
 public sealed record MandateRow(Mandate Mandate, MandateStatus Status, string GrantedTo);
 
-/// <summary>The resident's page: identity, contact, cases, mandates, contact history. Every view is journaled.</summary>
-public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, DeskAccess access, IAuditLog auditLog, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
+/// <summary>The resident's page: identity, contact, cases, mandates, contact history, until when it is all kept. Every view is journaled.</summary>
+public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, DeskAccess access, IAuditLog auditLog, TimeProvider timeProvider,
+    IOptions<DeskOptions> options, FrenchBusinessCalendar calendar) : PageModel
 {
     public Resident Resident { get; private set; } = default!;
     public string? CommuneName { get; private set; }
@@ -25,6 +28,9 @@ public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers ide
     /// <summary>The mandates given at the agent's site, newest first.</summary>
     public IReadOnlyList<MandateRow> Mandates { get; private set; } = [];
     public DateOnly Today { get; private set; }
+    /// <summary>Until when the resident's personal data is kept (Paris date); null while one of their cases is open.</summary>
+    public DateOnly? KeptUntil { get; private set; }
+    public int RetentionMonths => options.Value.RetentionMonths;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -55,6 +61,10 @@ public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers ide
         var agentNames = await db.Users.Where(u => agentIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         Mandates = mandates.Select(m => new MandateRow(m, m.StatusOn(mandateDay),
             m.AgentId is { } agent ? agentNames.GetValueOrDefault(agent, "") : "Tout le lieu")).ToList();
+        // Retention counts every case of the resident, on every site.
+        var allCases = await db.Set<Case>().Where(c => c.ResidentId == id).Select(c => new { c.State, c.ClosedAt }).ToListAsync(cancellationToken);
+        var keptUntil = RetentionRule.KeptUntil(resident.CreatedAt, allCases.Select(c => (c.State != CaseState.Closed, c.ClosedAt)).ToList(), RetentionMonths);
+        KeptUntil = keptUntil is { } until ? DateOnly.FromDateTime(calendar.ToLocalTime(until)) : null;
         Contacts = await db.Set<ContactRecord>().Where(c => c.ResidentId == id).OrderByDescending(c => c.At).Take(50).ToListAsync(cancellationToken);
         await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", id.ToString("D"), "accueil usager"), cancellationToken);
         return Page();
