@@ -69,6 +69,14 @@ public static class WebSetup
             o.LoginPath = "/connexion";
             o.LogoutPath = "/deconnexion";
             o.AccessDeniedPath = "/erreur/403";
+            // Every refused access is journaled, including those refused by a policy before any page code runs.
+            o.Events.OnRedirectToAccessDenied = async context =>
+            {
+                var path = context.Request.Path.Value ?? "";
+                await context.HttpContext.RequestServices.GetRequiredService<CarteBlanche.Platform.Audit.IAuditLog>()
+                    .RecordAsync(new CarteBlanche.Platform.Audit.AuditEvent("security.access-denied", "Page", path.Length > 100 ? path[..100] : path));
+                context.Response.Redirect(context.RedirectUri);
+            };
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });

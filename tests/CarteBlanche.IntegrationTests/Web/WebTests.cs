@@ -232,6 +232,9 @@ public abstract class WebTests(CarteBlancheFactory factory)
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("Accès refusé", await response.ReadPageAsync(), StringComparison.Ordinal);
+        var refusals = await Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.AuditEntries, e => e.Action == "security.access-denied" && e.RecordId == path));
+        Assert.True(refusals >= 1, $"no security.access-denied entry for {path}");
     }
 
     [Fact]
