@@ -218,6 +218,12 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
         using var again = await resident.GetAsync(link);
         Assert.Contains("Vous avez déjà répondu", await again.ReadPageAsync(), StringComparison.Ordinal);
         Assert.Equal(5, await Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Satisfaction.SatisfactionSurvey>().Where(s => s.CaseId == caseId).Select(s => s.Score).SingleAsync()));
+
+        // The site's figures show the answer (anonymous: a count and an average).
+        using var figures = await agent.GetAsync("/chiffres");
+        var figuresPage = await figures.ReadPageAsync();
+        Assert.Contains("Satisfaction des usagers", figuresPage, StringComparison.Ordinal);
+        Assert.Contains("<td>5,0</td>", figuresPage, StringComparison.Ordinal);
     }
 
     [Fact]

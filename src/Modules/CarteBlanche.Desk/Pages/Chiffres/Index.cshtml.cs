@@ -40,6 +40,8 @@ public sealed class IndexModel(SiteFigures figures, CarteBlancheDbContext db, De
     public YearMonth From { get; private set; }
     public YearMonth To { get; private set; }
     public FiguresReport? Report { get; private set; }
+    /// <summary>Satisfaction answers by month of answer: (month, answers, average score 1–5).</summary>
+    public IReadOnlyList<(YearMonth Month, int Answers, double? Average)> Satisfaction { get; private set; } = [];
 
     public string Scope => SiteName ?? "tous les lieux d'accueil";
 
@@ -133,6 +135,23 @@ public sealed class IndexModel(SiteFigures figures, CarteBlancheDbContext db, De
         MonthChoices = YearMonth.Range(firstChoice, lastChoice).Reverse().ToList();
 
         Report = await figures.ComputeAsync(SiteId, From, To, cancellationToken);
+
+        // Anonymous scores only; answers are few per site, so they are grouped in memory.
+        var surveys = db.Set<Desk.Satisfaction.SatisfactionSurvey>().Where(s => s.AnsweredAt != null);
+        if (SiteId != null)
+        {
+            surveys = surveys.Where(s => s.SiteId == SiteId);
+        }
+        var answers = (await surveys.Select(s => new { s.AnsweredAt, s.Score }).ToListAsync(cancellationToken))
+            .Select(a => (Month: YearMonth.Of(DateOnly.FromDateTime(calendar.ToLocalTime(a.AnsweredAt!.Value))), Score: a.Score!.Value))
+            .Where(a => a.Month >= From && a.Month <= To).ToList();
+        Satisfaction = YearMonth.Range(From, To)
+            .Select(m =>
+            {
+                var scores = answers.Where(a => a.Month == m).Select(a => (double)a.Score).ToList();
+                return (m, scores.Count, scores.Count == 0 ? (double?)null : scores.Average());
+            })
+            .ToList();
         return null;
     }
 
