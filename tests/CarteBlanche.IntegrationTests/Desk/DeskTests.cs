@@ -134,6 +134,30 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     }
 
     [Fact]
+    public async Task A_case_shared_with_an_agent_of_another_site_becomes_visible_to_that_agent_only()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var residentId = await CreateResidentAsync(agent, "Albert", "Delmas-" + Guid.NewGuid().ToString("N")[..6], null);
+        var caseId = await OpenCaseAsync(agent, residentId);
+        using var other = await SignedInClientAsync(LalbenqueAgent);
+        using (var before = await other.GetAsync($"/demandes/{caseId}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
+        }
+        var otherId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == LalbenqueAgent).Select(u => u.Id).SingleAsync());
+
+        await ActAsync(agent, $"/demandes/{caseId}", "Share", [new("accountId", otherId.ToString())], "Demande partagée avec Lucas Agent");
+
+        using var after = await other.GetAsync($"/demandes/{caseId}");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        using var home = await other.GetAsync("/guichet");
+        Assert.Contains("Partagées avec moi par un autre lieu", await home.ReadPageAsync(), StringComparison.Ordinal);
+        using var social = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinatorView = await social.GetAsync($"/demandes/{caseId}");
+        Assert.Equal(HttpStatusCode.Forbidden, coordinatorView.StatusCode);
+    }
+
+    [Fact]
     public async Task Two_agents_acting_on_the_same_case_version_do_not_overwrite_each_other()
     {
         using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));

@@ -141,6 +141,27 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.ToTable("desk_case_events", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Desk.Cases.CaseShare", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SharedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SharedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CaseId", "AccountId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("desk_case_shares", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Desk.Cases.Need", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1274,6 +1295,21 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("CarteBlanche.Desk.Cases.CaseEvent", b =>
                 {
+                    b.HasOne("CarteBlanche.Desk.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarteBlanche.Desk.Cases.CaseShare", b =>
+                {
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("CarteBlanche.Desk.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")

@@ -136,6 +136,27 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.ToTable("desk_case_events", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Desk.Cases.CaseShare", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SharedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SharedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "AccountId");
+
+                    b.HasIndex("AccountId");
+
+                    b.ToTable("desk_case_shares", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Desk.Cases.Need", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1263,6 +1284,21 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("CarteBlanche.Desk.Cases.CaseEvent", b =>
                 {
+                    b.HasOne("CarteBlanche.Desk.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarteBlanche.Desk.Cases.CaseShare", b =>
+                {
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("CarteBlanche.Desk.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")

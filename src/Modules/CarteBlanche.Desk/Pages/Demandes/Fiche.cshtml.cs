@@ -41,6 +41,10 @@ public sealed class FicheModel(
     public IReadOnlyList<(Need Need, Procedure? Procedure)> Needs { get; private set; } = [];
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
     public IReadOnlyList<(Guid Id, string Name)> SiteAgents { get; private set; } = [];
+    /// <summary>Agents and social workers of other sites, with whom the case can be shared.</summary>
+    public IReadOnlyList<(Guid Id, string Name)> OtherDeskUsers { get; private set; } = [];
+    public IReadOnlyList<string> SharedWith { get; private set; } = [];
+    public bool IsSiteMember { get; private set; }
     /// <summary>The resident's active mandates this agent may act under (given by name or to the agent's site).</summary>
     public IReadOnlyList<Mandate> UsableMandates { get; private set; } = [];
     public MandateDomain? OnBehalfDomain { get; private set; }
@@ -119,6 +123,31 @@ public sealed class FicheModel(
         }
         var name = SiteAgents.Single(a => a.Id == newOwnerId).Name;
         return await ActAsync(id, c => c.HandOver(newOwnerId.Value), $"Demande transmise à {name} : {note.Trim()}", ct);
+    }
+
+    /// <summary>Shares the case with an agent or social worker of another site, who then sees and follows it.</summary>
+    public async Task<IActionResult> OnPostShareAsync(Guid id, Guid? accountId, CancellationToken ct)
+    {
+        var denied = await LoadAsync(id, ct);
+        if (denied != null)
+        {
+            return denied;
+        }
+        if (!IsSiteMember)
+        {
+            return Refuse("Seuls les agents du lieu de la demande peuvent la partager.");
+        }
+        var target = OtherDeskUsers.FirstOrDefault(u => u.Id == accountId);
+        if (target.Id == Guid.Empty)
+        {
+            return Refuse("Choisissez la personne avec qui partager la demande.");
+        }
+        if (!await db.Set<CaseShare>().AnyAsync(s => s.CaseId == id && s.AccountId == target.Id, ct))
+        {
+            db.Add(new CaseShare { CaseId = id, AccountId = target.Id, SharedBy = DeskAccess.ActorOf(User), SharedAt = timeProvider.GetUtcNow() });
+        }
+        await auditLog.RecordAsync(new AuditEvent("case.share", "Case", id.ToString("D"), "partage avec un autre lieu"), ct);
+        return await ActAsync(id, _ => null, $"Demande partagée avec {target.Name}", ct, alreadyLoaded: true);
     }
 
     /// <summary>Gives the answer back; by e-mail or SMS the message goes through the outbox and stays in the contact history.</summary>
@@ -272,7 +301,10 @@ public sealed class FicheModel(
         {
             return NotFound();
         }
-        if (!DeskAccess.CanSee(User, @case.SiteId))
+        var me = DeskAccess.ActorOf(User);
+        IsSiteMember = DeskAccess.CanSee(User, @case.SiteId);
+        var sharedWithMe = DeskAccess.IsDeskUser(User) && await db.Set<CaseShare>().AnyAsync(s => s.CaseId == id && s.AccountId == me, cancellationToken);
+        if (!IsSiteMember && !sharedWithMe)
         {
             await access.RecordRefusalAsync("Case", id, cancellationToken);
             return Forbid();
@@ -297,6 +329,10 @@ public sealed class FicheModel(
                           select new TimelineItem(e.At, u.DisplayName, e.Text)).ToListAsync(cancellationToken);
         SiteAgents = (await db.Users.Where(u => u.SiteId == @case.SiteId && u.IsActive).OrderBy(u => u.SearchName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
+        var deskRoleIds = await db.Roles.Where(r => r.Name == Platform.Accounts.Roles.Agent || r.Name == Platform.Accounts.Roles.SocialWorker).Select(r => r.Id).ToListAsync(cancellationToken);
+        OtherDeskUsers = (await db.Users.Where(u => u.IsActive && u.SiteId != @case.SiteId && db.UserRoles.Any(ur => ur.UserId == u.Id && deskRoleIds.Contains(ur.RoleId)))
+            .OrderBy(u => u.SearchName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
+        SharedWith = await (from s in db.Set<CaseShare>() join u in db.Users on s.AccountId equals u.Id where s.CaseId == id select u.DisplayName).ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(calendar.ToLocalTime(timeProvider.GetUtcNow()));
         var (agentId, agentSiteId) = (DeskAccess.ActorOf(User), DeskAccess.SiteOf(User));
         UsableMandates = (await db.Set<Mandate>().AsNoTracking().Where(m => m.ResidentId == @case.ResidentId && m.RevokedAt == null && m.EndsOn >= today)

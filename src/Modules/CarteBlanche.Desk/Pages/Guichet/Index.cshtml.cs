@@ -17,6 +17,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, TimeProvider timeProvid
     public IReadOnlyList<CaseRow> Urgent { get; private set; } = [];
     public IReadOnlyList<CaseRow> Waiting { get; private set; } = [];
     public IReadOnlyList<CaseRow> ToGiveBack { get; private set; } = [];
+    public IReadOnlyList<CaseRow> SharedWithMe { get; private set; } = [];
     public int SatisfactionAnswers { get; private set; }
     public double? SatisfactionAverage { get; private set; }
 
@@ -34,6 +35,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, TimeProvider timeProvid
         Urgent = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.New || c.State == CaseState.InProgress), cancellationToken);
         Waiting = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.WaitingForPartner), cancellationToken);
         ToGiveBack = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.AnswerReady), cancellationToken);
+        SharedWithMe = await CaseRows.ListAsync(db, db.Set<Case>().Where(c => c.State != CaseState.Closed && db.Set<CaseShare>().Any(s => s.CaseId == c.Id && s.AccountId == me)), cancellationToken);
         // The site's satisfaction over the last 90 days (anonymous scores only).
         var since = timeProvider.GetUtcNow().AddDays(-90);
         var scores = await db.Set<Desk.Satisfaction.SatisfactionSurvey>()
