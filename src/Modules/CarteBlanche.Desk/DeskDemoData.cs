@@ -93,7 +93,7 @@ public sealed class DeskDemoData(CarteBlancheDbContext db, FrenchBusinessCalenda
                 CommuneInseeCode = commune,
                 PreferredChannel = (ContactChannel)random.Next(0, 4),
                 SiteId = siteId,
-                CreatedAt = now.AddDays(-60),
+                CreatedAt = now.AddDays(-200),
                 CreatedBy = siteAgents[0],
             };
             resident.RefreshSearchFields();
@@ -124,10 +124,11 @@ public sealed class DeskDemoData(CarteBlancheDbContext db, FrenchBusinessCalenda
                 });
             }
 
-            var caseCount = 1 + random.Next(0, 3);
+            var caseCount = 1 + random.Next(0, 4);
             for (var c = 0; c < caseCount; c++)
             {
-                var openedDaysAgo = random.Next(0, 25);
+                // Most cases are recent; a third are older and closed, so the site's monthly figures have a history.
+                var openedDaysAgo = random.Next(3) == 0 ? random.Next(30, 180) : random.Next(0, 25);
                 var opened = now.AddDays(-openedDaysAgo);
                 var need = Needs[random.Next(Needs.Length)];
                 var @case = new Case
@@ -142,7 +143,7 @@ public sealed class DeskDemoData(CarteBlancheDbContext db, FrenchBusinessCalenda
                     Needs = [new Need { Domain = need.Domain, Description = need.Text }],
                 };
                 // Walk the case through its states, as far as its age allows.
-                var steps = openedDaysAgo switch { < 2 => random.Next(0, 2), < 8 => random.Next(0, 4), _ => random.Next(2, 6) };
+                var steps = openedDaysAgo switch { < 2 => random.Next(0, 2), < 8 => random.Next(0, 4), < 30 => random.Next(2, 6), _ => 5 };
                 if (steps >= 1) { @case.Start(); }
                 if (steps >= 2 && random.Next(3) == 0) { @case.WaitForPartner(); }
                 if (steps >= 3) { @case.MarkAnswerReady(random.Next(2) == 0 ? ResolutionPath.AtCounter : ResolutionPath.WithPartner); }
