@@ -1,4 +1,5 @@
 using CarteBlanche.Desk;
+using CarteBlanche.Network;
 using CarteBlanche.Platform;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,7 @@ internal static class CliHost
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPlatformCore(builder.Configuration);
         builder.Services.AddDeskModule();
+        builder.Services.AddNetworkModule();
         return builder.Build();
     }
 }

@@ -37,6 +37,9 @@ public sealed class DemoData(CarteBlancheDbContext db, UserManager<Account> user
         // Agents of other sites, so that a site's cases are seen to stay within the site.
         ($"agent.grandcahors2@{Domain}", Roles.Agent, "Bérénice Agent", "CA du Grand Cahors", GrandCahorsSite),
         ($"agent.lalbenque@{Domain}", Roles.Agent, "Lucas Agent", "La Poste", LalbenqueSite),
+        // Partner referents: a second one at the CAF (the first one is its lead), one at the CPAM.
+        ($"referent.caf2@{Domain}", Roles.PartnerReferent, "Camille Référente CAF", "CAF du Lot", null),
+        ($"referent.cpam@{Domain}", Roles.PartnerReferent, "Cyril Référent CPAM", "CPAM du Lot", null),
     ];
 
     public static string EmailFor(string role) => $"{role.ToLowerInvariant()}@{Domain}";

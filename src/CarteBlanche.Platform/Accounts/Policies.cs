@@ -10,4 +10,8 @@ public static class Policies
     public const string Desk = "Desk";
     /// <summary>Site figures (no personal data): agents and social workers for their site, coordinators and admins for any.</summary>
     public const string Figures = "Figures";
+    /// <summary>The partner network: agents, social workers, partner referents, coordinators and admins.</summary>
+    public const string Network = "Network";
+    /// <summary>Publishing partner news: partner referents, coordinators and admins.</summary>
+    public const string NewsPublishers = "NewsPublishers";
 }

@@ -136,6 +136,11 @@ public sealed partial class RecurringJobRunner(
     private async Task<bool> TryTakeTickAsync(IServiceProvider services, string jobName, DateTimeOffset tick, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<CarteBlancheDbContext>();
+        // Most polls find the tick already taken: look first, so that the database does not log a refused insert every time.
+        if (await db.JobRuns.AnyAsync(r => r.JobName == jobName && r.TickStart == tick, cancellationToken))
+        {
+            return false;
+        }
         db.JobRuns.Add(new JobRun { JobName = jobName, TickStart = tick, InstanceId = options.Value.InstanceId, StartedAt = now });
         try
         {

@@ -34,4 +34,8 @@ public static class FrenchFormat
         TimeZoneInfo.ConvertTime(value, Paris).ToString("dd/MM/yyyy HH:mm:ss", Culture);
 
     public static string Number(int value) => value.ToString("N0", Culture);
+
+    /// <summary>"mardi 10 novembre 2026 à 16:00", Paris time: how a deadline reads.</summary>
+    public static string Deadline(DateTimeOffset value) =>
+        TimeZoneInfo.ConvertTime(value, Paris).ToString("dddd d MMMM yyyy 'à' HH:mm", Culture);
 }

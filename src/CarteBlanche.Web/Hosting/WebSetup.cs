@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using System.Threading.RateLimiting;
 using CarteBlanche.Platform;
 using CarteBlanche.Desk;
+using CarteBlanche.Network;
 using CarteBlanche.Platform.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -28,6 +29,7 @@ public static class WebSetup
         services.AddPlatformCore(configuration);
         services.AddPlatformBackgroundWork(configuration);
         services.AddDeskModule();
+        services.AddNetworkModule();
 
         services.AddOptions<ProConnectOptions>().BindConfiguration(ProConnectOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var proConnect = configuration.GetSection(ProConnectOptions.Section).Get<ProConnectOptions>() ?? new ProConnectOptions();
@@ -92,6 +94,8 @@ public static class WebSetup
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.TerritoryEditors, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Agent, Roles.SocialWorker))
+            .AddPolicy(Policies.Network, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.PartnerReferent, Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.NewsPublishers, p => p.RequireRole(Roles.PartnerReferent, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Figures, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.TerritoryReaders, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin));
 
@@ -120,15 +124,17 @@ public static class WebSetup
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
+        // "Security:SignInAttemptsPerMinute" (default 10); the browser tests, which sign in many times a minute from one address, raise it.
+        var signInAttempts = configuration.GetValue("Security:SignInAttemptsPerMinute", 10);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Sign-in attempts: 10 a minute per client address; pages shown with GET are not limited.
+            // Sign-in attempts: 10 a minute per client address (by default); pages shown with GET are not limited.
             o.AddPolicy(SignInRateLimit, context =>
                 HttpMethods.IsGet(context.Request.Method)
                     ? RateLimitPartition.GetNoLimiter("get")
                     : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = signInAttempts, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = (context, _) =>
             {
                 context.HttpContext.Response.Redirect("/erreur/429");
@@ -205,6 +211,7 @@ public static class WebSetup
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
+        app.MapNetworkModule();
         return app;
     }
 }

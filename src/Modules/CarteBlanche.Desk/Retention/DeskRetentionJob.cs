@@ -48,6 +48,7 @@ public sealed partial class DeskRetentionJob(
     IAuditLog auditLog,
     IOptions<DeskOptions> options,
     TimeProvider timeProvider,
+    IEnumerable<Contracts.ICasePersonalDataWipe> otherModules,
     ILogger<DeskRetentionJob> logger) : IRecurringJob
 {
     public const int BatchSize = 100;
@@ -121,6 +122,10 @@ public sealed partial class DeskRetentionJob(
         var caseIds = batch.Select(c => c.Id).ToList();
         await db.Set<CaseEvent>().Where(e => caseIds.Contains(e.CaseId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<ContactRecord>().Where(r => r.CaseId != null && caseIds.Contains(r.CaseId.Value)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var module in otherModules)
+        {
+            await module.WipeAsync(caseIds, cancellationToken);
+        }
 
         // Their residents go when none of their cases, on any site, is open or closed within retention.
         var candidates = batch.Where(c => c.ResidentId != null).Select(c => c.ResidentId!.Value).Distinct().ToList();

@@ -26,7 +26,8 @@ public sealed class FicheModel(
     Outbox outbox,
     FrenchBusinessCalendar calendar,
     TimeProvider timeProvider,
-    Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions) : PageModel
+    Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions,
+    IEnumerable<Contracts.ICaseSectionSource> sectionSources) : PageModel
 {
     public const int OnBehalfActionMaxLength = 500;
 
@@ -50,6 +51,8 @@ public sealed class FicheModel(
     public MandateDomain? OnBehalfDomain { get; private set; }
     public string? OnBehalfAction { get; private set; }
     public DateOnly Today { get; private set; }
+    /// <summary>Sections other modules add to the case (questions to partners...).</summary>
+    public IReadOnlyList<Contracts.CaseSection> Sections { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -322,11 +325,13 @@ public sealed class FicheModel(
         var procedureIds = @case.Needs.Where(n => n.ProcedureId != null).Select(n => n.ProcedureId!.Value).ToList();
         var procedures = await db.Set<Procedure>().Where(p => procedureIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
         Needs = @case.Needs.Select(n => (n, n.ProcedureId is { } pid ? procedures.GetValueOrDefault(pid) : null)).ToList();
+        // A partner's tool (API key) is not an account: its lines stay, named as such.
         Timeline = await (from e in db.Set<CaseEvent>()
-                          join u in db.Users on e.ActorId equals u.Id
+                          join u in db.Users on e.ActorId equals u.Id into actors
+                          from u in actors.DefaultIfEmpty()
                           where e.CaseId == id
                           orderby e.At descending
-                          select new TimelineItem(e.At, u.DisplayName, e.Text)).ToListAsync(cancellationToken);
+                          select new TimelineItem(e.At, u == null ? "Outil du partenaire (API)" : u.DisplayName, e.Text)).ToListAsync(cancellationToken);
         SiteAgents = (await db.Users.Where(u => u.SiteId == @case.SiteId && u.IsActive).OrderBy(u => u.SearchName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
         var deskRoleIds = await db.Roles.Where(r => r.Name == Platform.Accounts.Roles.Agent || r.Name == Platform.Accounts.Roles.SocialWorker).Select(r => r.Id).ToListAsync(cancellationToken);
@@ -338,6 +343,12 @@ public sealed class FicheModel(
         UsableMandates = (await db.Set<Mandate>().AsNoTracking().Where(m => m.ResidentId == @case.ResidentId && m.RevokedAt == null && m.EndsOn >= today)
                 .ToListAsync(cancellationToken))
             .Where(m => m.IsActiveOn(today) && m.IsGrantedTo(agentId, agentSiteId)).OrderBy(m => m.EndsOn).ToList();
+        var sections = new List<Contracts.CaseSection>();
+        foreach (var source in sectionSources)
+        {
+            sections.Add(await source.ForCaseAsync(id, @case.IsOpen, cancellationToken));
+        }
+        Sections = sections;
         return null;
     }
 }

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using CarteBlanche.Desk.Cases;
+using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Database;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Desk.Contracts;
+
+internal sealed class DeskCases(CarteBlancheDbContext db, ResidentIdentifiers identifiers, TimeProvider timeProvider) : IDeskCases
+{
+    public async Task<DeskCase?> FindAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var @case = await db.Set<Case>().AsNoTracking().Include(c => c.Needs).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
+        if (@case == null)
+        {
+            return null;
+        }
+        var site = await db.Places.Where(p => p.Id == @case.SiteId).Select(p => new { p.Name, p.CommuneInseeCode }).SingleAsync(cancellationToken);
+        var resident = @case.ResidentId == null ? null : await db.Set<Resident>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == @case.ResidentId, cancellationToken);
+        return new DeskCase(
+            @case.Id,
+            @case.Reference,
+            @case.SiteId,
+            site.Name,
+            site.CommuneInseeCode,
+            @case.OwnerId,
+            @case.IsOpen,
+            @case.Needs.Select(n => new DeskNeed(n.Domain.ToString(), Labels.Of(n.Domain), n.Description)).ToList(),
+            resident == null ? null : new DeskResident(
+                resident.FirstName,
+                resident.LastName,
+                resident.BirthName,
+                resident.BirthDate,
+                resident.Phone,
+                resident.Email,
+                resident.PostalAddress,
+                identifiers.Unprotect(resident.NirEncrypted),
+                identifiers.Unprotect(resident.CafNumberEncrypted),
+                identifiers.Unprotect(resident.FranceTravailIdEncrypted)));
+    }
+
+    public async Task<bool> CanFollowAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
+    {
+        if (!DeskAccess.IsDeskUser(user))
+        {
+            return false;
+        }
+        var siteId = await db.Set<Case>().Where(c => c.Id == caseId).Select(c => (Guid?)c.SiteId).SingleOrDefaultAsync(cancellationToken);
+        if (siteId == null)
+        {
+            return false;
+        }
+        if (DeskAccess.CanSee(user, siteId.Value))
+        {
+            return true;
+        }
+        var me = DeskAccess.ActorOf(user);
+        return await db.Set<CaseShare>().AnyAsync(s => s.CaseId == caseId && s.AccountId == me, cancellationToken);
+    }
+
+    public async Task StageAsync(Guid caseId, Guid actorId, string text, PartnerStep step, CancellationToken cancellationToken)
+    {
+        var @case = await db.Set<Case>().SingleAsync(c => c.Id == caseId, cancellationToken);
+        var changed = step switch
+        {
+            // A step that does not apply (the case moved on meanwhile) only leaves its timeline line.
+            PartnerStep.Asked => @case.State is CaseState.New or CaseState.InProgress && @case.WaitForPartner() == null,
+            PartnerStep.AnswerReceived => @case.MarkAnswerReady(ResolutionPath.WithPartner) == null,
+            _ => false,
+        };
+        if (changed)
+        {
+            @case.Version = Guid.NewGuid();
+        }
+        db.Add(new CaseEvent { CaseId = caseId, At = timeProvider.GetUtcNow(), ActorId = actorId, Text = text });
+    }
+
+    public async Task<IReadOnlyList<Guid>> CaseIdsOfSiteAsync(Guid siteId, DateTimeOffset openedSince, CancellationToken cancellationToken) =>
+        await db.Set<Case>().Where(c => c.SiteId == siteId && c.OpenedAt >= openedSince).OrderBy(c => c.OpenedAt).Select(c => c.Id).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+
+namespace CarteBlanche.Desk.Contracts;
+
+// What other modules may know of the desk, and the hooks through which they add to it.
+// Nothing else of CarteBlanche.Desk is theirs to use (an architecture test enforces it).
+
+/// <summary>A case as another module sees it. <see cref="Resident"/> is null once its personal data was wiped.</summary>
+public sealed record DeskCase(
+    Guid Id,
+    string Reference,
+    Guid SiteId,
+    string SiteName,
+    string SiteInseeCode,
+    Guid OwnerId,
+    bool IsOpen,
+    IReadOnlyList<DeskNeed> Needs,
+    DeskResident? Resident);
+
+/// <summary>A need of a case; <see cref="Domain"/> is the stable code (Sante, Emploi, Famille...).</summary>
+public sealed record DeskNeed(string Domain, string DomainLabel, string Description);
+
+/// <summary>The resident's data that may be shared with a partner, identifiers decrypted.</summary>
+public sealed record DeskResident(
+    string FirstName,
+    string LastName,
+    string? BirthName,
+    DateOnly BirthDate,
+    string? Phone,
+    string? Email,
+    string? PostalAddress,
+    string? Nir,
+    string? CafNumber,
+    string? FranceTravailId);
+
+/// <summary>What a partner's involvement does to the case.</summary>
+public enum PartnerStep
+{
+    /// <summary>Only a line in the case's timeline.</summary>
+    None,
+    /// <summary>A partner was asked: a new or in-progress case now waits for a partner.</summary>
+    Asked,
+    /// <summary>The partner's useful answer came back: the case's answer is ready (path: with a partner).</summary>
+    AnswerReceived,
+}
+
+public interface IDeskCases
+{
+    /// <summary>The case, or null if there is none with this id. Decrypts the resident's identifiers: call it only to show or share them.</summary>
+    Task<DeskCase?> FindAsync(Guid caseId, CancellationToken cancellationToken);
+
+    /// <summary>Whether this account follows the case: an agent or social worker of its site, or one it was shared with.</summary>
+    Task<bool> CanFollowAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a line to the case's timeline and applies the step. The changes join the caller's unit of
+    /// work (the same scoped DbContext): they are saved with the caller's SaveChanges, or not at all.
+    /// </summary>
+    Task StageAsync(Guid caseId, Guid actorId, string text, PartnerStep step, CancellationToken cancellationToken);
+
+    /// <summary>The ids of a site's cases opened since a date, oldest first (demonstration data of other modules).</summary>
+    Task<IReadOnlyList<Guid>> CaseIdsOfSiteAsync(Guid siteId, DateTimeOffset openedSince, CancellationToken cancellationToken);
+}
+
+/// <summary>A line shown on the case page by another module (e.g. a question to a partner).</summary>
+public sealed record CaseActivity(string Title, string Status, string? Detail, string Url, bool NeedsAttention);
+
+/// <summary>A section of the case page filled by another module.</summary>
+public sealed record CaseSection(string Title, IReadOnlyList<CaseActivity> Items, string? ActionLabel, string? ActionUrl, string EmptyText);
+
+public interface ICaseSectionSource
+{
+    Task<CaseSection> ForCaseAsync(Guid caseId, bool caseIsOpen, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Called by the desk's retention job inside its transaction, for cases whose personal data is being wiped:
+/// other modules delete what they keep about those cases (shared data, attachments, messages).
+/// </summary>
+public interface ICasePersonalDataWipe
+{
+    Task WipeAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken);
+}

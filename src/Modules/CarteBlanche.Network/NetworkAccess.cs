@@ -1,0 +1,60 @@
+using System.Security.Claims;
+using CarteBlanche.Desk.Contracts;
+using CarteBlanche.Network.Questions;
+using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Audit;
+
+namespace CarteBlanche.Network;
+
+/// <summary>Who acts: an account, or an organisation's API key (then <see cref="ApiKeyName"/> is set).</summary>
+public sealed record Actor(Guid Id, Guid OrganisationId, string? ApiKeyName = null)
+{
+    public static Actor Of(ClaimsPrincipal user) => new(
+        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!),
+        Guid.TryParse(user.FindFirstValue(AccountClaims.OrganisationId), out var organisationId) ? organisationId : Guid.Empty);
+}
+
+/// <summary>How someone stands towards a question.</summary>
+public enum QuestionRole
+{
+    None,
+    /// <summary>An agent or social worker who follows the case (its site, or shared with them).</summary>
+    Agent,
+    /// <summary>A referent of the organisation the question is addressed to.</summary>
+    Partner,
+}
+
+/// <summary>
+/// Who sees what in the network: the agents who follow a case see its questions; a partner's referents see the
+/// questions addressed to their organisation, and only the data shared with it. Refusals are journaled.
+/// </summary>
+public sealed class NetworkAccess(IDeskCases deskCases, IAuditLog auditLog)
+{
+    public static bool IsReferent(ClaimsPrincipal user) => user.IsInRole(Roles.PartnerReferent);
+
+    public static bool IsDeskUser(ClaimsPrincipal user) => user.IsInRole(Roles.Agent) || user.IsInRole(Roles.SocialWorker);
+
+    public static bool IsCoordinator(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin);
+
+    public static Guid? OrganisationOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(AccountClaims.OrganisationId), out var organisationId) ? organisationId : null;
+
+    public static Guid? SiteOf(ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(AccountClaims.SiteId), out var site) ? site : null;
+
+    public async Task<QuestionRole> RoleAsync(ClaimsPrincipal user, PartnerQuestion question, CancellationToken cancellationToken)
+    {
+        if (IsReferent(user) && OrganisationOf(user) == question.OrganisationId)
+        {
+            return QuestionRole.Partner;
+        }
+        if (IsDeskUser(user) && await deskCases.CanFollowAsync(user, question.CaseId, cancellationToken))
+        {
+            return QuestionRole.Agent;
+        }
+        return QuestionRole.None;
+    }
+
+    public Task RecordRefusalAsync(Guid questionId, CancellationToken cancellationToken) =>
+        auditLog.RecordAsync(new AuditEvent("question.access-denied", "PartnerQuestion", questionId.ToString("D"), "ni agent de la demande ni référent de l'organisme"), cancellationToken);
+}

@@ -1,0 +1,75 @@
+using CarteBlanche.Desk.Contracts;
+using CarteBlanche.Network.Notifications;
+using CarteBlanche.Network.Questions;
+using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Jobs;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CarteBlanche.Network;
+
+/// <summary>Section "Network".</summary>
+public sealed class NetworkOptions
+{
+    public const string Section = "Network";
+    public const string DefaultTerritory = "46";
+
+    /// <summary>Largest attachment accepted, in megabytes.</summary>
+    public int AttachmentMaxMegabytes { get; set; } = 10;
+
+    /// <summary>Local hour (Europe/Paris) after which the daily digest leaves.</summary>
+    public int DigestHour { get; set; } = 7;
+}
+
+public static class NetworkLimits
+{
+    public const int TextMaxLength = 5000;
+    public const int AttachmentsPerMessage = 5;
+    public const int NewsTitleMaxLength = 200;
+    public const int NewsBodyMaxLength = 10000;
+}
+
+public static class NetworkModule
+{
+    public static readonly ModuleModel Model = new("Network", typeof(NetworkModule).Assembly);
+
+    /// <summary>The module's endpoints besides its pages: the public Atom feed of news and the partners' API.</summary>
+    public static IEndpointRouteBuilder MapNetworkModule(this IEndpointRouteBuilder app)
+    {
+        return app;
+    }
+
+    public static IServiceCollection AddNetworkModule(this IServiceCollection services)
+    {
+        services.AddSingleton(Model);
+        services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.Section)
+            .Validate(o => o.AttachmentMaxMegabytes is >= 1 and <= 50, "Network:AttachmentMaxMegabytes doit être compris entre 1 et 50 Mo.")
+            .Validate(o => o.DigestHour is >= 0 and <= 23, "Network:DigestHour doit être une heure entre 0 et 23.")
+            .ValidateOnStart();
+        services.AddScoped<NetworkAccess>();
+        services.AddScoped<NetworkNotifier>();
+        services.AddScoped<QuestionWorkflow>();
+        services.AddSingleton<QuestionProtection>();
+        services.AddScoped<ICaseSectionSource, CaseQuestionsSection>();
+        services.AddScoped<ICasePersonalDataWipe, QuestionDataWipe>();
+        services.AddScoped<NetworkDemoData>();
+        services.AddScoped<Figures.AnswerTimes>();
+        services.AddRecurringJob<QuestionReminderJob>();
+        services.AddRecurringJob<DigestJob>();
+        services.AddSingleton<IModuleInitialiser, NetworkInitialiser>();
+        return services;
+    }
+}
+
+internal sealed class NetworkInitialiser : IModuleInitialiser
+{
+    public async Task InitialiseAsync(IServiceProvider services, bool seedDemoData, CancellationToken cancellationToken)
+    {
+        var demo = services.GetRequiredService<NetworkDemoData>();
+        await demo.EnsurePartnerProfilesAsync(cancellationToken);
+        if (seedDemoData)
+        {
+            await demo.SeedAsync(cancellationToken);
+        }
+    }
+}

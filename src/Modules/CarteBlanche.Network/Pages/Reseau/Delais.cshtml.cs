@@ -1,0 +1,24 @@
+using System.Text;
+using CarteBlanche.Network.Figures;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CarteBlanche.Network.Pages.Reseau;
+
+/// <summary>Public answer times of the partners (transparence des résultats): no personal data, CSV export.</summary>
+[AllowAnonymous]
+public sealed class DelaisModel(AnswerTimes answerTimes) : PageModel
+{
+    public const int Months = 12;
+
+    public IReadOnlyList<AnswerTimeRow> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await answerTimes.ComputeAsync(Months, cancellationToken);
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var csv = AnswerTimes.ToCsv(await answerTimes.ComputeAsync(Months, cancellationToken));
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "delais-de-reponse-partenaires.csv");
+    }
+}

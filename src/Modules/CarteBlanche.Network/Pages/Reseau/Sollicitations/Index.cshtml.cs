@@ -1,0 +1,101 @@
+using CarteBlanche.Network.Questions;
+using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Network.Pages.Reseau.Sollicitations;
+
+public sealed record QuestionRow(Guid Id, string CaseReference, string Organisation, string Site, string DomainLabel, QuestionState State, DateTimeOffset SentAt, DateTimeOffset DueAt, string? TakenBy)
+{
+    public string Reference => "S-" + Id.ToString("N")[..8].ToUpperInvariant();
+    public bool AwaitsPartner => State is QuestionState.Sent or QuestionState.Taken;
+}
+
+/// <summary>
+/// The questions one has to deal with: a referent sees those addressed to their organisation; an agent those of
+/// their site's cases; a coordinator those to re-route (no personal data in this list).
+/// </summary>
+[Authorize(Policy = Policies.Network)]
+public sealed class IndexModel(CarteBlancheDbContext db, QuestionWorkflow workflow, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "vue")] public string View { get; set; } = "a-traiter";
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public PagedList<QuestionRow> Questions { get; private set; } = new([], 1, 1, 0);
+    public DateTimeOffset Now { get; private set; }
+    public bool IsReferent => NetworkAccess.IsReferent(User);
+    public bool IsDeskUser => NetworkAccess.IsDeskUser(User);
+    public bool IsCoordinator => NetworkAccess.IsCoordinator(User);
+    public IReadOnlyList<(Guid Id, string Name)> Organisations { get; private set; } = [];
+
+    public string UrlFor(int page) => $"?vue={View}&p={page}";
+
+    public TimeSpan LeftFor(QuestionRow row) => QuestionDeadline.Left(calendar, row.DueAt, Now);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Now = timeProvider.GetUtcNow();
+        var query = db.Set<PartnerQuestion>().AsNoTracking();
+        if (IsReferent)
+        {
+            var organisation = NetworkAccess.OrganisationOf(User);
+            var me = Actor.Of(User).Id;
+            query = query.Where(q => q.OrganisationId == organisation);
+            query = View switch
+            {
+                "mes-sollicitations" => query.Where(q => q.TakenBy == me && q.State != QuestionState.Closed),
+                "toutes" => query,
+                _ => query.Where(q => q.State == QuestionState.Sent || q.State == QuestionState.Taken),
+            };
+        }
+        else if (IsDeskUser)
+        {
+            var site = NetworkAccess.SiteOf(User);
+            query = query.Where(q => q.SiteId == site);
+            query = View switch
+            {
+                "toutes" => query,
+                _ => query.Where(q => q.State != QuestionState.Closed),
+            };
+        }
+        else
+        {
+            View = "a-reorienter";
+            query = query.Where(q => q.State == QuestionState.NotRightPartner);
+            Organisations = (await db.Organisations.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
+                .Select(o => (o.Id, o.Name)).ToList();
+        }
+        var rows = from q in query
+                   join o in db.Organisations on q.OrganisationId equals o.Id
+                   join s in db.Places on q.SiteId equals s.Id
+                   join u in db.Users on q.TakenBy equals u.Id into taken
+                   from u in taken.DefaultIfEmpty()
+                   orderby q.DueAt
+                   select new QuestionRow(q.Id, q.CaseReference, o.Name, s.Name, q.DomainLabel, q.State, q.SentAt, q.DueAt, u == null ? null : u.DisplayName);
+        Questions = await rows.ToPagedListAsync(PageNumber, cancellationToken);
+    }
+
+    /// <summary>A coordinator re-routes a question its organisation declared not for it.</summary>
+    public async Task<IActionResult> OnPostRerouteAsync(Guid questionId, Guid? organisationId, CancellationToken cancellationToken)
+    {
+        if (!IsCoordinator)
+        {
+            return Forbid();
+        }
+        var result = await workflow.RerouteAsync(questionId, null, Actor.Of(User), organisationId, cancellationToken);
+        if (result.Succeeded)
+        {
+            TempData["Succes"] = "Sollicitation réorientée : le nouvel organisme a 48 heures ouvrées pour répondre.";
+        }
+        else
+        {
+            TempData["Erreur"] = result.Error;
+        }
+        return Redirect("/reseau/sollicitations");
+    }
+}

@@ -1,0 +1,90 @@
+using CarteBlanche.Desk.Contracts;
+using CarteBlanche.Network.Partners;
+using CarteBlanche.Network.Questions;
+using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Network.Pages.Reseau;
+
+public sealed record PartnerChoice(Guid Id, string Name, bool Suggested);
+
+/// <summary>From a case, the agent asks a partner organisation: the question, documents, and what of the resident is shared.</summary>
+[Authorize(Policy = Policies.Desk)]
+[RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
+[RequestSizeLimit(60 * 1024 * 1024)]
+public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCases, QuestionWorkflow workflow, NetworkAccess access) : PageModel
+{
+    [BindProperty] public Guid? OrganisationId { get; set; }
+    [BindProperty] public string? Text { get; set; }
+    [BindProperty] public List<ShareableField> Shared { get; set; } = [];
+    [BindProperty] public List<IFormFile> Files { get; set; } = [];
+
+    public DeskCase Case { get; private set; } = default!;
+    public IReadOnlyList<PartnerChoice> Partners { get; private set; } = [];
+    public IReadOnlyList<ShareableField> Shareable { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken cancellationToken) =>
+        await LoadAsync(caseId, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(caseId, cancellationToken);
+        if (denied != null)
+        {
+            return denied;
+        }
+        var files = new List<IncomingFile>();
+        foreach (var file in Files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
+        {
+            using var stream = new MemoryStream();
+            await file.CopyToAsync(stream, cancellationToken);
+            files.Add(new IncomingFile(file.FileName, stream.ToArray()));
+        }
+        var result = await workflow.AskAsync(new AskRequest(caseId, OrganisationId, Text, Shared, files), Actor.Of(User), cancellationToken);
+        if (!result.Succeeded)
+        {
+            ModelState.AddModelError(result.Field ?? "", result.Error!);
+            return Page();
+        }
+        TempData["Succes"] = $"Sollicitation {result.Question!.Reference} envoyée. Réponse attendue au plus tard le {Platform.Web.FrenchFormat.Deadline(result.Question.DueAt)}.";
+        return Redirect(QuestionWorkflow.QuestionPath(result.Question.Id));
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        if (!await deskCases.CanFollowAsync(User, caseId, cancellationToken))
+        {
+            var exists = await deskCases.FindAsync(caseId, cancellationToken) != null;
+            if (!exists)
+            {
+                return NotFound();
+            }
+            await access.RecordRefusalAsync(caseId, cancellationToken);
+            return Forbid();
+        }
+        Case = (await deskCases.FindAsync(caseId, cancellationToken))!;
+        if (!Case.IsOpen || Case.Resident == null)
+        {
+            TempData["Erreur"] = "Cette demande est close (ou ses données ont été effacées) : on ne sollicite plus de partenaire pour elle.";
+            return Redirect($"/demandes/{caseId:D}");
+        }
+        Shareable = SharedResidentData.Available(Case.Resident);
+        var domains = Case.Needs.Select(n => n.Domain).ToHashSet();
+        var profiles = await db.Set<PartnerProfile>().AsNoTracking().ToListAsync(cancellationToken);
+        var suggested = profiles.Where(p => p.DomainCodes.Any(domains.Contains)).Select(p => p.OrganisationId).ToHashSet();
+        var partnerIds = profiles.Select(p => p.OrganisationId).ToHashSet();
+        Partners = (await db.Organisations.AsNoTracking().Where(o => o.IsActive && partnerIds.Contains(o.Id)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
+            .Select(o => new PartnerChoice(o.Id, o.Name, suggested.Contains(o.Id)))
+            .OrderByDescending(o => o.Suggested).ThenBy(o => o.Name, StringComparer.Create(Platform.Web.FrenchFormat.Culture, true)).ToList();
+        if (Request.Method == "GET" && OrganisationId == null)
+        {
+            OrganisationId = Partners.FirstOrDefault(p => p.Suggested)?.Id;
+        }
+        return null;
+    }
+}

@@ -1,0 +1,99 @@
+using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Jobs;
+using CarteBlanche.Platform.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CarteBlanche.Network.Questions;
+
+/// <summary>
+/// Every 5 minutes: reminds the referents of a question still awaiting their answer when half of the 48 working hours
+/// is left and when it is overdue, and escalates to the lead referents when overdue. Each reminder is a row whose
+/// primary key (question, round, kind) is inserted in the same transaction as its e-mails: two instances racing
+/// for it send it once, whatever the job lease does.
+/// </summary>
+public sealed partial class QuestionReminderJob(
+    CarteBlancheDbContext db,
+    QuestionWorkflow workflow,
+    FrenchBusinessCalendar calendar,
+    TimeProvider timeProvider,
+    ILogger<QuestionReminderJob> logger) : IRecurringJob
+{
+    public string Name => "network.reminders";
+    public TimeSpan Interval => TimeSpan.FromMinutes(5);
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var awaiting = await db.Set<PartnerQuestion>().AsNoTracking()
+            .Where(q => (q.State == QuestionState.Sent || q.State == QuestionState.Taken) && q.SentAt <= now)
+            .Select(q => new { q.Id, q.Round, q.SentAt, q.DueAt })
+            .ToListAsync(cancellationToken);
+        var sent = 0;
+        foreach (var candidate in awaiting)
+        {
+            var due = new List<ReminderKind>();
+            if (now >= candidate.DueAt)
+            {
+                due.Add(ReminderKind.Overdue);
+                due.Add(ReminderKind.Escalation);
+            }
+            else if (now >= QuestionDeadline.HalfTimeAt(calendar, candidate.SentAt))
+            {
+                due.Add(ReminderKind.HalfTime);
+            }
+            foreach (var kind in due)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (await SendAsync(candidate.Id, candidate.Round, kind, now, cancellationToken))
+                {
+                    sent++;
+                }
+            }
+        }
+        if (sent > 0)
+        {
+            LogSent(logger, sent);
+        }
+    }
+
+    private async Task<bool> SendAsync(Guid questionId, int round, ReminderKind kind, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        if (await db.Set<QuestionReminder>().AnyAsync(r => r.QuestionId == questionId && r.Round == round && r.Kind == kind, cancellationToken))
+        {
+            return false;
+        }
+        var question = await db.Set<PartnerQuestion>().AsNoTracking().SingleAsync(q => q.Id == questionId, cancellationToken);
+        if (!question.AwaitsPartner || question.Round != round)
+        {
+            return false;
+        }
+        var (subject, text) = kind switch
+        {
+            ReminderKind.HalfTime => ($"Rappel : sollicitation {question.Reference} à traiter avant le {FrenchFormat.Deadline(question.DueAt)}",
+                $"La moitié du délai de 48 heures ouvrées est écoulée pour la sollicitation {question.Reference} ({question.DomainLabel}). Réponse attendue au plus tard le {FrenchFormat.Deadline(question.DueAt)}."),
+            ReminderKind.Overdue => ($"Retard : sollicitation {question.Reference} sans réponse",
+                $"Le délai de 48 heures ouvrées de la sollicitation {question.Reference} ({question.DomainLabel}) est dépassé depuis le {FrenchFormat.Deadline(question.DueAt)}. L'agent et l'usager attendent votre réponse."),
+            _ => ($"Escalade : sollicitation {question.Reference} en retard",
+                $"En tant que référent principal, vous êtes prévenu(e) : la sollicitation {question.Reference} ({question.DomainLabel}) n'a pas reçu de réponse dans les 48 heures ouvrées (échéance : {FrenchFormat.Deadline(question.DueAt)})."),
+        };
+        var recipients = await workflow.NotifyReferentsAsync(question, subject, text, cancellationToken, leadsOnly: kind == ReminderKind.Escalation);
+        db.Add(new QuestionReminder { QuestionId = questionId, Round = round, Kind = kind, SentAt = now, Recipients = recipients });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance sent this reminder first: its row is there, and our e-mails were not saved.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Network reminders: {Count} reminder(s) sent")]
+    private static partial void LogSent(ILogger logger, int count);
+}

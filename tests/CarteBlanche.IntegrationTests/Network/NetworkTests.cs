@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CarteBlanche.IntegrationTests.Infrastructure;
+using CarteBlanche.Network.Questions;
+using CarteBlanche.Platform.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CarteBlanche.IntegrationTests.Network;
+
+/// <summary>Questions to partners through the pages: who sees what, bad input, the case's states; on SQLite and PostgreSQL.</summary>
+public abstract class NetworkTests(CarteBlancheFactory factory)
+{
+    private const string CpamReferent = "referent.cpam@demo.carteblanche.fr";
+
+    protected CarteBlancheFactory Factory { get; } = factory;
+
+    [Fact]
+    public async Task Only_the_agents_of_the_case_and_the_referents_of_the_organisation_asked_see_a_question()
+    {
+        var (caseId, questionId) = await AskCafAsync("Question sur les droits");
+
+        using var caf = await SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var read = await caf.GetAsync($"/reseau/sollicitations/{questionId}");
+        Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        Assert.Contains("Question sur les droits", await read.ReadPageAsync(), StringComparison.Ordinal);
+
+        using var cpam = await SignedInClientAsync(CpamReferent);
+        using var refused = await cpam.GetAsync($"/reseau/sollicitations/{questionId}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "question.access-denied" && e.RecordId == questionId.ToString())));
+        using var cpamList = await cpam.GetAsync("/reseau/sollicitations?vue=toutes");
+        Assert.DoesNotContain(questionId.ToString(), await cpamList.ReadPageAsync(), StringComparison.Ordinal);
+
+        // Another site's agent neither; the case page of the asking agent lists the question.
+        using var lalbenque = await SignedInClientAsync("agent.lalbenque@demo.carteblanche.fr");
+        using var other = await lalbenque.GetAsync($"/reseau/sollicitations/{questionId}");
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var casePage = await agent.GetAsync($"/demandes/{caseId}");
+        var page = await casePage.ReadPageAsync();
+        Assert.Contains("Sollicitations des partenaires", page, StringComparison.Ordinal);
+        Assert.Contains("CAF du Lot", page, StringComparison.Ordinal);
+        Assert.Contains("En attente d'un partenaire", page, StringComparison.Ordinal);
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "case.share" && e.RecordId == caseId.ToString() && e.Purpose!.Contains("CAF du Lot"))));
+    }
+
+    [Fact]
+    public async Task An_empty_question_or_a_disguised_attachment_is_refused_and_nothing_is_stored()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var caseId = await NewCaseAsync();
+        var before = await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().CountAsync());
+        var caf = await OrganisationIdAsync("CAF du Lot");
+
+        using var empty = await Html.PostFormAsync(agent, $"/reseau/solliciter/{caseId}", [new("OrganisationId", caf.ToString()), new("Text", "   ")]);
+        Assert.Contains("Écrivez votre question au partenaire.", await empty.ReadPageAsync(), StringComparison.Ordinal);
+
+        // A Windows program named like a PDF.
+        using var form = await agent.GetAsync($"/reseau/solliciter/{caseId}");
+        var token = Html.AntiforgeryToken(await form.ReadPageAsync());
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(caf.ToString()), "OrganisationId" },
+            { new StringContent("Voici l'avis d'imposition."), "Text" },
+        };
+        var file = new ByteArrayContent([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00]);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        content.Add(file, "Files", "avis-imposition.pdf");
+        using var disguised = await agent.PostAsync($"/reseau/solliciter/{caseId}", content);
+        Assert.Contains("n'est ni un PDF ni une image", await disguised.ReadPageAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(before, await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_real_pdf_is_stored_encrypted_and_read_back_by_the_referent()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var caseId = await NewCaseAsync();
+        using var form = await agent.GetAsync($"/reseau/solliciter/{caseId}");
+        var token = Html.AntiforgeryToken(await form.ReadPageAsync());
+        var pdf = "%PDF-1.4\n% avis de situation\n"u8.ToArray();
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent((await OrganisationIdAsync("CAF du Lot")).ToString()), "OrganisationId" },
+            { new StringContent("Avis de situation joint."), "Text" },
+        };
+        content.Add(new ByteArrayContent(pdf), "Files", "scan.pdf");
+        using var sent = await agent.PostAsync($"/reseau/solliciter/{caseId}", content);
+        var questionId = Guid.Parse(sent.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
+
+        var stored = await Factory.WithDbAsync(db => db.Set<QuestionAttachment>().SingleAsync(a => a.QuestionId == questionId));
+        Assert.Equal("application/pdf", stored.ContentType);
+        Assert.False(stored.EncryptedContent.AsSpan().IndexOf("avis de situation"u8) >= 0);
+
+        using var caf = await SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var download = await caf.GetAsync($"/reseau/sollicitations/{questionId}?handler=Piece&pieceId={stored.Id}");
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        using var cpam = await SignedInClientAsync(CpamReferent);
+        using var refused = await cpam.GetAsync($"/reseau/sollicitations/{questionId}?handler=Piece&pieceId={stored.Id}");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_answer_to_a_closed_question_is_refused_and_nothing_changes()
+    {
+        var (caseId, questionId) = await AskCafAsync("Où en est le dossier ?");
+        using var caf = await SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var url = $"/reseau/sollicitations/{questionId}";
+
+        using var answered = await PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "Le dossier est complet.")]);
+        Assert.Contains("Réponse envoyée à l'agent.", await answered.ReadPageAsync(), StringComparison.Ordinal);
+        using var closed = await PostWithVersionAsync(agent, url, "Close", [new("usefulness", "Yes")]);
+        Assert.Contains("Réponse utile : <strong>Oui</strong>", await closed.ReadPageAsync(), StringComparison.Ordinal);
+        var messages = await Factory.WithDbAsync(db => db.Set<QuestionMessage>().CountAsync(m => m.QuestionId == questionId));
+
+        // From the page (no reply form is shown any more, a form kept open is stale) and from a tool that does not send a version.
+        using var late = await PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "Complément.")]);
+        Assert.Contains("Cette sollicitation a été modifiée entre-temps", await late.ReadPageAsync(), StringComparison.Ordinal);
+        var referent = await Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == DemoData.EmailFor(Roles.PartnerReferent)));
+        var refused = await Factory.InScopeAsync(services => services.GetRequiredService<QuestionWorkflow>()
+            .ReplyAsync(questionId, null, new CarteBlanche.Network.Actor(referent.Id, referent.OrganisationId), MessageKind.Answer, "Complément.", [], CancellationToken.None));
+        Assert.Equal("La sollicitation est close : on n'y répond plus.", refused.Error);
+        Assert.Equal(messages, await Factory.WithDbAsync(db => db.Set<QuestionMessage>().CountAsync(m => m.QuestionId == questionId)));
+        Assert.Equal(QuestionState.Closed, await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().Where(q => q.Id == questionId).Select(q => q.State).SingleAsync()));
+
+        // The useful answer made the case's answer ready.
+        using var casePage = await agent.GetAsync($"/demandes/{caseId}");
+        Assert.Contains("Réponse prête", await casePage.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> PostWithVersionAsync(HttpClient client, string url, string handler, KeyValuePair<string, string>[] fields)
+    {
+        using var page = await client.GetAsync(url);
+        var html = await page.ReadPageAsync();
+        var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\" value=\"([^\"]*)\"").Groups[1].Value;
+        var all = fields.Append(new("Version", version)).Append(new("__RequestVerificationToken", Html.AntiforgeryToken(html)));
+        return await client.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(all));
+    }
+
+    private async Task<(Guid CaseId, Guid QuestionId)> AskCafAsync(string text)
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var caseId = await NewCaseAsync();
+        using var sent = await Html.PostFormAsync(agent, $"/reseau/solliciter/{caseId}",
+            [new("OrganisationId", (await OrganisationIdAsync("CAF du Lot")).ToString()), new("Text", text), new("Shared", "Phone")]);
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        return (caseId, Guid.Parse(sent.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last()));
+    }
+
+    /// <summary>A new resident with a phone and a new family case at the Grand Cahors site, through the desk's pages.</summary>
+    private async Task<Guid> NewCaseAsync()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var created = await Html.PostFormAsync(agent, "/usagers/nouveau",
+        [
+            new("Input.FirstName", "Mathilde"), new("Input.LastName", "Roques-" + Guid.NewGuid().ToString("N")[..6]), new("Input.BirthDate", "02/06/1985"),
+            new("Input.Phone", "06 55 44 33 22"), new("Input.PreferredChannel", "Phone"),
+        ]);
+        var residentId = created.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last();
+        var site = await Factory.WithDbAsync(db => db.Places.Where(p => p.Name == DemoData.GrandCahorsSite).Select(p => p.Id).SingleAsync());
+        using var opened = await Html.PostFormAsync(agent, $"/demandes/nouvelle/{residentId}",
+            [new("Channel", "InPerson"), new("Needs[0].Domain", "Famille"), new("Needs[0].Description", "Changement de situation"), new("PlaceId", site.ToString())]);
+        return Guid.Parse(opened.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
+    }
+
+    private Task<Guid> OrganisationIdAsync(string name) => Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
+
+    private async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = Factory.CreateBrowserClient();
+        using var response = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
+        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
+        return client;
+    }
+}
+
+public sealed class SqliteNetworkTests(SqliteFactory factory) : NetworkTests(factory), IClassFixture<SqliteFactory>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresNetworkTests(PostgresFactory factory) : NetworkTests(factory), IClassFixture<PostgresFactory>;
