@@ -134,6 +134,26 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         Assert.Contains("Réponse prête", await casePage.ReadPageAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_referent_who_chose_the_daily_digest_gets_no_immediate_email_for_a_new_question()
+    {
+        using var caf2 = await SignedInClientAsync("referent.caf2@demo.carteblanche.fr");
+        using var saved = await Html.PostFormAsync(caf2, "/reseau/notifications", [new("DailyDigest", "true")]);
+        Assert.Contains("Vous recevrez un récapitulatif par jour.", await saved.ReadPageAsync(), StringComparison.Ordinal);
+
+        var (_, questionId) = await AskCafAsync("Une question pour le récapitulatif");
+        var reference = "S-" + questionId.ToString("N")[..8].ToUpperInvariant();
+
+        var immediate = await Factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.Subject.Contains(reference)).Select(m => m.Recipient).ToListAsync());
+        Assert.Contains(DemoData.EmailFor(Roles.PartnerReferent), immediate);
+        Assert.DoesNotContain("referent.caf2@demo.carteblanche.fr", immediate);
+        var caf2Id = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == "referent.caf2@demo.carteblanche.fr").Select(u => u.Id).SingleAsync());
+        Assert.True(await Factory.WithDbAsync(db => db.Set<CarteBlanche.Network.Notifications.DigestEntry>().AnyAsync(e => e.AccountId == caf2Id && e.Subject.Contains(reference))));
+
+        using var back = await Html.PostFormAsync(caf2, "/reseau/notifications", [new("DailyDigest", "false")]);
+        Assert.Contains("dès qu", await back.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
     private async Task<HttpResponseMessage> PostWithVersionAsync(HttpClient client, string url, string handler, KeyValuePair<string, string>[] fields)
     {
         using var page = await client.GetAsync(url);
