@@ -17,6 +17,11 @@ public sealed class NetworkWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await using var agentSession = await app.OpenAsync();
         var agent = agentSession.Page;
         await agentSession.SignInAsync("agent@demo.carteblanche.fr", BrowserApp.DemoPassword);
+        // The home page shows the partners' news for agents; one is marked read from there.
+        await Expect(agent.GetByRole(AriaRole.Heading, new() { Name = "Matinée d'information pour les agents France Services" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(agent, "accueil avec actualités");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Marquer comme lue : Matinée d'information pour les agents France Services" }).ClickAsync();
+        await Expect(agent.GetByRole(AriaRole.Button, new() { Name = "Marquer comme lue : Matinée d'information pour les agents France Services" })).ToHaveCountAsync(0);
         var lastName = "Séguy" + Guid.NewGuid().ToString("N")[..4];
 
         // A resident and a case about the family.
@@ -100,6 +105,27 @@ public sealed class NetworkWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
             visitor.AssertCleanConsole();
         }
         agentSession.AssertCleanConsole();
+    }
+
+    [Fact]
+    public async Task The_caf_settings_page_is_accessible_and_a_new_key_is_shown_once()
+    {
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+        await session.SignInAsync("partnerreferent@demo.carteblanche.fr", BrowserApp.DemoPassword);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Annuaire", Exact = true }).ClickAsync();
+        await page.GetByLabel("Rechercher un organisme").FillAsync("caf");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Gérer les référents, la fiche et les clés d'API de CAF du Lot" }).ClickAsync();
+        await AssertAccessibleAsync(page, "réglages de l'organisme");
+        await page.GetByLabel("Nom de la nouvelle clé").FillAsync("Logiciel de gestion CAF");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer une clé" }).ClickAsync();
+        await Expect(page.Locator("#nouvelle-cle")).ToContainTextAsync("cbk_");
+        await AssertAccessibleAsync(page, "clé créée");
+        await page.ReloadAsync(); // after the redirect: a plain GET, which creates nothing and shows the key no more
+        await Expect(page.Locator("#nouvelle-cle")).ToHaveCountAsync(0);
+        await Expect(page.GetByText("Logiciel de gestion CAF —")).ToHaveCountAsync(1);
+        session.AssertCleanConsole();
     }
 
     private async Task<string> OrganisationIdAsync(string name)

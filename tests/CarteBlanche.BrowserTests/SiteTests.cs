@@ -107,6 +107,13 @@ public sealed class SiteTests(BrowserApp app) : IClassFixture<BrowserApp>
     [InlineData("site figures, all sites", "/chiffres", true, 200)]
     [InlineData("my account", "/compte", true, 200)]
     [InlineData("second factor", "/compte/doubleauthentification", true, 200)]
+    [InlineData("partner news", "/reseau/actualites", true, 200)]
+    [InlineData("publish a news item", "/reseau/actualites/publier", true, 200)]
+    [InlineData("partner directory", "/reseau/annuaire", true, 200)]
+    [InlineData("partner directory, search", "/reseau/annuaire?q=caf", true, 200)]
+    [InlineData("questions to re-route", "/reseau/sollicitations", true, 200)]
+    [InlineData("notification preference", "/reseau/notifications", true, 200)]
+    [InlineData("published answer times, anonymous", "/reseau/delais", false, 200)]
     public async Task Pages_have_no_serious_or_critical_accessibility_violation(string name, string path, bool signedIn, int status)
     {
         await using var session = await app.OpenAsync();

@@ -122,6 +122,13 @@ public static class WebSetup
         // Write "é" as "é", not "&#xE9;": French pages stay readable (and searchable) in their source.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        // The partners' API is described at /openapi/v1.json (the pages are not part of it).
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Carte Blanche — API des partenaires";
+            document.Info.Description = "Les sollicitations adressées à un organisme partenaire : lister, lire, prendre en charge, répondre. Authentification : clé d'API de l'organisme dans l'en-tête X-Api-Key.";
+            return Task.CompletedTask;
+        }));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 
         // "Security:SignInAttemptsPerMinute" (default 10); the browser tests, which sign in many times a minute from one address, raise it.
@@ -212,6 +219,7 @@ public static class WebSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
         app.MapNetworkModule();
+        app.MapOpenApi().AllowAnonymous();
         return app;
     }
 }

@@ -8,13 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Web.Pages;
 
 [AllowAnonymous]
-public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
+public sealed class IndexModel(CarteBlancheDbContext db, CarteBlanche.Network.News.NewsFeed newsFeed) : PageModel
 {
     public string? DisplayName { get; private set; }
     public string? OrganisationName { get; private set; }
     public IReadOnlyList<string> RoleNames { get; private set; } = [];
     public int CommuneCount { get; private set; }
     public int Population { get; private set; }
+    /// <summary>The partners' news for this account, unread first (members of the network only).</summary>
+    public IReadOnlyList<CarteBlanche.Network.News.NewsView> News { get; private set; } = [];
+    public int UnreadNews { get; private set; }
 
     public async Task OnGetAsync()
     {
@@ -28,6 +31,12 @@ public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
                 OrganisationName = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync();
             }
             RoleNames = Roles.All.Where(User.IsInRole).Select(Roles.FrenchName).ToList();
+            if (new[] { Roles.Agent, Roles.SocialWorker, Roles.PartnerReferent, Roles.Coordinator, Roles.Admin }.Any(User.IsInRole))
+            {
+                var news = await newsFeed.ForAsync(User, HttpContext.RequestAborted);
+                UnreadNews = news.Count(n => !n.IsRead);
+                News = news.Take(3).ToList();
+            }
         }
     }
 }

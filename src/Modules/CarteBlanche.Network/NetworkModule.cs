@@ -3,7 +3,11 @@ using CarteBlanche.Network.Notifications;
 using CarteBlanche.Network.Questions;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Jobs;
+using CarteBlanche.Platform.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CarteBlanche.Network;
@@ -36,6 +40,18 @@ public static class NetworkModule
     /// <summary>The module's endpoints besides its pages: the public Atom feed of news and the partners' API.</summary>
     public static IEndpointRouteBuilder MapNetworkModule(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/reseau/actualites/{territory}/atom.xml", async (string territory, News.NewsFeed feed, IOptions<AppOptions> options, HttpContext http, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+            {
+                if (territory.Length is < 2 or > 3 || !territory.All(char.IsAsciiLetterOrDigit))
+                {
+                    return Results.NotFound();
+                }
+                var items = await feed.PublicAsync(territory, cancellationToken);
+                return Results.Text(News.NewsFeed.ToAtom(territory, options.Value.BaseUrlFor(http.Request), items, timeProvider.GetUtcNow()), "application/atom+xml; charset=utf-8");
+            })
+            .AllowAnonymous()
+            .ExcludeFromDescription();
+        Api.PartnerApi.Map(app);
         return app;
     }
 
@@ -54,6 +70,7 @@ public static class NetworkModule
         services.AddScoped<ICasePersonalDataWipe, QuestionDataWipe>();
         services.AddScoped<NetworkDemoData>();
         services.AddScoped<Figures.AnswerTimes>();
+        services.AddScoped<News.NewsFeed>();
         services.AddRecurringJob<QuestionReminderJob>();
         services.AddRecurringJob<DigestJob>();
         services.AddSingleton<IModuleInitialiser, NetworkInitialiser>();

@@ -50,6 +50,42 @@ public abstract class ReminderTests(TwoInstances instances)
         Assert.Equal(overdue.Count, mails.Count(m => m.Subject.StartsWith("Rappel", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task The_daily_digest_leaves_once_after_the_digest_hour_with_what_came_before()
+    {
+        var email = "referent.caf2@demo.carteblanche.fr";
+        var accountId = await instances.First.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var subject = "Nouvelle sollicitation S-DIGEST" + Guid.NewGuid().ToString("N")[..4];
+        await instances.First.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<CarteBlancheDbContext>();
+            db.Add(new CarteBlanche.Network.Notifications.NotificationPreference { AccountId = accountId, DailyDigest = true });
+            await db.SaveChangesAsync();
+            await services.GetRequiredService<CarteBlanche.Network.Notifications.NetworkNotifier>().NotifyAsync([accountId], [], subject, "texte", "http://localhost/reseau", CancellationToken.None);
+            await db.SaveChangesAsync();
+        });
+        Task<int> DigestsAsync() => instances.First.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient == email && m.Body.Contains(subject)));
+        Assert.Equal(0, await DigestsAsync()); // not sent immediately
+
+        async Task RunDigestBothAsync()
+        {
+            async Task Run(CarteBlancheFactory instance)
+            {
+                await using var scope = instance.Services.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<CarteBlanche.Network.Notifications.DigestJob>().RunAsync(CancellationToken.None);
+            }
+            await Run(instances.First);
+            await Run(instances.Second);
+        }
+
+        await RunDigestBothAsync();
+        Assert.Equal(0, await DigestsAsync()); // written after today's digest hour: it waits for tomorrow's
+        instances.Clock.Advance(TimeSpan.FromDays(1));
+        await RunDigestBothAsync();
+        await RunDigestBothAsync();
+        Assert.Equal(1, await DigestsAsync());
+    }
+
     private async Task RunBothManyTimesAsync()
     {
         for (var i = 0; i < 3; i++)

@@ -1,0 +1,44 @@
+using CarteBlanche.Network.News;
+using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Network.Pages.Reseau.Actualites;
+
+/// <summary>The partners' news for this account: unread first; mark as read; publishers withdraw their organisation's items.</summary>
+[Authorize(Policy = Policies.Network)]
+public sealed class IndexModel(NewsFeed feed, CarteBlancheDbContext db, TimeProvider timeProvider) : PageModel
+{
+    public IReadOnlyList<NewsView> Items { get; private set; } = [];
+    public bool CanPublish => User.IsInRole(Roles.PartnerReferent) || NetworkAccess.IsCoordinator(User);
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Items = await feed.ForAsync(User, cancellationToken);
+
+    public async Task<IActionResult> OnPostReadAsync(Guid newsItemId, string? returnUrl, CancellationToken cancellationToken)
+    {
+        await feed.MarkReadAsync(User, newsItemId, cancellationToken);
+        return LocalRedirect(returnUrl is "/" ? "/" : "/reseau/actualites");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid newsItemId, CancellationToken cancellationToken)
+    {
+        var item = await db.Set<NewsItem>().SingleOrDefaultAsync(n => n.Id == newsItemId, cancellationToken);
+        if (item == null)
+        {
+            return NotFound();
+        }
+        if (!CanPublish || (!NetworkAccess.IsCoordinator(User) && item.OrganisationId != NetworkAccess.OrganisationOf(User)))
+        {
+            return Forbid();
+        }
+        item.WithdrawnAt ??= timeProvider.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Succes"] = $"L'actualité « {item.Title} » est retirée.";
+        return Redirect("/reseau/actualites");
+    }
+
+    public bool CanWithdraw(NewsItem item) => NetworkAccess.IsCoordinator(User) || (User.IsInRole(Roles.PartnerReferent) && item.OrganisationId == NetworkAccess.OrganisationOf(User));
+}

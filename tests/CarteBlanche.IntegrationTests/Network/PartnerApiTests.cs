@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CarteBlanche.IntegrationTests.Infrastructure;
+using CarteBlanche.Network.Questions;
+using CarteBlanche.Platform.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace CarteBlanche.IntegrationTests.Network;
+
+/// <summary>The partners' API with an organisation key: list, read, take, answer; bad keys and other organisations' questions refused.</summary>
+public abstract partial class PartnerApiTests(CarteBlancheFactory factory)
+{
+    protected CarteBlancheFactory Factory { get; } = factory;
+
+    [Fact]
+    public async Task A_caf_tool_lists_reads_takes_and_answers_a_question_with_its_key()
+    {
+        var questionId = await AskAsync("CAF du Lot", "Le dossier est-il complet ?");
+        var key = await CreateKeyAsync("CAF du Lot", DemoData.EmailFor(Roles.PartnerReferent));
+        using var api = ApiClient(key);
+
+        var list = await api.GetFromJsonAsync<JsonElement>("/api/reseau/v1/sollicitations?etat=Sent");
+        Assert.Contains(list.EnumerateArray(), q => q.GetProperty("id").GetGuid() == questionId);
+
+        var detail = await api.GetFromJsonAsync<JsonElement>($"/api/reseau/v1/sollicitations/{questionId}");
+        Assert.Equal("Mathilde", detail.GetProperty("resident").GetProperty("firstName").GetString());
+        Assert.Contains(detail.GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString() == "Le dossier est-il complet ?");
+
+        using var taken = await api.PostAsync($"/api/reseau/v1/sollicitations/{questionId}/prise-en-charge", null);
+        Assert.Equal(HttpStatusCode.OK, taken.StatusCode);
+        using var empty = await api.PostAsJsonAsync($"/api/reseau/v1/sollicitations/{questionId}/reponses", new { type = "reponse", text = " " });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal("application/problem+json", empty.Content.Headers.ContentType!.MediaType);
+        using var answered = await api.PostAsJsonAsync($"/api/reseau/v1/sollicitations/{questionId}/reponses", new { type = "reponse", text = "Oui, il est complet." });
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        using var again = await api.PostAsJsonAsync($"/api/reseau/v1/sollicitations/{questionId}/reponses", new { type = "reponse", text = "Encore." });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        var state = await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().Where(q => q.Id == questionId).Select(q => q.State).SingleAsync());
+        Assert.Equal(QuestionState.Answered, state);
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "question.answer" && e.RecordId == questionId.ToString() && e.Purpose!.StartsWith("API"))));
+    }
+
+    [Fact]
+    public async Task No_key_a_wrong_or_revoked_key_or_another_organisations_question_is_refused_and_nothing_changes()
+    {
+        var questionId = await AskAsync("CAF du Lot", "Question pour la CAF seulement");
+        using var anonymous = Factory.CreateBrowserClient(followRedirects: false);
+        using var noKey = await anonymous.GetAsync("/api/reseau/v1/sollicitations");
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+        using var wrong = ApiClient("cbk_0123456789_inconnue");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("/api/reseau/v1/sollicitations")).StatusCode);
+
+        var cpamKey = await CreateKeyAsync("CPAM du Lot", DemoData.EmailFor(Roles.Coordinator));
+        using var cpam = ApiClient(cpamKey);
+        using var other = await cpam.GetAsync($"/api/reseau/v1/sollicitations/{questionId}");
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Equal("Cette sollicitation n'est pas adressée à votre organisme.", (await other.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        using var otherAnswer = await cpam.PostAsJsonAsync($"/api/reseau/v1/sollicitations/{questionId}/reponses", new { type = "reponse", text = "Réponse de la CPAM" });
+        Assert.Equal(HttpStatusCode.Forbidden, otherAnswer.StatusCode);
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "question.access-denied" && e.RecordId == questionId.ToString())));
+        using var unknown = await cpam.GetAsync($"/api/reseau/v1/sollicitations/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        // The coordinator revokes the CPAM key: it stops working at once.
+        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        var cpamId = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "CPAM du Lot").Select(o => o.Id).SingleAsync());
+        var prefix = cpamKey.Split('_')[1];
+        var keyId = await Factory.WithDbAsync(db => db.Set<CarteBlanche.Network.Partners.ApiKey>().Where(k => k.Prefix == prefix).Select(k => k.Id).SingleAsync());
+        using var notConfirmed = await Html.PostFormAsync(coordinator, $"/reseau/partenaires/{cpamId}", [new("keyId", keyId.ToString())], $"/reseau/partenaires/{cpamId}?handler=RevokeKey");
+        Assert.Contains("Cochez « Je confirme »", await notConfirmed.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await cpam.GetAsync("/api/reseau/v1/sollicitations")).StatusCode);
+        using var revoked = await Html.PostFormAsync(coordinator, $"/reseau/partenaires/{cpamId}", [new("keyId", keyId.ToString()), new("confirm", "true")], $"/reseau/partenaires/{cpamId}?handler=RevokeKey");
+        using var afterRevoke = await cpam.GetAsync("/api/reseau/v1/sollicitations");
+        Assert.Equal(HttpStatusCode.Unauthorized, afterRevoke.StatusCode);
+        Assert.Contains("révoquée", (await afterRevoke.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<QuestionMessage>().CountAsync(m => m.QuestionId == questionId)));
+    }
+
+    [Fact]
+    public async Task The_api_is_described_with_openapi()
+    {
+        using var anonymous = Factory.CreateBrowserClient();
+        var document = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/reseau/v1/sollicitations/{id}/reponses", out _));
+        Assert.True(paths.TryGetProperty("/api/reseau/v1/sollicitations", out _));
+    }
+
+    private HttpClient ApiClient(string key)
+    {
+        var client = Factory.CreateBrowserClient(followRedirects: false);
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    /// <summary>Creates a key through the settings page, as the given account (coordinator or lead referent), and reads it from the page.</summary>
+    private async Task<string> CreateKeyAsync(string organisation, string email)
+    {
+        using var client = await SignedInClientAsync(email);
+        var id = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync());
+        using var created = await Html.PostFormAsync(client, $"/reseau/partenaires/{id}", [new("keyName", "Outil de test")], $"/reseau/partenaires/{id}?handler=CreateKey");
+        var key = KeyValue().Match(await created.ReadPageAsync());
+        Assert.True(key.Success, "the new key is shown once on the page");
+        return key.Groups[1].Value;
+    }
+
+    private async Task<Guid> AskAsync(string organisation, string text)
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var created = await Html.PostFormAsync(agent, "/usagers/nouveau",
+        [
+            new("Input.FirstName", "Mathilde"), new("Input.LastName", "Vialard-" + Guid.NewGuid().ToString("N")[..6]), new("Input.BirthDate", "02/06/1985"),
+            new("Input.PreferredChannel", "Phone"), new("Input.Phone", "06 55 44 33 21"),
+        ]);
+        var residentId = created.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last();
+        var site = await Factory.WithDbAsync(db => db.Places.Where(p => p.Name == DemoData.GrandCahorsSite).Select(p => p.Id).SingleAsync());
+        using var opened = await Html.PostFormAsync(agent, $"/demandes/nouvelle/{residentId}",
+            [new("Channel", "InPerson"), new("Needs[0].Domain", "Famille"), new("Needs[0].Description", "Dossier"), new("PlaceId", site.ToString())]);
+        var caseId = opened.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last();
+        var organisationId = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync());
+        using var sent = await Html.PostFormAsync(agent, $"/reseau/solliciter/{caseId}", [new("OrganisationId", organisationId.ToString()), new("Text", text)]);
+        return Guid.Parse(sent.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
+    }
+
+    private async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = Factory.CreateBrowserClient();
+        using var response = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
+        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
+        return client;
+    }
+
+    [GeneratedRegex("<code id=\"nouvelle-cle\">(cbk_[^<]+)</code>")]
+    private static partial Regex KeyValue();
+}
+
+public sealed class SqlitePartnerApiTests(SqliteFactory factory) : PartnerApiTests(factory), IClassFixture<SqliteFactory>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresPartnerApiTests(PostgresFactory factory) : PartnerApiTests(factory), IClassFixture<PostgresFactory>;
