@@ -100,45 +100,58 @@ public sealed class NetworkDemoData(CarteBlancheDbContext db, IDeskCases deskCas
         foreach (var caseId in caseIds)
         {
             var @case = await deskCases.FindAsync(caseId, cancellationToken);
-            if (@case?.Resident == null || random.Next(3) == 0)
+            if (@case?.Resident == null || random.Next(4) == 0)
             {
                 continue;
             }
+            // One partner asked, sometimes two, a few working hours after the case was opened.
             var need = @case.Needs.First();
             var candidates = byDomain.Where(p => p.DomainCodes.Contains(need.Domain)).Select(p => p.OrganisationId).ToList();
-            var partner = candidates.Count == 0 ? organisations["CAF du Lot"] : candidates[random.Next(candidates.Count)];
-            var shared = random.Next(2) == 0 ? [] : new[] { ShareableField.Phone };
-            var sentAt = now.AddDays(-random.Next(1, 180)).AddHours(-random.Next(0, 8));
-            if (!@case.IsOpen || sentAt > now)
+            if (candidates.Count == 0)
             {
-                sentAt = now.AddDays(-random.Next(20, 180));
+                candidates.Add(organisations["CAF du Lot"]);
             }
-            var question = PartnerQuestion.Send(sentAt, calendar, @case.Id, @case.Reference, @case.SiteId, agent.Id, partner, "46",
-                need.Domain, need.DomainLabel, SharedResidentData.Describe(shared), protection.Protect(SharedResidentData.From(@case.Resident, shared)));
-            db.Add(question);
-            db.Add(new QuestionMessage { QuestionId = question.Id, Kind = MessageKind.Question, AuthorId = agent.Id, AuthorOrganisationId = agent.OrganisationId, At = sentAt, Text = $"Bonjour, pouvez-vous nous aider sur ce dossier : {need.Description.ToLowerInvariant()} ? Merci." });
-            var referent = referents.FirstOrDefault(r => r.OrganisationId == partner)?.AccountId ?? agent.Id;
-            var stillOpen = @case.IsOpen && recentOpen < 3 && sentAt > now.AddDays(-5);
-            if (stillOpen)
+            var asked = random.Next(4) == 0 ? candidates.OrderBy(_ => random.Next()).Take(2).ToList() : [candidates[random.Next(candidates.Count)]];
+            foreach (var partner in asked)
             {
-                recentOpen++;
-                continue;
+                SeedQuestion(@case, need, partner, agent, referents, random, now, ref recentOpen);
             }
-            // Most partners answer within the day, some take longer, a few are late.
-            var hours = random.Next(10) switch { < 6 => random.Next(1, 12), < 9 => random.Next(12, 40), _ => random.Next(50, 90) };
-            var answeredAt = calendar.AddWorkingHours(sentAt, hours);
-            if (answeredAt > now)
-            {
-                continue;
-            }
-            question.Take(referent, answeredAt.AddMinutes(-30) < sentAt ? sentAt : answeredAt.AddMinutes(-30));
-            question.Answer(referent, answeredAt);
-            db.Add(new QuestionMessage { QuestionId = question.Id, Kind = MessageKind.Answer, AuthorId = referent, AuthorOrganisationId = partner, At = answeredAt, Text = "Bonjour, le dossier est à jour de notre côté : la démarche peut être finalisée. Bien cordialement." });
-            var closedAt = answeredAt.AddHours(random.Next(2, 48));
-            if (closedAt < now)
-            {
-                question.Close(random.Next(10) switch { < 7 => Usefulness.Yes, < 9 => Usefulness.DontKnow, _ => Usefulness.No }, closedAt);
-            }
+        }
+    }
+
+    private void SeedQuestion(DeskCase @case, DeskNeed need, Guid partner, Account agent, List<Referent> referents, Random random, DateTimeOffset now, ref int recentOpen)
+    {
+        var shared = random.Next(2) == 0 ? [] : new[] { ShareableField.Phone };
+        var sentAt = calendar.AddWorkingHours(@case.OpenedAt, random.Next(0, 16));
+        if (sentAt > now)
+        {
+            return;
+        }
+        var question = PartnerQuestion.Send(sentAt, calendar, @case.Id, @case.Reference, @case.SiteId, agent.Id, partner, "46",
+            need.Domain, need.DomainLabel, SharedResidentData.Describe(shared), protection.Protect(SharedResidentData.From(@case.Resident!, shared)));
+        db.Add(question);
+        db.Add(new QuestionMessage { QuestionId = question.Id, Kind = MessageKind.Question, AuthorId = agent.Id, AuthorOrganisationId = agent.OrganisationId, At = sentAt, Text = $"Bonjour, pouvez-vous nous aider sur ce dossier : {need.Description.ToLowerInvariant()} ? Merci." });
+        var referent = referents.FirstOrDefault(r => r.OrganisationId == partner)?.AccountId ?? agent.Id;
+        var stillOpen = @case.IsOpen && recentOpen < 3 && sentAt > now.AddDays(-5);
+        if (stillOpen)
+        {
+            recentOpen++;
+            return;
+        }
+        // Most partners answer within the day, some take longer, a few are late.
+        var hours = random.Next(10) switch { < 6 => random.Next(1, 12), < 9 => random.Next(12, 40), _ => random.Next(50, 90) };
+        var answeredAt = calendar.AddWorkingHours(sentAt, hours);
+        if (answeredAt > now)
+        {
+            return;
+        }
+        question.Take(referent, answeredAt.AddMinutes(-30) < sentAt ? sentAt : answeredAt.AddMinutes(-30));
+        question.Answer(referent, answeredAt);
+        db.Add(new QuestionMessage { QuestionId = question.Id, Kind = MessageKind.Answer, AuthorId = referent, AuthorOrganisationId = partner, At = answeredAt, Text = "Bonjour, le dossier est à jour de notre côté : la démarche peut être finalisée. Bien cordialement." });
+        var closedAt = answeredAt.AddHours(random.Next(2, 48));
+        if (closedAt < now)
+        {
+            question.Close(random.Next(10) switch { < 7 => Usefulness.Yes, < 9 => Usefulness.DontKnow, _ => Usefulness.No }, closedAt);
         }
     }
 

@@ -154,6 +154,73 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         Assert.Contains("dès qu", await back.ReadPageAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_desk_retention_wipes_what_partners_received_with_the_case()
+    {
+        var caseId = await NewCaseAsync();
+        var agent = await Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == DemoData.EmailFor(Roles.Agent)));
+        var caf = await OrganisationIdAsync("CAF du Lot");
+        var asked = await Factory.InScopeAsync(services => services.GetRequiredService<QuestionWorkflow>().AskAsync(
+            new AskRequest(caseId, caf, "Voici l'attestation.", [ShareableField.Phone], [new IncomingFile("attestation.pdf", "%PDF-1.7 attestation"u8.ToArray())]),
+            new CarteBlanche.Network.Actor(agent.Id, agent.OrganisationId), CancellationToken.None));
+        Assert.True(asked.Succeeded, asked.Error);
+        var questionId = asked.Question!.Id;
+
+        // The case was closed long ago: past the retention period.
+        var longAgo = DateTimeOffset.UtcNow.AddMonths(-14);
+        await Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Cases.Case>().Where(c => c.Id == caseId)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.State, CarteBlanche.Desk.Cases.CaseState.Closed).SetProperty(c => c.Outcome, CarteBlanche.Desk.Cases.CaseOutcome.Abandoned)
+                .SetProperty(c => c.ClosingReason, "parti").SetProperty(c => c.ClosedAt, longAgo)));
+        await Factory.InScopeAsync(services => services.GetRequiredService<CarteBlanche.Desk.Retention.DeskRetentionJob>().RunAsync(CancellationToken.None));
+
+        var question = await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().AsNoTracking().SingleAsync(q => q.Id == questionId));
+        Assert.Null(question.SharedDataProtected);
+        Assert.NotNull(question.WipedAt);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Set<QuestionAttachment>().CountAsync(a => a.QuestionId == questionId)));
+        Assert.All(await Factory.WithDbAsync(db => db.Set<QuestionMessage>().Where(m => m.QuestionId == questionId).Select(m => m.Text).ToListAsync()), Assert.Empty);
+        using var referent = await SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var page = await referent.GetAsync($"/reseau/sollicitations/{questionId}");
+        Assert.Contains("Les données personnelles de cette demande ont été effacées", await page.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_oversized_attachment_is_refused_with_the_limit()
+    {
+        var caseId = await NewCaseAsync();
+        var agent = await Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == DemoData.EmailFor(Roles.Agent)));
+        var big = new byte[(10 * 1024 * 1024) + 1];
+        "%PDF-1.4"u8.CopyTo(big);
+
+        var result = await Factory.InScopeAsync(services => services.GetRequiredService<QuestionWorkflow>().AskAsync(
+            new AskRequest(caseId, Guid.Empty, "Trop gros", [], [new IncomingFile("scan.pdf", big)]),
+            new CarteBlanche.Network.Actor(agent.Id, agent.OrganisationId), CancellationToken.None));
+        Assert.Equal("Choisissez l'organisme partenaire à solliciter.", result.Error);
+
+        var caf = await OrganisationIdAsync("CAF du Lot");
+        result = await Factory.InScopeAsync(services => services.GetRequiredService<QuestionWorkflow>().AskAsync(
+            new AskRequest(caseId, caf, "Trop gros", [], [new IncomingFile("scan.pdf", big)]), new CarteBlanche.Network.Actor(agent.Id, agent.OrganisationId), CancellationToken.None));
+        Assert.Equal("Le document « scan.pdf » dépasse 10 Mo : réduisez-le ou scannez-le en qualité moindre.", result.Error);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().CountAsync(q => q.CaseId == caseId)));
+    }
+
+    [Fact]
+    public async Task The_published_answer_times_are_public_and_exported_as_csv()
+    {
+        await AskCafAsync("Question pour les chiffres");
+        using var anonymous = Factory.CreateBrowserClient();
+
+        using var page = await anonymous.GetAsync("/reseau/delais");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("CAF du Lot", await page.ReadPageAsync(), StringComparison.Ordinal);
+
+        using var csv = await anonymous.GetAsync("/reseau/delais?handler=Csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("organisme,mois,sollicitations_recues,sollicitations_repondues,delai_median_heures_ouvrees,part_repondue_sous_48h,avis_utilite,taux_utilite", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("CAF du Lot,", StringComparison.Ordinal));
+        Assert.DoesNotContain("Mathilde", string.Join("\n", lines), StringComparison.Ordinal);
+    }
+
     private async Task<HttpResponseMessage> PostWithVersionAsync(HttpClient client, string url, string handler, KeyValuePair<string, string>[] fields)
     {
         using var page = await client.GetAsync(url);

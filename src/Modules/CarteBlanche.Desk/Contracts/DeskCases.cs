@@ -24,6 +24,7 @@ internal sealed class DeskCases(CarteBlancheDbContext db, ResidentIdentifiers id
             site.Name,
             site.CommuneInseeCode,
             @case.OwnerId,
+            @case.OpenedAt,
             @case.IsOpen,
             @case.Needs.Select(n => new DeskNeed(n.Domain.ToString(), Labels.Of(n.Domain), n.Description)).ToList(),
             resident == null ? null : new DeskResident(

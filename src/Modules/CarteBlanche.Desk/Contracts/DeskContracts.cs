@@ -13,6 +13,7 @@ public sealed record DeskCase(
     string SiteName,
     string SiteInseeCode,
     Guid OwnerId,
+    DateTimeOffset OpenedAt,
     bool IsOpen,
     IReadOnlyList<DeskNeed> Needs,
     DeskResident? Resident);
