@@ -71,7 +71,8 @@ public sealed class ReferenceData(CarteBlancheDbContext db, CommuneImporter comm
         }
     }
 
-    private static StreamReader Open(string fileName)
+    /// <summary>A reference file shipped in this assembly (communes-bassin-de-vie-cahors.csv, places.csv, organisations.csv).</summary>
+    public static StreamReader Open(string fileName)
     {
         var assembly = typeof(ReferenceData).Assembly;
         var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
