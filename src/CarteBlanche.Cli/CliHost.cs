@@ -1,5 +1,6 @@
 using CarteBlanche.Desk;
 using CarteBlanche.Network;
+using CarteBlanche.Bus;
 using CarteBlanche.Platform;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -30,6 +31,7 @@ internal static class CliHost
         builder.Services.AddPlatformCore(builder.Configuration);
         builder.Services.AddDeskModule();
         builder.Services.AddNetworkModule();
+        builder.Services.AddBusModule();
         return builder.Build();
     }
 }

@@ -90,6 +90,8 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Database:DataDirectory", dataDirectory);
             builder.UseSetting("Notifications:SenderEnabled", "false");
             builder.UseSetting("Jobs:Enabled", "false");
+            builder.UseSetting("Bus:PlannerSeconds", "1");
+            builder.UseSetting("Map:TileUrl", "http://127.0.0.1:9/{z}/{x}/{y}.png"); // no tile server: the map must still show its markers
             // The walks sign in far more than 10 times a minute from one address; the limit itself is tested in the integration tests.
             builder.UseSetting("Security:SignInAttemptsPerMinute", "1000");
             builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

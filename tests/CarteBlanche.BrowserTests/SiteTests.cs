@@ -114,6 +114,14 @@ public sealed class SiteTests(BrowserApp app) : IClassFixture<BrowserApp>
     [InlineData("questions to re-route", "/reseau/sollicitations", true, 200)]
     [InlineData("notification preference", "/reseau/notifications", true, 200)]
     [InlineData("published answer times, anonymous", "/reseau/delais", false, 200)]
+    [InlineData("bus stops", "/car/arrets", true, 200)]
+    [InlineData("bus stop form", "/car/arrets/46013", true, 200)]
+    [InlineData("bus planning", "/car/planification", true, 200)]
+    [InlineData("bus figures", "/car/chiffres", true, 200)]
+    [InlineData("bus crew", "/car/equipage", true, 200)]
+    [InlineData("my days in the bus", "/car/mes-journees", true, 200)]
+    [InlineData("bus, commune page with subscription form, anonymous", "/car/communes/46013", false, 200)]
+    [InlineData("bus, unsubscribe with an unknown link, anonymous", "/car/desabonnement/inconnu", false, 200)]
     public async Task Pages_have_no_serious_or_critical_accessibility_violation(string name, string path, bool signedIn, int status)
     {
         await using var session = await app.OpenAsync();

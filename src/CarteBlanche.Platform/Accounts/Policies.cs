@@ -14,4 +14,6 @@ public static class Policies
     public const string Network = "Network";
     /// <summary>Publishing partner news: partner referents, coordinators and admins.</summary>
     public const string NewsPublishers = "NewsPublishers";
+    /// <summary>The bus's crew and its coordinators: agents, social workers, coordinators and admins.</summary>
+    public const string BusCrew = "BusCrew";
 }

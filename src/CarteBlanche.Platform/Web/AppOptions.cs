@@ -23,3 +23,26 @@ public sealed class AppOptions : IValidatableObject
     public string BaseUrlFor(HttpRequest request) =>
         string.IsNullOrWhiteSpace(PublicUrl) ? $"{request.Scheme}://{request.Host}" : PublicUrl.TrimEnd('/');
 }
+
+/// <summary>Section "Map": the tile server of the maps (the bus's tour). Markers are drawn without it.</summary>
+public sealed class MapOptions : IValidatableObject
+{
+    public const string Section = "Map";
+
+    /// <summary>Tile address with {z}, {x}, {y}; its origin is allowed by the content security policy.</summary>
+    public string TileUrl { get; set; } = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+
+    public string Attribution { get; set; } = "© les contributeurs d'OpenStreetMap";
+
+    public string? TileOrigin => Uri.TryCreate(TileUrl.Replace("{s}", "a", StringComparison.Ordinal).Replace("{z}", "0", StringComparison.Ordinal).Replace("{x}", "0", StringComparison.Ordinal).Replace("{y}", "0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+        ? uri.GetLeftPart(UriPartial.Authority)
+        : null;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TileOrigin == null || !TileUrl.Contains("{z}", StringComparison.Ordinal) || !TileUrl.Contains("{x}", StringComparison.Ordinal) || !TileUrl.Contains("{y}", StringComparison.Ordinal))
+        {
+            yield return new ValidationResult("Map:TileUrl doit être une adresse complète contenant {z}, {x} et {y}, par exemple https://tile.openstreetmap.org/{z}/{x}/{y}.png.", ["Map:TileUrl"]);
+        }
+    }
+}

@@ -5,15 +5,16 @@ internal static class SecurityHeaders
 {
     // DSFR needs no inline script or style; its icons and fonts are served from 'self'.
     // form-action also governs the redirect after a POST: ProConnect's origin is allowed when it is on.
-    public static string ContentSecurityPolicy(string? extraFormAction) =>
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+    // img-src also allows the map's tile server (Map:TileUrl).
+    public static string ContentSecurityPolicy(string? extraFormAction, string? tileOrigin = null) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:{(tileOrigin == null ? "" : " " + tileOrigin)}; font-src 'self'; " +
         $"connect-src 'self'; form-action 'self'{(extraFormAction == null ? "" : " " + extraFormAction)}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, ProConnectOptions proConnect)
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app, ProConnectOptions proConnect, CarteBlanche.Platform.Web.MapOptions map)
     {
         var policy = ContentSecurityPolicy(proConnect.Enabled && Uri.TryCreate(proConnect.Authority, UriKind.Absolute, out var authority)
             ? authority.GetLeftPart(UriPartial.Authority)
-            : null);
+            : null, map.TileOrigin);
         return app.Use(async (context, next) =>
         {
             context.Response.OnStarting(() =>

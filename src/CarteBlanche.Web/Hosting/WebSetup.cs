@@ -5,6 +5,7 @@ using System.Threading.RateLimiting;
 using CarteBlanche.Platform;
 using CarteBlanche.Desk;
 using CarteBlanche.Network;
+using CarteBlanche.Bus;
 using CarteBlanche.Platform.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -30,7 +31,9 @@ public static class WebSetup
         services.AddPlatformBackgroundWork(configuration);
         services.AddDeskModule();
         services.AddNetworkModule();
+        services.AddBusModule();
 
+        services.AddOptions<CarteBlanche.Platform.Web.MapOptions>().BindConfiguration(CarteBlanche.Platform.Web.MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProConnectOptions>().BindConfiguration(ProConnectOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var proConnect = configuration.GetSection(ProConnectOptions.Section).Get<ProConnectOptions>() ?? new ProConnectOptions();
 
@@ -95,6 +98,7 @@ public static class WebSetup
             .AddPolicy(Policies.TerritoryEditors, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Agent, Roles.SocialWorker))
             .AddPolicy(Policies.Network, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.PartnerReferent, Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.BusCrew, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.NewsPublishers, p => p.RequireRole(Roles.PartnerReferent, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Figures, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.TerritoryReaders, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin));
@@ -180,7 +184,8 @@ public static class WebSetup
     {
         var french = new CultureInfo("fr-FR");
         app.UseForwardedHeaders();
-        app.UseSecurityHeaders(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProConnectOptions>>().Value);
+        app.UseSecurityHeaders(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProConnectOptions>>().Value,
+            app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<CarteBlanche.Platform.Web.MapOptions>>().Value);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -219,6 +224,7 @@ public static class WebSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapRazorPages();
         app.MapNetworkModule();
+        app.MapBusModule();
         app.MapOpenApi().AllowAnonymous();
         return app;
     }

@@ -53,6 +53,7 @@ public class CarteBlancheFactory : WebApplicationFactory<Program>
         }
         builder.UseSetting("Notifications:SenderEnabled", "false");
         builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Bus:PlannerSeconds", "1"); // the tour planner's search: long enough for the 59 communes, short for the suite
         foreach (var (key, value) in _settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);

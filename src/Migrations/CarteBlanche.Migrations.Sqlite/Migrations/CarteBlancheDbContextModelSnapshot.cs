@@ -17,6 +17,257 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CarteBlanche.Bus.BusPassage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HalfDay")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notice")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PlanRunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Specialists")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StopId", "Date");
+
+                    b.HasIndex("Date", "Bus", "HalfDay");
+
+                    b.ToTable("bus_passages", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Bus.BusStop", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AccessNotes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneInseeCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PlaceName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommuneInseeCode")
+                        .IsUnique();
+
+                    b.ToTable("bus_stops", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Bus.BusSubscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneInseeCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ConsentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("CommuneInseeCode", "Address")
+                        .IsUnique();
+
+                    b.ToTable("bus_subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Bus.BusVisit", b =>
+                {
+                    b.Property<Guid>("PassageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CasesOpened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Domains")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Visitors")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PassageId");
+
+                    b.ToTable("bus_visits", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Bus.CrewAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "Date");
+
+                    b.HasIndex("Date", "Bus", "Role")
+                        .IsUnique();
+
+                    b.ToTable("bus_crew", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Bus.TourPlanRun", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Buses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CycleStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Excluded")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("GapPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Objective")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pinned")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlanJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Weekly")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("bus_plan_runs", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Desk.Cases.Case", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1698,6 +1949,46 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("platform_account_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Bus.BusPassage", b =>
+                {
+                    b.HasOne("CarteBlanche.Bus.BusStop", "Stop")
+                        .WithMany()
+                        .HasForeignKey("StopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Stop");
+                });
+
+            modelBuilder.Entity("CarteBlanche.Bus.BusStop", b =>
+                {
+                    b.HasOne("CarteBlanche.Platform.Territory.Commune", "Commune")
+                        .WithMany()
+                        .HasForeignKey("CommuneInseeCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Commune");
+                });
+
+            modelBuilder.Entity("CarteBlanche.Bus.BusVisit", b =>
+                {
+                    b.HasOne("CarteBlanche.Bus.BusPassage", null)
+                        .WithOne()
+                        .HasForeignKey("CarteBlanche.Bus.BusVisit", "PassageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarteBlanche.Bus.CrewAssignment", b =>
+                {
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CarteBlanche.Desk.Cases.Case", b =>

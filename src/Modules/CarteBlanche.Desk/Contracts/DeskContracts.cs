@@ -82,3 +82,10 @@ public interface ICasePersonalDataWipe
 {
     Task WipeAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken cancellationToken);
 }
+
+/// <summary>The need domains (code and French label), for other modules that count needs by domain.</summary>
+public static class NeedDomains
+{
+    public static IReadOnlyList<(string Code, string Label)> All { get; } =
+        Enum.GetValues<Cases.NeedDomain>().Select(d => (d.ToString(), Labels.Of(d))).ToList();
+}

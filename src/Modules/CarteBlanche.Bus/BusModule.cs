@@ -1,0 +1,100 @@
+using CarteBlanche.Bus.Planning;
+using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CarteBlanche.Bus;
+
+public static class BusModule
+{
+    public static readonly ModuleModel Model = new("Bus", typeof(BusModule).Assembly);
+
+    public static IServiceCollection AddBusModule(this IServiceCollection services)
+    {
+        services.AddSingleton(Model);
+        services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section)
+            .Validate(o => o.PlannerSeconds is > 0 and <= 120, "Bus:PlannerSeconds doit être compris entre 1 et 120 secondes.")
+            .Validate(o => o.DepotInseeCode.Length == 5, "Bus:DepotInseeCode doit être un code INSEE de 5 caractères.")
+            .ValidateOnStart();
+        services.AddScoped<BusPlanning>();
+        services.AddScoped<Timetable>();
+        services.AddScoped<ChangeNotifier>();
+        services.AddScoped<BusFigures>();
+        services.AddSingleton<IModuleInitialiser, BusInitialiser>();
+        return services;
+    }
+
+    /// <summary>The public iCalendar feeds: one per commune, one for the whole tour.</summary>
+    public static IEndpointRouteBuilder MapBusModule(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/car/tournee.ics", async (Timetable timetable, HttpContext http, CancellationToken ct) =>
+                Results.Text(await timetable.CalendarAsync(null, BaseUrl(http), ct), "text/calendar; charset=utf-8"))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/car/communes/{code}/passages.ics", async (string code, Timetable timetable, HttpContext http, CancellationToken ct) =>
+                await timetable.HasStopAsync(code, ct)
+                    ? Results.Text(await timetable.CalendarAsync(code, BaseUrl(http), ct), "text/calendar; charset=utf-8")
+                    : Results.NotFound())
+            .AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    private static string BaseUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
+}
+
+/// <summary>Stops for every commune of the territory, at the mairie (reference data: only added when missing); a first timetable in Development.</summary>
+internal sealed class BusInitialiser : IModuleInitialiser
+{
+    public async Task InitialiseAsync(IServiceProvider services, bool seedDemoData, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<CarteBlancheDbContext>();
+        var existing = await db.Set<BusStop>().Select(s => s.CommuneInseeCode).ToListAsync(cancellationToken);
+        foreach (var commune in await db.Communes.AsNoTracking().Where(c => !existing.Contains(c.InseeCode)).ToListAsync(cancellationToken))
+        {
+            db.Add(new BusStop { CommuneInseeCode = commune.InseeCode, PlaceName = $"Place de la mairie", Latitude = commune.Latitude, Longitude = commune.Longitude });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        if (seedDemoData && !await db.Set<BusPassage>().AnyAsync(cancellationToken))
+        {
+            var coordinator = await db.Users.Where(u => u.Email == DemoData.EmailFor(Roles.Coordinator)).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken);
+            var planning = services.GetRequiredService<BusPlanning>();
+            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+            var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7);
+            var (run, _) = await planning.RunAsync(new PlanParameters(monday, 10, 1, false, [], []), coordinator ?? Guid.Empty, cancellationToken, TimeSpan.FromSeconds(1));
+            if (run != null)
+            {
+                await planning.PublishAsync(run.Id, cancellationToken);
+                await SeedHistoryAsync(db, run.Id, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Demonstration: the same tour ran for the past twelve weeks, with the crew's visit records, so that the figures have a history.</summary>
+    private static async Task SeedHistoryAsync(CarteBlancheDbContext db, Guid runId, CancellationToken cancellationToken)
+    {
+        var published = await db.Set<BusPassage>().AsNoTracking().Where(p => p.PlanRunId == runId).ToListAsync(cancellationToken);
+        var random = new Random(46);
+        string[] domains = ["Famille", "Sante", "Retraite", "Fiscalite", "Numerique", "PapiersIdentitePermis"];
+        for (var cycle = 1; cycle <= 6; cycle++)
+        {
+            foreach (var p in published)
+            {
+                var past = new BusPassage { StopId = p.StopId, Date = p.Date.AddDays(-14 * cycle), HalfDay = p.HalfDay, Start = p.Start, End = p.End, Bus = p.Bus, PublishedAt = p.PublishedAt };
+                db.Add(past);
+                var visitors = random.Next(0, 8);
+                db.Add(new BusVisit
+                {
+                    PassageId = past.Id,
+                    Visitors = visitors,
+                    CasesOpened = visitors == 0 ? 0 : random.Next(0, visitors + 1),
+                    Domains = string.Join(",", domains.OrderBy(_ => random.Next()).Take(Math.Min(visitors, 3))),
+                    RecordedAt = p.PublishedAt,
+                });
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

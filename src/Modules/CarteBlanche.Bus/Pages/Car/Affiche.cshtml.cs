@@ -1,0 +1,28 @@
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Bus.Pages.Car;
+
+/// <summary>An A4 poster for the mairie's notice board: the next passages at the commune.</summary>
+[AllowAnonymous]
+public sealed class AfficheModel(Timetable timetable, CarteBlancheDbContext db) : PageModel
+{
+    public string Name { get; private set; } = "";
+    public BusStop Stop { get; private set; } = default!;
+    public IReadOnlyList<PassageView> Passages { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken)
+    {
+        var stop = await db.Set<BusStop>().AsNoTracking().Include(s => s.Commune).SingleOrDefaultAsync(s => s.CommuneInseeCode == code && s.IsActive, cancellationToken);
+        if (stop == null)
+        {
+            return NotFound();
+        }
+        (Name, Stop) = (stop.Commune!.Name, stop);
+        Passages = (await timetable.UpcomingAsync(code, 90, cancellationToken)).Where(p => p.Status == PassageStatus.Scheduled).Take(8).ToList();
+        return Page();
+    }
+}

@@ -1,0 +1,71 @@
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Bus.Pages.Car;
+
+/// <summary>A commune's timetable, as a resident looks for it: the next passages, the place, changes; its calendar and poster.</summary>
+[AllowAnonymous]
+public sealed class CommuneModel(Timetable timetable, CarteBlancheDbContext db, TimeProvider timeProvider) : PageModel
+{
+    [BindProperty] public SubscriptionChannel Channel { get; set; } = SubscriptionChannel.Email;
+    [BindProperty] public string? Address { get; set; }
+    [BindProperty] public bool Consent { get; set; }
+
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public BusStop Stop { get; private set; } = default!;
+    public IReadOnlyList<PassageView> Passages { get; private set; } = [];
+
+    public Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) => LoadAsync(code, cancellationToken);
+
+    /// <summary>A resident asks to be told of changes (e-mail or SMS), with explicit consent; every message carries a one-click unsubscribe link.</summary>
+    public async Task<IActionResult> OnPostSubscribeAsync(string code, CancellationToken cancellationToken)
+    {
+        var page = await LoadAsync(code, cancellationToken);
+        if (page is not PageResult)
+        {
+            return page;
+        }
+        var address = Address?.Trim() ?? "";
+        if (Channel == SubscriptionChannel.Email && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(address))
+        {
+            ModelState.AddModelError(nameof(Address), "Indiquez une adresse e-mail valide, par exemple nom@exemple.fr.");
+        }
+        var digits = new string(address.Where(char.IsDigit).ToArray());
+        if (Channel == SubscriptionChannel.Sms && !(digits.Length == 10 && (digits.StartsWith("06", StringComparison.Ordinal) || digits.StartsWith("07", StringComparison.Ordinal))))
+        {
+            ModelState.AddModelError(nameof(Address), "Indiquez un numéro de portable à 10 chiffres, par exemple 06 12 34 56 78.");
+        }
+        if (!Consent)
+        {
+            ModelState.AddModelError(nameof(Consent), "Cochez la case pour accepter d'être prévenu(e) : sans votre accord, nous ne gardons pas vos coordonnées.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var normalised = Channel == SubscriptionChannel.Sms ? digits : address.ToLowerInvariant();
+        if (!await db.Set<BusSubscription>().AnyAsync(s => s.CommuneInseeCode == code && s.Address == normalised, cancellationToken))
+        {
+            db.Add(BusSubscription.Create(code, Channel, normalised, timeProvider.GetUtcNow()).Subscription);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        TempData["Succes"] = $"C'est noté : vous serez prévenu(e) si un passage du car à {Name} change.";
+        return Redirect($"/car/communes/{code}");
+    }
+
+    private async Task<IActionResult> LoadAsync(string code, CancellationToken cancellationToken)
+    {
+        var stop = await db.Set<BusStop>().AsNoTracking().Include(s => s.Commune).SingleOrDefaultAsync(s => s.CommuneInseeCode == code && s.IsActive, cancellationToken);
+        if (stop == null)
+        {
+            return NotFound();
+        }
+        (Code, Name, Stop) = (code, stop.Commune!.Name, stop);
+        Passages = await timetable.UpcomingAsync(code, 120, cancellationToken);
+        return Page();
+    }
+}

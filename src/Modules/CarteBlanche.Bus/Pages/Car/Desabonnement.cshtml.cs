@@ -1,0 +1,27 @@
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Bus.Pages.Car;
+
+/// <summary>One click to stop being told: the subscription (and its e-mail or phone number) is deleted.</summary>
+[AllowAnonymous]
+public sealed class DesabonnementModel(CarteBlancheDbContext db) : PageModel
+{
+    public bool Found { get; private set; }
+    public bool Done { get; private set; }
+
+    public async Task OnGetAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = BusSubscription.HashOf(token);
+        Found = await db.Set<BusSubscription>().AnyAsync(s => s.TokenHash == hash, cancellationToken);
+    }
+
+    public async Task OnPostAsync(string token, CancellationToken cancellationToken)
+    {
+        var hash = BusSubscription.HashOf(token);
+        await db.Set<BusSubscription>().Where(s => s.TokenHash == hash).ExecuteDeleteAsync(cancellationToken);
+        Done = true;
+    }
+}

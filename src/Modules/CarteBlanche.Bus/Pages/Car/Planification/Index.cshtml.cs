@@ -1,0 +1,71 @@
+using CarteBlanche.Bus.Planning;
+using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Bus.Pages.Car.Planification;
+
+/// <summary>The coordinator runs the planner with the cycle's parameters; the proposal is shown before anything is published.</summary>
+[Authorize(Policy = Policies.TerritoryEditors)]
+public sealed class IndexModel(BusPlanning planning, CarteBlancheDbContext db, Timetable timetable) : PageModel
+{
+    [BindProperty] public DateOnly? CycleStart { get; set; }
+    [BindProperty] public int CycleDays { get; set; } = 10;
+    [BindProperty] public int Buses { get; set; } = 1;
+    [BindProperty] public bool Weekly { get; set; }
+    [BindProperty] public List<string> Pinned { get; set; } = [];
+    [BindProperty] public List<string> Excluded { get; set; } = [];
+
+    public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
+    public IReadOnlyList<TourPlanRun> Runs { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var today = timetable.Today;
+        CycleStart = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7);
+        await LoadAsync(cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        if (CycleStart == null && ModelState.GetFieldValidationState(nameof(CycleStart)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+        {
+            ModelState.AddModelError(nameof(CycleStart), "Indiquez le premier jour du cycle.");
+        }
+        if (CycleDays is < 1 or > 60)
+        {
+            ModelState.AddModelError(nameof(CycleDays), "Le cycle compte entre 1 et 60 jours ouvrés.");
+        }
+        if (Buses is < 1 or > 10)
+        {
+            ModelState.AddModelError(nameof(Buses), "Entre 1 et 10 cars.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        var (run, errors) = await planning.RunAsync(new PlanParameters(CycleStart!.Value, CycleDays, Buses, Weekly, Pinned, Excluded), Actor(), cancellationToken);
+        if (run == null)
+        {
+            foreach (var error in errors)
+            {
+                ModelState.AddModelError("", error);
+            }
+            return Page();
+        }
+        return Redirect($"/car/planification/{run.Id:D}");
+    }
+
+    private Guid Actor() => Guid.Parse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        Communes = (await db.Set<BusStop>().AsNoTracking().Where(s => s.IsActive).Select(s => new { s.CommuneInseeCode, s.Commune!.Name }).ToListAsync(cancellationToken))
+            .OrderBy(c => c.Name, StringComparer.Create(Platform.Web.FrenchFormat.Culture, true)).Select(c => (c.CommuneInseeCode, c.Name)).ToList();
+        Runs = await db.Set<TourPlanRun>().AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(10).ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CarteBlanche.Bus;
+
+public enum SubscriptionChannel
+{
+    Email,
+    Sms,
+}
+
+/// <summary>A resident who asked to be told when the bus's passages change in a commune. Deleted on unsubscribing.</summary>
+public sealed class BusSubscription
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public required string CommuneInseeCode { get; set; }
+    public SubscriptionChannel Channel { get; set; }
+    /// <summary>E-mail address or mobile number.</summary>
+    public required string Address { get; set; }
+    public DateTimeOffset ConsentAt { get; set; }
+    /// <summary>SHA-256 of the unsubscribe token sent in every message; the token itself is never stored.</summary>
+    public required string TokenHash { get; set; }
+
+    public static (BusSubscription Subscription, string Token) Create(string communeCode, SubscriptionChannel channel, string address, DateTimeOffset now)
+    {
+        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        return (new BusSubscription { CommuneInseeCode = communeCode, Channel = channel, Address = address, ConsentAt = now, TokenHash = HashOf(token) }, token);
+    }
+
+    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}
+
+internal sealed class BusSubscriptionConfiguration : IEntityTypeConfiguration<BusSubscription>
+{
+    public void Configure(EntityTypeBuilder<BusSubscription> b)
+    {
+        b.ToTable("bus_subscriptions");
+        b.Property(s => s.CommuneInseeCode).HasMaxLength(5);
+        b.Property(s => s.Channel).HasConversion<string>().HasMaxLength(10);
+        b.Property(s => s.Address).HasMaxLength(254);
+        b.Property(s => s.TokenHash).HasMaxLength(64);
+        b.HasIndex(s => s.TokenHash).IsUnique();
+        b.HasIndex(s => new { s.CommuneInseeCode, s.Address }).IsUnique();
+    }
+}
+
+/// <summary>
+/// Tells a commune's subscribers that a passage changed. Unsubscribe links need the token, which is only in the
+/// message: a subscription created earlier gets a fresh token each time, and its hash replaces the stored one.
+/// </summary>
+public sealed class ChangeNotifier(CarteBlancheDbContext db, Outbox outbox)
+{
+    public async Task<int> NotifyAsync(string communeCode, string communeName, string text, string baseUrl, CancellationToken cancellationToken)
+    {
+        var subscriptions = await db.Set<BusSubscription>().Where(s => s.CommuneInseeCode == communeCode).ToListAsync(cancellationToken);
+        foreach (var subscription in subscriptions)
+        {
+            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+            subscription.TokenHash = BusSubscription.HashOf(token);
+            var stop = $"{baseUrl}/car/desabonnement/{token}";
+            if (subscription.Channel == SubscriptionChannel.Email)
+            {
+                outbox.QueueEmail(subscription.Address, $"Car France Services à {communeName} : changement", $"""
+                    Bonjour,
+
+                    {text}
+
+                    Tous les horaires : {baseUrl}/car/communes/{communeCode}
+
+                    Vous recevez ce message parce que vous avez demandé à être prévenu(e) des changements du car France Services à {communeName}.
+                    Ne plus être prévenu(e) : {stop}
+                    """);
+            }
+            else
+            {
+                outbox.QueueSms(subscription.Address, $"Car France Services {communeName} : {text} Horaires : {baseUrl}/car/communes/{communeCode} Stop : {stop}");
+            }
+        }
+        return subscriptions.Count;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using CarteBlanche.Platform.Database;
+using CarteBlanche.Tours;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CarteBlanche.Bus;
+
+public sealed record PassageView(Guid Id, DateOnly Date, HalfDay HalfDay, TimeOnly Start, TimeOnly End, string CommuneCode, string CommuneName, string PlaceName, string? AccessNotes, PassageStatus Status, string? Notice, string Specialists, int Sequence, double Latitude, double Longitude)
+{
+    private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>"Le car France Services passe à Lherm, place de l'église, le mardi 14 avril, de 9 h à 12 h."</summary>
+    public string Sentence => $"Le car France Services passe à {CommuneName}, {PlaceName.ToLower(Fr)}, le {Date.ToString("dddd d MMMM", Fr)}, de {Hour(Start)} à {Hour(End)}.";
+
+    public static string Hour(TimeOnly time) => time.Minute == 0 ? $"{time.Hour} h" : $"{time.Hour} h {time.Minute:D2}";
+}
+
+/// <summary>The published timetable as residents read it: per commune, for the whole tour, and as iCalendar feeds.</summary>
+public sealed class Timetable(CarteBlancheDbContext db, TimeProvider timeProvider)
+{
+    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), Paris).DateTime);
+
+    public Task<bool> HasStopAsync(string communeCode, CancellationToken cancellationToken) =>
+        db.Set<BusStop>().AnyAsync(s => s.CommuneInseeCode == communeCode && s.IsActive, cancellationToken);
+
+    /// <summary>Passages from today on (for one commune, or all), in date order.</summary>
+    public async Task<IReadOnlyList<PassageView>> UpcomingAsync(string? communeCode, int days, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        var until = today.AddDays(days);
+        var query = from p in db.Set<BusPassage>().AsNoTracking()
+                    join s in db.Set<BusStop>() on p.StopId equals s.Id
+                    join c in db.Communes on s.CommuneInseeCode equals c.InseeCode
+                    where p.Date >= today && p.Date <= until && (communeCode == null || s.CommuneInseeCode == communeCode)
+                    select new PassageView(p.Id, p.Date, p.HalfDay, p.Start, p.End, c.InseeCode, c.Name, s.PlaceName, s.AccessNotes, p.Status, p.Notice, p.Specialists, p.Sequence, s.Latitude, s.Longitude);
+        var list = await query.ToListAsync(cancellationToken);
+        return list.OrderBy(p => p.Date).ThenBy(p => p.HalfDay).ThenBy(p => p.CommuneName, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>An iCalendar (RFC 5545) feed: one event per passage, cancelled ones with STATUS:CANCELLED and their notice.</summary>
+    public async Task<string> CalendarAsync(string? communeCode, string baseUrl, CancellationToken cancellationToken)
+    {
+        var passages = await UpcomingAsync(communeCode, 366, cancellationToken);
+        var calendar = new Ical.Net.Calendar();
+        calendar.AddProperty("X-WR-CALNAME", communeCode == null ? "Car France Services — tournée" : $"Car France Services — {passages.FirstOrDefault()?.CommuneName ?? communeCode}");
+        calendar.AddTimeZone(new VTimeZone("Europe/Paris"));
+        foreach (var p in passages)
+        {
+            var cancelled = p.Status == PassageStatus.Cancelled;
+            calendar.Events.Add(new CalendarEvent
+            {
+                Uid = $"{p.Id:D}@carteblanche",
+                Summary = (cancelled ? "ANNULÉ — " : "") + $"Car France Services à {p.CommuneName}",
+                Location = $"{p.PlaceName}, {p.CommuneName}",
+                Description = cancelled ? $"Passage annulé. {p.Notice}" : p.Sentence + (string.IsNullOrEmpty(p.Specialists) ? "" : $" Avec : {p.Specialists}."),
+                Start = new CalDateTime(p.Date.ToDateTime(p.Start), "Europe/Paris"),
+                End = new CalDateTime(p.Date.ToDateTime(p.End), "Europe/Paris"),
+                Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+                Sequence = p.Sequence,
+                Url = new Uri($"{baseUrl}/car/communes/{p.CommuneCode}"),
+                GeographicLocation = new GeographicLocation(p.Latitude, p.Longitude),
+            });
+        }
+        return new CalendarSerializer().SerializeToString(calendar)!;
+    }
+}

@@ -1,0 +1,205 @@
+using System.Net;
+using CarteBlanche.Bus;
+using CarteBlanche.IntegrationTests.Infrastructure;
+using CarteBlanche.Platform.Accounts;
+using Ical.Net;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace CarteBlanche.IntegrationTests.Bus;
+
+/// <summary>The bus: planning, publishing, the public timetable, its calendar and cancellations; on SQLite and PostgreSQL.</summary>
+public abstract class BusTests(CarteBlancheFactory factory)
+{
+    protected CarteBlancheFactory Factory { get; } = factory;
+
+    [Fact]
+    public async Task A_coordinator_plans_and_publishes_a_cycle_that_residents_find_with_its_calendar()
+    {
+        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        var start = NextMonday().AddDays(35).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var proposed = await Html.PostFormAsync(coordinator, "/car/planification",
+            [new("CycleStart", start), new("CycleDays", "10"), new("Buses", "1"), new("Pinned", "46224"), new("Excluded", "46256")]);
+        var proposal = await proposed.ReadPageAsync();
+        Assert.Contains("Proposition de tournée", proposal, StringComparison.Ordinal);
+        Assert.Contains("Saint-Cirq-Lapopie</strong> : Exclue par le coordinateur.", proposal, StringComparison.Ordinal);
+        Assert.Contains("Pradines", proposal, StringComparison.Ordinal);
+        var runUrl = proposed.RequestMessage!.RequestUri!.AbsolutePath;
+
+        using var published = await Html.PostFormAsync(coordinator, runUrl, [], runUrl + "?handler=Publish");
+        Assert.Contains("La tournée est publiée", await published.ReadPageAsync(), StringComparison.Ordinal);
+        var runId = Guid.Parse(runUrl.Split('/').Last());
+        var passages = await Factory.WithDbAsync(db => db.Set<BusPassage>().Include(p => p.Stop).Where(p => p.PlanRunId == runId).ToListAsync());
+        Assert.Equal(20, passages.Count); // 10 working days (holidays skipped), a morning and an afternoon each
+        Assert.Contains(passages, p => p.Stop!.CommuneInseeCode == "46224");
+
+        // A resident, without an account: the commune page and its calendar.
+        var pradines = passages.Where(p => p.Stop!.CommuneInseeCode == "46224").OrderBy(p => p.Date).First();
+        using var anonymous = Factory.CreateBrowserClient();
+        using var page = await anonymous.GetAsync("/car/communes/46224");
+        Assert.Contains("Le car France Services passe à Pradines, place de la mairie, le", await page.ReadPageAsync(), StringComparison.Ordinal);
+        var calendar = Calendar.Load(await anonymous.GetStringAsync("/car/communes/46224/passages.ics"))!;
+        var evt = Assert.Single(calendar.Events, e => e.Uid == $"{pradines.Id:D}@carteblanche");
+        Assert.Equal(pradines.Date.ToDateTime(pradines.Start), evt.Start!.Value);
+        Assert.Equal("CONFIRMED", evt.Status);
+
+        // Cancelled: a notice on the page, STATUS:CANCELLED and a new SEQUENCE in the calendar.
+        using var refused = await Html.PostFormAsync(coordinator, $"/car/passages/{pradines.Id}", [new("notice", " ")], $"/car/passages/{pradines.Id}?handler=Cancel");
+        Assert.Contains("Écrivez l'avis affiché aux habitants", await refused.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(PassageStatus.Scheduled, await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Id == pradines.Id).Select(p => p.Status).SingleAsync()));
+        using var cancelled = await Html.PostFormAsync(coordinator, $"/car/passages/{pradines.Id}", [new("notice", "Remplacé par le jeudi suivant, mêmes horaires.")], $"/car/passages/{pradines.Id}?handler=Cancel");
+        using var after = await anonymous.GetAsync("/car/communes/46224");
+        Assert.Contains("Remplacé par le jeudi suivant, mêmes horaires.", await after.ReadPageAsync(), StringComparison.Ordinal);
+        var updated = Calendar.Load(await anonymous.GetStringAsync("/car/communes/46224/passages.ics"))!.Events.Single(e => e.Uid == $"{pradines.Id:D}@carteblanche");
+        Assert.Equal("CANCELLED", updated.Status);
+        Assert.Equal(1, updated.Sequence);
+
+        using var poster = await anonymous.GetAsync("/car/communes/46224/affiche");
+        Assert.Contains("Le car France Services<br>vient à Pradines", await poster.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Impossible_constraints_are_named_and_nothing_is_published()
+    {
+        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        var before = await Factory.WithDbAsync(db => db.Set<BusPassage>().CountAsync());
+        var start = NextMonday().AddDays(70).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var response = await Html.PostFormAsync(coordinator, "/car/planification",
+            [new("CycleStart", start), new("CycleDays", "1"), new("Buses", "1"), new("Pinned", "46013"), new("Pinned", "46027"), new("Pinned", "46037")]);
+
+        Assert.Contains("3 passages épinglés pour 2 demi-journées disponibles", await response.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await Factory.WithDbAsync(db => db.Set<BusPassage>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task Only_coordinators_plan_and_unknown_communes_are_not_found()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var refused = await agent.GetAsync("/car/planification");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+
+        using var anonymous = Factory.CreateBrowserClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/car/communes/99999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/car/communes/99999/passages.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/car")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_resident_subscribes_is_told_of_a_cancellation_and_unsubscribes_in_one_click()
+    {
+        using var anonymous = Factory.CreateBrowserClient();
+        var email = $"riverain.{Guid.NewGuid():N}@exemple.fr";
+        var code = await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Status == PassageStatus.Scheduled && p.Date > DateOnly.FromDateTime(DateTime.UtcNow))
+            .OrderBy(p => p.Date).Select(p => p.Stop!.CommuneInseeCode).FirstAsync());
+
+        using var noConsent = await Html.PostFormAsync(anonymous, $"/car/communes/{code}", [new("Channel", "Email"), new("Address", email)], $"/car/communes/{code}?handler=Subscribe");
+        Assert.Contains("Cochez la case pour accepter", await noConsent.ReadPageAsync(), StringComparison.Ordinal);
+        using var badPhone = await Html.PostFormAsync(anonymous, $"/car/communes/{code}", [new("Channel", "Sms"), new("Address", "05 65"), new("Consent", "true")], $"/car/communes/{code}?handler=Subscribe");
+        Assert.Contains("Indiquez un numéro de portable à 10 chiffres", await badPhone.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.False(await Factory.WithDbAsync(db => db.Set<BusSubscription>().AnyAsync(s => s.Address == email)));
+
+        using var subscribed = await Html.PostFormAsync(anonymous, $"/car/communes/{code}", [new("Channel", "Email"), new("Address", email), new("Consent", "true")], $"/car/communes/{code}?handler=Subscribe");
+        Assert.Contains("vous serez prévenu(e)", await subscribed.ReadPageAsync(), StringComparison.Ordinal);
+
+        var passage = await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Stop!.CommuneInseeCode == code && p.Status == PassageStatus.Scheduled && p.Date > DateOnly.FromDateTime(DateTime.UtcNow)).OrderBy(p => p.Date).FirstAsync());
+        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var cancelled = await Html.PostFormAsync(coordinator, $"/car/passages/{passage.Id}", [new("notice", "Le car est en panne.")], $"/car/passages/{passage.Id}?handler=Cancel");
+        Assert.Contains("1 abonné(s) sont prévenus", await cancelled.ReadPageAsync(), StringComparison.Ordinal);
+
+        var message = await Factory.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Recipient == email));
+        Assert.Contains("est annulé. Le car est en panne.", message.Body, StringComparison.Ordinal);
+        var link = System.Text.RegularExpressions.Regex.Match(message.Body, @"/car/desabonnement/[A-Za-z0-9_-]+").Value;
+        using var confirm = await anonymous.GetAsync(link);
+        Assert.Contains("Ne plus être prévenu(e) des changements du car", await confirm.ReadPageAsync(), StringComparison.Ordinal);
+        using var done = await Html.PostFormAsync(anonymous, link, []);
+        Assert.Contains("vos coordonnées sont effacées", await done.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.False(await Factory.WithDbAsync(db => db.Set<BusSubscription>().AnyAsync(s => s.Address == email)));
+    }
+
+    [Fact]
+    public async Task A_stop_with_a_wrong_coordinate_is_refused_and_kept_as_it_was()
+    {
+        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        var before = await Factory.WithDbAsync(db => db.Set<BusStop>().AsNoTracking().SingleAsync(s => s.CommuneInseeCode == "46013"));
+
+        using var refused = await Html.PostFormAsync(coordinator, "/car/arrets/46013", [new("PlaceName", "Place de l'église"), new("Latitude", "144.35"), new("Longitude", "1.67"), new("IsActive", "true")]);
+        Assert.Contains("La latitude est un nombre entre 41 et 52", await refused.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(before.Latitude, await Factory.WithDbAsync(db => db.Set<BusStop>().Where(s => s.CommuneInseeCode == "46013").Select(s => s.Latitude).SingleAsync()));
+
+        using var saved = await Html.PostFormAsync(coordinator, "/car/arrets/46013", [new("PlaceName", "Place de l'église"), new("Latitude", "44,3541"), new("Longitude", "1.6702"), new("AccessNotes", "Accès de plain-pied"), new("IsActive", "true")]);
+        Assert.Contains("Arrêt de Bach enregistré.", await saved.ReadPageAsync(), StringComparison.Ordinal);
+        var stop = await Factory.WithDbAsync(db => db.Set<BusStop>().AsNoTracking().SingleAsync(s => s.CommuneInseeCode == "46013"));
+        Assert.Equal(44.3541, stop.Latitude);
+        Assert.Equal("Place de l'église", stop.PlaceName);
+    }
+
+    [Fact]
+    public async Task The_crew_records_a_visit_the_figures_count_it_and_only_coordinators_cancel()
+    {
+        var passage = await Factory.WithDbAsync(db => db.Set<BusPassage>().Include(p => p.Stop).ThenInclude(s => s!.Commune)
+            .Where(p => p.Status == PassageStatus.Scheduled && p.Date < DateOnly.FromDateTime(DateTime.UtcNow)).OrderByDescending(p => p.Date).FirstAsync());
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var url = $"/car/passages/{passage.Id}";
+
+        using var refused = await Html.PostFormAsync(agent, url, [new("visitors", "2"), new("casesOpened", "5")], url + "?handler=Visit");
+        Assert.Contains("Le nombre de demandes ouvertes est entre 0 et le nombre de visiteurs.", await refused.ReadPageAsync(), StringComparison.Ordinal);
+
+        using var recorded = await Html.PostFormAsync(agent, url, [new("visitors", "41"), new("casesOpened", "3"), new("domains", "Retraite"), new("domains", "Inconnu"), new("notes", "Beaucoup de monde")], url + "?handler=Visit");
+        Assert.Contains("Visite enregistrée.", await recorded.ReadPageAsync(), StringComparison.Ordinal);
+        var visit = await Factory.WithDbAsync(db => db.Set<BusVisit>().AsNoTracking().SingleAsync(v => v.PassageId == passage.Id));
+        Assert.Equal(41, visit.Visitors);
+        Assert.Equal("Retraite", visit.Domains);
+
+        using var csv = await agent.GetAsync("/car/chiffres?handler=Csv");
+        var line = (await csv.Content.ReadAsStringAsync()).Split('\n').Single(l => l.StartsWith(passage.Stop!.CommuneInseeCode + ",", StringComparison.Ordinal));
+        Assert.True(int.Parse(line.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture) >= 41, line);
+
+        using var cancel = await Html.PostFormAsync(agent, url, [new("notice", "Je ne suis pas coordinateur")], url + "?handler=Cancel");
+        Assert.Equal(HttpStatusCode.Forbidden, cancel.StatusCode);
+        Assert.Equal(PassageStatus.Scheduled, await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Id == passage.Id).Select(p => p.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task The_coordinator_assigns_the_crew_and_the_agent_sees_the_day_in_their_schedule()
+    {
+        var day = await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Status == PassageStatus.Scheduled && p.Date > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1))
+            .OrderBy(p => p.Date).Select(p => new { p.Date, p.Bus }).FirstAsync());
+        var (agentId, socialId) = await Factory.WithDbAsync(async db =>
+            (await db.Users.Where(u => u.Email == DemoData.EmailFor(Roles.Agent)).Select(u => u.Id).SingleAsync(),
+             await db.Users.Where(u => u.Email == DemoData.EmailFor(Roles.SocialWorker)).Select(u => u.Id).SingleAsync()));
+        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        var date = day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var saved = await Html.PostFormAsync(coordinator, "/car/equipage", [new("date", date), new("bus", day.Bus.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("agentId", agentId.ToString()), new("socialWorkerId", socialId.ToString())]);
+        Assert.Contains("enregistré", await saved.ReadPageAsync(), StringComparison.Ordinal);
+        using var wrongDay = await Html.PostFormAsync(coordinator, "/car/equipage", [new("date", "2020-01-06"), new("bus", "0"), new("agentId", agentId.ToString())]);
+        Assert.Contains("Ce jour n'a pas de passage publié", await wrongDay.ReadPageAsync(), StringComparison.Ordinal);
+
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var mine = await agent.GetAsync("/car/mes-journees");
+        var page = await mine.ReadPageAsync();
+        Assert.Contains(day.Date.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), page, StringComparison.Ordinal);
+        Assert.Contains("agent polyvalent", page, StringComparison.Ordinal);
+    }
+
+    private static DateOnly NextMonday()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 + 7);
+    }
+
+    private async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = Factory.CreateBrowserClient();
+        using var response = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
+        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
+        return client;
+    }
+}
+
+public sealed class SqliteBusTests(SqliteFactory factory) : BusTests(factory), IClassFixture<SqliteFactory>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresBusTests(PostgresFactory factory) : BusTests(factory), IClassFixture<PostgresFactory>;
