@@ -184,6 +184,26 @@ public abstract class BusTests(CarteBlancheFactory factory)
         Assert.Contains("agent polyvalent", page, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_specialist_permanence_joins_passages_within_its_period_only()
+    {
+        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        var monday = NextMonday().AddDays(84);
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        using var refused = await Html.PostFormAsync(coordinator, "/car/planification",
+            [new("CycleStart", Day(monday)), new("CycleDays", "10"), new("Buses", "1"), new("Specialist", "DDFiP"), new("SpecialistFrom", Day(monday.AddDays(4))), new("SpecialistTo", Day(monday))]);
+        Assert.Contains("Indiquez la période de la permanence (début avant fin).", await refused.ReadPageAsync(), StringComparison.Ordinal);
+
+        using var proposed = await Html.PostFormAsync(coordinator, "/car/planification",
+            [new("CycleStart", Day(monday)), new("CycleDays", "10"), new("Buses", "1"), new("Specialist", "DDFiP (déclaration de revenus)"), new("SpecialistFrom", Day(monday)), new("SpecialistTo", Day(monday.AddDays(4))), new("SpecialistPassages", "3")]);
+        var runId = Guid.Parse(proposed.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
+        var plan = CarteBlanche.Bus.Planning.BusPlanning.PlanOf(await Factory.WithDbAsync(db => db.Set<TourPlanRun>().SingleAsync(r => r.Id == runId)));
+        var joined = plan.Passages.Where(p => p.Specialists.Contains("DDFiP (déclaration de revenus)")).ToList();
+        Assert.Equal(3, joined.Count);
+        Assert.All(joined, p => Assert.InRange(p.Date, monday, monday.AddDays(4)));
+    }
+
     private static DateOnly NextMonday()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

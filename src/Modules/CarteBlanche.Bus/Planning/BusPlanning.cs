@@ -23,7 +23,7 @@ public sealed class BusOptions
     public decimal? YearlyCost { get; set; } = 150000;
 }
 
-public sealed record PlanParameters(DateOnly CycleStart, int CycleDays, int Buses, bool Weekly, IReadOnlyCollection<string> Pinned, IReadOnlyCollection<string> Excluded);
+public sealed record PlanParameters(DateOnly CycleStart, int CycleDays, int Buses, bool Weekly, IReadOnlyCollection<string> Pinned, IReadOnlyCollection<string> Excluded, IReadOnlyList<Permanence>? Permanences = null);
 
 /// <summary>Who gains and who loses between the published timetable and a proposal, commune by commune.</summary>
 public sealed record PlanComparison(IReadOnlyList<string> Gained, IReadOnlyList<string> Lost, IReadOnlyList<string> Kept);
@@ -62,6 +62,7 @@ public sealed class BusPlanning(CarteBlancheDbContext db, IOptions<BusOptions> o
             Frequency = parameters.Weekly ? Frequency.EveryWeek : Frequency.EveryCycle,
             Pinned = parameters.Pinned.ToHashSet(),
             Excluded = parameters.Excluded.ToHashSet(),
+            Permanences = parameters.Permanences ?? [],
             ClosedDates = FrenchPublicHolidays.For(parameters.CycleStart.Year).Concat(FrenchPublicHolidays.For(parameters.CycleStart.Year + 1)).Select(h => h.Date).ToHashSet(),
             TimeLimit = timeLimit ?? TimeSpan.FromSeconds(options.Value.PlannerSeconds),
         };

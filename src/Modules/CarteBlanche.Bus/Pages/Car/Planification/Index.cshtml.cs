@@ -18,6 +18,11 @@ public sealed class IndexModel(BusPlanning planning, CarteBlancheDbContext db, T
     [BindProperty] public bool Weekly { get; set; }
     [BindProperty] public List<string> Pinned { get; set; } = [];
     [BindProperty] public List<string> Excluded { get; set; } = [];
+    /// <summary>A specialist who joins passages during a period (the tax office during the declaration season).</summary>
+    [BindProperty] public string? Specialist { get; set; }
+    [BindProperty] public DateOnly? SpecialistFrom { get; set; }
+    [BindProperty] public DateOnly? SpecialistTo { get; set; }
+    [BindProperty] public int? SpecialistPassages { get; set; }
 
     public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
     public IReadOnlyList<TourPlanRun> Runs { get; private set; } = [];
@@ -44,11 +49,31 @@ public sealed class IndexModel(BusPlanning planning, CarteBlancheDbContext db, T
         {
             ModelState.AddModelError(nameof(Buses), "Entre 1 et 10 cars.");
         }
+        List<Tours.Permanence> permanences = [];
+        if (!string.IsNullOrWhiteSpace(Specialist))
+        {
+            if (Specialist.Trim().Length > 100)
+            {
+                ModelState.AddModelError(nameof(Specialist), "Le nom du spécialiste dépasse 100 caractères.");
+            }
+            if (SpecialistFrom == null || SpecialistTo == null || SpecialistTo < SpecialistFrom)
+            {
+                ModelState.AddModelError(nameof(SpecialistFrom), "Indiquez la période de la permanence (début avant fin).");
+            }
+            if (SpecialistPassages is not null and (< 1 or > 100))
+            {
+                ModelState.AddModelError(nameof(SpecialistPassages), "Entre 1 et 100 passages, ou laissez vide pour tous ceux de la période.");
+            }
+            if (ModelState.IsValid)
+            {
+                permanences.Add(new Tours.Permanence(Specialist.Trim(), SpecialistFrom!.Value, SpecialistTo!.Value, SpecialistPassages ?? int.MaxValue));
+            }
+        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var (run, errors) = await planning.RunAsync(new PlanParameters(CycleStart!.Value, CycleDays, Buses, Weekly, Pinned, Excluded), Actor(), cancellationToken);
+        var (run, errors) = await planning.RunAsync(new PlanParameters(CycleStart!.Value, CycleDays, Buses, Weekly, Pinned, Excluded, permanences), Actor(), cancellationToken);
         if (run == null)
         {
             foreach (var error in errors)
