@@ -204,6 +204,40 @@ public abstract class BusTests(CarteBlancheFactory factory)
         Assert.All(joined, p => Assert.InRange(p.Date, monday, monday.AddDays(4)));
     }
 
+    [Fact]
+    public async Task A_proposal_is_edited_by_hand_bad_edits_change_nothing_and_the_edit_is_published()
+    {
+        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        var monday = NextMonday().AddDays(98);
+        using var proposed = await Html.PostFormAsync(coordinator, "/car/planification",
+            [new("CycleStart", monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new("CycleDays", "10"), new("Buses", "1")]);
+        var url = proposed.RequestMessage!.RequestUri!.AbsolutePath;
+        var runId = Guid.Parse(url.Split('/').Last());
+        async Task<CarteBlanche.Tours.TourPlan> PlanAsync() => CarteBlanche.Bus.Planning.BusPlanning.PlanOf(await Factory.WithDbAsync(db => db.Set<TourPlanRun>().SingleAsync(r => r.Id == runId)));
+        var before = await PlanAsync();
+        var first = before.Passages[0];
+        var second = before.Passages[1];
+
+        // Onto an occupied half-day, onto a Sunday: refused, nothing changes.
+        using var occupied = await Html.PostFormAsync(coordinator, url, [new("index", "0"), new("action", "deplacer"), new("date", second.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new("halfDay", second.HalfDay.ToString())], url + "?handler=Edit");
+        Assert.Contains("Le car a déjà un arrêt à cette demi-journée", await occupied.ReadPageAsync(), StringComparison.Ordinal);
+        using var sunday = await Html.PostFormAsync(coordinator, url, [new("index", "0"), new("action", "deplacer"), new("date", monday.AddDays(6).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new("halfDay", "Morning")], url + "?handler=Edit");
+        Assert.Contains("n'est pas un jour ouvré du cycle", await sunday.ReadPageAsync(), StringComparison.Ordinal);
+        static string Key(CarteBlanche.Tours.Passage p) => $"{p.Date} {p.HalfDay} {p.CommuneCode}";
+        Assert.Equal(before.Passages.Select(Key), (await PlanAsync()).Passages.Select(Key));
+
+        // Remove the first passage: its commune is left out, by hand.
+        using var removed = await Html.PostFormAsync(coordinator, url, [new("index", "0"), new("action", "retirer")], url + "?handler=Edit");
+        Assert.Contains("Passage retiré de la proposition.", await removed.ReadPageAsync(), StringComparison.Ordinal);
+        var after = await PlanAsync();
+        Assert.Equal(before.Passages.Count - 1, after.Passages.Count);
+        Assert.Contains(after.LeftOut, l => l.CommuneCode == first.CommuneCode && l.Reason == "Retirée à la main par le coordinateur.");
+
+        using var published = await Html.PostFormAsync(coordinator, url, [], url + "?handler=Publish");
+        Assert.Equal(after.Passages.Count, await Factory.WithDbAsync(db => db.Set<BusPassage>().CountAsync(p => p.PlanRunId == runId)));
+        Assert.False(await Factory.WithDbAsync(db => db.Set<BusPassage>().AnyAsync(p => p.PlanRunId == runId && p.Stop!.CommuneInseeCode == first.CommuneCode)));
+    }
+
     private static DateOnly NextMonday()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);

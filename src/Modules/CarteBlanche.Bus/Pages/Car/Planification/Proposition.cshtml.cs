@@ -34,6 +34,78 @@ public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning plann
         return Redirect("/car");
     }
 
+    /// <summary>Edits by hand before publishing: remove a passage, or move it to a free half-day of the cycle. A bad edit changes nothing.</summary>
+    public async Task<IActionResult> OnPostEditAsync(Guid id, int index, string? action, DateOnly? date, HalfDay? halfDay, CancellationToken cancellationToken)
+    {
+        var run = await db.Set<TourPlanRun>().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (run == null)
+        {
+            return NotFound();
+        }
+        var plan = BusPlanning.PlanOf(run);
+        var error = run.PublishedAt != null ? "Ce plan est publié : modifiez les passages publiés depuis la page de la tournée."
+            : index < 0 || index >= plan.Passages.Count ? "Ce passage n'est plus dans la proposition : rechargez la page."
+            : null;
+        var passages = plan.Passages.ToList();
+        var leftOut = plan.LeftOut.ToList();
+        if (error == null && action == "retirer")
+        {
+            var removed = passages[index];
+            passages.RemoveAt(index);
+            if (passages.All(p => p.CommuneCode != removed.CommuneCode))
+            {
+                leftOut.Add(new LeftOut(removed.CommuneCode, removed.CommuneName, "Retirée à la main par le coordinateur."));
+            }
+        }
+        else if (error == null && action == "deplacer")
+        {
+            var moved = passages[index];
+            var cycleEnd = passages.Max(p => p.Date);
+            if (date == null || halfDay == null)
+            {
+                error = "Choisissez le jour et la demi-journée où déplacer le passage.";
+            }
+            else if (date < run.CycleStart || date > cycleEnd || date.Value.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || Platform.Calendar.FrenchPublicHolidays.IsHoliday(date.Value))
+            {
+                error = $"Le {date.Value.ToString("d MMMM", Platform.Web.FrenchFormat.Culture)} n'est pas un jour ouvré du cycle ({run.CycleStart.ToString("d MMMM", Platform.Web.FrenchFormat.Culture)} – {cycleEnd.ToString("d MMMM", Platform.Web.FrenchFormat.Culture)}).";
+            }
+            else if (passages.Any(p => p != moved && p.Date == date && p.Bus == moved.Bus && p.HalfDay == halfDay))
+            {
+                error = "Le car a déjà un arrêt à cette demi-journée : retirez-le ou choisissez une autre demi-journée.";
+            }
+            else
+            {
+                var morning = halfDay == HalfDay.Morning;
+                passages[index] = moved with
+                {
+                    Date = date.Value,
+                    HalfDay = halfDay.Value,
+                    Start = morning ? Tours.CrewDay.Default.MorningStart : Tours.CrewDay.Default.AfternoonStart,
+                    End = morning ? Tours.CrewDay.Default.MorningEnd : Tours.CrewDay.Default.AfternoonEnd,
+                };
+            }
+        }
+        else if (error == null)
+        {
+            error = "Action inconnue.";
+        }
+        if (error != null)
+        {
+            await LoadAsync(id, cancellationToken);
+            ModelState.AddModelError("", error);
+            return Page();
+        }
+        var edited = plan with
+        {
+            Passages = passages.OrderBy(p => p.Date).ThenBy(p => p.Bus).ThenBy(p => p.HalfDay).ToList(),
+            LeftOut = leftOut.OrderBy(l => l.CommuneName, StringComparer.Ordinal).ToList(),
+        };
+        run.PlanJson = System.Text.Json.JsonSerializer.Serialize(edited, BusPlanning.Json);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Succes"] = action == "retirer" ? "Passage retiré de la proposition." : "Passage déplacé.";
+        return Redirect($"/car/planification/{id:D}");
+    }
+
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var run = await db.Set<TourPlanRun>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
