@@ -1,6 +1,7 @@
 using CarteBlanche.Bus.Planning;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Territory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -55,6 +56,17 @@ internal sealed class BusInitialiser : IModuleInitialiser
         foreach (var commune in await db.Communes.AsNoTracking().Where(c => !existing.Contains(c.InseeCode)).ToListAsync(cancellationToken))
         {
             db.Add(new BusStop { CommuneInseeCode = commune.InseeCode, PlaceName = $"Place de la mairie", Latitude = commune.Latitude, Longitude = commune.Longitude });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        // Each stop is also a place where residents are received: a desk case opened in the bus carries it.
+        var placeNames = await db.Places.Where(p => p.Kind == PlaceKind.BusStop).Select(p => p.Name).ToListAsync(cancellationToken);
+        foreach (var stop in await db.Set<BusStop>().AsNoTracking().Include(s => s.Commune).ToListAsync(cancellationToken))
+        {
+            var name = $"Car France Services — {stop.Commune!.Name}";
+            if (!placeNames.Contains(name))
+            {
+                db.Places.Add(new Place { Name = name, Kind = PlaceKind.BusStop, CommuneInseeCode = stop.CommuneInseeCode, Address = stop.PlaceName, Latitude = stop.Latitude, Longitude = stop.Longitude });
+            }
         }
         await db.SaveChangesAsync(cancellationToken);
         if (seedDemoData && !await db.Set<BusPassage>().AnyAsync(cancellationToken))

@@ -238,6 +238,22 @@ public abstract class BusTests(CarteBlancheFactory factory)
         Assert.False(await Factory.WithDbAsync(db => db.Set<BusPassage>().AnyAsync(p => p.PlanRunId == runId && p.Stop!.CommuneInseeCode == first.CommuneCode)));
     }
 
+    [Fact]
+    public async Task A_case_can_be_opened_in_the_bus_with_the_stop_as_its_place()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var created = await Html.PostFormAsync(agent, "/usagers/nouveau",
+            [new("Input.FirstName", "Léon"), new("Input.LastName", "Bru-" + Guid.NewGuid().ToString("N")[..6]), new("Input.BirthDate", "04/04/1944"), new("Input.PreferredChannel", "Phone"), new("Input.Phone", "05 65 31 00 00")]);
+        var residentId = created.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last();
+
+        using var form = await agent.GetAsync($"/demandes/nouvelle/{residentId}");
+        Assert.Contains("Car France Services — Bach", await form.ReadPageAsync(), StringComparison.Ordinal);
+        var place = await Factory.WithDbAsync(db => db.Places.Where(p => p.Name == "Car France Services — Bach").Select(p => p.Id).SingleAsync());
+        using var opened = await Html.PostFormAsync(agent, $"/demandes/nouvelle/{residentId}",
+            [new("Channel", "InPerson"), new("Needs[0].Domain", "Retraite"), new("Needs[0].Description", "Relevé de carrière"), new("PlaceId", place.ToString())]);
+        Assert.Contains("Car France Services — Bach", await opened.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
     private static DateOnly NextMonday()
     {
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
