@@ -27,9 +27,12 @@ public sealed class BusSubscription
 
     public static (BusSubscription Subscription, string Token) Create(string communeCode, SubscriptionChannel channel, string address, DateTimeOffset now)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var token = NewToken();
         return (new BusSubscription { CommuneInseeCode = communeCode, Channel = channel, Address = address, ConsentAt = now, TokenHash = HashOf(token) }, token);
     }
+
+    /// <summary>A fresh unsubscribe token: 24 random bytes, URL-safe base64 (short enough for an SMS).</summary>
+    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 }
@@ -59,7 +62,7 @@ public sealed class ChangeNotifier(CarteBlancheDbContext db, Outbox outbox)
         var subscriptions = await db.Set<BusSubscription>().Where(s => s.CommuneInseeCode == communeCode).ToListAsync(cancellationToken);
         foreach (var subscription in subscriptions)
         {
-            var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+            var token = BusSubscription.NewToken();
             subscription.TokenHash = BusSubscription.HashOf(token);
             var stop = $"{baseUrl}/car/desabonnement/{token}";
             if (subscription.Channel == SubscriptionChannel.Email)

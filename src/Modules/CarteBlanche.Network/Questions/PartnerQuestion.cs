@@ -95,7 +95,9 @@ public sealed class PartnerQuestion
     public DateTimeOffset? WipedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public string Reference => "S-" + Id.ToString("N")[..8].ToUpperInvariant();
+    public string Reference => ReferenceOf(Id);
+
+    public static string ReferenceOf(Guid id) => "S-" + id.ToString("N")[..8].ToUpperInvariant();
 
     /// <summary>The partner still owes an answer: reminders apply.</summary>
     public bool AwaitsPartner => State is QuestionState.Sent or QuestionState.Taken;

@@ -113,4 +113,18 @@ public sealed class QuestionProtection(IDataProtectionProvider provider)
 }
 
 /// <summary>An uploaded file as the workflow receives it (from a form or the API).</summary>
-public sealed record IncomingFile(string FileName, byte[] Content);
+public sealed record IncomingFile(string FileName, byte[] Content)
+{
+    /// <summary>A form's files, read into memory (their size is checked by the workflow); empty file inputs are skipped.</summary>
+    public static async Task<List<IncomingFile>> ReadAllAsync(IEnumerable<Microsoft.AspNetCore.Http.IFormFile> files, CancellationToken cancellationToken)
+    {
+        var incoming = new List<IncomingFile>();
+        foreach (var file in files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
+        {
+            using var stream = new MemoryStream();
+            await file.CopyToAsync(stream, cancellationToken);
+            incoming.Add(new IncomingFile(file.FileName, stream.ToArray()));
+        }
+        return incoming;
+    }
+}

@@ -38,13 +38,7 @@ public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCas
         {
             return denied;
         }
-        var files = new List<IncomingFile>();
-        foreach (var file in Files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
-        {
-            using var stream = new MemoryStream();
-            await file.CopyToAsync(stream, cancellationToken);
-            files.Add(new IncomingFile(file.FileName, stream.ToArray()));
-        }
+        var files = await IncomingFile.ReadAllAsync(Files, cancellationToken);
         var result = await workflow.AskAsync(new AskRequest(caseId, OrganisationId, Text, Shared, files), Actor.Of(User), cancellationToken);
         if (!result.Succeeded)
         {

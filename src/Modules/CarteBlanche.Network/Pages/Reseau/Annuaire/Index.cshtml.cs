@@ -47,25 +47,9 @@ public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
             page.Items.Select(o =>
             {
                 var profile = profiles.GetValueOrDefault(o.Id);
-                var domains = profile?.DomainCodes.Select(DomainLabel).ToList() ?? [];
+                var domains = profile?.DomainCodes.Select(code => Desk.Contracts.NeedDomains.All.FirstOrDefault(d => d.Code == code).Label ?? code).ToList() ?? [];
                 return new DirectoryEntry(o, profile, referents[o.Id].ToList(), domains);
             }).ToList(),
             page.Page, page.PageCount, page.TotalCount);
     }
-
-    private static string DomainLabel(string code) => code switch
-    {
-        "Sante" => "Santé",
-        "Emploi" => "Emploi",
-        "Famille" => "Famille",
-        "Fiscalite" => "Fiscalité",
-        "Retraite" => "Retraite",
-        "Logement" => "Logement",
-        "Mobilite" => "Mobilité",
-        "PapiersIdentitePermis" => "Papiers d'identité et permis",
-        "Handicap" => "Handicap",
-        "Justice" => "Justice",
-        "Numerique" => "Numérique",
-        _ => "Autre",
-    };
 }

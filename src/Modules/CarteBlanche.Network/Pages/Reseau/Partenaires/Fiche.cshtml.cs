@@ -20,7 +20,6 @@ public sealed record ReferentRow(Guid Id, string Name, string? Email, string Ter
 [Authorize(Policy = Policies.Network)]
 public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, TimeProvider timeProvider) : PageModel
 {
-    public static readonly string[] DomainCodes = ["Sante", "Emploi", "Famille", "Fiscalite", "Retraite", "Logement", "Mobilite", "PapiersIdentitePermis", "Handicap", "Justice", "Numerique", "Autre"];
 
     public Organisation Organisation { get; private set; } = default!;
     public PartnerProfile Profile { get; private set; } = default!;
@@ -51,7 +50,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Tim
             return Page();
         }
         Profile.SharedMailbox = Trim(sharedMailbox, 254);
-        Profile.Domains = string.Join(",", domains.Where(DomainCodes.Contains).Distinct());
+        Profile.Domains = string.Join(",", domains.Where(d => Desk.Contracts.NeedDomains.All.Any(n => n.Code == d)).Distinct());
         Profile.OpeningHours = Trim(openingHours, 300);
         Profile.Channels = Trim(channels, 500);
         Profile.Description = Trim(description, 1000);

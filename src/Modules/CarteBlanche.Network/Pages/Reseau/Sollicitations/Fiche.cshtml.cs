@@ -76,7 +76,7 @@ public sealed class FicheModel(
 
     public async Task<IActionResult> OnPostReplyAsync(Guid id, MessageKind kind, string? text, List<IFormFile> files, CancellationToken ct)
     {
-        var incoming = await ReadFilesAsync(files, ct);
+        var incoming = await IncomingFile.ReadAllAsync(files, ct);
         return await ActAsync(id, QuestionRole.Partner, () => workflow.ReplyAsync(id, Version, Actor.Of(User), kind, text, incoming, ct), kind switch
         {
             MessageKind.Answer => "Réponse envoyée à l'agent.",
@@ -88,7 +88,7 @@ public sealed class FicheModel(
 
     public async Task<IActionResult> OnPostAgentReplyAsync(Guid id, string? text, List<IFormFile> files, CancellationToken ct)
     {
-        var incoming = await ReadFilesAsync(files, ct);
+        var incoming = await IncomingFile.ReadAllAsync(files, ct);
         return await ActAsync(id, QuestionRole.Agent, () => workflow.AgentReplyAsync(id, Version, Actor.Of(User), text, incoming, ct), "Message envoyé au partenaire.", ct);
     }
 
@@ -125,18 +125,6 @@ public sealed class FicheModel(
         }
         TempData["Succes"] = success;
         return Redirect(QuestionWorkflow.QuestionPath(result.Question!.Id));
-    }
-
-    private static async Task<List<IncomingFile>> ReadFilesAsync(List<IFormFile> files, CancellationToken cancellationToken)
-    {
-        var incoming = new List<IncomingFile>();
-        foreach (var file in files.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
-        {
-            using var stream = new MemoryStream();
-            await file.CopyToAsync(stream, cancellationToken);
-            incoming.Add(new IncomingFile(file.FileName, stream.ToArray()));
-        }
-        return incoming;
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)

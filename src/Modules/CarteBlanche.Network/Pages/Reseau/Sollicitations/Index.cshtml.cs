@@ -12,7 +12,7 @@ namespace CarteBlanche.Network.Pages.Reseau.Sollicitations;
 
 public sealed record QuestionRow(Guid Id, string CaseReference, string Organisation, string Site, string DomainLabel, QuestionState State, DateTimeOffset SentAt, DateTimeOffset DueAt, string? TakenBy)
 {
-    public string Reference => "S-" + Id.ToString("N")[..8].ToUpperInvariant();
+    public string Reference => PartnerQuestion.ReferenceOf(Id);
     public bool AwaitsPartner => State is QuestionState.Sent or QuestionState.Taken;
 }
 
