@@ -22,7 +22,7 @@ public sealed record PassageView(Guid Id, DateOnly Date, HalfDay HalfDay, TimeOn
 /// <summary>The published timetable as residents read it: per commune, for the whole tour, and as iCalendar feeds.</summary>
 public sealed class Timetable(CarteBlancheDbContext db, TimeProvider timeProvider)
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    internal static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), Paris).DateTime);
 

@@ -40,6 +40,15 @@ public sealed record StopFigures(string CommuneCode, string CommuneName, int Pas
 
 public sealed record MonthFigures(string Month, int Passages, int Visitors, int CasesOpened);
 
+/// <summary>
+/// Residents of isolated communes (at least the isolation formula's minimum minutes from a permanent service point,
+/// as measured by the last published planning) who live in a commune the bus served in the period.
+/// </summary>
+public sealed record IsolatedReach(int ReachedResidents, int IsolatedResidents, int ReachedCommunes, int IsolatedCommunes)
+{
+    public double Share => IsolatedResidents == 0 ? 0 : (double)ReachedResidents / IsolatedResidents;
+}
+
 /// <summary>Residents served per stop, commune and month; cost per contact; stops with no visitor for several passages.</summary>
 public sealed class BusFigures(CarteBlancheDbContext db, IOptions<Planning.BusOptions> options)
 {
@@ -69,6 +78,24 @@ public sealed class BusFigures(CarteBlancheDbContext db, IOptions<Planning.BusOp
         var days = until.DayNumber - since.DayNumber + 1;
         decimal? cost = options.Value.YearlyCost is { } yearly && visitors > 0 ? Math.Round(yearly * days / 365m / visitors, 2) : null;
         return (stops, months, cost);
+    }
+
+    /// <summary>Null when no planning has been published (the isolation of each commune comes from it).</summary>
+    public async Task<IsolatedReach?> ReachAsync(DateOnly since, DateOnly until, CancellationToken cancellationToken)
+    {
+        var lastPublished = await db.Set<TourPlanRun>().AsNoTracking().Where(r => r.PublishedAt != null)
+            .OrderByDescending(r => r.CycleStart).Select(r => r.PlanJson).FirstOrDefaultAsync(cancellationToken);
+        if (lastPublished == null)
+        {
+            return null;
+        }
+        var isolated = System.Text.Json.JsonSerializer.Deserialize<Tours.TourPlan>(lastPublished, Planning.BusPlanning.Json)!.Communes.Where(c => c.Weight > 0).ToList();
+        var served = (await (from p in db.Set<BusPassage>().AsNoTracking()
+                             join s in db.Set<BusStop>() on p.StopId equals s.Id
+                             where p.Date >= since && p.Date <= until && p.Status == PassageStatus.Scheduled
+                             select s.CommuneInseeCode).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var reached = isolated.Where(c => served.Contains(c.Code)).ToList();
+        return new IsolatedReach(reached.Sum(c => c.Population), isolated.Sum(c => c.Population), reached.Count, isolated.Count);
     }
 
     public static string ToCsv(IEnumerable<StopFigures> stops)

@@ -60,6 +60,62 @@ public abstract class BusTests(CarteBlancheFactory factory)
     }
 
     [Fact]
+    public async Task A_coordinator_replaces_a_passage_residents_see_the_new_day_and_bad_days_change_nothing()
+    {
+        var passages = await Factory.WithDbAsync(db => db.Set<BusPassage>().Include(p => p.Stop).ThenInclude(s => s!.Commune)
+            .Where(p => p.Status == PassageStatus.Scheduled && p.Date > DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1)).OrderBy(p => p.Date).ThenBy(p => p.HalfDay).ToListAsync());
+        var passage = passages[0];
+        var other = passages.First(p => p.Bus == passage.Bus && p.Id != passage.Id);
+        var url = $"/car/passages/{passage.Id}";
+        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var saturday = NextMonday().AddDays(131);
+        using var weekend = await Html.PostFormAsync(coordinator, url, [new("replacementDate", Iso(saturday)), new("replacementHalfDay", "Morning")], url + "?handler=Cancel");
+        Assert.Contains("n'est pas un jour ouvré", await weekend.ReadPageAsync(), StringComparison.Ordinal);
+        using var taken = await Html.PostFormAsync(coordinator, url, [new("replacementDate", Iso(other.Date)), new("replacementHalfDay", other.HalfDay.ToString())], url + "?handler=Cancel");
+        Assert.Contains($"Le car est déjà à {other.Stop!.Commune!.Name}", await taken.ReadPageAsync(), StringComparison.Ordinal);
+        using var halfMissing = await Html.PostFormAsync(coordinator, url, [new("replacementDate", Iso(saturday.AddDays(2)))], url + "?handler=Cancel");
+        Assert.Contains("choisissez le jour et la demi-journée", await halfMissing.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(PassageStatus.Scheduled, await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Id == passage.Id).Select(p => p.Status).SingleAsync()));
+
+        var newDay = saturday.AddDays(3); // a Tuesday far beyond the published cycles
+        while (CarteBlanche.Platform.Calendar.FrenchPublicHolidays.IsHoliday(newDay))
+        {
+            newDay = newDay.AddDays(1);
+        }
+        using var replaced = await Html.PostFormAsync(coordinator, url, [new("notice", "Le car est au contrôle technique."), new("replacementDate", Iso(newDay)), new("replacementHalfDay", "Afternoon")], url + "?handler=Cancel");
+        Assert.Contains("Passage remplacé", await replaced.ReadPageAsync(), StringComparison.Ordinal);
+
+        var replacement = await Factory.WithDbAsync(db => db.Set<BusPassage>().SingleAsync(p => p.StopId == passage.StopId && p.Date == newDay));
+        Assert.Equal((new TimeOnly(14, 0), new TimeOnly(17, 0), PassageStatus.Scheduled), (replacement.Start, replacement.End, replacement.Status));
+        using var anonymous = Factory.CreateBrowserClient();
+        var code = passage.Stop!.CommuneInseeCode;
+        var calendar = Calendar.Load(await anonymous.GetStringAsync($"/car/communes/{code}/passages.ics"))!;
+        var old = Assert.Single(calendar.Events, e => e.Uid == $"{passage.Id:D}@carteblanche");
+        Assert.Equal("CANCELLED", old.Status);
+        var day = newDay.ToString("dddd d MMMM", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+        Assert.Contains($"Le car est au contrôle technique. Remplacé par le {day}, de 14 h à 17 h.", old.Description ?? "", StringComparison.Ordinal);
+        Assert.Contains(calendar.Events, e => e.Uid == $"{replacement.Id:D}@carteblanche" && e.Status == "CONFIRMED");
+        using var page = await anonymous.GetAsync($"/car/communes/{code}");
+        Assert.Contains($"Remplacé par le {day}", await page.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_figures_give_the_share_of_isolated_residents_reached()
+    {
+        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var response = await agent.GetAsync("/car/chiffres");
+        var page = await response.ReadPageAsync();
+        var match = System.Text.RegularExpressions.Regex.Match(page, @"Habitants isolés atteints : <strong>(\d+)\s?%</strong> — ([\d\s ]+) habitants de (\d+) communes desservies, sur ([\d\s ]+) habitants des (\d+) communes");
+        Assert.True(match.Success, "reach line missing");
+        static int N(string s) => int.Parse(new string(s.Where(char.IsDigit).ToArray()), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(N(match.Groups[1].Value), 1, 100);
+        Assert.True(N(match.Groups[2].Value) <= N(match.Groups[4].Value));
+        Assert.True(N(match.Groups[3].Value) > 0 && N(match.Groups[3].Value) <= N(match.Groups[5].Value));
+    }
+
+    [Fact]
     public async Task Impossible_constraints_are_named_and_nothing_is_published()
     {
         using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));

@@ -13,6 +13,7 @@ public sealed class ChiffresModel(BusFigures figures, Timetable timetable) : Pag
     public IReadOnlyList<StopFigures> Stops { get; private set; } = [];
     public IReadOnlyList<MonthFigures> Months { get; private set; } = [];
     public decimal? CostPerContact { get; private set; }
+    public IsolatedReach? Reach { get; private set; }
     public DateOnly From { get; private set; }
     public DateOnly To { get; private set; }
 
@@ -21,6 +22,7 @@ public sealed class ChiffresModel(BusFigures figures, Timetable timetable) : Pag
         To = timetable.Today;
         From = To.AddYears(-1).AddDays(1);
         (Stops, Months, CostPerContact) = await figures.ComputeAsync(From, To, cancellationToken);
+        Reach = await figures.ReachAsync(From, To, cancellationToken);
     }
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)

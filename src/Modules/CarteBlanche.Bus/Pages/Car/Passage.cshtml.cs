@@ -1,3 +1,4 @@
+using CarteBlanche.Tours;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Database;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Bus.Pages.Car;
 
-/// <summary>Cancelling a published passage: the notice shows on the public pages and the calendars mark it cancelled.</summary>
+/// <summary>A published passage: the crew records the visit; a coordinator cancels or replaces it (the notice shows on the public pages and the calendars mark it cancelled).</summary>
 [Authorize(Policy = Policies.BusCrew)]
 public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, TimeProvider timeProvider, ChangeNotifier notifier, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions) : PageModel
 {
@@ -65,7 +66,11 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
-    public async Task<IActionResult> OnPostCancelAsync(Guid id, string? notice, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancels the passage, or replaces it when a new day is given: the replacement is a new passage at the same
+    /// stop, the old one stays visible as cancelled with a notice naming the new day, and subscribers are told once.
+    /// </summary>
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, string? notice, DateOnly? replacementDate, HalfDay? replacementHalfDay, CancellationToken cancellationToken)
     {
         var denied = await LoadAsync(id, cancellationToken);
         if (denied != null)
@@ -81,22 +86,73 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
             ModelState.AddModelError("", "Ce passage est déjà annulé.");
             return Page();
         }
-        if (string.IsNullOrWhiteSpace(notice) || notice.Trim().Length > 500)
+        var replacing = replacementDate != null || replacementHalfDay != null;
+        if (replacing ? notice?.Trim().Length > 500 : string.IsNullOrWhiteSpace(notice) || notice.Trim().Length > 500)
         {
-            ModelState.AddModelError(nameof(notice), "Écrivez l'avis affiché aux habitants (500 caractères au plus), par exemple : « remplacé par le jeudi 16 avril, mêmes horaires ».");
+            ModelState.AddModelError(nameof(notice), "Écrivez l'avis affiché aux habitants (500 caractères au plus), par exemple : « le car est en panne ».");
             return Page();
+        }
+        BusPassage? replacement = null;
+        if (replacing)
+        {
+            var error = await ReplacementErrorAsync(replacementDate, replacementHalfDay, cancellationToken);
+            if (error != null)
+            {
+                ModelState.AddModelError(nameof(replacementDate), error);
+                return Page();
+            }
+            var morning = replacementHalfDay == HalfDay.Morning;
+            replacement = new BusPassage
+            {
+                StopId = Passage.StopId,
+                Date = replacementDate!.Value,
+                HalfDay = replacementHalfDay!.Value,
+                Start = morning ? Tours.CrewDay.Default.MorningStart : Tours.CrewDay.Default.AfternoonStart,
+                End = morning ? Tours.CrewDay.Default.MorningEnd : Tours.CrewDay.Default.AfternoonEnd,
+                Bus = Passage.Bus,
+                Specialists = Passage.Specialists,
+                PlanRunId = Passage.PlanRunId,
+                PublishedAt = timeProvider.GetUtcNow(),
+            };
+            db.Add(replacement);
         }
         var passage = await db.Set<BusPassage>().SingleAsync(p => p.Id == id, cancellationToken);
         passage.Status = PassageStatus.Cancelled;
-        passage.Notice = notice.Trim();
+        passage.Notice = string.Join(" ", new[] { notice?.Trim(), replacement == null ? null : $"Remplacé par le {WhenOf(replacement)}." }.Where(t => !string.IsNullOrEmpty(t)));
         passage.Sequence++;
-        var when = $"{passage.Date.ToString("dddd d MMMM", Platform.Web.FrenchFormat.Culture)} ({PassageView.Hour(passage.Start)} – {PassageView.Hour(passage.End)})";
-        var told = await notifier.NotifyAsync(Passage.Stop!.CommuneInseeCode, CommuneName, $"Le passage du {when} est annulé. {passage.Notice}", appOptions.Value.BaseUrlFor(Request), cancellationToken);
-        // The passage, the messages and the subscribers' new unsubscribe links are saved together.
+        var told = await notifier.NotifyAsync(Passage.Stop!.CommuneInseeCode, CommuneName, $"Le passage du {WhenOf(passage)} est annulé. {passage.Notice}", appOptions.Value.BaseUrlFor(Request), cancellationToken);
+        // The passages, the messages and the subscribers' new unsubscribe links are saved together.
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("bus.passage-cancelled", "BusPassage", id.ToString("D")), cancellationToken);
-        TempData["Succes"] = $"Passage annulé : l'avis est affiché sur la page de la commune{(told > 0 ? $" et {told} abonné(s) sont prévenus" : "")}.";
-        return Redirect($"/car/passages/{id:D}");
+        await auditLog.RecordAsync(new AuditEvent(replacement == null ? "bus.passage-cancelled" : "bus.passage-replaced", "BusPassage", id.ToString("D")), cancellationToken);
+        TempData["Succes"] = $"Passage {(replacement == null ? "annulé" : "remplacé")} : l'avis est affiché sur la page de la commune{(told > 0 ? $" et {told} abonné(s) sont prévenus" : "")}.";
+        return Redirect($"/car/passages/{(replacement?.Id ?? id):D}");
+    }
+
+    private static string WhenOf(BusPassage passage) =>
+        $"{passage.Date.ToString("dddd d MMMM", Platform.Web.FrenchFormat.Culture)}, de {PassageView.Hour(passage.Start)} à {PassageView.Hour(passage.End)}";
+
+    /// <summary>A replacement is a future working half-day when the same bus has no other stop.</summary>
+    private async Task<string?> ReplacementErrorAsync(DateOnly? date, HalfDay? halfDay, CancellationToken cancellationToken)
+    {
+        if (date == null || halfDay == null)
+        {
+            return "Pour remplacer le passage, choisissez le jour et la demi-journée (ou laissez les deux vides pour l'annuler seulement).";
+        }
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), Timetable.Paris).DateTime);
+        var day = date.Value.ToString("dddd d MMMM yyyy", Platform.Web.FrenchFormat.Culture);
+        if (date <= today)
+        {
+            return $"Le remplacement doit être après aujourd'hui (le {day} est passé ou aujourd'hui).";
+        }
+        if (date.Value.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || Platform.Calendar.FrenchPublicHolidays.IsHoliday(date.Value))
+        {
+            return $"Le {day} n'est pas un jour ouvré.";
+        }
+        var bus = Passage.Bus;
+        var taken = await db.Set<BusPassage>().Include(p => p.Stop).ThenInclude(s => s!.Commune)
+            .Where(p => p.Date == date && p.HalfDay == halfDay && p.Bus == bus && p.Status == PassageStatus.Scheduled)
+            .Select(p => p.Stop!.Commune!.Name).FirstOrDefaultAsync(cancellationToken);
+        return taken == null ? null : $"Le car est déjà à {taken} le {day} {(halfDay == HalfDay.Morning ? "matin" : "après-midi")} : choisissez une autre demi-journée.";
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
