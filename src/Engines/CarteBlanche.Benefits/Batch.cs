@@ -1,0 +1,129 @@
+namespace CarteBlanche.Benefits;
+
+/// <summary>Which benefits a batch computes.</summary>
+[Flags]
+public enum Benefit
+{
+    None = 0,
+    Rsa = 1,
+    Ppa = 2,
+    Css = 4,
+    Aah = 8,
+    Aspa = 16,
+    Main = Rsa | Ppa | Css,
+    All = Rsa | Ppa | Css | Aah | Aspa,
+}
+
+/// <summary>Batch results, one column per output: <c>[family × Months + month]</c> (AAH per person).</summary>
+public sealed class BatchResults(int families, int persons, Month first, int months)
+{
+    public Month FirstMonth { get; } = first;
+    public int Months { get; } = months;
+    public double[] Rsa { get; } = new double[families * months];
+    public double[] Ppa { get; } = new double[families * months];
+    public CssStatus[] Css { get; } = new CssStatus[families * months];
+    public double[] CssContribution { get; } = new double[families * months];
+    public double[] Aspa { get; } = new double[families * months];
+    public double[] Aah { get; } = new double[persons * months];
+}
+
+/// <summary>
+/// The columnar path: the same <see cref="Formulas"/> over a whole <see cref="Population"/>, without allocating per
+/// household; parameters are resolved once per month; families are split over threads.
+/// </summary>
+public static class Batch
+{
+    public static BatchResults Compute(Population pop, Month first, int months, Benefit benefits, MonthParameters? parameters = null, int threads = 1, CancellationToken cancellationToken = default)
+    {
+        parameters ??= MonthParameters.Embedded;
+        var results = new BatchResults(pop.FamilyCount, pop.PersonCount, first, months);
+        // Resolve every month's parameters before the loops: a missing value fails here, naming the parameter and date.
+        var rsa = new RsaParameters[months];
+        var css = new CssParameters[months];
+        var aah = new AahParameters[months];
+        var aspa = new AspaParameters[months];
+        for (var k = 0; k < months; k++)
+        {
+            var m = first.AddMonths(k);
+            if ((benefits & (Benefit.Rsa | Benefit.Css)) != 0)
+            {
+                rsa[k] = parameters.Rsa(m);
+            }
+            if ((benefits & Benefit.Ppa) != 0)
+            {
+                // The notional amounts of the three (or four) months before each use their own month's parameters.
+                for (var back = 0; back <= 4; back++)
+                {
+                    parameters.Ppa(m.AddMonths(-back));
+                }
+                parameters.LaterMonthsAllowed(m);
+            }
+            if ((benefits & Benefit.Css) != 0)
+            {
+                css[k] = parameters.Css(m);
+            }
+            if ((benefits & Benefit.Aah) != 0)
+            {
+                aah[k] = parameters.Aah(m);
+            }
+            if ((benefits & Benefit.Aspa) != 0)
+            {
+                aspa[k] = parameters.Aspa(m);
+            }
+        }
+        void Range(int from, int to)
+        {
+            var trace = default(NoTrace);
+            for (var f = from; f < to; f++)
+            {
+                if (((f - from) & 4095) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+                for (var k = 0; k < months; k++)
+                {
+                    var m = first.AddMonths(k);
+                    var cell = f * months + k;
+                    var rsaAmount = 0.0;
+                    if ((benefits & (Benefit.Rsa | Benefit.Css)) != 0)
+                    {
+                        results.Rsa[cell] = rsaAmount = Formulas.Rsa(pop, f, m, rsa[k], trace).Amount;
+                    }
+                    if ((benefits & Benefit.Ppa) != 0)
+                    {
+                        results.Ppa[cell] = Formulas.Ppa(pop, f, m, parameters, trace).Amount;
+                    }
+                    if ((benefits & Benefit.Css) != 0)
+                    {
+                        var c = Formulas.Css(pop, f, m, css[k], rsaAmount, trace);
+                        results.Css[cell] = c.Status;
+                        results.CssContribution[cell] = c.Contribution;
+                    }
+                    if ((benefits & Benefit.Aspa) != 0)
+                    {
+                        results.Aspa[cell] = Formulas.Aspa(pop, f, m, aspa[k], trace).Amount;
+                    }
+                    if ((benefits & Benefit.Aah) != 0)
+                    {
+                        for (var p = pop.FirstPerson[f]; p < pop.FirstPerson[f + 1]; p++)
+                        {
+                            results.Aah[p * months + k] = Formulas.Aah(pop, f, p, m, aah[k], trace).Amount;
+                        }
+                    }
+                }
+            }
+        }
+        if (threads <= 1)
+        {
+            Range(0, pop.FamilyCount);
+        }
+        else
+        {
+            var chunk = Math.Max(1024, pop.FamilyCount / (threads * 8) + 1);
+            var chunks = (pop.FamilyCount + chunk - 1) / chunk;
+            Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken },
+                c => Range(c * chunk, Math.Min(pop.FamilyCount, (c + 1) * chunk)));
+        }
+        return results;
+    }
+}

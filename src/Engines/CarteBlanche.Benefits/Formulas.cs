@@ -1,0 +1,379 @@
+namespace CarteBlanche.Benefits;
+
+public readonly record struct RsaResult(bool Eligible, int Persons, int Children, double Socle, double SocleMajore, double HousingForfait, double Resources, double Amount);
+
+public readonly record struct PpaResult(bool Eligible, double Amount);
+
+public enum CssStatus : byte
+{
+    NonEligible,
+    AvecParticipation,
+    Gratuite,
+}
+
+public readonly record struct CssResult(CssStatus Status, double Ceiling, double CeilingWithContribution, double Resources, double Contribution);
+
+public readonly record struct AahResult(bool Eligible, double Resources, double Ceiling, double Amount);
+
+public readonly record struct AspaResult(bool Eligible, double Ceiling, double Resources, double Amount);
+
+/// <summary>
+/// The benefit rules, on one family (or person) of a <see cref="Population"/> for one month, following OpenFisca-France's
+/// formulas (docs/adr/0008). The same code serves the single-household path (with an <see cref="Explanation"/>) and
+/// the batch path (with <see cref="NoTrace"/>). Like OpenFisca, amounts are not rounded (only the PPA's maximum bonus
+/// and the CSS ceiling are).
+/// </summary>
+public static class Formulas
+{
+    private static double At(double[] column, int row, Population pop, Month month)
+    {
+        var h = pop.Offset(month);
+        return h < 0 ? 0 : column[row * pop.Months + h];
+    }
+
+    /// <summary>All resources of a person in a month (earned and other).</summary>
+    private static double PersonResources(Population pop, int person, Month month)
+    {
+        var h = pop.Offset(month);
+        return h < 0 ? 0 : pop.Activity[person * pop.Months + h] + pop.OtherIncome[person * pop.Months + h];
+    }
+
+    private static bool IsCountedChild(Population pop, int person, Month month, int ageLimit) => month.AgeOf(pop.Birth[person]) < ageLimit;
+
+    /// <summary>Children younger than the limit on the first day of the month.</summary>
+    public static int CountedChildren(Population pop, int family, Month month, int ageLimit)
+    {
+        var first = pop.FirstPerson[family] + pop.Parents[family];
+        var count = 0;
+        for (var p = first; p < pop.FirstPerson[family + 1]; p++)
+        {
+            if (IsCountedChild(pop, p, month, ageLimit))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static bool HasChildUnder(Population pop, int family, Month month, int age)
+    {
+        for (var p = pop.FirstPerson[family] + pop.Parents[family]; p < pop.FirstPerson[family + 1]; p++)
+        {
+            if (month.AgeOf(pop.Birth[p]) < age)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Resources of the parents and counted children in a month.</summary>
+    private static double MembersResources(Population pop, int family, Month month, int childAgeLimit)
+    {
+        var h = pop.Offset(month);
+        if (h < 0)
+        {
+            return 0;
+        }
+        var first = pop.FirstPerson[family];
+        var firstChild = first + pop.Parents[family];
+        var total = 0.0;
+        for (var p = first; p < pop.FirstPerson[family + 1]; p++)
+        {
+            if (p < firstChild || IsCountedChild(pop, p, month, childAgeLimit))
+            {
+                total += pop.Activity[p * pop.Months + h] + pop.OtherIncome[p * pop.Months + h];
+            }
+        }
+        return total;
+    }
+
+    private static bool AnyParentPregnant(Population pop, int family)
+    {
+        var first = pop.FirstPerson[family];
+        for (var p = first; p < first + pop.Parents[family]; p++)
+        {
+            if (pop.Pregnant[p])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The majoration for isolation: a parent alone, with a child or pregnant, while the youngest child is under 3,
+    /// or in the 12 months after becoming alone (<c>rsa_isolement_recent</c>), or during the pregnancy.
+    /// </summary>
+    private static bool MajorationEligible(Population pop, int family, Month month, int children, bool pregnant) =>
+        pop.Parents[family] == 1 && (pregnant || children > 0) && (pregnant || pop.RecentIsolation[family] || HasChildUnder(pop, family, month, 3));
+
+    /// <summary>Housing forfait: the whole forfait when housed in kind; otherwise the smaller of the housing aid and the forfait.</summary>
+    private static double HousingForfait<T>(string variable, ScaleParameters scale, int persons, double aid, bool inKind, Month month, T trace) where T : ITrace
+    {
+        var ceiling = scale.HousingForfait(persons);
+        var forfait = inKind ? ceiling : aid > 0 ? Math.Min(aid, ceiling) : 0;
+        if (trace.On)
+        {
+            var why = inKind ? "propriétaire sans loyer ni emprunt, ou logé gratuitement : forfait entier"
+                : aid > 0 ? $"aide au logement de {Explanation.Euros(aid)} : la plus petite des deux"
+                : "ni aide au logement ni avantage en nature : pas de forfait";
+            trace.Step(variable, forfait, $"{month} — forfait logement pour {persons} personne(s) : plafond {Explanation.Euros(ceiling)} ; {why} → {Explanation.Euros(forfait)}.");
+        }
+        return forfait;
+    }
+
+    /// <summary>Montant forfaitaire (and majoré when eligible): the family gets the higher.</summary>
+    private static double Forfaits<T>(string prefix, ScaleParameters scale, int parents, int children, bool pregnant, bool majoration, Month month, T trace) where T : ITrace
+    {
+        var persons = parents + children;
+        var single = parents == 1;
+        var rate = scale.Rate(persons, single);
+        var socle = scale.Base.Value * rate;
+        var majore = majoration ? scale.Base.Value * (scale.MajorationBase + scale.MajorationPerChild * children) : 0;
+        if (trace.On)
+        {
+            trace.Step(prefix + "_socle", socle, $"{month} — montant forfaitaire : {Explanation.Euros(scale.Base.Value)} × {Explanation.Number(rate)} ({persons} personne(s), {(single ? "personne seule" : "couple")}) = {Explanation.Euros(socle)}.");
+            if (majoration)
+            {
+                trace.Step(prefix + "_socle_majore", majore, $"{month} — montant majoré (parent isolé{(pregnant ? ", grossesse" : "")}) : {Explanation.Euros(scale.Base.Value)} × ({Explanation.Number(scale.MajorationBase)} + {Explanation.Number(scale.MajorationPerChild)} × {children}) = {Explanation.Euros(majore)}.");
+            }
+        }
+        return Math.Max(socle, majore);
+    }
+
+    public static RsaResult Rsa<T>(Population pop, int family, Month month, RsaParameters p, T trace) where T : ITrace
+    {
+        var scale = p.Scale;
+        trace.Uses(scale.Used);
+        var parents = pop.Parents[family];
+        var children = CountedChildren(pop, family, month, scale.ChildAgeLimit);
+        var pregnant = AnyParentPregnant(pop, family);
+        var first = pop.FirstPerson[family];
+        var oldest = 0;
+        for (var i = first; i < first + parents; i++)
+        {
+            oldest = Math.Max(oldest, month.AgeOf(pop.Birth[i]));
+        }
+        var eligible = parents > 0 && (oldest >= scale.MinimumAge || children > 0 || pregnant);
+        if (trace.On)
+        {
+            trace.Step("rsa_eligibilite", eligible ? 1 : 0, eligible
+                ? $"Éligible : {(oldest >= scale.MinimumAge ? $"un parent a {oldest} ans (au moins {scale.MinimumAge})" : children > 0 ? $"moins de {scale.MinimumAge} ans avec enfant à charge" : $"moins de {scale.MinimumAge} ans et grossesse")}."
+                : $"Non éligible : le parent le plus âgé a {oldest} ans (moins de {scale.MinimumAge}), sans enfant ni grossesse.");
+        }
+        var majoration = MajorationEligible(pop, family, month, children, pregnant);
+        var socle = Forfaits("rsa", scale, parents, children, pregnant, majoration, month, trace);
+        var persons = parents + children;
+        var forfait = HousingForfait("rsa_forfait_logement", scale, persons, At(pop.HousingAid, family, pop, month), pop.InKindHousing[family], month, trace);
+        var later = p.LaterMonthsAllowed && pop.LaterMonths[family];
+        var from = later ? 2 : 1;
+        var resources = 0.0;
+        for (var k = from; k < from + 3; k++)
+        {
+            resources += MembersResources(pop, family, month.AddMonths(-k), scale.ChildAgeLimit);
+        }
+        var familyBenefits = At(pop.FamilyResources, family, pop, month);
+        resources = resources / 3 + familyBenefits;
+        var gross = Math.Max(0, socle - forfait - resources);
+        var amount = !eligible || gross < scale.MinimumPaid ? 0 : gross;
+        if (trace.On)
+        {
+            trace.Step("rsa_base_ressources", resources, $"Ressources : moyenne des mois {month.AddMonths(-from - 2)} à {month.AddMonths(-from)} (revenus d'activité, chômage, retraites, pensions){(familyBenefits > 0 ? $" + prestations familiales du mois {Explanation.Euros(familyBenefits)}" : "")} = {Explanation.Euros(resources)} par mois.");
+            trace.Step("rsa", amount, !eligible ? "RSA : 0 € (non éligible)."
+                : $"RSA : {Explanation.Euros(socle)} − forfait logement {Explanation.Euros(forfait)} − ressources {Explanation.Euros(resources)} = {Explanation.Euros(gross)}{(gross < scale.MinimumPaid ? $", moins de {Explanation.Euros(scale.MinimumPaid)} : non versé" : "")} → {Explanation.Euros(amount)}.");
+        }
+        return new RsaResult(eligible, persons, children, socle, majoration ? scale.Base.Value * (scale.MajorationBase + scale.MajorationPerChild * children) : 0, forfait, resources, amount);
+    }
+
+    /// <summary>Individual bonus of the prime d'activité for a month's earned income.</summary>
+    public static double PpaBonus(PpaParameters p, double earned) =>
+        Math.Clamp(p.BonusMaximum * (earned - p.BonusStart) / (p.BonusFull - p.BonusStart), 0, p.BonusMaximum);
+
+    /// <summary>
+    /// Notional prime d'activité of one month m, with m's parameters, household and resources:
+    /// forfait + bonuses + share × earned income − max(resources + housing forfait, forfait).
+    /// </summary>
+    public static double PpaNotional<T>(Population pop, int family, Month m, PpaParameters p, T trace) where T : ITrace
+    {
+        var scale = p.Scale;
+        if (trace.On)
+        {
+            trace.Uses(scale.Used);
+            trace.Uses(p.Used);
+        }
+        var parents = pop.Parents[family];
+        var first = pop.FirstPerson[family];
+        var end = pop.FirstPerson[family + 1];
+        var children = CountedChildren(pop, family, m, scale.ChildAgeLimit);
+        var pregnant = AnyParentPregnant(pop, family);
+        var h = pop.Offset(m);
+        var activity = 0.0;
+        var bonus = 0.0;
+        var adult = false;
+        var other = At(pop.FamilyResources, family, pop, m);
+        for (var i = first; i < end; i++)
+        {
+            adult |= m.AgeOf(pop.Birth[i]) >= scale.MinimumAge;
+            if (h >= 0 && (i < first + parents || IsCountedChild(pop, i, m, scale.ChildAgeLimit)))
+            {
+                var earned = pop.Activity[i * pop.Months + h];
+                activity += earned;
+                bonus += PpaBonus(p, earned);
+                other += pop.OtherIncome[i * pop.Months + h];
+            }
+        }
+        var forfaitMontant = Forfaits("ppa", scale, parents, children, pregnant, MajorationEligible(pop, family, m, children, pregnant), m, trace);
+        var forfait = HousingForfait("ppa_forfait_logement", scale, parents + children, At(pop.HousingAid, family, pop, m), pop.InKindHousing[family], m, trace);
+        var resources = activity + other;
+        var notional = adult ? Math.Max(0, forfaitMontant + bonus + p.Share * activity - Math.Max(resources + forfait, forfaitMontant)) : 0;
+        if (trace.On)
+        {
+            trace.Step("ppa_fictive", notional, $"{m} — montant du mois : {Explanation.Euros(forfaitMontant)} + bonifications {Explanation.Euros(bonus)} + {Explanation.Number(p.Share)} × revenus d'activité {Explanation.Euros(activity)} − max(ressources {Explanation.Euros(resources)} + forfait logement {Explanation.Euros(forfait)} ; {Explanation.Euros(forfaitMontant)}) = {Explanation.Euros(notional)}{(adult ? "" : $" (aucun membre d'au moins {scale.MinimumAge} ans)")}.");
+        }
+        return notional;
+    }
+
+    /// <summary>
+    /// Prime d'activité for month M: the average of the notional amounts of M-3..M-1 (M-4..M-2 for the experimental
+    /// départements from October 2024), each with its own month's parameters; not paid under the minimum of M.
+    /// </summary>
+    public static PpaResult Ppa<T>(Population pop, int family, Month month, MonthParameters parameters, T trace) where T : ITrace
+    {
+        var atMonth = parameters.Ppa(month);
+        var from = pop.LaterMonths[family] && parameters.LaterMonthsAllowed(month) ? 2 : 1;
+        var total = 0.0;
+        for (var k = from + 2; k >= from; k--)
+        {
+            var m = month.AddMonths(-k);
+            total += PpaNotional(pop, family, m, parameters.Ppa(m), trace);
+        }
+        var average = total / 3;
+        var amount = average < atMonth.Scale.MinimumPaid ? 0 : average;
+        var eligible = false;
+        for (var i = pop.FirstPerson[family]; i < pop.FirstPerson[family + 1]; i++)
+        {
+            eligible |= month.AgeOf(pop.Birth[i]) >= atMonth.Scale.MinimumAge;
+        }
+        if (trace.On)
+        {
+            trace.Step("ppa", amount, $"Prime d'activité : moyenne des trois montants = {Explanation.Euros(average)}{(average < atMonth.Scale.MinimumPaid ? $", moins de {Explanation.Euros(atMonth.Scale.MinimumPaid)} : non versée" : "")} → {Explanation.Euros(amount)}.");
+        }
+        return new PpaResult(eligible, amount);
+    }
+
+    /// <summary>
+    /// Complémentaire santé solidaire: the resources of the rolling year M-13..M-2 against the ceilings (the free CSS
+    /// also for RSA recipients); with contribution, each member pays by age.
+    /// </summary>
+    public static CssResult Css<T>(Population pop, int family, Month month, CssParameters p, double rsa, T trace) where T : ITrace
+    {
+        trace.Uses(p.Used);
+        var first = pop.FirstPerson[family];
+        var end = pop.FirstPerson[family + 1];
+        var firstChild = first + pop.Parents[family];
+        var coefficient = 0.0;
+        var n = 0;
+        var contribution = 0.0;
+        for (var i = first; i < end; i++)
+        {
+            n++;
+            coefficient += p.Coefficient(n) * (i >= firstChild && pop.SharedCustody[i] ? 0.5 : 1);
+            contribution += p.Contribution(month.AgeOf(pop.Birth[i]));
+        }
+        var resources = 0.0;
+        for (var k = 2; k <= 13; k++)
+        {
+            var m = month.AddMonths(-k);
+            resources += At(pop.FamilyResources, family, pop, m);
+            for (var i = first; i < end; i++)
+            {
+                resources += PersonResources(pop, i, m);
+            }
+        }
+        var ceiling = Math.Round(p.CeilingSingle * coefficient, MidpointRounding.AwayFromZero);
+        var withContribution = ceiling * p.WithContribution;
+        var status = resources <= ceiling || rsa > 0 ? CssStatus.Gratuite : resources <= withContribution ? CssStatus.AvecParticipation : CssStatus.NonEligible;
+        var paid = status == CssStatus.AvecParticipation ? contribution : 0;
+        if (trace.On)
+        {
+            trace.Step("cmu_c_plafond", ceiling, $"Plafond de la CSS gratuite : {Explanation.Euros(p.CeilingSingle)} × {Explanation.Number(coefficient)} ({n} personne(s)), arrondi à l'euro = {Explanation.Euros(ceiling)} par an.");
+            trace.Step("acs_plafond", withContribution, $"Plafond de la CSS avec participation : {Explanation.Euros(ceiling)} × {Explanation.Number(p.WithContribution)} = {Explanation.Euros(withContribution)}.");
+            trace.Step("css_cmu_base_ressources", resources, $"Ressources des douze mois {month.AddMonths(-13)} à {month.AddMonths(-2)} : {Explanation.Euros(resources)}.");
+            trace.Step("cmu_c", status == CssStatus.Gratuite ? 1 : 0, status switch
+            {
+                CssStatus.Gratuite => rsa > 0 && resources > ceiling ? "CSS gratuite : le foyer perçoit le RSA." : "CSS gratuite : ressources sous le premier plafond.",
+                CssStatus.AvecParticipation => "Pas de CSS gratuite : ressources entre les deux plafonds.",
+                _ => "Pas de CSS : ressources au-dessus du plafond avec participation.",
+            });
+            trace.Step("css_participation_forfaitaire", paid, status == CssStatus.AvecParticipation
+                ? $"CSS avec participation : {Explanation.Euros(paid)} par mois (selon l'âge de chaque membre)."
+                : "Pas de participation.");
+        }
+        return new CssResult(status, ceiling, withContribution, resources, paid);
+    }
+
+    /// <summary>AAH of one person: own resources only (since 2023-10), differential up to the full amount.</summary>
+    public static AahResult Aah<T>(Population pop, int family, int person, Month month, AahParameters p, T trace) where T : ITrace
+    {
+        trace.Uses(p.Used);
+        var age = month.AgeOf(pop.Birth[person]);
+        var rate = pop.Incapacity[person];
+        var eligible = age >= p.MinimumAge && (rate >= p.FullRate - 1e-6 || (rate >= p.RestrictionRate - 1e-6 && pop.Restriction[person]));
+        var isChild = person >= pop.FirstPerson[family] + pop.Parents[family];
+        var children = isChild ? 0 : CountedChildren(pop, family, month, p.ChildAgeLimit);
+        var ceiling = p.Amount * (1 + p.PerChild * children);
+        var resources = 0.0;
+        for (var k = 1; k <= 12; k++)
+        {
+            resources += PersonResources(pop, person, month.AddMonths(-k));
+        }
+        resources /= 12;
+        var amount = eligible ? Math.Clamp(ceiling - resources, 0, p.Amount) : 0;
+        if (trace.On)
+        {
+            trace.Step("aah_eligible", eligible ? 1 : 0, eligible
+                ? $"Éligible : {age} ans, taux d'incapacité {rate.ToString("P0", Explanation.Fr)}{(rate < p.FullRate - 1e-6 ? " avec restriction substantielle et durable d'accès à l'emploi" : "")}."
+                : $"Non éligible : {age} ans (au moins {p.MinimumAge}), taux d'incapacité {rate.ToString("P0", Explanation.Fr)} (80 %, ou 50 % avec restriction d'accès à l'emploi).");
+            trace.Step("aah_plafond_ressources", ceiling, $"Plafond mensuel : {Explanation.Euros(p.Amount)}{(children > 0 ? $" × (1 + {Explanation.Number(p.PerChild)} × {children} enfant(s))" : "")} = {Explanation.Euros(ceiling)}.");
+            trace.Step("aah_base_ressources", resources, $"Ressources propres, moyenne des douze derniers mois (celles du conjoint ne comptent plus depuis octobre 2023) : {Explanation.Euros(resources)}.");
+            trace.Step("aah", amount, $"AAH : {Explanation.Euros(ceiling)} − {Explanation.Euros(resources)}, au plus {Explanation.Euros(p.Amount)} → {Explanation.Euros(amount)}.");
+        }
+        return new AahResult(eligible, resources, ceiling, amount);
+    }
+
+    /// <summary>ASPA: the parents' average monthly resources of M-3..M-1 against the monthly ceiling (single or couple).</summary>
+    public static AspaResult Aspa<T>(Population pop, int family, Month month, AspaParameters p, T trace) where T : ITrace
+    {
+        trace.Uses(p.Used);
+        var first = pop.FirstPerson[family];
+        var parents = pop.Parents[family];
+        var eligibleCount = 0;
+        for (var i = first; i < first + parents; i++)
+        {
+            if (month.AgeOf(pop.Birth[i]) >= p.MinimumAge)
+            {
+                eligibleCount++;
+            }
+        }
+        var ceiling = (parents == 2 ? p.Couple : p.Single) / 12;
+        var maximum = (eligibleCount == 2 ? p.Couple : p.Single) / 12;
+        var resources = 0.0;
+        for (var k = 1; k <= 3; k++)
+        {
+            for (var i = first; i < first + parents; i++)
+            {
+                resources += PersonResources(pop, i, month.AddMonths(-k));
+            }
+        }
+        resources /= 3;
+        var amount = eligibleCount == 0 ? 0 : Math.Clamp(ceiling - resources, 0, maximum);
+        if (trace.On)
+        {
+            trace.Step("aspa_eligibilite", eligibleCount, eligibleCount == 0 ? $"Non éligible : aucun parent de {p.MinimumAge} ans ou plus." : $"{eligibleCount} parent(s) de {p.MinimumAge} ans ou plus.");
+            trace.Step("aspa_base_ressources", resources, $"Ressources, moyenne des trois derniers mois : {Explanation.Euros(resources)} par mois.");
+            trace.Step("aspa", amount, $"ASPA : plafond {(parents == 2 ? "couple" : "personne seule")} {Explanation.Euros(ceiling)} par mois − ressources {Explanation.Euros(resources)}, au plus {Explanation.Euros(maximum)} → {Explanation.Euros(amount)}.");
+        }
+        return new AspaResult(eligibleCount > 0, ceiling, resources, amount);
+    }
+}

@@ -1,0 +1,229 @@
+namespace CarteBlanche.Benefits;
+
+/// <summary>Household-size rates shared by the RSA and the prime d'activité (montant forfaitaire, majoré, forfait logement).</summary>
+public sealed class ScaleParameters
+{
+    public required ParameterValue Base { get; init; }
+    public required double Second { get; init; }
+    public required double Third { get; init; }
+    public required double FourthCouple { get; init; }
+    public required double FourthSingle { get; init; }
+    public required double Beyond { get; init; }
+    public required double MajorationBase { get; init; }
+    public required double MajorationPerChild { get; init; }
+    public required double Housing1 { get; init; }
+    public required double Housing2 { get; init; }
+    public required double Housing3 { get; init; }
+    public required double MinimumPaid { get; init; }
+    public required int MinimumAge { get; init; }
+    public required int ChildAgeLimit { get; init; }
+    public required IReadOnlyList<ParameterValue> Used { get; init; }
+
+    /// <summary>Household rate for <paramref name="persons"/> (parents + children counted).</summary>
+    public double Rate(int persons, bool single)
+    {
+        var rate = 1.0;
+        if (persons >= 2)
+        {
+            rate += Second;
+        }
+        if (persons >= 3)
+        {
+            rate += Third;
+        }
+        if (persons >= 4)
+        {
+            rate += single ? FourthSingle : FourthCouple;
+        }
+        if (persons > 4)
+        {
+            rate += Beyond * (persons - 4);
+        }
+        return rate;
+    }
+
+    /// <summary>The housing forfait's ceiling: base × (1, 1.5, 1.8) × (rate for 1, 2, 3+ persons).</summary>
+    public double HousingForfait(int persons) => persons switch
+    {
+        <= 1 => Base.Value * Housing1,
+        2 => Base.Value * (1 + Second) * Housing2,
+        _ => Base.Value * (1 + Second + Third) * Housing3,
+    };
+}
+
+public sealed class RsaParameters
+{
+    public required ScaleParameters Scale { get; init; }
+    /// <summary>True from the month the M-2..M-4 reference period may apply.</summary>
+    public required bool LaterMonthsAllowed { get; init; }
+}
+
+public sealed class PpaParameters
+{
+    public required ScaleParameters Scale { get; init; }
+    public required double Share { get; init; }
+    public required double BonusStart { get; init; }
+    public required double BonusFull { get; init; }
+    public required double BonusMaximum { get; init; }
+    public required IReadOnlyList<ParameterValue> Used { get; init; }
+}
+
+public sealed class CssParameters
+{
+    public required double CeilingSingle { get; init; }
+    public required double Second { get; init; }
+    public required double ThirdFourth { get; init; }
+    public required double Beyond { get; init; }
+    public required double WithContribution { get; init; }
+    public required double Under30 { get; init; }
+    public required double From30 { get; init; }
+    public required double From50 { get; init; }
+    public required double From60 { get; init; }
+    public required double From70 { get; init; }
+    public required IReadOnlyList<ParameterValue> Used { get; init; }
+
+    public double Contribution(int age) => age < 30 ? Under30 : age < 50 ? From30 : age < 60 ? From50 : age < 70 ? From60 : From70;
+
+    /// <summary>Coefficient of the n-th person (1-based) of the household in the ceiling: 1, then the second, third and fourth, beyond.</summary>
+    public double Coefficient(int n) => n switch { 1 => 1, 2 => Second, 3 or 4 => ThirdFourth, _ => Beyond };
+}
+
+public sealed class AahParameters
+{
+    public required double Amount { get; init; }
+    public required double FullRate { get; init; }
+    public required double RestrictionRate { get; init; }
+    public required int MinimumAge { get; init; }
+    public required double PerChild { get; init; }
+    public required int ChildAgeLimit { get; init; }
+    public required IReadOnlyList<ParameterValue> Used { get; init; }
+}
+
+public sealed class AspaParameters
+{
+    public required double Single { get; init; }
+    public required double Couple { get; init; }
+    public required int MinimumAge { get; init; }
+    public required IReadOnlyList<ParameterValue> Used { get; init; }
+}
+
+/// <summary>
+/// The parameters of each benefit resolved for one month (the first day of the month), cached. A benefit whose
+/// parameter has no value that month throws <see cref="MissingParameterException"/> only when that benefit is computed.
+/// </summary>
+public sealed class MonthParameters(ParameterSet set)
+{
+    private Dictionary<string, object?[]> _slots = new(StringComparer.Ordinal);
+    private readonly Lock _lock = new();
+
+    public ParameterSet Set => set;
+
+    public static MonthParameters Embedded { get; } = new(ParameterSet.Embedded);
+
+    public RsaParameters Rsa(Month month) => Cached("rsa", month, d => new RsaParameters
+    {
+        Scale = Scale("rsa", d),
+        LaterMonthsAllowed = LaterMonthsAllowed(new Month(d.Year * 12 + d.Month - 1)),
+    });
+
+    /// <summary>Whether the M-4..M-2 reference months may apply this month (<c>departement_experimentation_rsa</c>).</summary>
+    public bool LaterMonthsAllowed(Month month) => Cached("m2m4", month, d => (object)(set.Get("rsa.periode_m2_m4_depuis", d).Value >= 1)) is true;
+
+    public PpaParameters Ppa(Month month) => Cached("ppa", month, d =>
+    {
+        var scale = Scale("ppa", d);
+        var smic = set.Get("smic.smic_horaire_brut", d);
+        var share = set.Get("ppa.part_revenus_activite", d);
+        var start = set.Get("ppa.bonification_seuil_smic_heures", d);
+        var full = set.Get("ppa.bonification_plafond_smic_heures", d);
+        var rate = set.Get("ppa.bonification_taux_maximum", d);
+        return new PpaParameters
+        {
+            Scale = scale,
+            Share = share.Value,
+            BonusStart = start.Value * smic.Value,
+            BonusFull = full.Value * smic.Value,
+            BonusMaximum = Math.Round(rate.Value * scale.Base.Value, 2, MidpointRounding.AwayFromZero),
+            Used = [smic, share, start, full, rate],
+        };
+    });
+
+    public CssParameters Css(Month month) => Cached("css", month, d =>
+    {
+        ParameterValue[] v = [.. new[]
+        {
+            "plafond_personne_seule", "taux_deuxieme_personne", "taux_troisieme_quatrieme_personne", "taux_personne_supplementaire",
+            "coefficient_plafond_participation", "participation_moins_de_30_ans", "participation_30_49_ans", "participation_50_59_ans",
+            "participation_60_69_ans", "participation_70_ans_et_plus",
+        }.Select(n => set.Get("css." + n, d))];
+        return new CssParameters
+        {
+            CeilingSingle = v[0].Value, Second = v[1].Value, ThirdFourth = v[2].Value, Beyond = v[3].Value, WithContribution = v[4].Value,
+            Under30 = v[5].Value, From30 = v[6].Value, From50 = v[7].Value, From60 = v[8].Value, From70 = v[9].Value, Used = v,
+        };
+    });
+
+    public AahParameters Aah(Month month) => Cached("aah", month, d =>
+    {
+        ParameterValue[] v = [.. new[] { "montant", "taux_incapacite_plein", "taux_incapacite_restriction", "age_minimum", "majoration_plafond_par_enfant", "age_limite_enfant" }.Select(n => set.Get("aah." + n, d))];
+        return new AahParameters { Amount = v[0].Value, FullRate = v[1].Value, RestrictionRate = v[2].Value, MinimumAge = (int)v[3].Value, PerChild = v[4].Value, ChildAgeLimit = (int)v[5].Value, Used = v };
+    });
+
+    public AspaParameters Aspa(Month month) => Cached("aspa", month, d =>
+    {
+        ParameterValue[] v = [.. new[] { "plafond_personne_seule", "plafond_couple", "age_minimum" }.Select(n => set.Get("aspa." + n, d))];
+        return new AspaParameters { Single = v[0].Value, Couple = v[1].Value, MinimumAge = (int)v[2].Value, Used = v };
+    });
+
+    private ScaleParameters Scale(string benefit, DateOnly d)
+    {
+        ParameterValue P(string name) => set.Get($"{benefit}.{name}", d);
+        ParameterValue[] v =
+        [
+            P("montant_de_base"), P("taux_deuxieme_personne"), P("taux_troisieme_personne"), P("taux_quatrieme_personne_couple"),
+            P("taux_quatrieme_personne_isole"), P("taux_personne_supplementaire"), P("majoration_isolement_base"), P("majoration_isolement_par_enfant"),
+            P("forfait_logement_taux_1_personne"), P("forfait_logement_taux_2_personnes"), P("forfait_logement_taux_3_personnes"),
+            P("montant_minimum_verse"), P("age_minimum"), P("age_maximum_enfant"),
+        ];
+        return new ScaleParameters
+        {
+            Base = v[0], Second = v[1].Value, Third = v[2].Value, FourthCouple = v[3].Value, FourthSingle = v[4].Value, Beyond = v[5].Value,
+            MajorationBase = v[6].Value, MajorationPerChild = v[7].Value, Housing1 = v[8].Value, Housing2 = v[9].Value, Housing3 = v[10].Value,
+            MinimumPaid = v[11].Value, MinimumAge = (int)v[12].Value, ChildAgeLimit = (int)v[13].Value, Used = v,
+        };
+    }
+
+    // Per benefit, one slot per month from 1990-01: read without a lock (the batch's hot path), filled under one.
+    private const int FirstYear = 1990;
+    private const int Slots = 150 * 12;
+
+    private T Cached<T>(string benefit, Month month, Func<DateOnly, T> resolve) where T : class
+    {
+        var slot = month.Index - FirstYear * 12;
+        if (slot is < 0 or >= Slots)
+        {
+            return resolve(month.FirstDay);
+        }
+        var slots = _slots.TryGetValue(benefit, out var found) ? found : AddSlots(benefit);
+        if (Volatile.Read(ref slots[slot]) is T value)
+        {
+            return value;
+        }
+        value = resolve(month.FirstDay);
+        Volatile.Write(ref slots[slot], value);
+        return value;
+    }
+
+    private object?[] AddSlots(string benefit)
+    {
+        lock (_lock)
+        {
+            if (!_slots.TryGetValue(benefit, out var slots))
+            {
+                var copy = new Dictionary<string, object?[]>(_slots) { [benefit] = slots = new object?[Slots] };
+                _slots = copy;
+            }
+            return slots;
+        }
+    }
+}

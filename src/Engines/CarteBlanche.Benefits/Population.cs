@@ -1,0 +1,100 @@
+namespace CarteBlanche.Benefits;
+
+/// <summary>OpenFisca's <c>statut_occupation_logement</c>, in its order.</summary>
+public enum HousingStatus : byte
+{
+    NonRenseigne,
+    PrimoAccedant,
+    Proprietaire,
+    LocataireHlm,
+    LocataireVide,
+    LocataireMeuble,
+    LogeGratuitement,
+    LocataireFoyer,
+    SansDomicile,
+}
+
+/// <summary>
+/// Households as columns (one array per variable, no object per household): what the batch path computes on, and
+/// what a single OpenFisca situation is turned into. Each family's persons are contiguous, parents first, then
+/// children eldest first. Monthly amounts cover <see cref="Months"/> months from <see cref="FirstMonth"/>, person- or family-major
+/// (<c>[person × Months + month]</c>), so a family's history is read sequentially.
+/// </summary>
+public sealed class Population
+{
+    public Population(int families, int persons, Month firstMonth, int months)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(families);
+        ArgumentOutOfRangeException.ThrowIfNegative(persons);
+        ArgumentOutOfRangeException.ThrowIfLessThan(months, 1);
+        FamilyCount = families;
+        PersonCount = persons;
+        FirstMonth = firstMonth;
+        Months = months;
+        FirstPerson = new int[families + 1];
+        Parents = new byte[families];
+        Children = new byte[families];
+        Housing = new HousingStatus[families];
+        LaterMonths = new bool[families];
+        InKindHousing = new bool[families];
+        RecentIsolation = new bool[families];
+        HousingAid = new double[families * months];
+        FamilyResources = new double[families * months];
+        Birth = new int[persons];
+        Pregnant = new bool[persons];
+        Incapacity = new float[persons];
+        Restriction = new bool[persons];
+        SharedCustody = new bool[persons];
+        Activity = new double[persons * months];
+        OtherIncome = new double[persons * months];
+    }
+
+    public int FamilyCount { get; }
+    public int PersonCount { get; }
+    public Month FirstMonth { get; }
+    public int Months { get; }
+
+    /// <summary>Index of each family's first person; <c>FirstPerson[FamilyCount]</c> = PersonCount.</summary>
+    public int[] FirstPerson { get; }
+    public byte[] Parents { get; }
+    public byte[] Children { get; }
+    public HousingStatus[] Housing { get; }
+    /// <summary><c>departement_experimentation_rsa</c>: the RSA and the prime d'activité read months M-4..M-2 (from October 2024).</summary>
+    public bool[] LaterMonths { get; }
+    /// <summary>
+    /// Housed as an owner without rent or loan, or free without paying charges (<c>statut_occupation_logement</c>,
+    /// <c>loyer</c>, <c>participation_frais</c>): the whole housing forfait is deducted.
+    /// </summary>
+    public bool[] InKindHousing { get; }
+    /// <summary><c>rsa_isolement_recent</c>: the parent alone became so in the last 12 months (opens the majoration).</summary>
+    public bool[] RecentIsolation { get; }
+    /// <summary><c>aide_logement</c>, per family and month.</summary>
+    public double[] HousingAid { get; }
+    /// <summary>Family benefits counted as resources (<c>af</c>, <c>cf</c>, <c>asf</c>, <c>paje_base</c>), per family and month.</summary>
+    public double[] FamilyResources { get; }
+
+    /// <summary>Birth date packed as yyyymmdd.</summary>
+    public int[] Birth { get; }
+    public bool[] Pregnant { get; }
+    /// <summary><c>taux_incapacite</c>, 0 to 1.</summary>
+    public float[] Incapacity { get; }
+    /// <summary><c>aah_restriction_substantielle_durable_acces_emploi</c>.</summary>
+    public bool[] Restriction { get; }
+    /// <summary><c>garde_alternee</c>: counts half in the CSS ceiling.</summary>
+    public bool[] SharedCustody { get; }
+    /// <summary>Earned income (<c>salaire_net</c>, <c>indemnites_stage</c>...), per person and month.</summary>
+    public double[] Activity { get; }
+    /// <summary>Other resources (<c>chomage_net</c>, <c>retraite_nette</c>, <c>pensions_alimentaires_percues</c>...), per person and month.</summary>
+    public double[] OtherIncome { get; }
+
+    public static int Pack(DateOnly date) => date.Year * 10000 + date.Month * 100 + date.Day;
+
+    public static DateOnly Unpack(int packed) => new(packed / 10000, packed / 100 % 100, packed % 100);
+
+    /// <summary>Offset of a month in the monthly columns, or -1 when it is outside the history (its amounts are 0).</summary>
+    public int Offset(Month month)
+    {
+        var h = month.Index - FirstMonth.Index;
+        return h >= 0 && h < Months ? h : -1;
+    }
+}

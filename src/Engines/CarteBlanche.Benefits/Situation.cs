@@ -1,0 +1,506 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace CarteBlanche.Benefits;
+
+/// <summary>Bad input in a situation: the message names the source, the entity and the field.</summary>
+public sealed class SituationException(string message) : Exception(message);
+
+/// <summary>One value to compute: a variable of an entity for a period.</summary>
+public sealed record Request(EntityKind Entity, string Id, string Variable, Period Period);
+
+/// <summary>
+/// An OpenFisca situation (the Web API's <c>/calculate</c> body: <c>individus</c>, <c>familles</c>, <c>foyers_fiscaux</c>,
+/// <c>menages</c> with their roles and variables by period), checked and turned into a one-situation
+/// <see cref="Population"/> the formulas compute on.
+/// </summary>
+public sealed class Situation
+{
+    private static readonly string[] FamilleRoles = ["parents", "enfants"];
+    private static readonly string[] FoyerRoles = ["declarants", "personnes_a_charge"];
+    private static readonly string[] MenageRoles = ["personne_de_reference", "conjoint", "enfants", "autres"];
+
+    private sealed record Group(string Id, Dictionary<string, List<string>> Roles);
+
+    private readonly string _source;
+    private readonly Period? _defaultPeriod;
+    private readonly List<string> _persons = [];
+    private readonly List<Group> _familles = [];
+    private readonly List<Group> _menages = [];
+    private readonly List<Group> _foyers = [];
+    // (entity, id, variable) → month → value
+    private readonly Dictionary<(EntityKind, string, string), SortedDictionary<int, JsonNode>> _inputs = [];
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+    private Population? _population;
+    private int[] _familyOfPerson = [];
+    private int[] _personRow = [];
+    private readonly Dictionary<string, int> _familyIndex = new(StringComparer.Ordinal);
+
+    public List<string> Warnings { get; } = [];
+
+    public List<Request> Requests { get; } = [];
+
+    public IReadOnlyList<string> PersonIds => _persons;
+
+    private Situation(string source, Period? defaultPeriod) => (_source, _defaultPeriod) = (source, defaultPeriod);
+
+    /// <summary>Reads a situation. <paramref name="defaultPeriod"/> is the YAML test's period, used for values given without one.</summary>
+    public static Situation Read(JsonObject root, string source, Period? defaultPeriod = null)
+    {
+        var s = new Situation(source, defaultPeriod);
+        s.ReadEntities(root);
+        return s;
+    }
+
+    private SituationException Error(string where, string what) => new($"{_source} : {where} : {what}");
+
+    private void ReadEntities(JsonObject root)
+    {
+        foreach (var (key, _) in root)
+        {
+            if (key is not ("individus" or "familles" or "foyers_fiscaux" or "menages"))
+            {
+                throw Error(key, "entité inconnue (attendu : individus, familles, foyers_fiscaux, menages)");
+            }
+        }
+        if (root["individus"] is not JsonObject individus || individus.Count == 0)
+        {
+            throw Error("individus", "la situation doit décrire au moins une personne dans « individus »");
+        }
+        foreach (var (id, node) in individus)
+        {
+            _persons.Add(id);
+            ReadVariables(EntityKind.Individu, id, node as JsonObject ?? throw Error($"individus.{id}", "une personne se décrit par un dictionnaire de variables"), []);
+        }
+        ReadGroups(root, "familles", EntityKind.Famille, FamilleRoles, _familles);
+        ReadGroups(root, "foyers_fiscaux", EntityKind.FoyerFiscal, FoyerRoles, _foyers);
+        ReadGroups(root, "menages", EntityKind.Menage, MenageRoles, _menages);
+    }
+
+    private void ReadGroups(JsonObject root, string key, EntityKind kind, string[] roles, List<Group> into)
+    {
+        if (root[key] is null)
+        {
+            return;
+        }
+        if (root[key] is not JsonObject groups)
+        {
+            throw Error(key, "attendu un dictionnaire d'entités");
+        }
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (id, node) in groups)
+        {
+            if (node is not JsonObject group)
+            {
+                throw Error($"{key}.{id}", "attendu un dictionnaire (rôles et variables)");
+            }
+            var members = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            foreach (var role in roles)
+            {
+                if (group[role] is null)
+                {
+                    continue;
+                }
+                var ids = group[role] is JsonArray array ? array.Select(n => n?.GetValue<string>()).ToList() : [group[role]!.GetValue<string>()];
+                foreach (var person in ids)
+                {
+                    if (person == null || !_persons.Contains(person))
+                    {
+                        throw Error($"{key}.{id}.{role}", $"« {person} » n'est pas une personne de « individus »");
+                    }
+                    if (seen.TryGetValue(person, out var other))
+                    {
+                        throw Error($"{key}.{id}.{role}", $"« {person} » est déjà dans {key}.{other} : une personne appartient à une seule entité de ce type");
+                    }
+                    seen[person] = id;
+                }
+                members[role] = ids!;
+            }
+            if (kind == EntityKind.Famille && members.TryGetValue("parents", out var parents) && parents.Count > 2)
+            {
+                throw Error($"{key}.{id}.parents", $"{parents.Count} parents : une famille en a un ou deux");
+            }
+            into.Add(new Group(id, members));
+            ReadVariables(kind, id, group, roles);
+        }
+    }
+
+    private void ReadVariables(EntityKind kind, string id, JsonObject node, string[] roles)
+    {
+        var where = $"{Variables.EntityPlural(kind)}.{id}";
+        foreach (var (name, value) in node)
+        {
+            if (roles.Contains(name))
+            {
+                continue;
+            }
+            if (!Variables.All.TryGetValue(name, out var info))
+            {
+                if (_warned.Add(name))
+                {
+                    Warnings.Add($"Variable inconnue ignorée : « {name} » ({where}).");
+                }
+                continue;
+            }
+            if (info.Entity != kind)
+            {
+                throw Error($"{where}.{name}", $"« {name} » est une variable de l'entité {Variables.EntityPlural(info.Entity)}, pas de {Variables.EntityPlural(kind)}");
+            }
+            if (info.Role == VariableRole.Ignored)
+            {
+                continue;
+            }
+            var periods = new List<(Period, JsonNode?)>();
+            if (value is JsonObject byPeriod)
+            {
+                foreach (var (periodText, v) in byPeriod)
+                {
+                    if (!Period.TryParse(periodText, out var period) && periodText != "ETERNITY")
+                    {
+                        throw Error($"{where}.{name}", $"période « {periodText} » illisible (attendu 2025-06, 2025 ou month:2025-01:3)");
+                    }
+                    periods.Add((periodText == "ETERNITY" ? new Period(Month.Of(1900, 1), 1) : period, v));
+                }
+            }
+            else if (_defaultPeriod is { } p)
+            {
+                periods.Add((p, value));
+            }
+            else if (info.Kind == ValueKind.Date && value is JsonValue)
+            {
+                periods.Add((new Period(Month.Of(1900, 1), 1), value));
+            }
+            else
+            {
+                throw Error($"{where}.{name}", "donnez la valeur par période, par exemple { \"2025-06\": 1200 }");
+            }
+            foreach (var (period, v) in periods)
+            {
+                if (v == null)
+                {
+                    // Asked for: computed, or reported as not implemented (an input such as af is never computed here).
+                    Requests.Add(new Request(kind, id, name, period));
+                    continue;
+                }
+                if (name == "age")
+                {
+                    var years = Check(info with { Kind = ValueKind.Integer }, v, $"{where}.age ({period})").GetValue<double>();
+                    GiveAge(id, period.Start, (int)years);
+                    continue;
+                }
+                if (info.Role != VariableRole.Input)
+                {
+                    continue; // a computed variable given a value: the engine computes it anyway (its rules do not read it)
+                }
+                var checkedValue = Check(info, v, $"{where}.{name} ({period})");
+                var key = (kind, id, name);
+                if (!_inputs.TryGetValue(key, out var months))
+                {
+                    _inputs[key] = months = [];
+                }
+                if (info.Kind == ValueKind.Amount && period.Months > 1)
+                {
+                    // A yearly (or longer) amount is spread evenly over its months.
+                    var each = checkedValue.GetValue<double>() / period.Months;
+                    foreach (var m in period.EachMonth())
+                    {
+                        months[m.Index] = JsonValue.Create(each);
+                    }
+                }
+                else
+                {
+                    foreach (var m in period.EachMonth())
+                    {
+                        months[m.Index] = checkedValue;
+                    }
+                }
+            }
+        }
+    }
+
+    private JsonNode Check(VariableInfo info, JsonNode value, string where)
+    {
+        switch (info.Kind)
+        {
+            case ValueKind.Amount or ValueKind.Rate or ValueKind.Integer:
+                if (!TryNumber(value, out var number))
+                {
+                    throw Error(where, $"« {value.ToJsonString()} » n'est pas un nombre");
+                }
+                if (number < 0)
+                {
+                    throw Error(where, $"valeur négative ({number.ToString(CultureInfo.InvariantCulture)}) : {info.Label} est positif ou nul");
+                }
+                if (info.Kind == ValueKind.Rate && number > 1)
+                {
+                    throw Error(where, $"taux de {number.ToString(CultureInfo.InvariantCulture)} : un taux s'écrit entre 0 et 1 (0.8 pour 80 %)");
+                }
+                return JsonValue.Create(number);
+            case ValueKind.Boolean:
+                if (value is JsonValue b && b.TryGetValue<bool>(out var flag))
+                {
+                    return JsonValue.Create(flag);
+                }
+                throw Error(where, $"« {value.ToJsonString()} » n'est pas un booléen (true ou false)");
+            case ValueKind.Date:
+                if (value is JsonValue d && d.TryGetValue<string>(out var text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+                {
+                    return JsonValue.Create(text);
+                }
+                throw Error(where, $"« {value.ToJsonString()} » n'est pas une date aaaa-mm-jj");
+            default:
+                if (value is JsonValue e && e.TryGetValue<string>(out var enumValue) && Variables.HousingStatusNames.Contains(enumValue))
+                {
+                    return JsonValue.Create(enumValue);
+                }
+                throw Error(where, $"valeur inconnue « {value.ToJsonString().Trim('"')} » (valeurs possibles : {string.Join(", ", Variables.HousingStatusNames)})");
+        }
+    }
+
+    private static bool TryNumber(JsonNode node, out double number)
+    {
+        number = 0;
+        if (node is not JsonValue v)
+        {
+            return false;
+        }
+        if (v.TryGetValue(out double d))
+        {
+            number = d;
+            return double.IsFinite(d);
+        }
+        if (v.TryGetValue(out int i))
+        {
+            number = i;
+            return true;
+        }
+        if (v.TryGetValue(out long l))
+        {
+            number = l;
+            return true;
+        }
+        if (v.TryGetValue(out decimal m))
+        {
+            number = (double)m;
+            return true;
+        }
+        return false;
+    }
+
+    private double Amount(EntityKind kind, string id, string name, Month month) =>
+        _inputs.TryGetValue((kind, id, name), out var months) && months.TryGetValue(month.Index, out var v) ? v.GetValue<double>() : 0;
+
+    private JsonNode? Latest(EntityKind kind, string id, string name) =>
+        _inputs.TryGetValue((kind, id, name), out var months) && months.Count > 0 ? months.Last().Value : null;
+
+    /// <summary>Builds the population the formulas read: one family per <c>familles</c> entry; anyone in none is a family alone.</summary>
+    public Population ToPopulation(Month from, Month to)
+    {
+        // Children eldest first (the order of their ranks in the CSS ceiling, as in OpenFisca).
+        var families = _familles.Select(f => (f.Id, Parents: f.Roles.GetValueOrDefault("parents") ?? [], Children: (f.Roles.GetValueOrDefault("enfants") ?? []).OrderBy(BirthOf).ToList())).ToList();
+        var placed = families.SelectMany(f => f.Parents.Concat(f.Children)).ToHashSet(StringComparer.Ordinal);
+        foreach (var alone in _persons.Where(p => !placed.Contains(p)))
+        {
+            families.Add(($"_{alone}", [alone], []));
+        }
+        foreach (var f in families.Where(f => f.Parents.Count == 0))
+        {
+            throw Error($"familles.{f.Id}", "une famille a au moins un parent");
+        }
+        var months = to.Index - from.Index + 1;
+        var pop = new Population(families.Count, _persons.Count, from, months);
+        _familyOfPerson = new int[_persons.Count];
+        _personRow = new int[_persons.Count];
+        var row = 0;
+        for (var f = 0; f < families.Count; f++)
+        {
+            var (id, parents, children) = families[f];
+            _familyIndex[id] = f;
+            pop.FirstPerson[f] = row;
+            pop.Parents[f] = (byte)parents.Count;
+            pop.Children[f] = (byte)Math.Min(children.Count, 255);
+            var menage = _menages.FirstOrDefault(m => m.Roles.Values.Any(r => r.Contains(parents[0])));
+            if (menage != null && Latest(EntityKind.Menage, menage.Id, "statut_occupation_logement") is { } status)
+            {
+                pop.Housing[f] = (HousingStatus)Variables.HousingStatusNames.ToList().IndexOf(status.GetValue<string>());
+                // OpenFisca's avantage en nature: owner paying no rent or loan, or housed free without sharing the costs.
+                var rent = Latest(EntityKind.Menage, menage.Id, "loyer")?.GetValue<double>() ?? 0;
+                var shares = Latest(EntityKind.Menage, menage.Id, "participation_frais")?.GetValue<bool>() ?? false;
+                pop.InKindHousing[f] = (pop.Housing[f] is HousingStatus.Proprietaire or HousingStatus.PrimoAccedant && rent == 0) || (pop.Housing[f] == HousingStatus.LogeGratuitement && !shares);
+            }
+            pop.LaterMonths[f] = Latest(EntityKind.Famille, id, "departement_experimentation_rsa")?.GetValue<bool>() ?? false;
+            pop.RecentIsolation[f] = Latest(EntityKind.Famille, id, "rsa_isolement_recent")?.GetValue<bool>() ?? false;
+            for (var h = 0; h < months; h++)
+            {
+                var m = from.AddMonths(h);
+                pop.HousingAid[f * months + h] = Amount(EntityKind.Famille, id, "aide_logement", m);
+                pop.FamilyResources[f * months + h] = Variables.FamilyBenefits.Sum(name => Amount(EntityKind.Famille, id, name, m));
+            }
+            foreach (var person in parents.Concat(children))
+            {
+                var index = _persons.IndexOf(person);
+                _familyOfPerson[index] = f;
+                _personRow[index] = row;
+                FillPerson(pop, row, person, from, months);
+                row++;
+            }
+        }
+        pop.FirstPerson[families.Count] = row;
+        _population = pop;
+        return pop;
+    }
+
+    private int BirthOf(string id) =>
+        Latest(EntityKind.Individu, id, "date_naissance") is { } birth ? Population.Pack(DateOnly.ParseExact(birth.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture))
+        : _ages.TryGetValue(id, out var age) ? Population.Pack(age.Month.FirstDay.AddYears(-age.Years).AddMonths(-6)) : 19700101;
+
+    private void FillPerson(Population pop, int row, string id, Month from, int months)
+    {
+        // A date of birth; or, when only an age was given for a month, a birth date six months before that age's
+        // anniversary (the age holds for the months around); or OpenFisca's default, 1970-01-01.
+        pop.Birth[row] = BirthOf(id);
+        pop.Pregnant[row] = Latest(EntityKind.Individu, id, "enceinte")?.GetValue<bool>() ?? false;
+        pop.Incapacity[row] = (float)(Latest(EntityKind.Individu, id, "taux_incapacite")?.GetValue<double>() ?? 0);
+        pop.Restriction[row] = Latest(EntityKind.Individu, id, "aah_restriction_substantielle_durable_acces_emploi")?.GetValue<bool>() ?? true; // OpenFisca's default
+        pop.SharedCustody[row] = Latest(EntityKind.Individu, id, "garde_alternee")?.GetValue<bool>() ?? false;
+        for (var h = 0; h < months; h++)
+        {
+            var m = from.AddMonths(h);
+            pop.Activity[row * months + h] = Variables.ActivityIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m));
+            pop.OtherIncome[row * months + h] = Variables.OtherIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m));
+        }
+    }
+
+    private readonly Dictionary<string, (Month Month, int Years)> _ages = new(StringComparer.Ordinal);
+
+    /// <summary>An <c>age</c> given as input (tests often give it instead of a birth date).</summary>
+    public void GiveAge(string person, Month month, int years) => _ages[person] = (month, years);
+
+    /// <summary>The months the inputs and requests need: from a year before the first requested month to the last one.</summary>
+    public (Month From, Month To) Window(IEnumerable<Period> periods)
+    {
+        var list = periods.ToList();
+        if (list.Count == 0)
+        {
+            throw Error("sortie", "aucune variable à calculer (mettez null pour une variable à calculer)");
+        }
+        var first = list.Min(p => p.Start.Index);
+        var last = list.Max(p => p.Start.Index + p.Months - 1);
+        var inputsFirst = _inputs.Values.SelectMany(m => m.Keys).Where(k => k > Month.Of(1900, 1).Index).DefaultIfEmpty(first).Min();
+        return (new Month(Math.Min(first - 13, inputsFirst)), new Month(last));
+    }
+
+    /// <summary>Computes a variable for an entity and period; monthly amounts asked for a longer period are summed.</summary>
+    public JsonNode? Compute(string variable, EntityKind entity, string id, Period period, MonthParameters parameters, Explanation? explanation = null)
+    {
+        var pop = _population ?? throw new InvalidOperationException("ToPopulation first.");
+        var info = Variables.All[variable];
+        int family, person = -1;
+        if (entity == EntityKind.Famille)
+        {
+            family = _familyIndex.TryGetValue(id, out var f) ? f : throw Error($"familles.{id}", "famille inconnue");
+        }
+        else if (entity == EntityKind.Individu)
+        {
+            var index = _persons.IndexOf(id);
+            if (index < 0)
+            {
+                throw Error($"individus.{id}", "personne inconnue");
+            }
+            (family, person) = (_familyOfPerson[index], _personRow[index]);
+        }
+        else
+        {
+            throw Error($"{Variables.EntityPlural(entity)}.{id}.{variable}", "variable non calculée pour cette entité");
+        }
+        if (info.Kind != ValueKind.Amount)
+        {
+            return MonthValue(pop, variable, family, person, period.Start, parameters, explanation);
+        }
+        var total = 0.0;
+        foreach (var m in period.EachMonth())
+        {
+            total += MonthValue(pop, variable, family, person, m, parameters, explanation)!.GetValue<double>();
+        }
+        return JsonValue.Create(total);
+    }
+
+    private static JsonNode? MonthValue(Population pop, string variable, int family, int person, Month month, MonthParameters parameters, Explanation? explanation)
+    {
+        return explanation == null ? Evaluate(pop, variable, family, person, month, parameters, default(NoTrace)) : Evaluate(pop, variable, family, person, month, parameters, explanation);
+    }
+
+    private static JsonNode? Evaluate<T>(Population pop, string variable, int family, int person, Month month, MonthParameters parameters, T trace) where T : ITrace
+    {
+        switch (variable)
+        {
+            case "age":
+                return JsonValue.Create(month.AgeOf(pop.Birth[person]));
+            case "rsa" or "rsa_socle" or "rsa_socle_majore" or "rsa_forfait_logement" or "rsa_base_ressources" or "rsa_eligibilite" or "rsa_nb_enfants":
+                var rsa = Formulas.Rsa(pop, family, month, parameters.Rsa(month), trace);
+                return variable switch
+                {
+                    "rsa" => rsa.Amount,
+                    "rsa_socle" => rsa.Socle,
+                    "rsa_socle_majore" => rsa.SocleMajore,
+                    "rsa_forfait_logement" => rsa.HousingForfait,
+                    "rsa_base_ressources" => rsa.Resources,
+                    "rsa_nb_enfants" => JsonValue.Create(rsa.Children),
+                    _ => JsonValue.Create(rsa.Eligible),
+                };
+            case "ppa" or "ppa_eligibilite":
+                var ppa = Formulas.Ppa(pop, family, month, parameters, trace);
+                return variable == "ppa" ? ppa.Amount : JsonValue.Create(ppa.Eligible);
+            case "ppa_forfait_logement":
+                {
+                    var pp = parameters.Ppa(month);
+                    var persons = pop.Parents[family] + Formulas.CountedChildren(pop, family, month, pp.Scale.ChildAgeLimit);
+                    var hf = pp.Scale.HousingForfait(persons);
+                    var aidH = pop.Offset(month);
+                    var aid = aidH < 0 ? 0 : pop.HousingAid[family * pop.Months + aidH];
+                    return pop.InKindHousing[family] ? hf : aid > 0 ? Math.Min(aid, hf) : 0;
+                }
+            case "ppa_bonification":
+                var p = parameters.Ppa(month);
+                var h = pop.Offset(month);
+                var earned = h < 0 ? 0 : pop.Activity[person * pop.Months + h];
+                var bonus = Formulas.PpaBonus(p, earned);
+                if (trace.On)
+                {
+                    trace.Uses(p.Used);
+                    trace.Step("ppa_bonification", bonus, $"Bonification : revenus d'activité de {Explanation.Euros(earned)} ; elle commence à {Explanation.Euros(p.BonusStart)} et atteint {Explanation.Euros(p.BonusMaximum)} à {Explanation.Euros(p.BonusFull)} → {Explanation.Euros(bonus)}.");
+                }
+                return bonus;
+            case "cmu_c_plafond" or "acs_plafond" or "css_cmu_base_ressources" or "cmu_c" or "css_participation_forfaitaire":
+                var rsaAmount = Formulas.Rsa(pop, family, month, parameters.Rsa(month), default(NoTrace)).Amount;
+                var css = Formulas.Css(pop, family, month, parameters.Css(month), rsaAmount, trace);
+                return variable switch
+                {
+                    "cmu_c_plafond" => css.Ceiling,
+                    "acs_plafond" => css.CeilingWithContribution,
+                    "css_cmu_base_ressources" => css.Resources,
+                    "css_participation_forfaitaire" => css.Contribution,
+                    _ => JsonValue.Create(css.Status == CssStatus.Gratuite),
+                };
+            case "aah" or "aah_eligible" or "aah_base_ressources" or "aah_plafond_ressources":
+                var aah = Formulas.Aah(pop, family, person, month, parameters.Aah(month), trace);
+                return variable switch
+                {
+                    "aah" => aah.Amount,
+                    "aah_base_ressources" => aah.Resources,
+                    "aah_plafond_ressources" => aah.Ceiling,
+                    _ => JsonValue.Create(aah.Eligible),
+                };
+            case "aspa" or "aspa_eligibilite" or "aspa_base_ressources":
+                var aspa = Formulas.Aspa(pop, family, month, parameters.Aspa(month), trace);
+                return variable switch
+                {
+                    "aspa" => aspa.Amount,
+                    "aspa_base_ressources" => aspa.Resources,
+                    _ => JsonValue.Create(aspa.Eligible),
+                };
+            default:
+                throw new InvalidOperationException(variable);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+namespace CarteBlanche.Benefits;
+
+public enum EntityKind
+{
+    Individu,
+    Famille,
+    FoyerFiscal,
+    Menage,
+}
+
+public enum ValueKind
+{
+    /// <summary>Money per month; a yearly value given for it is divided over the months.</summary>
+    Amount,
+    Boolean,
+    Rate,
+    Integer,
+    Date,
+    Enumeration,
+}
+
+/// <summary>How the engine uses an OpenFisca variable.</summary>
+public enum VariableRole
+{
+    /// <summary>Read by the rules.</summary>
+    Input,
+    /// <summary>Computed by the engine.</summary>
+    Computed,
+    /// <summary>An OpenFisca variable the engine knows but does not compute: asking for it is reported, never answered 0.</summary>
+    NotImplemented,
+    /// <summary>Accepted as input but not used by these rules (no warning).</summary>
+    Ignored,
+}
+
+public sealed record VariableInfo(string Name, EntityKind Entity, ValueKind Kind, VariableRole Role, string Label);
+
+/// <summary>The OpenFisca variables the engine reads and writes, with OpenFisca's names and entities.</summary>
+public static class Variables
+{
+    public static readonly IReadOnlyList<string> HousingStatusNames =
+        ["non_renseigne", "primo_accedant", "proprietaire", "locataire_hlm", "locataire_vide", "locataire_meuble", "loge_gratuitement", "locataire_foyer", "sans_domicile"];
+
+    /// <summary>Person incomes counted as earned income (prime d'activité's share and bonus).</summary>
+    public static readonly IReadOnlySet<string> ActivityIncomes = new HashSet<string>(StringComparer.Ordinal) { "salaire_net", "indemnites_stage", "revenus_stage_formation_pro" };
+
+    /// <summary>Person incomes counted as other resources.</summary>
+    public static readonly IReadOnlySet<string> OtherIncomes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "chomage_net", "retraite_nette", "pensions_alimentaires_percues", "indemnites_journalieres", "pensions_invalidite", "ass", "allocation_securisation_professionnelle",
+    };
+
+    /// <summary>Family benefits counted as the family's resources.</summary>
+    public static readonly IReadOnlySet<string> FamilyBenefits = new HashSet<string>(StringComparer.Ordinal) { "af", "cf", "asf", "paje_base" };
+
+    public static readonly IReadOnlyDictionary<string, VariableInfo> All = Build();
+
+    private static Dictionary<string, VariableInfo> Build()
+    {
+        var all = new Dictionary<string, VariableInfo>(StringComparer.Ordinal);
+        void Add(string name, EntityKind entity, ValueKind kind, VariableRole role, string label) => all[name] = new VariableInfo(name, entity, kind, role, label);
+        foreach (var name in ActivityIncomes.Concat(OtherIncomes))
+        {
+            Add(name, EntityKind.Individu, ValueKind.Amount, VariableRole.Input, name);
+        }
+        foreach (var name in FamilyBenefits)
+        {
+            Add(name, EntityKind.Famille, ValueKind.Amount, VariableRole.Input, name);
+        }
+        Add("date_naissance", EntityKind.Individu, ValueKind.Date, VariableRole.Input, "date de naissance");
+        Add("enceinte", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "grossesse");
+        Add("taux_incapacite", EntityKind.Individu, ValueKind.Rate, VariableRole.Input, "taux d'incapacité");
+        Add("aah_restriction_substantielle_durable_acces_emploi", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "restriction substantielle et durable d'accès à l'emploi");
+        Add("garde_alternee", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "enfant en garde alternée");
+        Add("aide_logement", EntityKind.Famille, ValueKind.Amount, VariableRole.Input, "aide au logement");
+        Add("departement_experimentation_rsa", EntityKind.Famille, ValueKind.Boolean, VariableRole.Input, "département de l'expérimentation (ressources des mois M-4 à M-2)");
+        Add("rsa_isolement_recent", EntityKind.Famille, ValueKind.Boolean, VariableRole.Input, "isolement de moins de douze mois");
+        Add("loyer", EntityKind.Menage, ValueKind.Amount, VariableRole.Input, "loyer ou mensualité d'emprunt");
+        Add("participation_frais", EntityKind.Menage, ValueKind.Boolean, VariableRole.Input, "participation aux frais du logement");
+        Add("statut_occupation_logement", EntityKind.Menage, ValueKind.Enumeration, VariableRole.Input, "statut d'occupation du logement");
+        foreach (var name in new[] { "taux_capacite_travail", "activite", "handicap", "statut_marital", "salaire_de_base", "depcom", "charges_locatives", "coloc", "logement_chambre", "nom", "prenom", "aah_conjugalise_eligible" })
+        {
+            Add(name, name is "depcom" or "charges_locatives" or "coloc" or "logement_chambre" ? EntityKind.Menage : EntityKind.Individu,
+                name is "taux_capacite_travail" ? ValueKind.Rate : name is "handicap" or "coloc" or "logement_chambre" or "aah_conjugalise_eligible" ? ValueKind.Boolean : name is "salaire_de_base" or "charges_locatives" ? ValueKind.Amount : ValueKind.Enumeration,
+                VariableRole.Ignored, name);
+        }
+
+        // Computed.
+        Add("age", EntityKind.Individu, ValueKind.Integer, VariableRole.Computed, "âge");
+        Add("rsa", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "revenu de solidarité active");
+        Add("rsa_socle", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "montant forfaitaire du RSA");
+        Add("rsa_socle_majore", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "montant forfaitaire majoré du RSA");
+        Add("rsa_forfait_logement", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "forfait logement du RSA");
+        Add("rsa_base_ressources", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "ressources prises en compte pour le RSA");
+        Add("rsa_eligibilite", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "éligibilité au RSA");
+        Add("rsa_nb_enfants", EntityKind.Famille, ValueKind.Integer, VariableRole.Computed, "enfants comptés pour le RSA");
+        Add("ppa", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "prime d'activité");
+        Add("ppa_eligibilite", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "éligibilité à la prime d'activité");
+        Add("ppa_forfait_logement", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "forfait logement de la prime d'activité");
+        Add("ppa_bonification", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "bonification individuelle de la prime d'activité");
+        Add("cmu_c_plafond", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "plafond annuel de la CSS gratuite");
+        Add("acs_plafond", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "plafond annuel de la CSS avec participation");
+        Add("css_cmu_base_ressources", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "ressources de l'année glissante pour la CSS");
+        Add("cmu_c", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "complémentaire santé solidaire gratuite");
+        Add("css_participation_forfaitaire", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "participation mensuelle à la CSS");
+        Add("aah", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "allocation aux adultes handicapés");
+        Add("aah_eligible", EntityKind.Individu, ValueKind.Boolean, VariableRole.Computed, "éligibilité à l'AAH");
+        Add("aah_base_ressources", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "ressources annuelles pour l'AAH");
+        Add("aah_plafond_ressources", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "plafond annuel de ressources de l'AAH");
+        Add("aspa", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "allocation de solidarité aux personnes âgées");
+        Add("aspa_eligibilite", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "éligibilité à l'ASPA");
+        Add("aspa_base_ressources", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "ressources annuelles pour l'ASPA");
+
+        // OpenFisca variables often asked for that these rules do not compute.
+        foreach (var (name, entity) in new[] { ("af", EntityKind.Famille), ("aide_logement_montant", EntityKind.Famille), ("asi", EntityKind.Individu), ("acs", EntityKind.Famille), ("ppa_versee", EntityKind.Famille), ("caah", EntityKind.Individu), ("rsa_montant", EntityKind.Famille), ("ass_montant", EntityKind.Individu), ("cheque_energie", EntityKind.Menage), ("irpp", EntityKind.FoyerFiscal), ("revenu_disponible", EntityKind.Menage), ("salaire_net_a_payer", EntityKind.Individu), ("paje", EntityKind.Famille), ("ars", EntityKind.Famille), ("bourse_college", EntityKind.Famille), ("prestations_familiales", EntityKind.Famille) })
+        {
+            all.TryAdd(name, new VariableInfo(name, entity, ValueKind.Amount, VariableRole.NotImplemented, name));
+        }
+        return all;
+    }
+
+    public static string EntityPlural(EntityKind kind) => kind switch
+    {
+        EntityKind.Individu => "individus",
+        EntityKind.Famille => "familles",
+        EntityKind.FoyerFiscal => "foyers_fiscaux",
+        _ => "menages",
+    };
+}
