@@ -105,6 +105,28 @@ for project in "${projects[@]}"; do
   total_skipped=$((total_skipped + skipped))
 done
 
+# --- benefits engine: OpenFisca YAML tests (tests/benefits) run by the command itself ----------------------
+yaml_started=$(date +%s)
+yaml_log="$results/benefits-yaml.log"
+status=0
+dotnet src/CarteBlanche.Cli/bin/$configuration/net10.0/carteblanche.dll benefits test tests/benefits > "$yaml_log" 2>&1 || status=$?
+last="$(tail -n 1 "$yaml_log")"
+if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped$ ]]; then
+  passed=${BASH_REMATCH[1]}; failed=${BASH_REMATCH[2]}; skipped=${BASH_REMATCH[3]}
+else
+  passed=0; failed=1; skipped=0
+fi
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+if [ "$failed" -ne 0 ]; then
+  cat "$yaml_log" >&2
+fi
+echo "test.sh: benefits YAML tests: $passed passed, $failed failed, $skipped skipped ($(( $(date +%s) - yaml_started )) s)"
+total_passed=$((total_passed + passed))
+total_failed=$((total_failed + failed))
+total_skipped=$((total_skipped + skipped))
+
 echo "test.sh: $total_skipped skipped; total time $(( $(date +%s) - started )) s"
 echo "$total_passed passed, $total_failed failed"
 [ "$total_failed" -eq 0 ]

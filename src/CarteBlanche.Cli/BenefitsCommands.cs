@@ -213,8 +213,27 @@ public static class BenefitsCommands
         var benchHouseholds = new Option<int>("--households") { Description = "Nombre de ménages.", DefaultValueFactory = _ => 90_000 };
         var benchSeed = new Option<int>("--seed") { Description = "Graine.", DefaultValueFactory = _ => 1 };
         var threads = new Option<int>("--threads") { Description = "Fils de calcul (par défaut : tous les cœurs).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var bench = new Command("bench", "Mesure RSA + prime d'activité + CSS sur une population synthétique : ménages-mois par seconde, un fil et tous les cœurs, et l'année du Lot (90 000 ménages).") { benchHouseholds, benchSeed, threads };
-        bench.SetAction((parse, cancellationToken) => Task.FromResult(RunBench(parse.GetValue(benchHouseholds), parse.GetValue(benchSeed), parse.GetValue(threads), cancellationToken)));
+        var only = new Option<string?>("--only") { Description = "Une seule prestation (rsa, ppa, css, aah, aspa), pour voir où va le temps." };
+        var bench = new Command("bench", "Mesure RSA + prime d'activité + CSS sur une population synthétique : ménages-mois par seconde, un fil et tous les cœurs, et l'année du Lot (90 000 ménages).") { benchHouseholds, benchSeed, threads, only };
+        bench.SetAction((parse, cancellationToken) =>
+        {
+            var benefit = parse.GetValue(only) switch
+            {
+                null => Benefit.Main,
+                "rsa" => Benefit.Rsa,
+                "ppa" => Benefit.Ppa,
+                "css" => Benefit.Css,
+                "aah" => Benefit.Aah,
+                "aspa" => Benefit.Aspa,
+                var other => Benefit.None,
+            };
+            if (benefit == Benefit.None)
+            {
+                Console.Error.WriteLine($"--only : « {parse.GetValue(only)} » n'est pas une prestation (rsa, ppa, css, aah, aspa).");
+                return Task.FromResult(2);
+            }
+            return Task.FromResult(RunBench(parse.GetValue(benchHouseholds), parse.GetValue(benchSeed), parse.GetValue(threads), benefit, cancellationToken));
+        });
 
         benefits.Subcommands.Add(synthesize);
         benefits.Subcommands.Add(bench);
@@ -235,7 +254,7 @@ public static class BenefitsCommands
         return text.ToString().TrimEnd();
     }
 
-    private static int RunBench(int households, int seed, int threads, CancellationToken cancellationToken)
+    private static int RunBench(int households, int seed, int threads, Benefit benefits, CancellationToken cancellationToken)
     {
         if (households < 1 || threads < 1)
         {
@@ -248,14 +267,14 @@ public static class BenefitsCommands
         var pop = Synthesizer.Generate(households, seed, first, Synthesizer.HistoryMonths, out _);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generate_s: {watch.Elapsed.TotalSeconds:0.000}"));
         // Warm-up (JIT, parameters) on a slice, then the measured runs: a year (12 months) for every household.
-        Batch.Compute(pop, year, 12, Benefit.Main, threads: 1, cancellationToken: cancellationToken);
+        Batch.Compute(pop, year, 12, benefits, threads: 1, cancellationToken: cancellationToken);
         double Measure(int t)
         {
             var best = double.MaxValue;
             for (var run = 0; run < 3; run++)
             {
                 var w = Stopwatch.StartNew();
-                Batch.Compute(pop, year, 12, Benefit.Main, threads: t, cancellationToken: cancellationToken);
+                Batch.Compute(pop, year, 12, benefits, threads: t, cancellationToken: cancellationToken);
                 best = Math.Min(best, w.Elapsed.TotalSeconds);
             }
             return best;

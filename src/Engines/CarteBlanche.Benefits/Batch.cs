@@ -36,6 +36,7 @@ public static class Batch
     public static BatchResults Compute(Population pop, Month first, int months, Benefit benefits, MonthParameters? parameters = null, int threads = 1, CancellationToken cancellationToken = default)
     {
         parameters ??= MonthParameters.Embedded;
+        pop.RefreshAges();
         var results = new BatchResults(pop.FamilyCount, pop.PersonCount, first, months);
         // Resolve every month's parameters before the loops: a missing value fails here, naming the parameter and date.
         var rsa = new RsaParameters[months];
@@ -71,11 +72,27 @@ public static class Batch
                 aspa[k] = parameters.Aspa(m);
             }
         }
+        var ppaMinimum = new double[months];
+        for (var k = 0; k < months && (benefits & Benefit.Ppa) != 0; k++)
+        {
+            ppaMinimum[k] = parameters.Ppa(first.AddMonths(k)).Scale.MinimumPaid;
+        }
         void Range(int from, int to)
         {
             var trace = default(NoTrace);
+            // A month's notional prime d'activité depends only on that month: computed once, shared by the three
+            // (or four) months whose amount averages it. notional[i] is the month first - 4 + i.
+            var notional = new double[months + 4];
             for (var f = from; f < to; f++)
             {
+                if ((benefits & Benefit.Ppa) != 0)
+                {
+                    for (var i = 0; i < notional.Length; i++)
+                    {
+                        var m = first.AddMonths(i - 4);
+                        notional[i] = Formulas.PpaNotional(pop, f, m, parameters.Ppa(m), trace);
+                    }
+                }
                 if (((f - from) & 4095) == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -91,7 +108,8 @@ public static class Batch
                     }
                     if ((benefits & Benefit.Ppa) != 0)
                     {
-                        results.Ppa[cell] = Formulas.Ppa(pop, f, m, parameters, trace).Amount;
+                        var latest = k + 4 - Formulas.ReferenceShift(pop, f, m, parameters);
+                        results.Ppa[cell] = Formulas.PpaAmount(notional[latest - 2], notional[latest - 1], notional[latest], ppaMinimum[k]);
                     }
                     if ((benefits & Benefit.Css) != 0)
                     {

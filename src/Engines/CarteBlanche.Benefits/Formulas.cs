@@ -38,7 +38,7 @@ public static class Formulas
         return h < 0 ? 0 : pop.Activity[person * pop.Months + h] + pop.OtherIncome[person * pop.Months + h];
     }
 
-    private static bool IsCountedChild(Population pop, int person, Month month, int ageLimit) => month.AgeOf(pop.Birth[person]) < ageLimit;
+    private static bool IsCountedChild(Population pop, int person, Month month, int ageLimit) => pop.Age(person, month) < ageLimit;
 
     /// <summary>Children younger than the limit on the first day of the month.</summary>
     public static int CountedChildren(Population pop, int family, Month month, int ageLimit)
@@ -59,7 +59,7 @@ public static class Formulas
     {
         for (var p = pop.FirstPerson[family] + pop.Parents[family]; p < pop.FirstPerson[family + 1]; p++)
         {
-            if (month.AgeOf(pop.Birth[p]) < age)
+            if (pop.Age(p, month) < age)
             {
                 return true;
             }
@@ -124,7 +124,7 @@ public static class Formulas
     }
 
     /// <summary>Montant forfaitaire (and majoré when eligible): the family gets the higher.</summary>
-    private static double Forfaits<T>(string prefix, ScaleParameters scale, int parents, int children, bool pregnant, bool majoration, Month month, T trace) where T : ITrace
+    private static (double Socle, double Majore) Forfaits<T>(string prefix, ScaleParameters scale, int parents, int children, bool pregnant, bool majoration, Month month, T trace) where T : ITrace
     {
         var persons = parents + children;
         var single = parents == 1;
@@ -139,7 +139,7 @@ public static class Formulas
                 trace.Step(prefix + "_socle_majore", majore, $"{month} — montant majoré (parent isolé{(pregnant ? ", grossesse" : "")}) : {Explanation.Euros(scale.Base.Value)} × ({Explanation.Number(scale.MajorationBase)} + {Explanation.Number(scale.MajorationPerChild)} × {children}) = {Explanation.Euros(majore)}.");
             }
         }
-        return Math.Max(socle, majore);
+        return (socle, majore);
     }
 
     public static RsaResult Rsa<T>(Population pop, int family, Month month, RsaParameters p, T trace) where T : ITrace
@@ -153,7 +153,7 @@ public static class Formulas
         var oldest = 0;
         for (var i = first; i < first + parents; i++)
         {
-            oldest = Math.Max(oldest, month.AgeOf(pop.Birth[i]));
+            oldest = Math.Max(oldest, pop.Age(i, month));
         }
         var eligible = parents > 0 && (oldest >= scale.MinimumAge || children > 0 || pregnant);
         if (trace.On)
@@ -163,7 +163,8 @@ public static class Formulas
                 : $"Non éligible : le parent le plus âgé a {oldest} ans (moins de {scale.MinimumAge}), sans enfant ni grossesse.");
         }
         var majoration = MajorationEligible(pop, family, month, children, pregnant);
-        var socle = Forfaits("rsa", scale, parents, children, pregnant, majoration, month, trace);
+        var (socleOnly, majore) = Forfaits("rsa", scale, parents, children, pregnant, majoration, month, trace);
+        var socle = Math.Max(socleOnly, majore);
         var persons = parents + children;
         var forfait = HousingForfait("rsa_forfait_logement", scale, persons, At(pop.HousingAid, family, pop, month), pop.InKindHousing[family], month, trace);
         var later = p.LaterMonthsAllowed && pop.LaterMonths[family];
@@ -183,7 +184,7 @@ public static class Formulas
             trace.Step("rsa", amount, !eligible ? "RSA : 0 € (non éligible)."
                 : $"RSA : {Explanation.Euros(socle)} − forfait logement {Explanation.Euros(forfait)} − ressources {Explanation.Euros(resources)} = {Explanation.Euros(gross)}{(gross < scale.MinimumPaid ? $", moins de {Explanation.Euros(scale.MinimumPaid)} : non versé" : "")} → {Explanation.Euros(amount)}.");
         }
-        return new RsaResult(eligible, persons, children, socle, majoration ? scale.Base.Value * (scale.MajorationBase + scale.MajorationPerChild * children) : 0, forfait, resources, amount);
+        return new RsaResult(eligible, persons, children, socleOnly, majore, forfait, resources, amount);
     }
 
     /// <summary>Individual bonus of the prime d'activité for a month's earned income.</summary>
@@ -214,7 +215,7 @@ public static class Formulas
         var other = At(pop.FamilyResources, family, pop, m);
         for (var i = first; i < end; i++)
         {
-            adult |= m.AgeOf(pop.Birth[i]) >= scale.MinimumAge;
+            adult |= pop.Age(i, m) >= scale.MinimumAge;
             if (h >= 0 && (i < first + parents || IsCountedChild(pop, i, m, scale.ChildAgeLimit)))
             {
                 var earned = pop.Activity[i * pop.Months + h];
@@ -223,8 +224,9 @@ public static class Formulas
                 other += pop.OtherIncome[i * pop.Months + h];
             }
         }
-        var forfaitMontant = Forfaits("ppa", scale, parents, children, pregnant, MajorationEligible(pop, family, m, children, pregnant), m, trace);
+        var (ppaSocle, ppaMajore) = Forfaits("ppa", scale, parents, children, pregnant, MajorationEligible(pop, family, m, children, pregnant), m, trace);
         var forfait = HousingForfait("ppa_forfait_logement", scale, parents + children, At(pop.HousingAid, family, pop, m), pop.InKindHousing[family], m, trace);
+        var forfaitMontant = Math.Max(ppaSocle, ppaMajore);
         var resources = activity + other;
         var notional = adult ? Math.Max(0, forfaitMontant + bonus + p.Share * activity - Math.Max(resources + forfait, forfaitMontant)) : 0;
         if (trace.On)
@@ -241,25 +243,33 @@ public static class Formulas
     public static PpaResult Ppa<T>(Population pop, int family, Month month, MonthParameters parameters, T trace) where T : ITrace
     {
         var atMonth = parameters.Ppa(month);
-        var from = pop.LaterMonths[family] && parameters.LaterMonthsAllowed(month) ? 2 : 1;
-        var total = 0.0;
-        for (var k = from + 2; k >= from; k--)
-        {
-            var m = month.AddMonths(-k);
-            total += PpaNotional(pop, family, m, parameters.Ppa(m), trace);
-        }
-        var average = total / 3;
-        var amount = average < atMonth.Scale.MinimumPaid ? 0 : average;
+        var from = ReferenceShift(pop, family, month, parameters);
+        var oldest = PpaNotional(pop, family, month.AddMonths(-from - 2), parameters.Ppa(month.AddMonths(-from - 2)), trace);
+        var middle = PpaNotional(pop, family, month.AddMonths(-from - 1), parameters.Ppa(month.AddMonths(-from - 1)), trace);
+        var latest = PpaNotional(pop, family, month.AddMonths(-from), parameters.Ppa(month.AddMonths(-from)), trace);
+        var amount = PpaAmount(oldest, middle, latest, atMonth.Scale.MinimumPaid);
+        var average = (oldest + middle + latest) / 3;
         var eligible = false;
         for (var i = pop.FirstPerson[family]; i < pop.FirstPerson[family + 1]; i++)
         {
-            eligible |= month.AgeOf(pop.Birth[i]) >= atMonth.Scale.MinimumAge;
+            eligible |= pop.Age(i, month) >= atMonth.Scale.MinimumAge;
         }
         if (trace.On)
         {
             trace.Step("ppa", amount, $"Prime d'activité : moyenne des trois montants = {Explanation.Euros(average)}{(average < atMonth.Scale.MinimumPaid ? $", moins de {Explanation.Euros(atMonth.Scale.MinimumPaid)} : non versée" : "")} → {Explanation.Euros(amount)}.");
         }
         return new PpaResult(eligible, amount);
+    }
+
+    /// <summary>1 for months M-3..M-1; 2 (M-4..M-2) for a family of an experimental département from October 2024.</summary>
+    public static int ReferenceShift(Population pop, int family, Month month, MonthParameters parameters) =>
+        pop.LaterMonths[family] && parameters.LaterMonthsAllowed(month) ? 2 : 1;
+
+    /// <summary>The prime d'activité paid from the three notional amounts (oldest first): their average, 0 under the minimum.</summary>
+    public static double PpaAmount(double oldest, double middle, double latest, double minimum)
+    {
+        var average = (oldest + middle + latest) / 3;
+        return average < minimum ? 0 : average;
     }
 
     /// <summary>
@@ -279,7 +289,7 @@ public static class Formulas
         {
             n++;
             coefficient += p.Coefficient(n) * (i >= firstChild && pop.SharedCustody[i] ? 0.5 : 1);
-            contribution += p.Contribution(month.AgeOf(pop.Birth[i]));
+            contribution += p.Contribution(pop.Age(i, month));
         }
         var resources = 0.0;
         for (var k = 2; k <= 13; k++)
@@ -317,7 +327,7 @@ public static class Formulas
     public static AahResult Aah<T>(Population pop, int family, int person, Month month, AahParameters p, T trace) where T : ITrace
     {
         trace.Uses(p.Used);
-        var age = month.AgeOf(pop.Birth[person]);
+        var age = pop.Age(person, month);
         var rate = pop.Incapacity[person];
         var eligible = age >= p.MinimumAge && (rate >= p.FullRate - 1e-6 || (rate >= p.RestrictionRate - 1e-6 && pop.Restriction[person]));
         var isChild = person >= pop.FirstPerson[family] + pop.Parents[family];
@@ -351,7 +361,7 @@ public static class Formulas
         var eligibleCount = 0;
         for (var i = first; i < first + parents; i++)
         {
-            if (month.AgeOf(pop.Birth[i]) >= p.MinimumAge)
+            if (pop.Age(i, month) >= p.MinimumAge)
             {
                 eligibleCount++;
             }

@@ -113,8 +113,6 @@ public sealed class AspaParameters
 /// </summary>
 public sealed class MonthParameters(ParameterSet set)
 {
-    private Dictionary<string, object?[]> _slots = new(StringComparer.Ordinal);
-    private readonly Lock _lock = new();
 
     public ParameterSet Set => set;
 
@@ -193,9 +191,26 @@ public sealed class MonthParameters(ParameterSet set)
         };
     }
 
-    // Per benefit, one slot per month from 1990-01: read without a lock (the batch's hot path), filled under one.
+    // Per benefit, one slot per month from 1990-01: read without a lock (the batch's hot path); a slot is written
+    // whole by whoever resolves it first (resolving twice gives the same value).
     private const int FirstYear = 1990;
     private const int Slots = 150 * 12;
+    private readonly object?[] _rsa = new object?[Slots];
+    private readonly object?[] _ppa = new object?[Slots];
+    private readonly object?[] _css = new object?[Slots];
+    private readonly object?[] _aah = new object?[Slots];
+    private readonly object?[] _aspa = new object?[Slots];
+    private readonly object?[] _laterMonths = new object?[Slots];
+
+    private object?[] SlotsOf(string benefit) => benefit switch
+    {
+        "rsa" => _rsa,
+        "ppa" => _ppa,
+        "css" => _css,
+        "aah" => _aah,
+        "aspa" => _aspa,
+        _ => _laterMonths,
+    };
 
     private T Cached<T>(string benefit, Month month, Func<DateOnly, T> resolve) where T : class
     {
@@ -204,7 +219,7 @@ public sealed class MonthParameters(ParameterSet set)
         {
             return resolve(month.FirstDay);
         }
-        var slots = _slots.TryGetValue(benefit, out var found) ? found : AddSlots(benefit);
+        var slots = SlotsOf(benefit);
         if (Volatile.Read(ref slots[slot]) is T value)
         {
             return value;
@@ -212,18 +227,5 @@ public sealed class MonthParameters(ParameterSet set)
         value = resolve(month.FirstDay);
         Volatile.Write(ref slots[slot], value);
         return value;
-    }
-
-    private object?[] AddSlots(string benefit)
-    {
-        lock (_lock)
-        {
-            if (!_slots.TryGetValue(benefit, out var slots))
-            {
-                var copy = new Dictionary<string, object?[]>(_slots) { [benefit] = slots = new object?[Slots] };
-                _slots = copy;
-            }
-            return slots;
-        }
     }
 }

@@ -87,6 +87,32 @@ public sealed class Population
     /// <summary>Other resources (<c>chomage_net</c>, <c>retraite_nette</c>, <c>pensions_alimentaires_percues</c>...), per person and month.</summary>
     public double[] OtherIncome { get; }
 
+    /// <summary>
+    /// Per person, the month index from which the age counts: birth month, plus one when born after the 1st (the age
+    /// is taken on the first day of the month). Filled from <see cref="Birth"/> by <see cref="RefreshAges"/>.
+    /// </summary>
+    private int[] _ageBase = [];
+
+    /// <summary>Recomputes the ages' base from <see cref="Birth"/> (call after changing birth dates).</summary>
+    public void RefreshAges()
+    {
+        var bases = new int[PersonCount];
+        for (var p = 0; p < PersonCount; p++)
+        {
+            var b = Birth[p];
+            bases[p] = (b / 10000) * 12 + (b / 100 % 100 - 1) + (b % 100 > 1 ? 1 : 0);
+        }
+        _ageBase = bases;
+    }
+
+    /// <summary>Age in whole years on the first day of the month (-1 before birth).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public int Age(int person, Month month)
+    {
+        var months = month.Index - _ageBase[person];
+        return months >= 0 ? months / 12 : -1;
+    }
+
     public static int Pack(DateOnly date) => date.Year * 10000 + date.Month * 100 + date.Day;
 
     public static DateOnly Unpack(int packed) => new(packed / 10000, packed / 100 % 100, packed % 100);

@@ -296,8 +296,11 @@ public sealed class Situation
     /// <summary>Builds the population the formulas read: one family per <c>familles</c> entry; anyone in none is a family alone.</summary>
     public Population ToPopulation(Month from, Month to)
     {
-        // Children eldest first (the order of their ranks in the CSS ceiling, as in OpenFisca).
-        var families = _familles.Select(f => (f.Id, Parents: f.Roles.GetValueOrDefault("parents") ?? [], Children: (f.Roles.GetValueOrDefault("enfants") ?? []).OrderBy(BirthOf).ToList())).ToList();
+        // Members in a canonical order, eldest first (ties by id), so that no result depends on the order they were
+        // listed in (sums of amounts in another order can differ in the last bits); children eldest first is also the
+        // order of their ranks in the CSS ceiling, as in OpenFisca.
+        List<string> Canonical(List<string>? ids) => (ids ?? []).OrderBy(BirthOf).ThenBy(id => id, StringComparer.Ordinal).ToList();
+        var families = _familles.Select(f => (f.Id, Parents: Canonical(f.Roles.GetValueOrDefault("parents")), Children: Canonical(f.Roles.GetValueOrDefault("enfants")))).ToList();
         var placed = families.SelectMany(f => f.Parents.Concat(f.Children)).ToHashSet(StringComparer.Ordinal);
         foreach (var alone in _persons.Where(p => !placed.Contains(p)))
         {
@@ -319,7 +322,8 @@ public sealed class Situation
             pop.FirstPerson[f] = row;
             pop.Parents[f] = (byte)parents.Count;
             pop.Children[f] = (byte)Math.Min(children.Count, 255);
-            var menage = _menages.FirstOrDefault(m => m.Roles.Values.Any(r => r.Contains(parents[0])));
+            // The household of the family: the one holding a parent (any of them: the order they are listed in must not matter).
+            var menage = _menages.FirstOrDefault(m => m.Roles.Values.Any(r => r.Intersect(parents).Any()));
             if (menage != null && Latest(EntityKind.Menage, menage.Id, "statut_occupation_logement") is { } status)
             {
                 pop.Housing[f] = (HousingStatus)Variables.HousingStatusNames.ToList().IndexOf(status.GetValue<string>());
@@ -346,6 +350,7 @@ public sealed class Situation
             }
         }
         pop.FirstPerson[families.Count] = row;
+        pop.RefreshAges();
         _population = pop;
         return pop;
     }
@@ -435,7 +440,7 @@ public sealed class Situation
         switch (variable)
         {
             case "age":
-                return JsonValue.Create(month.AgeOf(pop.Birth[person]));
+                return JsonValue.Create(pop.Age(person, month));
             case "rsa" or "rsa_socle" or "rsa_socle_majore" or "rsa_forfait_logement" or "rsa_base_ressources" or "rsa_eligibilite" or "rsa_nb_enfants":
                 var rsa = Formulas.Rsa(pop, family, month, parameters.Rsa(month), trace);
                 return variable switch

@@ -71,11 +71,22 @@ public static class Synthesizer
             age = Math.Min(age, 95);
             var lowIncome = random.NextDouble() < 0.22;
             var familyIncome = 0.0;
+            // Parents eldest first and born on different days: the canonical order a situation is read in.
+            var parentBirths = new int[parents[f]];
+            for (var a = 0; a < parentBirths.Length; a++)
+            {
+                parentBirths[a] = BirthFor(random, end, Math.Clamp(age + (a == 0 ? 0 : random.Next(-4, 5)), 18, 98));
+            }
+            Array.Sort(parentBirths);
+            if (parentBirths.Length == 2 && parentBirths[0] == parentBirths[1])
+            {
+                parentBirths[1] = Population.Pack(Population.Unpack(parentBirths[1]).AddDays(1));
+            }
             for (var a = 0; a < parents[f]; a++)
             {
-                var adultAge = Math.Clamp(age + (a == 0 ? 0 : random.Next(-4, 5)), 18, 98);
                 var p = row++;
-                pop.Birth[p] = BirthFor(random, end, adultAge);
+                pop.Birth[p] = parentBirths[a];
+                var adultAge = end.AgeOf(pop.Birth[p]);
                 pop.Restriction[p] = true;
                 if (random.NextDouble() < 0.035)
                 {
@@ -91,6 +102,13 @@ public static class Synthesizer
                 births[c] = BirthFor(random, end, Math.Max(0, eldest - c * (1 + random.Next(3))));
             }
             Array.Sort(births); // eldest first, as the population's columns expect
+            for (var c = 1; c < births.Length; c++)
+            {
+                if (births[c] <= births[c - 1])
+                {
+                    births[c] = Population.Pack(Population.Unpack(births[c - 1]).AddDays(1));
+                }
+            }
             foreach (var birth in births)
             {
                 var p = row++;

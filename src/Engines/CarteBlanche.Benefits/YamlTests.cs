@@ -19,9 +19,9 @@ public static class YamlTests
 {
     private static readonly Dictionary<string, (string Plural, string DefaultId)> Singular = new(StringComparer.Ordinal)
     {
-        ["famille"] = ("familles", "famille_1"),
-        ["foyer_fiscal"] = ("foyers_fiscaux", "foyer_fiscal_1"),
-        ["menage"] = ("menages", "menage_1"),
+        ["famille"] = ("familles", "famille"),
+        ["foyer_fiscal"] = ("foyers_fiscaux", "foyer_fiscal"),
+        ["menage"] = ("menages", "menage"),
     };
 
     public static YamlTestReport Run(IEnumerable<string> paths, MonthParameters? parameters = null)
@@ -89,7 +89,9 @@ public static class YamlTests
                 catch (Exception ex) when (ex is SituationException or MissingParameterException or FormatException)
                 {
                     failed++;
-                    failures.Add(new YamlTestFailure(file, name, ex.Message));
+                    // The line already names the file and the test.
+                    var prefix = $"{Path.GetFileName(file)} « {name} » : ";
+                    failures.Add(new YamlTestFailure(file, name, ex.Message.StartsWith(prefix, StringComparison.Ordinal) ? ex.Message[prefix.Length..] : ex.Message));
                 }
             }
         }
@@ -111,8 +113,9 @@ public static class YamlTests
         {
             throw new FormatException($"{where} : période « {periodText} » illisible (attendu 2025-01 ou 2025)");
         }
-        var absolute = Number(Field("absolute_error_margin")) ?? (Number(Field("relative_error_margin")) == null ? 0.005 : 0);
-        var relative = Number(Field("relative_error_margin")) ?? 0;
+        // A margin is a number, or { default: x, <variable>: y }.
+        var absoluteMargins = Margins(Field("absolute_error_margin"));
+        var relativeMargins = Margins(Field("relative_error_margin"));
         var input = ToJson(Field("input")) as JsonObject ?? throw new FormatException($"{where} : « input » manque ou n'est pas un dictionnaire");
         var output = ToJson(Field("output")) as JsonObject ?? throw new FormatException($"{where} : « output » manque ou n'est pas un dictionnaire");
 
@@ -199,7 +202,7 @@ public static class YamlTests
         foreach (var (entity, id, variable, p, value) in expected)
         {
             var actual = read.Compute(variable, entity, id, p, parameters);
-            var problem = Compare(value, actual, absolute, relative, $"{where} : {variable}");
+            var problem = Compare(value, actual, MarginOf(absoluteMargins, variable), MarginOf(relativeMargins, variable), $"{where} : {variable}");
             if (problem != null)
             {
                 failures.Add($"{variable} ({(id.StartsWith('_') ? id[1..] : id)}, {p}) : {problem}");
@@ -221,9 +224,11 @@ public static class YamlTests
             return wanted == actualText ? null : $"attendu « {wanted} », obtenu « {actualText} »";
         }
         var expectedNumber = Evaluate(expected, where);
-        var actualNumber = actual!.GetValue<double>();
-        var margin = Math.Max(absolute, relative * Math.Abs(expectedNumber));
-        return Math.Abs(expectedNumber - actualNumber) <= margin + 1e-9 ? null
+        var actualNumber = actual is JsonValue n && n.TryGetValue<int>(out var whole) ? whole : actual!.GetValue<double>();
+        // As OpenFisca's runner: both sides as float32, then within the absolute or the relative margin (0 when none is given).
+        var (e32, a32) = ((float)expectedNumber, (float)actualNumber);
+        var margin = Math.Max(absolute, relative * Math.Abs(e32));
+        return Math.Abs(e32 - a32) <= margin ? null
             : string.Create(CultureInfo.InvariantCulture, $"attendu {expectedNumber:0.####}, obtenu {actualNumber:0.####} (écart {actualNumber - expectedNumber:0.####}, marge {margin:0.####})");
     }
 
@@ -245,6 +250,26 @@ public static class YamlTests
         }
         throw new FormatException($"{where} : valeur attendue illisible « {node?.ToJsonString()} »");
     }
+
+    private static Dictionary<string, double> Margins(YamlNode? node)
+    {
+        var margins = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (node is YamlMappingNode map)
+        {
+            foreach (var (k, v) in map.Children)
+            {
+                margins[((YamlScalarNode)k).Value!] = Number(v) ?? throw new FormatException($"ligne {v.Start.Line} : marge « {((YamlScalarNode)k).Value} » illisible");
+            }
+        }
+        else if (node != null)
+        {
+            margins["default"] = Number(node) ?? throw new FormatException($"ligne {node.Start.Line} : marge illisible");
+        }
+        return margins;
+    }
+
+    private static double MarginOf(Dictionary<string, double> margins, string variable) =>
+        margins.TryGetValue(variable, out var m) ? m : margins.GetValueOrDefault("default");
 
     private static double? Number(YamlNode? node) =>
         node is YamlScalarNode s && double.TryParse(s.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
