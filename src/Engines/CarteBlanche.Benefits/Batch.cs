@@ -83,8 +83,17 @@ public static class Batch
             // A month's notional prime d'activité depends only on that month: computed once, shared by the three
             // (or four) months whose amount averages it. notional[i] is the month first - 4 + i.
             var notional = new double[months + 4];
+            // A family's total resources per month, from M-13 of the first month: the CSS's rolling years share them.
+            var totals = new double[months + 13];
             for (var f = from; f < to; f++)
             {
+                if ((benefits & Benefit.Css) != 0)
+                {
+                    for (var i = 0; i < totals.Length; i++)
+                    {
+                        totals[i] = Formulas.FamilyTotal(pop, f, first.AddMonths(i - 13));
+                    }
+                }
                 if ((benefits & Benefit.Ppa) != 0)
                 {
                     for (var i = 0; i < notional.Length; i++)
@@ -113,7 +122,12 @@ public static class Batch
                     }
                     if ((benefits & Benefit.Css) != 0)
                     {
-                        var c = Formulas.Css(pop, f, m, css[k], rsaAmount, trace);
+                        var resources = 0.0;
+                        for (var back = 2; back <= 13; back++)
+                        {
+                            resources += totals[k + 13 - back]; // same order as the single path: M-2 first
+                        }
+                        var c = Formulas.Css(pop, f, m, css[k], rsaAmount, resources, trace);
                         results.Css[cell] = c.Status;
                         results.CssContribution[cell] = c.Contribution;
                     }

@@ -27,6 +27,11 @@ public static class Calculator
         foreach (var r in computable)
         {
             var value = read.Compute(r.Variable, r.Entity, r.Id, r.Period, parameters);
+            // Amounts are written as OpenFisca's Web API writes them: float32, shortest form (314.6152).
+            if (value is JsonValue number && Variables.All[r.Variable].Kind == ValueKind.Amount && number.TryGetValue<double>(out var amount))
+            {
+                value = JsonValue.Create((float)amount);
+            }
             completed[Variables.EntityPlural(r.Entity)]![r.Id]![r.Variable]![r.Period.ToString()] = value;
         }
         return new CalculationResult(completed, read.Warnings, notImplemented);

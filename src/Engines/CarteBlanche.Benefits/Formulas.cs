@@ -278,6 +278,33 @@ public static class Formulas
     /// </summary>
     public static CssResult Css<T>(Population pop, int family, Month month, CssParameters p, double rsa, T trace) where T : ITrace
     {
+        var resources = 0.0;
+        for (var k = 2; k <= 13; k++)
+        {
+            resources += FamilyTotal(pop, family, month.AddMonths(-k));
+        }
+        return Css(pop, family, month, p, rsa, resources, trace);
+    }
+
+    /// <summary>All resources of a family in a month: every member's incomes and the family benefits.</summary>
+    public static double FamilyTotal(Population pop, int family, Month month)
+    {
+        var h = pop.Offset(month);
+        if (h < 0)
+        {
+            return 0;
+        }
+        var total = pop.FamilyResources[family * pop.Months + h];
+        for (var i = pop.FirstPerson[family]; i < pop.FirstPerson[family + 1]; i++)
+        {
+            total += pop.Activity[i * pop.Months + h] + pop.OtherIncome[i * pop.Months + h];
+        }
+        return total;
+    }
+
+    /// <summary>The CSS with the rolling year's resources already summed (M-2 first, back to M-13), as the batch does.</summary>
+    public static CssResult Css<T>(Population pop, int family, Month month, CssParameters p, double rsa, double resources, T trace) where T : ITrace
+    {
         trace.Uses(p.Used);
         var first = pop.FirstPerson[family];
         var end = pop.FirstPerson[family + 1];
@@ -290,16 +317,6 @@ public static class Formulas
             n++;
             coefficient += p.Coefficient(n) * (i >= firstChild && pop.SharedCustody[i] ? 0.5 : 1);
             contribution += p.Contribution(pop.Age(i, month));
-        }
-        var resources = 0.0;
-        for (var k = 2; k <= 13; k++)
-        {
-            var m = month.AddMonths(-k);
-            resources += At(pop.FamilyResources, family, pop, m);
-            for (var i = first; i < end; i++)
-            {
-                resources += PersonResources(pop, i, m);
-            }
         }
         var ceiling = Math.Round(p.CeilingSingle * coefficient, MidpointRounding.AwayFromZero);
         var withContribution = ceiling * p.WithContribution;

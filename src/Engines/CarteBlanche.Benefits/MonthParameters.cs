@@ -118,16 +118,16 @@ public sealed class MonthParameters(ParameterSet set)
 
     public static MonthParameters Embedded { get; } = new(ParameterSet.Embedded);
 
-    public RsaParameters Rsa(Month month) => Cached("rsa", month, d => new RsaParameters
+    public RsaParameters Rsa(Month month) => Cached(_rsa, month, d => new RsaParameters
     {
         Scale = Scale("rsa", d),
         LaterMonthsAllowed = LaterMonthsAllowed(new Month(d.Year * 12 + d.Month - 1)),
     });
 
     /// <summary>Whether the M-4..M-2 reference months may apply this month (<c>departement_experimentation_rsa</c>).</summary>
-    public bool LaterMonthsAllowed(Month month) => Cached("m2m4", month, d => (object)(set.Get("rsa.periode_m2_m4_depuis", d).Value >= 1)) is true;
+    public bool LaterMonthsAllowed(Month month) => Cached(_laterMonths, month, d => (object)(set.Get("rsa.periode_m2_m4_depuis", d).Value >= 1)) is true;
 
-    public PpaParameters Ppa(Month month) => Cached("ppa", month, d =>
+    public PpaParameters Ppa(Month month) => Cached(_ppa, month, d =>
     {
         var scale = Scale("ppa", d);
         var smic = set.Get("smic.smic_horaire_brut", d);
@@ -146,7 +146,7 @@ public sealed class MonthParameters(ParameterSet set)
         };
     });
 
-    public CssParameters Css(Month month) => Cached("css", month, d =>
+    public CssParameters Css(Month month) => Cached(_css, month, d =>
     {
         ParameterValue[] v = [.. new[]
         {
@@ -161,13 +161,13 @@ public sealed class MonthParameters(ParameterSet set)
         };
     });
 
-    public AahParameters Aah(Month month) => Cached("aah", month, d =>
+    public AahParameters Aah(Month month) => Cached(_aah, month, d =>
     {
         ParameterValue[] v = [.. new[] { "montant", "taux_incapacite_plein", "taux_incapacite_restriction", "age_minimum", "majoration_plafond_par_enfant", "age_limite_enfant" }.Select(n => set.Get("aah." + n, d))];
         return new AahParameters { Amount = v[0].Value, FullRate = v[1].Value, RestrictionRate = v[2].Value, MinimumAge = (int)v[3].Value, PerChild = v[4].Value, ChildAgeLimit = (int)v[5].Value, Used = v };
     });
 
-    public AspaParameters Aspa(Month month) => Cached("aspa", month, d =>
+    public AspaParameters Aspa(Month month) => Cached(_aspa, month, d =>
     {
         ParameterValue[] v = [.. new[] { "plafond_personne_seule", "plafond_couple", "age_minimum" }.Select(n => set.Get("aspa." + n, d))];
         return new AspaParameters { Single = v[0].Value, Couple = v[1].Value, MinimumAge = (int)v[2].Value, Used = v };
@@ -202,24 +202,13 @@ public sealed class MonthParameters(ParameterSet set)
     private readonly object?[] _aspa = new object?[Slots];
     private readonly object?[] _laterMonths = new object?[Slots];
 
-    private object?[] SlotsOf(string benefit) => benefit switch
-    {
-        "rsa" => _rsa,
-        "ppa" => _ppa,
-        "css" => _css,
-        "aah" => _aah,
-        "aspa" => _aspa,
-        _ => _laterMonths,
-    };
-
-    private T Cached<T>(string benefit, Month month, Func<DateOnly, T> resolve) where T : class
+    private static T Cached<T>(object?[] slots, Month month, Func<DateOnly, T> resolve) where T : class
     {
         var slot = month.Index - FirstYear * 12;
         if (slot is < 0 or >= Slots)
         {
             return resolve(month.FirstDay);
         }
-        var slots = SlotsOf(benefit);
         if (Volatile.Read(ref slots[slot]) is T value)
         {
             return value;

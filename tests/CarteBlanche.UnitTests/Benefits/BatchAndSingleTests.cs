@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CarteBlanche.Benefits;
 using Xunit;
 
@@ -33,22 +34,26 @@ public sealed class BatchAndSingleTests
             {
                 var k = f % 12; // one month of the year per household
                 var month = Year.AddMonths(k);
-                var result = Calculator.Calculate(SituationBuilder.Of(pop, f, month), $"ménage {f}").Situation;
-                var family = result["familles"]!["f"]!;
-                double Get(string variable) => family[variable]![month.ToString()]!.GetValue<double>();
+                // The one-household path, with full precision (calculate then writes amounts as float32, like OpenFisca).
+                var situation = Situation.Read(SituationBuilder.Of(pop, f, month), $"ménage {f}");
+                var (from, to) = situation.Window(situation.Requests.Select(r => r.Period));
+                situation.ToPopulation(from, to);
+                var period = new Period(month, 1);
+                JsonNode? Value(string variable, EntityKind entity, string id) => situation.Compute(variable, entity, id, period, MonthParameters.Embedded);
+                double Get(string variable) => Value(variable, EntityKind.Famille, "f")!.GetValue<double>();
                 var cell = f * 12 + k;
                 Check(f, "rsa", batch.Rsa[cell], Get("rsa"));
                 Check(f, "ppa", batch.Ppa[cell], Get("ppa"));
                 Check(f, "aspa", batch.Aspa[cell], Get("aspa"));
                 Check(f, "css_participation_forfaitaire", batch.CssContribution[cell], Get("css_participation_forfaitaire"));
-                var free = family["cmu_c"]![month.ToString()]!.GetValue<bool>();
+                var free = Value("cmu_c", EntityKind.Famille, "f")!.GetValue<bool>();
                 if (free != (batch.Css[cell] == CssStatus.Gratuite))
                 {
                     mismatches.Add($"ménage {f} cmu_c : batch {batch.Css[cell]}, situation {free}");
                 }
                 for (var p = pop.FirstPerson[f]; p < pop.FirstPerson[f] + pop.Parents[f]; p++)
                 {
-                    Check(f, $"aah p{p}", batch.Aah[p * 12 + k], result["individus"]![$"p{p}"]!["aah"]![month.ToString()]!.GetValue<double>());
+                    Check(f, $"aah p{p}", batch.Aah[p * 12 + k], Value("aah", EntityKind.Individu, $"p{p}")!.GetValue<double>());
                 }
             }
         });
