@@ -258,6 +258,21 @@ public abstract class BusTests(CarteBlancheFactory factory)
         var joined = plan.Passages.Where(p => p.Specialists.Contains("DDFiP (déclaration de revenus)")).ToList();
         Assert.Equal(3, joined.Count);
         Assert.All(joined, p => Assert.InRange(p.Date, monday, monday.AddDays(4)));
+
+        // Two specialists at once, one row each, as the form posts them (an empty third row included).
+        using var both = await Html.PostFormAsync(coordinator, "/car/planification",
+        [
+            new("CycleStart", Day(monday)), new("CycleDays", "10"), new("Buses", "1"),
+            new("Specialist", "DDFiP"), new("SpecialistFrom", Day(monday)), new("SpecialistTo", Day(monday.AddDays(4))), new("SpecialistPassages", "2"),
+            new("Specialist", "CARSAT (retraite)"), new("SpecialistFrom", Day(monday.AddDays(7))), new("SpecialistTo", Day(monday.AddDays(11))), new("SpecialistPassages", ""),
+            new("Specialist", ""), new("SpecialistFrom", ""), new("SpecialistTo", ""), new("SpecialistPassages", ""),
+        ]);
+        var bothId = Guid.Parse(both.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
+        var bothPlan = CarteBlanche.Bus.Planning.BusPlanning.PlanOf(await Factory.WithDbAsync(db => db.Set<TourPlanRun>().SingleAsync(r => r.Id == bothId)));
+        Assert.Equal(2, bothPlan.Passages.Count(p => p.Specialists.Contains("DDFiP")));
+        var carsat = bothPlan.Passages.Where(p => p.Specialists.Contains("CARSAT (retraite)")).ToList();
+        Assert.NotEmpty(carsat);
+        Assert.All(carsat, p => Assert.InRange(p.Date, monday.AddDays(7), monday.AddDays(11)));
     }
 
     [Fact]

@@ -18,11 +18,14 @@ public sealed class IndexModel(BusPlanning planning, CarteBlancheDbContext db, T
     [BindProperty] public bool Weekly { get; set; }
     [BindProperty] public List<string> Pinned { get; set; } = [];
     [BindProperty] public List<string> Excluded { get; set; } = [];
-    /// <summary>A specialist who joins passages during a period (the tax office during the declaration season).</summary>
-    [BindProperty] public string? Specialist { get; set; }
-    [BindProperty] public DateOnly? SpecialistFrom { get; set; }
-    [BindProperty] public DateOnly? SpecialistTo { get; set; }
-    [BindProperty] public int? SpecialistPassages { get; set; }
+    /// <summary>Rows of the form's specialists who join passages during a period (the tax office during the declaration season...), by position.</summary>
+    [BindProperty] public List<string?> Specialist { get; set; } = [];
+    [BindProperty] public List<DateOnly?> SpecialistFrom { get; set; } = [];
+    [BindProperty] public List<DateOnly?> SpecialistTo { get; set; } = [];
+    [BindProperty] public List<int?> SpecialistPassages { get; set; } = [];
+
+    /// <summary>Specialist rows shown in the form.</summary>
+    public const int SpecialistRows = 3;
 
     public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
     public IReadOnlyList<TourPlanRun> Runs { get; private set; } = [];
@@ -50,23 +53,39 @@ public sealed class IndexModel(BusPlanning planning, CarteBlancheDbContext db, T
             ModelState.AddModelError(nameof(Buses), "Entre 1 et 10 cars.");
         }
         List<Tours.Permanence> permanences = [];
-        if (!string.IsNullOrWhiteSpace(Specialist))
+        for (var i = 0; i < Specialist.Count; i++)
         {
-            if (Specialist.Trim().Length > 100)
+            var name = Specialist[i]?.Trim();
+            if (string.IsNullOrEmpty(name))
+            {
+                continue;
+            }
+            var (from, to, passages) = (SpecialistFrom.ElementAtOrDefault(i), SpecialistTo.ElementAtOrDefault(i), SpecialistPassages.ElementAtOrDefault(i));
+            var row = Specialist.Count(n => !string.IsNullOrWhiteSpace(n)) > 1 ? $"{name} : " : "";
+            var valid = true;
+            if (name.Length > 100)
             {
                 ModelState.AddModelError(nameof(Specialist), "Le nom du spécialiste dépasse 100 caractères.");
+                valid = false;
             }
-            if (SpecialistFrom == null || SpecialistTo == null || SpecialistTo < SpecialistFrom)
+            if (from == null || to == null || to < from)
             {
-                ModelState.AddModelError(nameof(SpecialistFrom), "Indiquez la période de la permanence (début avant fin).");
+                ModelState.AddModelError(nameof(SpecialistFrom), $"{row}Indiquez la période de la permanence (début avant fin).");
+                valid = false;
             }
-            if (SpecialistPassages is not null and (< 1 or > 100))
+            if (passages is not null and (< 1 or > 100))
             {
-                ModelState.AddModelError(nameof(SpecialistPassages), "Entre 1 et 100 passages, ou laissez vide pour tous ceux de la période.");
+                ModelState.AddModelError(nameof(SpecialistPassages), $"{row}Entre 1 et 100 passages, ou laissez vide pour tous ceux de la période.");
+                valid = false;
             }
-            if (ModelState.IsValid)
+            if (permanences.Any(p => p.Specialist == name))
             {
-                permanences.Add(new Tours.Permanence(Specialist.Trim(), SpecialistFrom!.Value, SpecialistTo!.Value, SpecialistPassages ?? int.MaxValue));
+                ModelState.AddModelError(nameof(Specialist), $"« {name} » est indiqué deux fois : une ligne par spécialiste.");
+                valid = false;
+            }
+            if (valid)
+            {
+                permanences.Add(new Tours.Permanence(name, from!.Value, to!.Value, passages ?? int.MaxValue));
             }
         }
         if (!ModelState.IsValid)
