@@ -1,0 +1,233 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using CarteBlanche.Transit;
+
+namespace CarteBlanche.Cli;
+
+/// <summary>carteblanche transit validate|plan|bench: GTFS feeds and journey planning (engine CarteBlanche.Transit). Needs no database.</summary>
+public static class TransitCommands
+{
+    private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static Command Create()
+    {
+        var transit = new Command("transit", "Horaires de transport (GTFS) : validation et recherche d'itinéraires.");
+
+        var feed = new Argument<string>("jeu") { Description = "Jeu de données GTFS (zip ou dossier)." };
+        var html = new Option<FileInfo?>("--html") { Description = "Écrit aussi le rapport en page HTML lisible." };
+        var validate = new Command("validate", "Valide un jeu GTFS : rapport JSON (codes du validateur national) ; code de sortie non nul si un problème bloquant.") { feed, html };
+        validate.SetAction(parse =>
+        {
+            var path = parse.GetValue(feed)!;
+            var report = new ValidationReport(Path.GetFileName(path.TrimEnd('/')));
+            GtfsReader.Read(path, "1", report);
+            Console.WriteLine(report.ToJson());
+            if (parse.GetValue(html) is { } file)
+            {
+                File.WriteAllText(file.FullName, report.ToHtml());
+            }
+            return report.HasFatal ? 1 : 0;
+        });
+
+        var feeds = new Argument<string[]>("jeux") { Description = "Jeux de données GTFS (zip ou dossiers), fusionnés.", Arity = ArgumentArity.OneOrMore };
+        var from = new Option<string>("--from") { Description = "Arrêt de départ (identifiant) ou position « lat,lon ».", Required = true };
+        var to = new Option<string>("--to") { Description = "Arrêt d'arrivée (identifiant) ou position « lat,lon ».", Required = true };
+        var at = new Option<string>("--at") { Description = "Date et heure de départ (ISO, heure locale : 2026-12-01T08:00).", Required = true };
+        var days = new Option<int>("--days") { Description = "Jours de recherche quand rien ne part plus tôt.", DefaultValueFactory = _ => 3 };
+        var wheelchair = new Option<bool>("--fauteuil") { Description = "Seulement les courses accessibles en fauteuil roulant." };
+        var plan = new Command("plan", "Cherche l'itinéraire qui arrive le plus tôt.") { feeds, from, to, at, days, wheelchair };
+        plan.SetAction(parse =>
+        {
+            var network = Load(parse.GetValue(feeds)!, out var error);
+            if (network == null)
+            {
+                Console.Error.WriteLine(error);
+                return 2;
+            }
+            if (!DateTime.TryParse(parse.GetValue(at), CultureInfo.InvariantCulture, DateTimeStyles.None, out var when))
+            {
+                Console.Error.WriteLine($"--at : « {parse.GetValue(at)} » n'est pas une date et heure ISO (2026-12-01T08:00).");
+                return 2;
+            }
+            var sources = Place(network, parse.GetValue(from)!, out var fromError);
+            var targets = Place(network, parse.GetValue(to)!, out var toError);
+            if (sources == null || targets == null)
+            {
+                Console.Error.WriteLine(fromError ?? toError);
+                return 2;
+            }
+            var journey = new Planner(network).EarliestArrival(sources, targets, when, new PlanOptions(SearchDays: parse.GetValue(days), WheelchairOnly: parse.GetValue(wheelchair)));
+            if (journey == null)
+            {
+                Console.WriteLine($"Aucun trajet dans les {parse.GetValue(days)} jours qui suivent.");
+                return 1;
+            }
+            Console.WriteLine(Describe(network, journey));
+            return 0;
+        });
+
+        var benchFeeds = new Argument<string[]>("jeux") { Description = "Jeux GTFS ; « synthetique:ARRETS:LIGNES:COURSES » pour un réseau synthétique.", Arity = ArgumentArity.OneOrMore };
+        var queries = new Option<int>("--queries") { Description = "Nombre de recherches.", DefaultValueFactory = _ => 1000 };
+        var seed = new Option<int>("--seed") { Description = "Graine.", DefaultValueFactory = _ => 1 };
+        var bench = new Command("bench", "Mesure l'import et les recherches (origine, destination et heure au hasard).") { benchFeeds, queries, seed };
+        bench.SetAction(parse => RunBench(parse.GetValue(benchFeeds)!, parse.GetValue(queries), parse.GetValue(seed)));
+
+        transit.Subcommands.Add(validate);
+        transit.Subcommands.Add(plan);
+        transit.Subcommands.Add(bench);
+        return transit;
+    }
+
+    private static TransitNetwork? Load(string[] paths, out string error)
+    {
+        var loaded = new List<GtfsFeed>();
+        error = "";
+        for (var i = 0; i < paths.Length; i++)
+        {
+            var report = new ValidationReport(Path.GetFileName(paths[i].TrimEnd('/')));
+            var feed = GtfsReader.Read(paths[i], (i + 1).ToString(CultureInfo.InvariantCulture), report);
+            if (feed == null)
+            {
+                var fatal = report.Issues.First(x => x.Severity == Severity.Fatal);
+                error = $"{paths[i]} : {fatal.Code} ({fatal.File}{(fatal.Line is { } l ? $", ligne {l}" : "")}) : {fatal.Message}";
+                return null;
+            }
+            loaded.Add(feed);
+        }
+        return TransitNetwork.Build(loaded);
+    }
+
+    /// <summary>A stop id (all its children if it is a station) or "lat,lon" (the stops within walking distance, or the nearest one).</summary>
+    private static Dictionary<int, int>? Place(TransitNetwork network, string text, out string? error)
+    {
+        error = null;
+        var parts = text.Split(',');
+        var walk = new WalkOptions();
+        if (parts.Length == 2 && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat) && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
+        {
+            var near = Enumerable.Range(0, network.StopCount).Select(s => (Stop: s, Metres: Geo.Metres(lat, lon, network.Latitude[s], network.Longitude[s]))).OrderBy(x => x.Metres).ToList();
+            var within = near.Where(x => x.Metres <= 1000).Take(10).ToList();
+            if (within.Count == 0 && near.Count > 0)
+            {
+                within = [near[0]];
+            }
+            return within.ToDictionary(x => x.Stop, x => walk.Seconds(x.Metres));
+        }
+        if (network.StopIndex.TryGetValue(text, out var stop))
+        {
+            var children = Enumerable.Range(0, network.StopCount).Where(s => network.StopParent[s] == stop).ToList();
+            return (children.Count > 0 ? children : [stop]).ToDictionary(s => s, _ => 0);
+        }
+        error = $"« {text} » : ni un identifiant d'arrêt du jeu, ni une position lat,lon.";
+        return null;
+    }
+
+    private static string Describe(TransitNetwork network, Journey journey)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(string.Create(Fr, $"Départ {journey.Departure:dddd d MMMM HH:mm}, arrivée {journey.Arrival:dddd d MMMM HH:mm} ({journey.Transfers} correspondance(s))"));
+        DateTime? previous = null;
+        foreach (var leg in journey.Legs)
+        {
+            if (previous is { } p && leg.Departure > p)
+            {
+                text.AppendLine(string.Create(Fr, $"  attente {(int)(leg.Departure - p).TotalMinutes} min"));
+            }
+            if (leg.Walk)
+            {
+                text.AppendLine(string.Create(Fr, $"  à pied {(int)Math.Ceiling((leg.Arrival - leg.Departure).TotalMinutes)} min : {network.StopNames[leg.FromStop]} → {network.StopNames[leg.ToStop]}"));
+            }
+            else
+            {
+                var trip = network.Trips[leg.Trip];
+                var route = network.Routes[trip.Route];
+                var agency = network.Agencies[route.Agency];
+                text.AppendLine(string.Create(Fr, $"  {leg.Departure:HH:mm} {network.StopNames[leg.FromStop]} → {leg.Arrival:HH:mm} {network.StopNames[leg.ToStop]} — ligne {route.Name} ({agency.Name}){(trip.Headsign is { } h ? $" direction {h}" : "")}"));
+                if (leg.BookingRequired)
+                {
+                    text.AppendLine(Fr, $"    réservation obligatoire : {agency.Phone ?? "téléphoner au réseau"}");
+                }
+            }
+            previous = leg.Arrival;
+        }
+        return text.ToString().TrimEnd();
+    }
+
+    private static int RunBench(string[] paths, int queries, int seed)
+    {
+        var temp = new List<string>();
+        try
+        {
+            var resolved = new List<string>();
+            foreach (var path in paths)
+            {
+                if (path.StartsWith("synthetique:", StringComparison.Ordinal))
+                {
+                    var p = path.Split(':');
+                    var folder = Directory.CreateTempSubdirectory("gtfs-synthetique-").FullName;
+                    temp.Add(folder);
+                    SyntheticNetwork.Write(folder, int.Parse(p[1], CultureInfo.InvariantCulture), int.Parse(p[2], CultureInfo.InvariantCulture), int.Parse(p[3], CultureInfo.InvariantCulture), seed);
+                    resolved.Add(folder);
+                }
+                else
+                {
+                    resolved.Add(path);
+                }
+            }
+            GC.Collect();
+            var before = GC.GetTotalMemory(true);
+            var watch = Stopwatch.StartNew();
+            var network = Load([.. resolved], out var error);
+            if (network == null)
+            {
+                Console.Error.WriteLine(error);
+                return 2;
+            }
+            var import = watch.Elapsed.TotalSeconds;
+            var memory = (GC.GetTotalMemory(true) - before) / 1024.0 / 1024.0;
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+            var random = new Random(seed);
+            var served = Enumerable.Range(0, network.StopCount).Where(s => network.StopPatterns[s].Length > 0).ToArray();
+            var (first, last) = network.Services.Select(s => s.Span()).Aggregate((a, b) => (a.First < b.First ? a.First : b.First, a.Last > b.Last ? a.Last : b.Last));
+            var planner = new Planner(network);
+            var times = new List<double>();
+            var answered = 0;
+            for (var q = 0; q < queries; q++)
+            {
+                var from = served[random.Next(served.Length)];
+                var to = served[random.Next(served.Length)];
+                var day = first.AddDays(random.Next(Math.Max(1, last.DayNumber - first.DayNumber + 1)));
+                var at = day.ToDateTime(new TimeOnly(5, 0)).AddMinutes(random.Next(0, 15 * 60));
+                var w = Stopwatch.StartNew();
+                var journey = planner.EarliestArrival(new Dictionary<int, int> { [from] = 0 }, new Dictionary<int, int> { [to] = 0 }, at);
+                times.Add(w.Elapsed.TotalMilliseconds);
+                if (journey != null)
+                {
+                    answered++;
+                }
+            }
+            times.Sort();
+            double Percentile(double p) => times.Count == 0 ? 0 : times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
+            var invariant = CultureInfo.InvariantCulture;
+            Console.WriteLine(string.Create(invariant, $"import_s: {import:0.000}"));
+            Console.WriteLine(string.Create(invariant, $"memory_mb: {memory:0}"));
+            Console.WriteLine(string.Create(invariant, $"peak_working_set_mb: {peak:0}"));
+            Console.WriteLine(string.Create(invariant, $"stops: {network.StopCount}"));
+            Console.WriteLine(string.Create(invariant, $"stop_times: {network.StopTimeStop.Length}"));
+            Console.WriteLine(string.Create(invariant, $"queries: {queries}"));
+            Console.WriteLine(string.Create(invariant, $"answered: {answered}"));
+            Console.WriteLine(string.Create(invariant, $"p50_ms: {Percentile(0.50):0.000}"));
+            Console.WriteLine(string.Create(invariant, $"p95_ms: {Percentile(0.95):0.000}"));
+            Console.WriteLine(string.Create(invariant, $"p99_ms: {Percentile(0.99):0.000}"));
+            return 0;
+        }
+        finally
+        {
+            foreach (var folder in temp)
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+}

@@ -1,0 +1,256 @@
+namespace CarteBlanche.Transit;
+
+/// <summary>Walking settings for footpaths between stops.</summary>
+public sealed record WalkOptions(double MaxMetres = 400, double MetresPerSecond = 1.2, double Detour = 1.3)
+{
+    public int Seconds(double metres) => (int)Math.Ceiling(metres * Detour / MetresPerSecond);
+}
+
+/// <summary>
+/// Several feeds merged into one network (ids prefixed by the feed when there are several), with trips grouped into
+/// patterns (same stop sequence, no trip overtaking another: RAPTOR's routes) and footpaths (transfers.txt, and
+/// stops within walking distance).
+/// </summary>
+public sealed class TransitNetwork
+{
+    public required string[] StopIds { get; init; }
+    public required string[] StopNames { get; init; }
+    public required double[] Latitude { get; init; }
+    public required double[] Longitude { get; init; }
+    public required byte[] StopWheelchair { get; init; }
+    /// <summary>The stop's station (parent_station), or -1.</summary>
+    public required int[] StopParent { get; init; }
+    public required Agency[] Agencies { get; init; }
+    public required Route[] Routes { get; init; }
+    public required Trip[] Trips { get; init; }
+    public required Service[] Services { get; init; }
+    public required int[] StopTimeStop { get; init; }
+    public required int[] Arrival { get; init; }
+    public required int[] Departure { get; init; }
+    public required byte[] Pickup { get; init; }
+    public required byte[] DropOff { get; init; }
+    public required Pattern[] Patterns { get; init; }
+    /// <summary>Per stop, the patterns serving it and the stop's position in each.</summary>
+    public required (int Pattern, int Position)[][] StopPatterns { get; init; }
+    /// <summary>Per stop, the stops reachable on foot and the seconds it takes.</summary>
+    public required (int To, int Seconds)[][] Footpaths { get; init; }
+    public int StopCount => StopIds.Length;
+    public Dictionary<string, int> StopIndex { get; } = new(StringComparer.Ordinal);
+
+    public static TransitNetwork Build(IReadOnlyList<GtfsFeed> feeds, WalkOptions? walk = null)
+    {
+        walk ??= new WalkOptions();
+        var prefix = feeds.Count > 1;
+        var stopIds = new List<string>();
+        var names = new List<string>();
+        var lat = new List<double>();
+        var lon = new List<double>();
+        var wheel = new List<byte>();
+        var parent = new List<int>();
+        var agencies = new List<Agency>();
+        var routes = new List<Route>();
+        var trips = new List<Trip>();
+        var services = new List<Service>();
+        var stStop = new List<int>();
+        var arrival = new List<int>();
+        var departure = new List<int>();
+        var pickup = new List<byte>();
+        var dropOff = new List<byte>();
+        var transfers = new List<Transfer>();
+        foreach (var feed in feeds)
+        {
+            var (stopBase, agencyBase, routeBase, serviceBase, stBase) = (stopIds.Count, agencies.Count, routes.Count, services.Count, stStop.Count);
+            string Id(string id) => prefix ? $"{feed.Id}:{id}" : id;
+            foreach (var s in feed.Stops)
+            {
+                stopIds.Add(Id(s.Id));
+                names.Add(s.Name);
+                lat.Add(s.Latitude);
+                lon.Add(s.Longitude);
+                wheel.Add(s.WheelchairBoarding);
+                parent.Add(s.Parent < 0 ? -1 : s.Parent + stopBase);
+            }
+            agencies.AddRange(feed.Agencies.Select(a => a with { Id = Id(a.Id) }));
+            routes.AddRange(feed.Routes.Select(r => r with { Id = Id(r.Id), Agency = r.Agency + agencyBase }));
+            services.AddRange(feed.Services);
+            trips.AddRange(feed.Trips.Select(t => t with { Id = Id(t.Id), Route = t.Route + routeBase, Service = t.Service + serviceBase, FirstStopTime = t.FirstStopTime + stBase }));
+            stStop.AddRange(feed.StopTimeStop.Select(s => s + stopBase));
+            arrival.AddRange(feed.Arrival);
+            departure.AddRange(feed.Departure);
+            pickup.AddRange(feed.Pickup);
+            dropOff.AddRange(feed.DropOff);
+            transfers.AddRange(feed.Transfers.Select(t => t with { From = t.From + stopBase, To = t.To + stopBase }));
+        }
+        var network = new TransitNetwork
+        {
+            StopIds = [.. stopIds],
+            StopNames = [.. names],
+            Latitude = [.. lat],
+            Longitude = [.. lon],
+            StopWheelchair = [.. wheel],
+            StopParent = [.. parent],
+            Agencies = [.. agencies],
+            Routes = [.. routes],
+            Trips = [.. trips],
+            Services = [.. services],
+            StopTimeStop = [.. stStop],
+            Arrival = [.. arrival],
+            Departure = [.. departure],
+            Pickup = [.. pickup],
+            DropOff = [.. dropOff],
+            Patterns = [],
+            StopPatterns = [],
+            Footpaths = [],
+        };
+        for (var i = 0; i < network.StopIds.Length; i++)
+        {
+            network.StopIndex.TryAdd(network.StopIds[i], i);
+        }
+        var patterns = BuildPatterns(network);
+        var stopPatterns = new List<(int, int)>[network.StopCount];
+        for (var p = 0; p < patterns.Length; p++)
+        {
+            for (var i = 0; i < patterns[p].Stops.Length; i++)
+            {
+                (stopPatterns[patterns[p].Stops[i]] ??= []).Add((p, i));
+            }
+        }
+        return new TransitNetwork
+        {
+            StopIds = network.StopIds, StopNames = network.StopNames, Latitude = network.Latitude, Longitude = network.Longitude, StopWheelchair = network.StopWheelchair, StopParent = network.StopParent,
+            Agencies = network.Agencies, Routes = network.Routes, Trips = network.Trips, Services = network.Services,
+            StopTimeStop = network.StopTimeStop, Arrival = network.Arrival, Departure = network.Departure, Pickup = network.Pickup, DropOff = network.DropOff,
+            Patterns = patterns,
+            StopPatterns = stopPatterns.Select(l => l?.ToArray() ?? []).ToArray(),
+            Footpaths = BuildFootpaths(network, transfers, walk),
+        }.WithIndex();
+    }
+
+    private TransitNetwork WithIndex()
+    {
+        for (var i = 0; i < StopIds.Length; i++)
+        {
+            StopIndex.TryAdd(StopIds[i], i);
+        }
+        return this;
+    }
+
+    /// <summary>Trips with the same stops, split so that no trip overtakes another (first-in, first-out at every stop).</summary>
+    private static Pattern[] BuildPatterns(TransitNetwork n)
+    {
+        var bySequence = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var t = 0; t < n.Trips.Length; t++)
+        {
+            var trip = n.Trips[t];
+            var key = string.Join(',', n.StopTimeStop.AsSpan(trip.FirstStopTime, trip.StopTimeCount).ToArray());
+            if (!bySequence.TryGetValue(key, out var list))
+            {
+                bySequence[key] = list = [];
+            }
+            list.Add(t);
+        }
+        var patterns = new List<Pattern>();
+        foreach (var trips in bySequence.Values)
+        {
+            trips.Sort((a, b) => n.Departure[n.Trips[a].FirstStopTime].CompareTo(n.Departure[n.Trips[b].FirstStopTime]));
+            var groups = new List<List<int>>();
+            foreach (var t in trips)
+            {
+                var group = groups.FirstOrDefault(g => !Overtakes(n, g[^1], t));
+                if (group == null)
+                {
+                    groups.Add(group = []);
+                }
+                group.Add(t);
+            }
+            foreach (var group in groups)
+            {
+                var first = n.Trips[group[0]];
+                patterns.Add(new Pattern([.. n.StopTimeStop.AsSpan(first.FirstStopTime, first.StopTimeCount)], [.. group]));
+            }
+        }
+        return [.. patterns];
+    }
+
+    /// <summary>True when trip b, leaving after a, is earlier than a somewhere.</summary>
+    private static bool Overtakes(TransitNetwork n, int a, int b)
+    {
+        var (ta, tb) = (n.Trips[a], n.Trips[b]);
+        for (var i = 0; i < ta.StopTimeCount; i++)
+        {
+            if (n.Departure[tb.FirstStopTime + i] < n.Departure[ta.FirstStopTime + i] || n.Arrival[tb.FirstStopTime + i] < n.Arrival[ta.FirstStopTime + i])
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static (int, int)[][] BuildFootpaths(TransitNetwork n, List<Transfer> transfers, WalkOptions walk)
+    {
+        var paths = new Dictionary<int, int>[n.StopCount];
+        void Add(int from, int to, int seconds)
+        {
+            if (from == to)
+            {
+                return;
+            }
+            var d = paths[from] ??= [];
+            d[to] = d.TryGetValue(to, out var s) ? Math.Min(s, seconds) : seconds;
+        }
+        // Stops within walking distance: a grid of cells about the walking distance wide.
+        var cell = walk.MaxMetres / 111_000.0;
+        var grid = new Dictionary<(int, int), List<int>>();
+        for (var s = 0; s < n.StopCount; s++)
+        {
+            var key = ((int)Math.Floor(n.Latitude[s] / cell), (int)Math.Floor(n.Longitude[s] / cell));
+            (grid.TryGetValue(key, out var list) ? list : grid[key] = []).Add(s);
+        }
+        foreach (var ((y, x), list) in grid)
+        {
+            foreach (var s in list)
+            {
+                for (var dy = -1; dy <= 1; dy++)
+                {
+                    for (var dx = -2; dx <= 2; dx++)
+                    {
+                        if (!grid.TryGetValue((y + dy, x + dx), out var near))
+                        {
+                            continue;
+                        }
+                        foreach (var t in near)
+                        {
+                            var metres = Geo.Metres(n.Latitude[s], n.Longitude[s], n.Latitude[t], n.Longitude[t]);
+                            if (t != s && metres <= walk.MaxMetres)
+                            {
+                                Add(s, t, walk.Seconds(metres));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        foreach (var t in transfers)
+        {
+            if (t.Type == 3)
+            {
+                paths[t.From]?.Remove(t.To);
+                continue;
+            }
+            var seconds = t.MinTransferSeconds ?? walk.Seconds(Geo.Metres(n.Latitude[t.From], n.Longitude[t.From], n.Latitude[t.To], n.Longitude[t.To]));
+            if (t.From != t.To)
+            {
+                var d = paths[t.From] ??= [];
+                d[t.To] = seconds; // the feed's transfer time wins over the computed one
+            }
+        }
+        return paths.Select(d => d?.Select(kv => (kv.Key, kv.Value)).OrderBy(p => p.Key).ToArray() ?? []).ToArray();
+    }
+}
+
+/// <summary>RAPTOR's route: stops in order and the trips that run along them, earliest first, none overtaking another.</summary>
+public sealed class Pattern(int[] stops, int[] trips)
+{
+    public int[] Stops { get; } = stops;
+    public int[] Trips { get; } = trips;
+}

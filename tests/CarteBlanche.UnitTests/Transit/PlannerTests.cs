@@ -1,0 +1,119 @@
+using CarteBlanche.Transit;
+using Xunit;
+
+namespace CarteBlanche.UnitTests.Transit;
+
+/// <summary>The RAPTOR planner on the hand-made Cahors feed and on a synthetic network, checked against the reference.</summary>
+public sealed class PlannerTests
+{
+    internal static string CahorsFeed => Path.Combine(AppContext.BaseDirectory, "Transit", "cahors");
+
+    internal static TransitNetwork Cahors()
+    {
+        var report = new ValidationReport("cahors");
+        var feed = GtfsReader.Read(CahorsFeed, "cahors", report) ?? throw new InvalidOperationException(report.ToJson());
+        return TransitNetwork.Build([feed]);
+    }
+
+    private static Dictionary<int, int> At(TransitNetwork n, string stop) => new() { [n.StopIndex[stop]] = 0 };
+
+    [Fact]
+    public void A_direct_urban_ride_on_a_weekday_morning()
+    {
+        var n = Cahors();
+        var journey = new Planner(n).EarliestArrival(At(n, "PRA_MAIRIE"), At(n, "CAH_HOP"), new DateTime(2026, 12, 1, 7, 50, 0))!;
+        Assert.Equal(new DateTime(2026, 12, 1, 8, 24, 0), journey.Arrival); // the 8:00 line 1 (every 30 min) reaches the hospital 24 min later
+        var ride = Assert.Single(journey.Legs);
+        Assert.Equal("1", n.Routes[n.Trips[ride.Trip].Route].ShortName);
+    }
+
+    [Fact]
+    public void Lherm_on_a_monday_is_reached_on_tuesday_by_the_on_demand_line_which_needs_a_phone_call()
+    {
+        var n = Cahors();
+        var journey = new Planner(n).EarliestArrival(At(n, "CAH_MITT"), At(n, "LHE_EGLISE"), new DateTime(2026, 11, 30, 10, 0, 0))!;
+        Assert.Equal(new DateTime(2026, 12, 1, 9, 45, 0), journey.Arrival);
+        Assert.Contains(journey.Legs, l => l.BookingRequired);
+    }
+
+    [Fact]
+    public void A_public_holiday_has_no_weekday_service_and_the_sunday_coach_runs()
+    {
+        var n = Cahors();
+        // Wednesday 11 November 2026: the weekday coaches to Montauban do not run; the Sunday one (17:00) does.
+        var journey = new Planner(n).EarliestArrival(At(n, "CAH_GARE"), At(n, "MTB_GARE"), new DateTime(2026, 11, 11, 6, 0, 0))!;
+        Assert.Equal(new DateTime(2026, 11, 11, 18, 20, 0), journey.Arrival);
+    }
+
+    [Fact]
+    public void A_trip_past_midnight_belongs_to_its_service_day()
+    {
+        var n = Cahors();
+        // Saturday 5 December 2026, 23:30 coach to Gourdon arrives at 00:30 on Sunday.
+        var journey = new Planner(n).EarliestArrival(At(n, "CAH_GARE"), At(n, "GOU_GARE"), new DateTime(2026, 12, 5, 20, 0, 0))!;
+        Assert.Equal(new DateTime(2026, 12, 6, 0, 30, 0), journey.Arrival);
+    }
+
+    [Fact]
+    public void From_the_coach_platform_the_urban_bus_is_reached_on_foot()
+    {
+        var n = Cahors();
+        // transfers.txt: 3 minutes between the two platforms of Cahors station; then line 1 (7:45 from Terre Rouge).
+        var journey = new Planner(n).EarliestArrival(At(n, "CAH_GARE"), At(n, "CAH_PONT"), new DateTime(2026, 12, 1, 7, 50, 0))!;
+        Assert.True(journey.Legs[0].Walk);
+        Assert.Equal(new DateTime(2026, 12, 1, 7, 53, 0), journey.Legs[0].Arrival);
+        Assert.Equal(new DateTime(2026, 12, 1, 8, 4, 0), journey.Arrival);
+    }
+
+    public static TheoryData<string> Networks => ["cahors", "synthetique"];
+
+    [Theory]
+    [MemberData(nameof(Networks))]
+    public void On_a_thousand_random_queries_the_earliest_arrival_equals_the_reference(string name)
+    {
+        TransitNetwork n;
+        DateOnly first;
+        if (name == "cahors")
+        {
+            n = Cahors();
+            first = new DateOnly(2026, 10, 26);
+        }
+        else
+        {
+            var folder = Directory.CreateTempSubdirectory("gtfs-").FullName;
+            try
+            {
+                SyntheticNetwork.Write(folder, stops: 300, lines: 30, tripsPerLine: 8, seed: 4);
+                var report = new ValidationReport(name);
+                n = TransitNetwork.Build([GtfsReader.Read(folder, "s", report)!]);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            first = new DateOnly(2026, 4, 27);
+        }
+        var random = new Random(42);
+        var served = Enumerable.Range(0, n.StopCount).Where(s => n.StopPatterns[s].Length > 0).ToArray();
+        var planner = new Planner(n);
+        var reference = new ReferencePlanner(n);
+        var options = new PlanOptions(MaxTransfers: 40);
+        var differences = new List<string>();
+        var answered = 0;
+        for (var q = 0; q < 1000; q++)
+        {
+            var from = new Dictionary<int, int> { [served[random.Next(served.Length)]] = 0 };
+            var to = new Dictionary<int, int> { [served[random.Next(served.Length)]] = random.Next(0, 2) * 120 };
+            var at = first.AddDays(random.Next(0, 21)).ToDateTime(new TimeOnly(4, 0)).AddMinutes(random.Next(0, 20 * 60));
+            var expected = reference.EarliestArrival(from, to, at, options);
+            var actual = planner.EarliestArrival(from, to, at, options)?.Arrival;
+            answered += expected == null ? 0 : 1;
+            if (expected != actual)
+            {
+                differences.Add($"{n.StopIds[from.Keys.First()]} → {n.StopIds[to.Keys.First()]} à {at:yyyy-MM-dd HH:mm} : référence {expected:yyyy-MM-dd HH:mm}, moteur {actual:yyyy-MM-dd HH:mm}");
+            }
+        }
+        Assert.True(differences.Count == 0, $"{differences.Count} différences :\n{string.Join("\n", differences.Take(10))}");
+        Assert.True(answered > 300, $"only {answered} queries had a journey: the comparison would prove little");
+    }
+}
