@@ -70,8 +70,9 @@ public static class TransitCommands
         var benchFeeds = new Argument<string[]>("jeux") { Description = "Jeux GTFS ; « synthetique:ARRETS:LIGNES:COURSES » pour un réseau synthétique.", Arity = ArgumentArity.OneOrMore };
         var queries = new Option<int>("--queries") { Description = "Nombre de recherches.", DefaultValueFactory = _ => 1000 };
         var seed = new Option<int>("--seed") { Description = "Graine.", DefaultValueFactory = _ => 1 };
-        var bench = new Command("bench", "Mesure l'import et les recherches (origine, destination et heure au hasard).") { benchFeeds, queries, seed };
-        bench.SetAction(parse => RunBench(parse.GetValue(benchFeeds)!, parse.GetValue(queries), parse.GetValue(seed)));
+        var benchDays = new Option<int>("--days") { Description = "Jours de recherche.", DefaultValueFactory = _ => 3 };
+        var bench = new Command("bench", "Mesure l'import et les recherches (origine, destination et heure au hasard).") { benchFeeds, queries, seed, benchDays };
+        bench.SetAction(parse => RunBench(parse.GetValue(benchFeeds)!, parse.GetValue(queries), parse.GetValue(seed), parse.GetValue(benchDays)));
 
         transit.Subcommands.Add(validate);
         transit.Subcommands.Add(plan);
@@ -154,7 +155,7 @@ public static class TransitCommands
         return text.ToString().TrimEnd();
     }
 
-    private static int RunBench(string[] paths, int queries, int seed)
+    private static int RunBench(string[] paths, int queries, int seed, int days)
     {
         var temp = new List<string>();
         try
@@ -200,7 +201,7 @@ public static class TransitCommands
                 var day = first.AddDays(random.Next(Math.Max(1, last.DayNumber - first.DayNumber + 1)));
                 var at = day.ToDateTime(new TimeOnly(5, 0)).AddMinutes(random.Next(0, 15 * 60));
                 var w = Stopwatch.StartNew();
-                var journey = planner.EarliestArrival(new Dictionary<int, int> { [from] = 0 }, new Dictionary<int, int> { [to] = 0 }, at);
+                var journey = planner.EarliestArrival(new Dictionary<int, int> { [from] = 0 }, new Dictionary<int, int> { [to] = 0 }, at, new PlanOptions(SearchDays: days));
                 times.Add(w.Elapsed.TotalMilliseconds);
                 if (journey != null)
                 {

@@ -18,7 +18,79 @@ public sealed class Planner(TransitNetwork network)
     private const int Infinity = int.MaxValue;
 
     /// <summary>How a stop was reached in a round: by a ride (pattern, trip, day, boarding and alighting positions) or on foot from another stop.</summary>
-    private sealed record Label(int Time, bool Walk, int FromStop, int Pattern = -1, int TripIndex = -1, int Day = 0, int BoardPosition = 0, int AlightPosition = 0);
+    private readonly record struct Label(int Time, bool Walk, int FromStop, int Pattern = -1, int TripIndex = -1, int Day = 0, int BoardPosition = 0, int AlightPosition = 0)
+    {
+        /// <summary>Packed in two longs for the planner's arrays (cheap to copy): time and from-stop; pattern, trip, day, positions.</summary>
+        public (long A, long B) Pack() => (((long)Time << 32) | (uint)(FromStop + 1) | (Walk ? 1L << 31 : 0),
+            ((long)(Pattern + 1) << 41) | ((long)(TripIndex + 1) << 23) | ((long)Day << 20) | ((long)BoardPosition << 10) | (uint)AlightPosition);
+
+        public static Label? Unpack(long a, long b) => a == 0 ? null : new Label((int)(a >> 32), (a & (1L << 31)) != 0, (int)(a & 0x7FFFFFFF) - 1,
+            (int)(b >> 41) - 1, (int)((b >> 23) & 0x3FFFF) - 1, (int)((b >> 20) & 0x7), (int)((b >> 10) & 0x3FF), (int)(b & 0x3FF));
+    }
+
+    // Buffers reused from query to query (a planner serves one query at a time): per round and stop, flattened as
+    // [round × stops + stop]; only the entries a query touched are reset after it.
+    private int[] _time = [];
+    private int[] _rideTime = [];
+    // Labels packed in two longs each (0 = none): any arrival, and arrival by a ride or at the start.
+    private long[] _labelA = [];
+    private long[] _labelB = [];
+    private long[] _rideA = [];
+    private long[] _rideB = [];
+    private int[] _best = [];
+    private int[] _bestRide = [];
+    private readonly List<int> _touched = [];
+    private readonly List<int> _touchedStops = [];
+    private readonly List<int> _marked = [];
+    private readonly List<int> _rode = [];
+    private readonly List<int> _boardList = [];
+    private readonly Dictionary<int, int> _queue = [];
+    private bool[] _isMarked = [];
+    private bool[] _boardable = [];
+
+    private void Prepare(int rounds, int n)
+    {
+        if (_time.Length < rounds * n)
+        {
+            _time = new int[rounds * n];
+            _rideTime = new int[rounds * n];
+            Array.Fill(_time, Infinity);
+            Array.Fill(_rideTime, Infinity);
+            (_labelA, _labelB, _rideA, _rideB) = (new long[rounds * n], new long[rounds * n], new long[rounds * n], new long[rounds * n]);
+            _best = new int[n];
+            _bestRide = new int[n];
+            _isMarked = new bool[n];
+            _boardable = new bool[n];
+            Array.Fill(_best, Infinity);
+            Array.Fill(_bestRide, Infinity);
+        }
+    }
+
+    private void Reset()
+    {
+        foreach (var i in _touched)
+        {
+            (_time[i], _rideTime[i], _labelA[i], _labelB[i], _rideA[i], _rideB[i]) = (Infinity, Infinity, 0, 0, 0, 0);
+        }
+        foreach (var s in _touchedStops)
+        {
+            (_best[s], _bestRide[s]) = (Infinity, Infinity);
+        }
+        _touched.Clear();
+        _touchedStops.Clear();
+        foreach (var s in _marked)
+        {
+            _isMarked[s] = false;
+        }
+        foreach (var s in _boardList)
+        {
+            _boardable[s] = false;
+        }
+        _marked.Clear();
+        _rode.Clear();
+        _boardList.Clear();
+        _queue.Clear();
+    }
 
     /// <summary>
     /// Earliest arrival at one of the targets (stop → walking seconds from it), leaving one of the sources (stop →
@@ -33,182 +105,208 @@ public sealed class Planner(TransitNetwork network)
         var lastDay = options.SearchDays + 1;
         var rounds = options.MaxTransfers + 2;
         var n = network.StopCount;
-        var best = new int[n];
-        var bestRide = new int[n];
-        Array.Fill(best, Infinity);
-        Array.Fill(bestRide, Infinity);
-        var time = new int[rounds][];
-        var rideTime = new int[rounds][];
-        var labels = new Label?[rounds][];
-        var rideLabels = new Label?[rounds][];
-        for (var k = 0; k < rounds; k++)
+        Prepare(rounds, n);
+        try
         {
-            time[k] = new int[n];
-            rideTime[k] = new int[n];
-            Array.Fill(time[k], Infinity);
-            Array.Fill(rideTime[k], Infinity);
-            labels[k] = new Label?[n];
-            rideLabels[k] = new Label?[n];
+            return Search(sources, targets, options, epoch, start, lastDay, rounds, n);
         }
-        var marked = new bool[n];
-        var rode = new bool[n];
+        finally
+        {
+            Reset();
+        }
+    }
+
+    private Journey? Search(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, PlanOptions options, DateOnly epoch, int start, int lastDay, int rounds, int n)
+    {
+        var (time, rideTime, best, bestRide) = (_time, _rideTime, _best, _bestRide);
+        // Which calendars run on each searched day: looked up once per query, not per trip.
+        var active = new bool[lastDay + 1][];
+        for (var day = 0; day <= lastDay; day++)
+        {
+            active[day] = new bool[network.Services.Length];
+            for (var sv = 0; sv < network.Services.Length; sv++)
+            {
+                active[day][sv] = network.Services[sv].RunsOn(epoch.AddDays(day));
+            }
+        }
+        var (marked, isMarked, rode, queue, boardable, boardList) = (_marked, _isMarked, _rode, _queue, _boardable, _boardList);
+        void Improve(int k, int stop, int t, in Label label)
+        {
+            if (best[stop] == Infinity)
+            {
+                _touchedStops.Add(stop);
+            }
+            if (time[k * n + stop] == Infinity && rideTime[k * n + stop] == Infinity)
+            {
+                _touched.Add(k * n + stop);
+            }
+            time[k * n + stop] = best[stop] = t;
+            (_labelA[k * n + stop], _labelB[k * n + stop]) = label.Pack();
+            if (!isMarked[stop])
+            {
+                isMarked[stop] = true;
+                marked.Add(stop);
+            }
+        }
+        void ImproveRide(int k, int stop, int t, in Label label)
+        {
+            if (best[stop] == Infinity && bestRide[stop] == Infinity)
+            {
+                _touchedStops.Add(stop);
+            }
+            if (time[k * n + stop] == Infinity && rideTime[k * n + stop] == Infinity)
+            {
+                _touched.Add(k * n + stop);
+            }
+            rideTime[k * n + stop] = bestRide[stop] = t;
+            (_rideA[k * n + stop], _rideB[k * n + stop]) = label.Pack();
+            rode.Add(stop);
+        }
         foreach (var (stop, seconds) in sources)
         {
             var t = start + seconds;
-            if (t < time[0][stop])
+            if (t < best[stop])
             {
-                time[0][stop] = best[stop] = t;
-                labels[0][stop] = new Label(t, seconds > 0, -1);
-                marked[stop] = true;
+                var label = new Label(t, seconds > 0, -1);
                 if (seconds == 0)
                 {
                     // At the start itself one may walk on, as after a ride.
-                    rideTime[0][stop] = bestRide[stop] = t;
-                    rideLabels[0][stop] = labels[0][stop];
-                    rode[stop] = true;
+                    ImproveRide(0, stop, t, label);
                 }
+                Improve(0, stop, t, label);
             }
         }
         var targetBest = Infinity;
-        int TargetTime(int k)
+        void UpdateTarget()
         {
-            var t = Infinity;
             foreach (var (stop, walk) in targets)
             {
-                if (time[k][stop] != Infinity)
+                if (best[stop] != Infinity)
                 {
-                    t = Math.Min(t, time[k][stop] + walk);
+                    targetBest = Math.Min(targetBest, best[stop] + walk);
                 }
             }
-            return t;
+        }
+        void RelaxFootpaths(int k)
+        {
+            foreach (var s in rode)
+            {
+                foreach (var (to, seconds) in network.Footpaths[s])
+                {
+                    var t = rideTime[k * n + s] + seconds;
+                    if (t < best[to] && t < targetBest)
+                    {
+                        Improve(k, to, t, new Label(t, true, s));
+                    }
+                }
+            }
+            rode.Clear();
         }
         RelaxFootpaths(0);
-        targetBest = Math.Min(targetBest, TargetTime(0));
-        var queue = new Dictionary<int, int>();
+        UpdateTarget();
         for (var k = 1; k < rounds; k++)
         {
-            // Routes to scan: each pattern from the earliest stop on it improved in the previous round.
+            // Routes to scan: each pattern from the earliest stop on it improved in the previous round. Boarding is
+            // tried only at those stops: elsewhere it was tried a round earlier, with the same result.
             queue.Clear();
-            for (var s = 0; s < n; s++)
+            foreach (var s in boardList)
             {
-                if (!marked[s])
-                {
-                    continue;
-                }
+                boardable[s] = false;
+            }
+            boardList.Clear();
+            foreach (var s in marked)
+            {
+                isMarked[s] = false;
+                boardable[s] = true;
+                boardList.Add(s);
                 foreach (var (p, position) in network.StopPatterns[s])
                 {
                     queue[p] = queue.TryGetValue(p, out var q) ? Math.Min(q, position) : position;
                 }
-                marked[s] = false;
             }
+            marked.Clear();
             if (queue.Count == 0)
             {
                 break;
             }
-            Array.Copy(time[k - 1], time[k], n);
             foreach (var (p, from) in queue)
             {
                 var pattern = network.Patterns[p];
+                var length = pattern.Stops.Length;
                 int trip = -1, day = 0, board = -1;
-                for (var i = from; i < pattern.Stops.Length; i++)
+                for (var i = from; i < length; i++)
                 {
                     var stop = pattern.Stops[i];
                     if (trip >= 0)
                     {
-                        var st = network.Trips[pattern.Trips[trip]].FirstStopTime + i;
-                        var arrival = network.Arrival[st] + day * 86400;
-                        if (network.DropOff[st] != 1 && arrival < targetBest)
+                        var arrival = pattern.Arrival[trip * length + i] + day * 86400;
+                        if (arrival < targetBest && (arrival < bestRide[stop] || arrival < best[stop]) && network.DropOff[network.Trips[pattern.Trips[trip]].FirstStopTime + i] != 1)
                         {
                             var label = new Label(arrival, false, pattern.Stops[board], p, trip, day, board, i);
                             if (arrival < bestRide[stop])
                             {
-                                rideTime[k][stop] = bestRide[stop] = arrival;
-                                rideLabels[k][stop] = label;
-                                rode[stop] = true;
+                                ImproveRide(k, stop, arrival, label);
                             }
                             if (arrival < best[stop])
                             {
-                                time[k][stop] = best[stop] = arrival;
-                                labels[k][stop] = label;
-                                marked[stop] = true;
+                                Improve(k, stop, arrival, label);
                             }
                         }
                     }
-                    // Can an earlier trip be caught here?
-                    var ready = time[k - 1][stop];
-                    if (ready == Infinity)
+                    if (!boardable[stop])
                     {
                         continue;
                     }
-                    if (trip >= 0 && ready > network.Departure[network.Trips[pattern.Trips[trip]].FirstStopTime + i] + day * 86400)
+                    var ready = time[(k - 1) * n + stop];
+                    if (trip >= 0 && ready > pattern.Departure[trip * length + i] + day * 86400)
                     {
                         continue;
                     }
-                    var (t, d) = EarliestTrip(pattern, i, ready, lastDay, options, epoch);
-                    if (t >= 0 && (trip < 0 || network.Departure[network.Trips[pattern.Trips[t]].FirstStopTime + i] + d * 86400 < network.Departure[network.Trips[pattern.Trips[trip]].FirstStopTime + i] + day * 86400))
+                    var (t, d) = EarliestTrip(pattern, i, ready, lastDay, options, active);
+                    if (t >= 0 && (trip < 0 || pattern.Departure[t * length + i] + d * 86400 < pattern.Departure[trip * length + i] + day * 86400))
                     {
                         (trip, day, board) = (t, d, i);
                     }
                 }
             }
             RelaxFootpaths(k);
-            targetBest = Math.Min(targetBest, TargetTime(k));
+            UpdateTarget();
         }
-        // The earliest arrival, with the fewest vehicles.
-        var bestRound = -1;
-        var bestTime = Infinity;
-        for (var k = 0; k < rounds; k++)
-        {
-            var t = TargetTime(k);
-            if (t < bestTime)
-            {
-                (bestTime, bestRound) = (t, k);
-            }
-        }
-        if (bestRound < 0)
+        if (targetBest == Infinity)
         {
             return null;
         }
-        var target = targets.Where(kv => time[bestRound][kv.Key] != Infinity).MinBy(kv => time[bestRound][kv.Key] + kv.Value).Key;
-        return Reconstruct(labels, rideLabels, bestRound, target, bestTime, epoch);
-
-        void RelaxFootpaths(int k)
-        {
-            for (var s = 0; s < n; s++)
-            {
-                if (!rode[s])
-                {
-                    continue;
-                }
-                rode[s] = false;
-                foreach (var (to, seconds) in network.Footpaths[s])
-                {
-                    var t = rideTime[k][s] + seconds;
-                    if (t < best[to] && t < targetBest)
-                    {
-                        time[k][to] = best[to] = t;
-                        labels[k][to] = new Label(t, true, s);
-                        marked[to] = true;
-                    }
-                }
-            }
-        }
+        var target = targets.Where(kv => best[kv.Key] != Infinity).MinBy(kv => best[kv.Key] + kv.Value).Key;
+        var round = RoundOf(_labelA, n, rounds - 1, target);
+        return Reconstruct(n, round, target, targetBest, epoch);
     }
 
     /// <summary>The first trip of the pattern leaving position i at or after <paramref name="ready"/>, over every searched service day.</summary>
-    private (int Trip, int Day) EarliestTrip(Pattern pattern, int i, int ready, int lastDay, PlanOptions options, DateOnly epoch)
+    private (int Trip, int Day) EarliestTrip(Pattern pattern, int i, int ready, int lastDay, PlanOptions options, bool[][] active)
     {
         int bestTrip = -1, bestDay = 0;
         var bestDeparture = Infinity;
-        for (var day = 0; day <= lastDay; day++)
+        var length = pattern.Stops.Length;
+        var firstDeparture = pattern.Departure[i];
+        var lastDeparture = pattern.Departure[(pattern.Trips.Length - 1) * length + i];
+        // Days whose last departure here is before ready cannot help; nor days whose first one is after the best found.
+        for (var day = Math.Max(0, (ready - lastDeparture) / 86400); day <= lastDay; day++)
         {
+            if (day * 86400 + firstDeparture >= bestDeparture)
+            {
+                break;
+            }
+            if (pattern.Service >= 0 && !active[day][pattern.Service])
+            {
+                continue;
+            }
             var local = ready - day * 86400;
             // Trips leave position i in order (no overtaking): binary search the first leaving at or after local.
             int lo = 0, hi = pattern.Trips.Length;
             while (lo < hi)
             {
                 var mid = (lo + hi) / 2;
-                if (network.Departure[network.Trips[pattern.Trips[mid]].FirstStopTime + i] < local)
+                if (pattern.Departure[mid * length + i] < local)
                 {
                     lo = mid + 1;
                 }
@@ -217,16 +315,15 @@ public sealed class Planner(TransitNetwork network)
                     hi = mid;
                 }
             }
-            var date = epoch.AddDays(day);
             for (var t = lo; t < pattern.Trips.Length; t++)
             {
-                var trip = network.Trips[pattern.Trips[t]];
-                var departure = network.Departure[trip.FirstStopTime + i] + day * 86400;
+                var departure = pattern.Departure[t * length + i] + day * 86400;
                 if (departure >= bestDeparture)
                 {
                     break;
                 }
-                if (network.Pickup[trip.FirstStopTime + i] != 1 && network.Services[trip.Service].RunsOn(date) && (!options.WheelchairOnly || trip.WheelchairAccessible == 1))
+                var trip = network.Trips[pattern.Trips[t]];
+                if (network.Pickup[trip.FirstStopTime + i] != 1 && active[day][trip.Service] && (!options.WheelchairOnly || trip.WheelchairAccessible == 1))
                 {
                     (bestTrip, bestDay, bestDeparture) = (t, day, departure);
                     break;
@@ -237,33 +334,34 @@ public sealed class Planner(TransitNetwork network)
     }
 
     /// <summary>Follows the labels back from the target: a walk leads to the ride (or start) label of its stop in the same round; a ride to the boarding stop's label of an earlier round.</summary>
-    private Journey Reconstruct(Label?[][] labels, Label?[][] rideLabels, int round, int target, int arrival, DateOnly epoch)
+    private Journey Reconstruct(int n, int round, int target, int arrival, DateOnly epoch)
     {
         var legs = new List<Leg>();
         DateTime At(int seconds) => epoch.ToDateTime(TimeOnly.MinValue).AddSeconds(seconds);
         var stop = target;
         var k = round;
-        var label = Latest(labels, k, stop);
-        while (label is { FromStop: >= 0 })
+        var label = Label.Unpack(_labelA[k * n + stop], _labelB[k * n + stop]);
+        while (label is { FromStop: >= 0 } current)
         {
-            if (label.Walk)
+            if (current.Walk)
             {
-                var from = Latest(rideLabels, k, label.FromStop)!;
-                legs.Add(new Leg(true, label.FromStop, stop, At(from.Time), At(label.Time)));
-                (stop, label) = (label.FromStop, from);
+                var at = RoundOf(_rideA, n, k, current.FromStop) * n + current.FromStop;
+                var from = Label.Unpack(_rideA[at], _rideB[at])!.Value;
+                legs.Add(new Leg(true, current.FromStop, stop, At(from.Time), At(current.Time)));
+                (stop, label) = (current.FromStop, from);
                 continue;
             }
-            var pattern = network.Patterns[label.Pattern];
-            var tripIndex = pattern.Trips[label.TripIndex];
+            var pattern = network.Patterns[current.Pattern];
+            var tripIndex = pattern.Trips[current.TripIndex];
             var trip = network.Trips[tripIndex];
-            var boardSt = trip.FirstStopTime + label.BoardPosition;
-            var alightSt = trip.FirstStopTime + label.AlightPosition;
-            legs.Add(new Leg(false, label.FromStop, stop, At(network.Departure[boardSt] + label.Day * 86400), At(network.Arrival[alightSt] + label.Day * 86400), tripIndex,
+            var boardSt = trip.FirstStopTime + current.BoardPosition;
+            var alightSt = trip.FirstStopTime + current.AlightPosition;
+            legs.Add(new Leg(false, current.FromStop, stop, At(network.Departure[boardSt] + current.Day * 86400), At(network.Arrival[alightSt] + current.Day * 86400), tripIndex,
                 network.Pickup[boardSt] is 2 or 3 || network.DropOff[alightSt] is 2 or 3));
-            stop = label.FromStop;
-            // Boarded from the stop's earliest label of the previous rounds.
-            k = RoundOf(labels, k - 1, stop);
-            label = labels[k][stop];
+            stop = current.FromStop;
+            // Boarded from the stop's label of the previous round (it was improved then).
+            k = RoundOf(_labelA, n, k - 1, stop);
+            label = Label.Unpack(_labelA[k * n + stop], _labelB[k * n + stop]);
         }
         legs.Reverse();
         var rides = legs.Count(l => !l.Walk);
@@ -271,22 +369,10 @@ public sealed class Planner(TransitNetwork network)
         return new Journey(departure, At(arrival), Math.Max(0, rides - 1), legs);
     }
 
-    /// <summary>The label of a stop in round k or, when it did not change then, in the latest round before.</summary>
-    private static Label? Latest(Label?[][] labels, int k, int stop)
+    /// <summary>The latest round, at most k, where the stop has a label.</summary>
+    private static int RoundOf(long[] labels, int n, int k, int stop)
     {
-        for (; k >= 0; k--)
-        {
-            if (labels[k][stop] is { } label)
-            {
-                return label;
-            }
-        }
-        return null;
-    }
-
-    private static int RoundOf(Label?[][] labels, int k, int stop)
-    {
-        for (; k > 0 && labels[k][stop] == null; k--)
+        for (; k > 0 && labels[k * n + stop] == 0; k--)
         {
         }
         return k;

@@ -166,7 +166,20 @@ public sealed class TransitNetwork
             foreach (var group in groups)
             {
                 var first = n.Trips[group[0]];
-                patterns.Add(new Pattern([.. n.StopTimeStop.AsSpan(first.FirstStopTime, first.StopTimeCount)], [.. group]));
+                var service = group.All(t => n.Trips[t].Service == first.Service) ? first.Service : -1;
+                var length = first.StopTimeCount;
+                if (length > 1023 || group.Count > 200_000)
+                {
+                    throw new InvalidOperationException($"Course de plus de 1 023 arrêts ou itinéraire de plus de 200 000 courses ({n.Trips[group[0]].Id}) : non pris en charge par le calculateur.");
+                }
+                var departures = new int[group.Count * length];
+                var arrivals = new int[group.Count * length];
+                for (var t = 0; t < group.Count; t++)
+                {
+                    Array.Copy(n.Departure, n.Trips[group[t]].FirstStopTime, departures, t * length, length);
+                    Array.Copy(n.Arrival, n.Trips[group[t]].FirstStopTime, arrivals, t * length, length);
+                }
+                patterns.Add(new Pattern([.. n.StopTimeStop.AsSpan(first.FirstStopTime, length)], [.. group], service, departures, arrivals));
             }
         }
         return [.. patterns];
@@ -249,8 +262,13 @@ public sealed class TransitNetwork
 }
 
 /// <summary>RAPTOR's route: stops in order and the trips that run along them, earliest first, none overtaking another.</summary>
-public sealed class Pattern(int[] stops, int[] trips)
+public sealed class Pattern(int[] stops, int[] trips, int service, int[] departure, int[] arrival)
 {
     public int[] Stops { get; } = stops;
     public int[] Trips { get; } = trips;
+    /// <summary>Departure of trip t (its position in <see cref="Trips"/>) at stop i: <c>Departure[t × Stops.Length + i]</c>, read in order by the planner.</summary>
+    public int[] Departure { get; } = departure;
+    public int[] Arrival { get; } = arrival;
+    /// <summary>The service calendar all its trips share, or -1 when they differ (a day it does not run is skipped at once).</summary>
+    public int Service { get; } = service;
 }
