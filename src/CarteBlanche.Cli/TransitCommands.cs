@@ -36,7 +36,9 @@ public static class TransitCommands
         var at = new Option<string>("--at") { Description = "Date et heure de départ (ISO, heure locale : 2026-12-01T08:00).", Required = true };
         var days = new Option<int>("--days") { Description = "Jours de recherche quand rien ne part plus tôt.", DefaultValueFactory = _ => 3 };
         var wheelchair = new Option<bool>("--fauteuil") { Description = "Seulement les courses accessibles en fauteuil roulant." };
-        var plan = new Command("plan", "Cherche l'itinéraire qui arrive le plus tôt.") { feeds, from, to, at, days, wheelchair };
+        var arriveBy = new Option<bool>("--arrive-by") { Description = "--at est l'heure d'arrivée souhaitée : le départ le plus tardif qui arrive à temps." };
+        var window = new Option<int?>("--window") { Description = "Minutes : tous les trajets intéressants qui partent dans cette fenêtre (ou la fenêtre avant l'heure d'arrivée)." };
+        var plan = new Command("plan", "Cherche l'itinéraire qui arrive le plus tôt (ou part le plus tard avec --arrive-by, ou tous ceux d'une fenêtre avec --window).") { feeds, from, to, at, days, wheelchair, arriveBy, window };
         plan.SetAction(parse =>
         {
             var network = Load(parse.GetValue(feeds)!, out var error);
@@ -57,10 +59,20 @@ public static class TransitCommands
                 Console.Error.WriteLine(fromError ?? toError);
                 return 2;
             }
-            var journey = new Planner(network).EarliestArrival(sources, targets, when, new PlanOptions(SearchDays: parse.GetValue(days), WheelchairOnly: parse.GetValue(wheelchair)));
+            var options = new PlanOptions(SearchDays: parse.GetValue(days), WheelchairOnly: parse.GetValue(wheelchair));
+            var planner = new Planner(network);
+            if (parse.GetValue(window) is { } minutes && !parse.GetValue(arriveBy))
+            {
+                var journeys = planner.Range(sources, targets, when, TimeSpan.FromMinutes(minutes), options);
+                Console.WriteLine(journeys.Count == 0 ? "Aucun trajet ne part dans cette fenêtre." : string.Join("\n\n", journeys.Select(j => Describe(network, j))));
+                return journeys.Count == 0 ? 1 : 0;
+            }
+            var journey = parse.GetValue(arriveBy)
+                ? planner.LatestDeparture(sources, targets, when, TimeSpan.FromMinutes(parse.GetValue(window) ?? 120), options)
+                : planner.EarliestArrival(sources, targets, when, options);
             if (journey == null)
             {
-                Console.WriteLine($"Aucun trajet dans les {parse.GetValue(days)} jours qui suivent.");
+                Console.WriteLine(parse.GetValue(arriveBy) ? $"Aucun trajet n'arrive à temps (recherche sur {parse.GetValue(days)} jours avant)." : $"Aucun trajet dans les {parse.GetValue(days)} jours qui suivent.");
                 return 1;
             }
             Console.WriteLine(Describe(network, journey));
@@ -208,6 +220,20 @@ public static class TransitCommands
                     answered++;
                 }
             }
+            // Range queries over two hours, on the first queries (latest departure first, one search per departure).
+            var rangeTimes = new List<double>();
+            var rangeRandom = new Random(seed);
+            for (var q = 0; q < Math.Min(queries, 200); q++)
+            {
+                var from = served[rangeRandom.Next(served.Length)];
+                var to = served[rangeRandom.Next(served.Length)];
+                var day = first.AddDays(rangeRandom.Next(Math.Max(1, last.DayNumber - first.DayNumber + 1)));
+                var at = day.ToDateTime(new TimeOnly(5, 0)).AddMinutes(rangeRandom.Next(0, 15 * 60));
+                var w = Stopwatch.StartNew();
+                planner.Range(new Dictionary<int, int> { [from] = 0 }, new Dictionary<int, int> { [to] = 0 }, at, TimeSpan.FromHours(2), new PlanOptions(SearchDays: days));
+                rangeTimes.Add(w.Elapsed.TotalMilliseconds);
+            }
+            rangeTimes.Sort();
             times.Sort();
             double Percentile(double p) => times.Count == 0 ? 0 : times[Math.Min(times.Count - 1, (int)Math.Ceiling(p * times.Count) - 1)];
             var invariant = CultureInfo.InvariantCulture;
@@ -221,6 +247,7 @@ public static class TransitCommands
             Console.WriteLine(string.Create(invariant, $"p50_ms: {Percentile(0.50):0.000}"));
             Console.WriteLine(string.Create(invariant, $"p95_ms: {Percentile(0.95):0.000}"));
             Console.WriteLine(string.Create(invariant, $"p99_ms: {Percentile(0.99):0.000}"));
+            Console.WriteLine(string.Create(invariant, $"range_2h_p50_ms: {(rangeTimes.Count == 0 ? 0 : rangeTimes[rangeTimes.Count / 2]):0.000}"));
             return 0;
         }
         finally

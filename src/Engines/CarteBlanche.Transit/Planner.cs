@@ -108,7 +108,7 @@ public sealed class Planner(TransitNetwork network)
         Prepare(rounds, n);
         try
         {
-            return Search(sources, targets, options, epoch, start, lastDay, rounds, n);
+            return Search(sources, targets, options, epoch, start, lastDay, rounds, n) is { Count: > 0 } pareto ? pareto[^1] : null;
         }
         finally
         {
@@ -116,7 +116,144 @@ public sealed class Planner(TransitNetwork network)
         }
     }
 
-    private Journey? Search(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, PlanOptions options, DateOnly epoch, int start, int lastDay, int rounds, int n)
+    /// <summary>At one departure time, the journeys that are best for their number of vehicles (fewest first, each arriving earlier).</summary>
+    public IReadOnlyList<Journey> ByTransfers(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, DateTime at, PlanOptions? options = null)
+    {
+        options ??= new PlanOptions();
+        var epoch = DateOnly.FromDateTime(at).AddDays(-1);
+        var rounds = options.MaxTransfers + 2;
+        Prepare(rounds, network.StopCount);
+        try
+        {
+            return Search(sources, targets, options, epoch, (int)(at - epoch.ToDateTime(TimeOnly.MinValue)).TotalSeconds, options.SearchDays + 1, rounds, network.StopCount);
+        }
+        finally
+        {
+            Reset();
+        }
+    }
+
+    /// <summary>
+    /// Range query: every journey leaving within <paramref name="window"/> after <paramref name="from"/> that no other
+    /// beats on all of departure (later), arrival (earlier) and vehicles (fewer). One search per departure time from
+    /// the sources (or a stop within walking reach of them) in the window, latest first.
+    /// </summary>
+    public IReadOnlyList<Journey> Range(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, DateTime from, TimeSpan window, PlanOptions? options = null)
+    {
+        options ??= new PlanOptions();
+        var found = new List<Journey>();
+        foreach (var departure in DeparturesFrom(sources, from, from + window).OrderDescending())
+        {
+            foreach (var journey in ByTransfers(sources, targets, departure, options))
+            {
+                if (journey.Departure <= from + window && !found.Any(f => Dominates(f, journey)))
+                {
+                    found.RemoveAll(f => Dominates(journey, f));
+                    found.Add(journey);
+                }
+            }
+        }
+        return [.. found.OrderBy(j => j.Departure).ThenBy(j => j.Transfers)];
+    }
+
+    /// <summary>
+    /// Arrive-by: the journey leaving latest that arrives by <paramref name="deadline"/> (fewest vehicles among those),
+    /// looked for in the <paramref name="window"/> before the deadline, then day by day further back.
+    /// </summary>
+    public Journey? LatestDeparture(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, DateTime deadline, TimeSpan window, PlanOptions? options = null)
+    {
+        options ??= new PlanOptions();
+        var walkOnly = WalkOnly(sources, targets, deadline);
+        // The window before the deadline, then the day before that window, and so on: contiguous, latest first.
+        for (var back = 0; back <= options.SearchDays; back++)
+        {
+            var end = back == 0 ? deadline : deadline - window - TimeSpan.FromDays(back - 1);
+            var start = back == 0 ? deadline - window : end - TimeSpan.FromDays(1);
+            var best = Range(sources, targets, start, end - start, options)
+                .Where(j => j.Arrival <= deadline)
+                .OrderByDescending(j => j.Departure).ThenBy(j => j.Transfers).FirstOrDefault();
+            if (walkOnly != null && (best == null || walkOnly.Departure > best.Departure))
+            {
+                return walkOnly;
+            }
+            if (best != null)
+            {
+                return best;
+            }
+        }
+        return walkOnly;
+    }
+
+    /// <summary>The journey on foot only, leaving as late as possible to arrive at <paramref name="deadline"/>, when a target is within a walk.</summary>
+    private Journey? WalkOnly(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, DateTime deadline)
+    {
+        (int Seconds, int From, int To)? best = null;
+        foreach (var (source, access) in sources)
+        {
+            if (targets.TryGetValue(source, out var egress) && (best == null || access + egress < best.Value.Seconds))
+            {
+                best = (access + egress, source, source);
+            }
+            if (access > 0)
+            {
+                continue; // one walk: reaching a stop on foot, one may not walk on
+            }
+            foreach (var (to, walk) in network.Footpaths[source])
+            {
+                if (targets.TryGetValue(to, out var e) && (best == null || walk + e < best.Value.Seconds))
+                {
+                    best = (walk + e, source, to);
+                }
+            }
+        }
+        if (best is not { } b)
+        {
+            return null;
+        }
+        var leave = deadline.AddSeconds(-b.Seconds);
+        return new Journey(leave, deadline, 0, b.From == b.To ? [] : [new Leg(true, b.From, b.To, leave, deadline)]);
+    }
+
+    private static bool Dominates(Journey a, Journey b) =>
+        a.Departure >= b.Departure && a.Arrival <= b.Arrival && a.Transfers <= b.Transfers;
+
+    /// <summary>Times at which a vehicle leaves the sources (or a stop a walk away) within [from, to], shifted back by the walk.</summary>
+    private SortedSet<DateTime> DeparturesFrom(IReadOnlyDictionary<int, int> sources, DateTime from, DateTime to)
+    {
+        var times = new SortedSet<DateTime>();
+        var reach = new Dictionary<int, int>(sources);
+        foreach (var (stop, seconds) in sources)
+        {
+            foreach (var (next, walk) in network.Footpaths[stop])
+            {
+                reach[next] = Math.Min(reach.GetValueOrDefault(next, int.MaxValue), seconds + walk);
+            }
+        }
+        for (var day = DateOnly.FromDateTime(from).AddDays(-1); day <= DateOnly.FromDateTime(to); day = day.AddDays(1))
+        {
+            var midnight = day.ToDateTime(TimeOnly.MinValue);
+            foreach (var (stop, seconds) in reach)
+            {
+                foreach (var (p, position) in network.StopPatterns[stop])
+                {
+                    var pattern = network.Patterns[p];
+                    for (var t = 0; t < pattern.Trips.Length; t++)
+                    {
+                        var trip = network.Trips[pattern.Trips[t]];
+                        var leave = midnight.AddSeconds(pattern.Departure[t * pattern.Stops.Length + position] - seconds);
+                        if (leave >= from && leave <= to && network.Pickup[trip.FirstStopTime + position] != 1 && network.Services[trip.Service].RunsOn(day))
+                        {
+                            times.Add(leave);
+                        }
+                    }
+                }
+            }
+        }
+        times.Add(from);
+        return times;
+    }
+
+    private List<Journey> Search(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, PlanOptions options, DateOnly epoch, int start, int lastDay, int rounds, int n)
     {
         var (time, rideTime, best, bestRide) = (_time, _rideTime, _best, _bestRide);
         // Which calendars run on each searched day: looked up once per query, not per trip.
@@ -272,13 +409,27 @@ public sealed class Planner(TransitNetwork network)
             RelaxFootpaths(k);
             UpdateTarget();
         }
-        if (targetBest == Infinity)
+        // One journey per round where the arrival improved: fewer vehicles, or an earlier arrival with more.
+        var pareto = new List<Journey>();
+        var running = Infinity;
+        for (var k = 0; k < rounds; k++)
         {
-            return null;
+            int arrival = Infinity, target = -1;
+            foreach (var (stop, walk) in targets)
+            {
+                var t = time[k * n + stop];
+                if (t != Infinity && t + walk < arrival)
+                {
+                    (arrival, target) = (t + walk, stop);
+                }
+            }
+            if (arrival < running)
+            {
+                running = arrival;
+                pareto.Add(Reconstruct(n, k, target, arrival, epoch));
+            }
         }
-        var target = targets.Where(kv => best[kv.Key] != Infinity).MinBy(kv => best[kv.Key] + kv.Value).Key;
-        var round = RoundOf(_labelA, n, rounds - 1, target);
-        return Reconstruct(n, round, target, targetBest, epoch);
+        return pareto;
     }
 
     /// <summary>The first trip of the pattern leaving position i at or after <paramref name="ready"/>, over every searched service day.</summary>

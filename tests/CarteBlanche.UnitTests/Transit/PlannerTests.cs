@@ -65,6 +65,54 @@ public sealed class PlannerTests
         Assert.Equal(new DateTime(2026, 12, 1, 8, 4, 0), journey.Arrival);
     }
 
+    [Fact]
+    public void A_range_query_lists_every_departure_of_the_window_and_arrive_by_takes_the_latest()
+    {
+        var n = Cahors();
+        var planner = new Planner(n);
+        var range = planner.Range(At(n, "PRA_MAIRIE"), At(n, "CAH_HOP"), new DateTime(2026, 12, 1, 7, 50, 0), TimeSpan.FromHours(2));
+        Assert.Equal(["08:00", "08:30", "09:00", "09:30"], range.Select(j => j.Departure.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)));
+        var latest = planner.LatestDeparture(At(n, "PRA_MAIRIE"), At(n, "CAH_HOP"), new DateTime(2026, 12, 1, 9, 0, 0), TimeSpan.FromHours(2))!;
+        Assert.Equal((new DateTime(2026, 12, 1, 8, 30, 0), new DateTime(2026, 12, 1, 8, 54, 0)), (latest.Departure, latest.Arrival));
+    }
+
+    [Fact]
+    public void The_wheelchair_filter_leaves_out_the_on_demand_minibus()
+    {
+        var n = Cahors();
+        var planner = new Planner(n);
+        Assert.NotNull(planner.EarliestArrival(At(n, "CAH_MITT"), At(n, "LHE_EGLISE"), new DateTime(2026, 11, 30, 10, 0, 0)));
+        Assert.Null(planner.EarliestArrival(At(n, "CAH_MITT"), At(n, "LHE_EGLISE"), new DateTime(2026, 11, 30, 10, 0, 0), new PlanOptions(WheelchairOnly: true)));
+    }
+
+    [Fact]
+    public void Arrive_by_gives_a_departure_that_arrives_in_time_and_no_later_one_does()
+    {
+        var n = Cahors();
+        var planner = new Planner(n);
+        var reference = new ReferencePlanner(n);
+        var options = new PlanOptions(MaxTransfers: 40);
+        var random = new Random(8);
+        var served = Enumerable.Range(0, n.StopCount).Where(s => n.StopPatterns[s].Length > 0).ToArray();
+        var checkedQueries = 0;
+        for (var q = 0; q < 200; q++)
+        {
+            var from = new Dictionary<int, int> { [served[random.Next(served.Length)]] = 0 };
+            var to = new Dictionary<int, int> { [served[random.Next(served.Length)]] = 0 };
+            var deadline = new DateOnly(2026, 11, 30).AddDays(random.Next(0, 14)).ToDateTime(new TimeOnly(7, 0)).AddMinutes(random.Next(0, 12 * 60));
+            var journey = planner.LatestDeparture(from, to, deadline, TimeSpan.FromHours(2), options);
+            if (journey == null || from.Keys.First() == to.Keys.First())
+            {
+                continue;
+            }
+            checkedQueries++;
+            Assert.True(reference.EarliestArrival(from, to, journey.Departure, options) <= deadline, $"query {q}: leaving at {journey.Departure} does not arrive by {deadline}");
+            var later = reference.EarliestArrival(from, to, journey.Departure.AddSeconds(1), options);
+            Assert.True(later == null || later > deadline, $"query {q}: leaving after {journey.Departure} still arrives by {deadline} ({later})");
+        }
+        Assert.True(checkedQueries > 50, $"only {checkedQueries} arrive-by queries had an answer");
+    }
+
     public static TheoryData<string> Networks => ["cahors", "synthetique"];
 
     [Theory]
