@@ -644,6 +644,7 @@ public static class GtfsReader
                 used[s] = true;
             }
             var seen = new Dictionary<(string, long, long), string>();
+            var cells = new Dictionary<(long, long), List<int>>();
             for (var i = 0; i < feed.Stops.Count; i++)
             {
                 var s = feed.Stops[i];
@@ -659,7 +660,25 @@ public static class GtfsReader
                 if (!seen.TryAdd(key, s.Id))
                 {
                     report.Add(Severity.Warning, "DuplicateStops", "stops.txt", null, s.Id, $"L'arrêt « {s.Id} » a le même nom et la même position que « {seen[key]} ».");
+                    continue;
                 }
+                // Two differently named stops a couple of metres apart: most likely one place entered twice.
+                var cell = ((long)Math.Floor(s.Latitude * 5e4), (long)Math.Floor(s.Longitude * 5e4));
+                for (var dy = -1; dy <= 1; dy++)
+                {
+                    for (var dx = -1; dx <= 1; dx++)
+                    {
+                        foreach (var other in cells.GetValueOrDefault((cell.Item1 + dy, cell.Item2 + dx)) ?? [])
+                        {
+                            var o = feed.Stops[other];
+                            if (o.Name != s.Name && Geo.Metres(s.Latitude, s.Longitude, o.Latitude, o.Longitude) < 2)
+                            {
+                                report.Add(Severity.Warning, "CloseStops", "stops.txt", null, s.Id, $"Les arrêts « {o.Id} » ({o.Name}) et « {s.Id} » ({s.Name}) sont à moins de 2 m l'un de l'autre.");
+                            }
+                        }
+                    }
+                }
+                (cells.TryGetValue(cell, out var list) ? list : cells[cell] = []).Add(i);
             }
             return true;
         }

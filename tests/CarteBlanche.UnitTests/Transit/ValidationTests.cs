@@ -55,7 +55,7 @@ public sealed class ValidationTests : IDisposable
         "InvalidArchive", "MissingMandatoryFile", "MissingMandatoryColumn", "InvalidEncoding", "InvalidReference", "InvalidTime", "MissingId",
         "DuplicateObjectId", "DuplicateStopSequence", "InvalidCoordinates", "MissingCoordinates", "InvalidTimezone", "NegativeTravelTime",
         "MissingName", "InvalidStopParent", "UnusedStop", "ExcessiveSpeed", "NullDuration", "DuplicateStops", "InvalidRouteType",
-        "ExtraFile", "InvalidTransfers", "ImpossibleToInterpolateStopTimes",
+        "ExtraFile", "InvalidTransfers", "ImpossibleToInterpolateStopTimes", "CloseStops",
     ];
 
     [Theory]
@@ -156,6 +156,10 @@ public sealed class ValidationTests : IDisposable
             case "InvalidTransfers":
                 Append("transfers.txt", "CAH_GARE,INCONNU,2,120");
                 expected = (Severity.Warning, "transfers.txt", 4);
+                break;
+            case "CloseStops":
+                Append("stops.txt", "CAH_PONT_QUAI,Cahors Quai Valentré,44.44471,1.43441,0,,1");
+                expected = (Severity.Warning, "stops.txt", null);
                 break;
             default: // ImpossibleToInterpolateStopTimes
                 Replace("stop_times.txt", "885_A_0,08:35:00,08:35:00,FIG_GARE", "885_A_0,,,FIG_GARE");
