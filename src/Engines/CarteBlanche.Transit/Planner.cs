@@ -142,18 +142,52 @@ public sealed class Planner(TransitNetwork network)
     {
         options ??= new PlanOptions();
         var found = new List<Journey>();
-        foreach (var departure in DeparturesFrom(sources, from, from + window).OrderDescending())
+        var epoch = DateOnly.FromDateTime(from).AddDays(-1);
+        var rounds = options.MaxTransfers + 2;
+        var n = network.StopCount;
+        // rRAPTOR: departures latest first, keeping the labels between them (leaving earlier, one can always wait for
+        // a later journey, so its arrivals bound the earlier ones); each search reports only what it improves.
+        var lastDay = options.SearchDays + 1 + (DateOnly.FromDateTime(from + window).DayNumber - DateOnly.FromDateTime(from).DayNumber);
+        Prepare(rounds, n);
+        try
         {
-            foreach (var journey in ByTransfers(sources, targets, departure, options))
+            foreach (var departure in DeparturesFrom(sources, from, from + window).OrderDescending())
             {
-                if (journey.Departure <= from + window && !found.Any(f => Dominates(f, journey)))
+                var start = (int)(departure - epoch.ToDateTime(TimeOnly.MinValue)).TotalSeconds;
+                foreach (var journey in Search(sources, targets, options, epoch, start, lastDay, rounds, n))
                 {
-                    found.RemoveAll(f => Dominates(journey, f));
-                    found.Add(journey);
+                    // A search from a departure time in the window may find a journey whose vehicles leave after the
+                    // window (waiting is allowed): kept, it is the best answer for those ready to leave by then.
+                    if (!found.Any(f => Dominates(f, journey)))
+                    {
+                        found.RemoveAll(f => Dominates(journey, f));
+                        found.Add(journey);
+                    }
                 }
+                ClearMarks();
             }
         }
+        finally
+        {
+            Reset();
+        }
         return [.. found.OrderBy(j => j.Departure).ThenBy(j => j.Transfers)];
+    }
+
+    private void ClearMarks()
+    {
+        foreach (var s in _marked)
+        {
+            _isMarked[s] = false;
+        }
+        foreach (var s in _boardList)
+        {
+            _boardable[s] = false;
+        }
+        _marked.Clear();
+        _rode.Clear();
+        _boardList.Clear();
+        _queue.Clear();
     }
 
     /// <summary>
@@ -237,6 +271,10 @@ public sealed class Planner(TransitNetwork network)
                 foreach (var (p, position) in network.StopPatterns[stop])
                 {
                     var pattern = network.Patterns[p];
+                    if (position == pattern.Stops.Length - 1)
+                    {
+                        continue; // the end of the line: nothing leaves from there
+                    }
                     for (var t = 0; t < pattern.Trips.Length; t++)
                     {
                         var trip = network.Trips[pattern.Trips[t]];
@@ -267,8 +305,13 @@ public sealed class Planner(TransitNetwork network)
             }
         }
         var (marked, isMarked, rode, queue, boardable, boardList) = (_marked, _isMarked, _rode, _queue, _boardable, _boardList);
+        var targetImprovements = new List<(int Round, int Stop)>();
         void Improve(int k, int stop, int t, in Label label)
         {
+            if (targets.ContainsKey(stop))
+            {
+                targetImprovements.Add((k, stop));
+            }
             if (best[stop] == Infinity)
             {
                 _touchedStops.Add(stop);
@@ -409,24 +452,17 @@ public sealed class Planner(TransitNetwork network)
             RelaxFootpaths(k);
             UpdateTarget();
         }
-        // One journey per round where the arrival improved: fewer vehicles, or an earlier arrival with more.
+        // One journey per round where this search improved the arrival: fewer vehicles, or an earlier arrival with
+        // more. (A range query keeps the labels of its later departures: only this search's improvements count.)
         var pareto = new List<Journey>();
         var running = Infinity;
-        for (var k = 0; k < rounds; k++)
+        foreach (var group in targetImprovements.GroupBy(x => x.Round).OrderBy(g => g.Key))
         {
-            int arrival = Infinity, target = -1;
-            foreach (var (stop, walk) in targets)
-            {
-                var t = time[k * n + stop];
-                if (t != Infinity && t + walk < arrival)
-                {
-                    (arrival, target) = (t + walk, stop);
-                }
-            }
+            var (arrival, target) = group.Select(x => (Time: time[group.Key * n + x.Stop] + targets[x.Stop], x.Stop)).Min();
             if (arrival < running)
             {
                 running = arrival;
-                pareto.Add(Reconstruct(n, k, target, arrival, epoch));
+                pareto.Add(Reconstruct(n, group.Key, target, arrival, epoch));
             }
         }
         return pareto;
@@ -515,6 +551,12 @@ public sealed class Planner(TransitNetwork network)
             label = Label.Unpack(_labelA[k * n + stop], _labelB[k * n + stop]);
         }
         legs.Reverse();
+        if (legs.Count > 1 && legs[0].Walk)
+        {
+            // Leave as late as the first ride allows: the walk ends when the vehicle leaves.
+            var walk = legs[0].Arrival - legs[0].Departure;
+            legs[0] = legs[0] with { Departure = legs[1].Departure - walk, Arrival = legs[1].Departure };
+        }
         var rides = legs.Count(l => !l.Walk);
         var departure = legs.Count > 0 ? legs[0].Departure : At(arrival);
         return new Journey(departure, At(arrival), Math.Max(0, rides - 1), legs);

@@ -61,7 +61,8 @@ public sealed class PlannerTests
         // transfers.txt: 3 minutes between the two platforms of Cahors station; then line 1 (7:45 from Terre Rouge).
         var journey = new Planner(n).EarliestArrival(At(n, "CAH_GARE"), At(n, "CAH_PONT"), new DateTime(2026, 12, 1, 7, 50, 0))!;
         Assert.True(journey.Legs[0].Walk);
-        Assert.Equal(new DateTime(2026, 12, 1, 7, 53, 0), journey.Legs[0].Arrival);
+        // Leave the coach platform as late as possible: three minutes' walk ending when the 8:01 bus leaves.
+        Assert.Equal((new DateTime(2026, 12, 1, 7, 58, 0), new DateTime(2026, 12, 1, 8, 1, 0)), (journey.Legs[0].Departure, journey.Legs[0].Arrival));
         Assert.Equal(new DateTime(2026, 12, 1, 8, 4, 0), journey.Arrival);
     }
 
@@ -111,6 +112,49 @@ public sealed class PlannerTests
             Assert.True(later == null || later > deadline, $"query {q}: leaving after {journey.Departure} still arrives by {deadline} ({later})");
         }
         Assert.True(checkedQueries > 50, $"only {checkedQueries} arrive-by queries had an answer");
+    }
+
+    [Fact]
+    public void A_range_query_holds_the_earliest_arrival_for_every_departure_time_of_its_window()
+    {
+        var folder = Directory.CreateTempSubdirectory("gtfs-").FullName;
+        TransitNetwork n;
+        try
+        {
+            SyntheticNetwork.Write(folder, stops: 300, lines: 30, tripsPerLine: 8, seed: 5);
+            n = TransitNetwork.Build([GtfsReader.Read(folder, "s", new ValidationReport("s"))!]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        var planner = new Planner(n);
+        var single = new Planner(n);
+        var random = new Random(9);
+        var served = Enumerable.Range(0, n.StopCount).Where(s => n.StopPatterns[s].Length > 0).ToArray();
+        var compared = 0;
+        for (var q = 0; q < 100; q++)
+        {
+            var from = new Dictionary<int, int> { [served[random.Next(served.Length)]] = 0 };
+            var to = new Dictionary<int, int> { [served[random.Next(served.Length)]] = 0 };
+            var start = new DateOnly(2026, 4, 27).AddDays(random.Next(0, 14)).ToDateTime(new TimeOnly(5, 0)).AddMinutes(random.Next(0, 14 * 60));
+            var window = TimeSpan.FromHours(2);
+            var range = planner.Range(from, to, start, window);
+            for (var probe = 0; probe < 5; probe++)
+            {
+                var t = start.AddMinutes(random.Next(0, 120));
+                var best = single.EarliestArrival(from, to, t);
+                // Walking only is possible at any time: a range lists vehicle departures.
+                if (best == null || best.Departure > start + window || best.Legs.All(l => l.Walk))
+                {
+                    continue;
+                }
+                compared++;
+                var fromRange = range.Where(j => j.Departure >= t).Min(j => (DateTime?)j.Arrival);
+                Assert.True(fromRange == best.Arrival, $"query {q}, leaving at {t}: range gives {fromRange}, a single search {best.Arrival} ({string.Join(" ; ", best.Legs.Select(l => $"{(l.Walk ? "walk" : "ride")} {l.Departure:dd HH:mm}-{l.Arrival:dd HH:mm}"))}); range: {string.Join(" | ", range.Select(j => $"{j.Departure:dd HH:mm}-{j.Arrival:dd HH:mm}"))}");
+            }
+        }
+        Assert.True(compared > 100, $"only {compared} probes compared");
     }
 
     public static TheoryData<string> Networks => ["cahors", "synthetique"];
