@@ -64,7 +64,7 @@ public static class TransitCommands
             if (parse.GetValue(window) is { } minutes && !parse.GetValue(arriveBy))
             {
                 var journeys = planner.Range(sources, targets, when, TimeSpan.FromMinutes(minutes), options);
-                Console.WriteLine(journeys.Count == 0 ? "Aucun trajet ne part dans cette fenêtre." : string.Join("\n\n", journeys.Select(j => Describe(network, j))));
+                Console.WriteLine(journeys.Count == 0 ? "Aucun trajet ne part dans cette fenêtre." : string.Join("\n\n", journeys.Select(j => Describe(network, j, sources, targets))));
                 return journeys.Count == 0 ? 1 : 0;
             }
             var journey = parse.GetValue(arriveBy)
@@ -75,7 +75,7 @@ public static class TransitCommands
                 Console.WriteLine(parse.GetValue(arriveBy) ? $"Aucun trajet n'arrive à temps (recherche sur {parse.GetValue(days)} jours avant)." : $"Aucun trajet dans les {parse.GetValue(days)} jours qui suivent.");
                 return 1;
             }
-            Console.WriteLine(Describe(network, journey));
+            Console.WriteLine(Describe(network, journey, sources, targets));
             return 0;
         });
 
@@ -136,10 +136,15 @@ public static class TransitCommands
         return null;
     }
 
-    private static string Describe(TransitNetwork network, Journey journey)
+    private static string Describe(TransitNetwork network, Journey journey, IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets)
     {
         var text = new System.Text.StringBuilder();
         text.AppendLine(string.Create(Fr, $"Départ {journey.Departure:dddd d MMMM HH:mm}, arrivée {journey.Arrival:dddd d MMMM HH:mm} ({journey.Transfers} correspondance(s))"));
+        // From or to a position: the walk to the first stop and from the last one.
+        if (journey.Legs.Count > 0 && sources.TryGetValue(journey.Legs[0].FromStop, out var access) && access > 0)
+        {
+            text.AppendLine(string.Create(Fr, $"  à pied {(access + 59) / 60} min jusqu'à {network.StopNames[journey.Legs[0].FromStop]}"));
+        }
         DateTime? previous = null;
         foreach (var leg in journey.Legs)
         {
@@ -163,6 +168,10 @@ public static class TransitCommands
                 }
             }
             previous = leg.Arrival;
+        }
+        if (journey.Legs.Count > 0 && targets.TryGetValue(journey.Legs[^1].ToStop, out var egress) && egress > 0)
+        {
+            text.AppendLine(string.Create(Fr, $"  à pied {(egress + 59) / 60} min depuis {network.StopNames[journey.Legs[^1].ToStop]} jusqu'à destination"));
         }
         return text.ToString().TrimEnd();
     }

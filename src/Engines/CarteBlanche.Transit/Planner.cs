@@ -44,8 +44,10 @@ public sealed class Planner(TransitNetwork network)
     private readonly List<int> _marked = [];
     private readonly List<int> _rode = [];
     private readonly List<int> _boardList = [];
-    private readonly Dictionary<int, int> _queue = [];
+    private readonly List<int> _queue = [];
+    private int[] _queueFrom = [];
     private bool[] _isMarked = [];
+    private bool[] _isTarget = [];
     private bool[] _boardable = [];
 
     private void Prepare(int rounds, int n)
@@ -60,6 +62,9 @@ public sealed class Planner(TransitNetwork network)
             _best = new int[n];
             _bestRide = new int[n];
             _isMarked = new bool[n];
+            _isTarget = new bool[n];
+            _queueFrom = new int[network.Patterns.Length];
+            Array.Fill(_queueFrom, -1);
             _boardable = new bool[n];
             Array.Fill(_best, Infinity);
             Array.Fill(_bestRide, Infinity);
@@ -78,6 +83,7 @@ public sealed class Planner(TransitNetwork network)
         }
         _touched.Clear();
         _touchedStops.Clear();
+        Array.Clear(_isTarget);
         foreach (var s in _marked)
         {
             _isMarked[s] = false;
@@ -89,6 +95,10 @@ public sealed class Planner(TransitNetwork network)
         _marked.Clear();
         _rode.Clear();
         _boardList.Clear();
+        foreach (var p in _queue)
+        {
+            _queueFrom[p] = -1;
+        }
         _queue.Clear();
     }
 
@@ -187,6 +197,10 @@ public sealed class Planner(TransitNetwork network)
         _marked.Clear();
         _rode.Clear();
         _boardList.Clear();
+        foreach (var p in _queue)
+        {
+            _queueFrom[p] = -1;
+        }
         _queue.Clear();
     }
 
@@ -304,11 +318,16 @@ public sealed class Planner(TransitNetwork network)
                 active[day][sv] = network.Services[sv].RunsOn(epoch.AddDays(day));
             }
         }
-        var (marked, isMarked, rode, queue, boardable, boardList) = (_marked, _isMarked, _rode, _queue, _boardable, _boardList);
+        var (marked, isMarked, rode, queue, queueFrom, boardable, boardList) = (_marked, _isMarked, _rode, _queue, _queueFrom, _boardable, _boardList);
         var targetImprovements = new List<(int Round, int Stop)>();
+        var isTarget = _isTarget;
+        foreach (var stop in targets.Keys)
+        {
+            isTarget[stop] = true;
+        }
         void Improve(int k, int stop, int t, in Label label)
         {
-            if (targets.ContainsKey(stop))
+            if (isTarget[stop])
             {
                 targetImprovements.Add((k, stop));
             }
@@ -401,7 +420,15 @@ public sealed class Planner(TransitNetwork network)
                 boardList.Add(s);
                 foreach (var (p, position) in network.StopPatterns[s])
                 {
-                    queue[p] = queue.TryGetValue(p, out var q) ? Math.Min(q, position) : position;
+                    if (queueFrom[p] < 0)
+                    {
+                        queue.Add(p);
+                        queueFrom[p] = position;
+                    }
+                    else if (position < queueFrom[p])
+                    {
+                        queueFrom[p] = position;
+                    }
                 }
             }
             marked.Clear();
@@ -409,8 +436,10 @@ public sealed class Planner(TransitNetwork network)
             {
                 break;
             }
-            foreach (var (p, from) in queue)
+            foreach (var p in queue)
             {
+                var from = queueFrom[p];
+                queueFrom[p] = -1;
                 var pattern = network.Patterns[p];
                 var length = pattern.Stops.Length;
                 int trip = -1, day = 0, board = -1;
@@ -420,7 +449,7 @@ public sealed class Planner(TransitNetwork network)
                     if (trip >= 0)
                     {
                         var arrival = pattern.Arrival[trip * length + i] + day * 86400;
-                        if (arrival < targetBest && (arrival < bestRide[stop] || arrival < best[stop]) && network.DropOff[network.Trips[pattern.Trips[trip]].FirstStopTime + i] != 1)
+                        if (arrival < targetBest && (arrival < bestRide[stop] || arrival < best[stop]) && pattern.DropOff[trip * length + i] != 1)
                         {
                             var label = new Label(arrival, false, pattern.Stops[board], p, trip, day, board, i);
                             if (arrival < bestRide[stop])
@@ -509,8 +538,12 @@ public sealed class Planner(TransitNetwork network)
                 {
                     break;
                 }
+                if (pattern.Pickup[t * length + i] == 1)
+                {
+                    continue;
+                }
                 var trip = network.Trips[pattern.Trips[t]];
-                if (network.Pickup[trip.FirstStopTime + i] != 1 && active[day][trip.Service] && (!options.WheelchairOnly || trip.WheelchairAccessible == 1))
+                if (active[day][trip.Service] && (!options.WheelchairOnly || trip.WheelchairAccessible == 1))
                 {
                     (bestTrip, bestDay, bestDeparture) = (t, day, departure);
                     break;

@@ -174,12 +174,16 @@ public sealed class TransitNetwork
                 }
                 var departures = new int[group.Count * length];
                 var arrivals = new int[group.Count * length];
+                var pickups = new byte[group.Count * length];
+                var dropOffs = new byte[group.Count * length];
                 for (var t = 0; t < group.Count; t++)
                 {
                     Array.Copy(n.Departure, n.Trips[group[t]].FirstStopTime, departures, t * length, length);
                     Array.Copy(n.Arrival, n.Trips[group[t]].FirstStopTime, arrivals, t * length, length);
+                    Array.Copy(n.Pickup, n.Trips[group[t]].FirstStopTime, pickups, t * length, length);
+                    Array.Copy(n.DropOff, n.Trips[group[t]].FirstStopTime, dropOffs, t * length, length);
                 }
-                patterns.Add(new Pattern([.. n.StopTimeStop.AsSpan(first.FirstStopTime, length)], [.. group], service, departures, arrivals));
+                patterns.Add(new Pattern([.. n.StopTimeStop.AsSpan(first.FirstStopTime, length)], [.. group], service, departures, arrivals, pickups, dropOffs));
             }
         }
         return [.. patterns];
@@ -262,8 +266,11 @@ public sealed class TransitNetwork
 }
 
 /// <summary>RAPTOR's route: stops in order and the trips that run along them, earliest first, none overtaking another.</summary>
-public sealed class Pattern(int[] stops, int[] trips, int service, int[] departure, int[] arrival)
+public sealed class Pattern(int[] stops, int[] trips, int service, int[] departure, int[] arrival, byte[] pickup, byte[] dropOff)
 {
+    /// <summary>pickup_type and drop_off_type of trip t at stop i, like <see cref="Departure"/>.</summary>
+    public byte[] Pickup { get; } = pickup;
+    public byte[] DropOff { get; } = dropOff;
     public int[] Stops { get; } = stops;
     public int[] Trips { get; } = trips;
     /// <summary>Departure of trip t (its position in <see cref="Trips"/>) at stop i: <c>Departure[t × Stops.Length + i]</c>, read in order by the planner.</summary>
