@@ -467,9 +467,32 @@ public sealed class Planner(TransitNetwork network)
                         continue;
                     }
                     var ready = time[(k - 1) * n + stop];
-                    if (trip >= 0 && ready > pattern.Departure[trip * length + i] + day * 86400)
+                    if (trip >= 0)
                     {
-                        continue;
+                        var current = pattern.Departure[trip * length + i] + day * 86400;
+                        if (ready > current)
+                        {
+                            continue;
+                        }
+                        // Usually the earlier trip, if any, is a few places back on the same day: walk back instead of
+                        // searching, when no other day can hold one (trips past midnight make that check necessary).
+                        if ((day - 1) * 86400 + pattern.Departure[(pattern.Trips.Length - 1) * length + i] < ready && (day + 1) * 86400 + pattern.Departure[i] >= current)
+                        {
+                            var earlier = -1;
+                            for (var back = trip - 1; back >= 0 && pattern.Departure[back * length + i] + day * 86400 >= ready; back--)
+                            {
+                                var candidate = network.Trips[pattern.Trips[back]];
+                                if (pattern.Pickup[back * length + i] != 1 && active[day][candidate.Service] && (!options.WheelchairOnly || candidate.WheelchairAccessible == 1))
+                                {
+                                    earlier = back;
+                                }
+                            }
+                            if (earlier >= 0)
+                            {
+                                (trip, board) = (earlier, i);
+                            }
+                            continue;
+                        }
                     }
                     var (t, d) = EarliestTrip(pattern, i, ready, lastDay, options, active);
                     if (t >= 0 && (trip < 0 || pattern.Departure[t * length + i] + d * 86400 < pattern.Departure[trip * length + i] + day * 86400))
