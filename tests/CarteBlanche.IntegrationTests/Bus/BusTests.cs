@@ -304,9 +304,21 @@ public abstract class BusTests(CarteBlancheFactory factory)
         Assert.Equal(before.Passages.Count - 1, after.Passages.Count);
         Assert.Contains(after.LeftOut, l => l.CommuneCode == first.CommuneCode && l.Reason == "Retirée à la main par le coordinateur.");
 
+        // Add another left-out commune by hand: on an occupied half-day refused; on the freed one accepted.
+        var other = after.LeftOut.First(l => l.CommuneCode != first.CommuneCode);
+        string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var taken = await Html.PostFormAsync(coordinator, url, [new("commune", other.CommuneCode), new("date", Day(second.Date)), new("halfDay", second.HalfDay.ToString())], url + "?handler=Add");
+        Assert.Contains("Le car a déjà un arrêt à cette demi-journée", await taken.ReadPageAsync(), StringComparison.Ordinal);
+        using var added = await Html.PostFormAsync(coordinator, url, [new("commune", other.CommuneCode), new("date", Day(first.Date)), new("halfDay", first.HalfDay.ToString())], url + "?handler=Add");
+        Assert.Contains($"{other.CommuneName} ajoutée à la proposition.", await added.ReadPageAsync(), StringComparison.Ordinal);
+        var withAdded = await PlanAsync();
+        Assert.Contains(withAdded.Passages, p => p.CommuneCode == other.CommuneCode && p.Date == first.Date && p.HalfDay == first.HalfDay);
+        Assert.DoesNotContain(withAdded.LeftOut, l => l.CommuneCode == other.CommuneCode);
+
         using var published = await Html.PostFormAsync(coordinator, url, [], url + "?handler=Publish");
-        Assert.Equal(after.Passages.Count, await Factory.WithDbAsync(db => db.Set<BusPassage>().CountAsync(p => p.PlanRunId == runId)));
+        Assert.Equal(withAdded.Passages.Count, await Factory.WithDbAsync(db => db.Set<BusPassage>().CountAsync(p => p.PlanRunId == runId)));
         Assert.False(await Factory.WithDbAsync(db => db.Set<BusPassage>().AnyAsync(p => p.PlanRunId == runId && p.Stop!.CommuneInseeCode == first.CommuneCode)));
+        Assert.True(await Factory.WithDbAsync(db => db.Set<BusPassage>().AnyAsync(p => p.PlanRunId == runId && p.Stop!.CommuneInseeCode == other.CommuneCode)));
     }
 
     [Fact]

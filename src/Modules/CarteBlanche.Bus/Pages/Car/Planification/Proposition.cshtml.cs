@@ -34,7 +34,7 @@ public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning plann
         return Redirect("/car");
     }
 
-    /// <summary>Edits by hand before publishing: remove a passage, or move it to a free half-day of the cycle. A bad edit changes nothing.</summary>
+    /// <summary>Edits by hand before publishing: remove a passage, or move it to a free half-day of the cycle (adding a commune: <see cref="OnPostAddAsync"/>). A bad edit changes nothing.</summary>
     public async Task<IActionResult> OnPostEditAsync(Guid id, int index, string? action, DateOnly? date, HalfDay? halfDay, CancellationToken cancellationToken)
     {
         var run = await db.Set<TourPlanRun>().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
@@ -103,6 +103,49 @@ public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning plann
         run.PlanJson = System.Text.Json.JsonSerializer.Serialize(edited, BusPlanning.Json);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Succes"] = action == "retirer" ? "Passage retiré de la proposition." : "Passage déplacé.";
+        return Redirect($"/car/planification/{id:D}");
+    }
+
+    /// <summary>Adds by hand a commune the planner left out, on a free working half-day of the cycle. A bad addition changes nothing.</summary>
+    public async Task<IActionResult> OnPostAddAsync(Guid id, string? commune, DateOnly? date, HalfDay? halfDay, int bus, CancellationToken cancellationToken)
+    {
+        var run = await db.Set<TourPlanRun>().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (run == null)
+        {
+            return NotFound();
+        }
+        var plan = BusPlanning.PlanOf(run);
+        var left = plan.LeftOut.FirstOrDefault(l => l.CommuneCode == commune);
+        var stop = commune == null ? null : await db.Set<BusStop>().AsNoTracking().SingleOrDefaultAsync(s => s.CommuneInseeCode == commune && s.IsActive, cancellationToken);
+        var cycleEnd = plan.Passages.Count == 0 ? run.CycleStart : plan.Passages.Max(p => p.Date);
+        var fr = Platform.Web.FrenchFormat.Culture;
+        string? error = run.PublishedAt != null ? "Ce plan est publié : il ne se modifie plus."
+            : left == null ? "Choisissez une commune non desservie par la proposition."
+            : stop == null ? $"{left.CommuneName} n'a pas d'arrêt actif : créez-le dans Arrêts."
+            : date == null || halfDay == null ? "Choisissez le jour et la demi-journée du passage ajouté."
+            : bus < 0 || bus >= run.Buses ? "Ce car n'existe pas dans la proposition."
+            : date < run.CycleStart || date > cycleEnd || date.Value.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || Platform.Calendar.FrenchPublicHolidays.IsHoliday(date.Value)
+                ? $"Le {date.Value.ToString("d MMMM", fr)} n'est pas un jour ouvré du cycle ({run.CycleStart.ToString("d MMMM", fr)} – {cycleEnd.ToString("d MMMM", fr)})."
+            : plan.Passages.Any(p => p.Date == date && p.Bus == bus && p.HalfDay == halfDay)
+                ? "Le car a déjà un arrêt à cette demi-journée : retirez-le ou choisissez une autre demi-journée."
+            : null;
+        if (error != null)
+        {
+            await LoadAsync(id, cancellationToken);
+            ModelState.AddModelError("", error);
+            return Page();
+        }
+        var morning = halfDay == HalfDay.Morning;
+        var added = new Passage(date!.Value, bus, halfDay!.Value, left!.CommuneCode, left.CommuneName, stop!.PlaceName,
+            morning ? CrewDay.Default.MorningStart : CrewDay.Default.AfternoonStart, morning ? CrewDay.Default.MorningEnd : CrewDay.Default.AfternoonEnd, []);
+        var edited = plan with
+        {
+            Passages = [.. plan.Passages.Append(added).OrderBy(p => p.Date).ThenBy(p => p.Bus).ThenBy(p => p.HalfDay)],
+            LeftOut = [.. plan.LeftOut.Where(l => l.CommuneCode != left.CommuneCode)],
+        };
+        run.PlanJson = System.Text.Json.JsonSerializer.Serialize(edited, BusPlanning.Json);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Succes"] = $"{left.CommuneName} ajoutée à la proposition.";
         return Redirect($"/car/planification/{id:D}");
     }
 
