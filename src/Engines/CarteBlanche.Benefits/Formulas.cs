@@ -109,7 +109,7 @@ public static class Formulas
         pop.Parents[family] == 1 && (pregnant || children > 0) && (pregnant || pop.RecentIsolation[family] || HasChildUnder(pop, family, month, 3));
 
     /// <summary>Housing forfait: the whole forfait when housed in kind; otherwise the smaller of the housing aid and the forfait.</summary>
-    private static double HousingForfait<T>(string variable, ScaleParameters scale, int persons, double aid, bool inKind, Month month, T trace) where T : ITrace
+    public static double HousingForfait<T>(string variable, ScaleParameters scale, int persons, double aid, bool inKind, Month month, T trace) where T : ITrace
     {
         var ceiling = scale.HousingForfait(persons);
         var forfait = inKind ? ceiling : aid > 0 ? Math.Min(aid, ceiling) : 0;

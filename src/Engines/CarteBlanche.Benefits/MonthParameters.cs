@@ -121,7 +121,7 @@ public sealed class MonthParameters(ParameterSet set)
     public RsaParameters Rsa(Month month) => Cached(_rsa, month, d => new RsaParameters
     {
         Scale = Scale("rsa", d),
-        LaterMonthsAllowed = LaterMonthsAllowed(new Month(d.Year * 12 + d.Month - 1)),
+        LaterMonthsAllowed = LaterMonthsAllowed(Month.Of(d.Year, d.Month)),
     });
 
     /// <summary>Whether the M-4..M-2 reference months may apply this month (<c>departement_experimentation_rsa</c>).</summary>

@@ -460,10 +460,9 @@ public sealed class Situation
                 {
                     var pp = parameters.Ppa(month);
                     var persons = pop.Parents[family] + Formulas.CountedChildren(pop, family, month, pp.Scale.ChildAgeLimit);
-                    var hf = pp.Scale.HousingForfait(persons);
                     var aidH = pop.Offset(month);
                     var aid = aidH < 0 ? 0 : pop.HousingAid[family * pop.Months + aidH];
-                    return pop.InKindHousing[family] ? hf : aid > 0 ? Math.Min(aid, hf) : 0;
+                    return Formulas.HousingForfait("ppa_forfait_logement", pp.Scale, persons, aid, pop.InKindHousing[family], month, trace);
                 }
             case "ppa_bonification":
                 var p = parameters.Ppa(month);

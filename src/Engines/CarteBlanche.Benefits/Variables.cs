@@ -77,11 +77,24 @@ public static class Variables
         Add("loyer", EntityKind.Menage, ValueKind.Amount, VariableRole.Input, "loyer ou mensualité d'emprunt");
         Add("participation_frais", EntityKind.Menage, ValueKind.Boolean, VariableRole.Input, "participation aux frais du logement");
         Add("statut_occupation_logement", EntityKind.Menage, ValueKind.Enumeration, VariableRole.Input, "statut d'occupation du logement");
-        foreach (var name in new[] { "taux_capacite_travail", "activite", "handicap", "statut_marital", "salaire_de_base", "depcom", "charges_locatives", "coloc", "logement_chambre", "nom", "prenom", "aah_conjugalise_eligible" })
+        // Accepted as input, not used by these rules (no warning).
+        foreach (var (name, entity, kind) in new[]
         {
-            Add(name, name is "depcom" or "charges_locatives" or "coloc" or "logement_chambre" ? EntityKind.Menage : EntityKind.Individu,
-                name is "taux_capacite_travail" ? ValueKind.Rate : name is "handicap" or "coloc" or "logement_chambre" or "aah_conjugalise_eligible" ? ValueKind.Boolean : name is "salaire_de_base" or "charges_locatives" ? ValueKind.Amount : ValueKind.Enumeration,
-                VariableRole.Ignored, name);
+            ("taux_capacite_travail", EntityKind.Individu, ValueKind.Rate),
+            ("activite", EntityKind.Individu, ValueKind.Enumeration),
+            ("handicap", EntityKind.Individu, ValueKind.Boolean),
+            ("statut_marital", EntityKind.Individu, ValueKind.Enumeration),
+            ("salaire_de_base", EntityKind.Individu, ValueKind.Amount),
+            ("nom", EntityKind.Individu, ValueKind.Enumeration),
+            ("prenom", EntityKind.Individu, ValueKind.Enumeration),
+            ("aah_conjugalise_eligible", EntityKind.Individu, ValueKind.Boolean),
+            ("depcom", EntityKind.Menage, ValueKind.Enumeration),
+            ("charges_locatives", EntityKind.Menage, ValueKind.Amount),
+            ("coloc", EntityKind.Menage, ValueKind.Boolean),
+            ("logement_chambre", EntityKind.Menage, ValueKind.Boolean),
+        })
+        {
+            Add(name, entity, kind, VariableRole.Ignored, name);
         }
 
         // Computed.

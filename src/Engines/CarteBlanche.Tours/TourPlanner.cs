@@ -231,9 +231,8 @@ public sealed class TourPlanner
                     var start = solution.Min(timeDimension.CumulVar(index));
                     var halfDay = start == morning ? HalfDay.Morning : HalfDay.Afternoon;
                     var c = problem.Communes[commune];
-                    passages.Add(new Passage(days[vehicles[v].DayIndex], vehicles[v].Bus, halfDay, c.Code, c.Name, c.PlaceName,
-                        halfDay == HalfDay.Morning ? day.MorningStart : day.AfternoonStart,
-                        halfDay == HalfDay.Morning ? day.MorningEnd : day.AfternoonEnd, []));
+                    var (stopStart, stopEnd) = day.Hours(halfDay);
+                    passages.Add(new Passage(days[vehicles[v].DayIndex], vehicles[v].Bus, halfDay, c.Code, c.Name, c.PlaceName, stopStart, stopEnd, []));
                 }
                 previous = model.IsEnd(index) ? 0 : node;
             }

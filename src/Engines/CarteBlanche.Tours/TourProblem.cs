@@ -60,6 +60,10 @@ public sealed record CrewDay(
     public static CrewDay Default { get; } = new(new(8, 0), new(9, 0), new(12, 0), new(14, 0), new(17, 0), new(18, 0));
 
     public int StopMinutes => (int)(MorningEnd - MorningStart).TotalMinutes;
+
+    /// <summary>When a stop of that half-day starts and ends.</summary>
+    public (TimeOnly Start, TimeOnly End) Hours(HalfDay halfDay) =>
+        halfDay == HalfDay.Morning ? (MorningStart, MorningEnd) : (AfternoonStart, AfternoonEnd);
 }
 
 /// <summary>A specialist (the tax office during the income-tax season...) who joins passages between two dates.</summary>

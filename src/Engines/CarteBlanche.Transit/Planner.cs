@@ -84,22 +84,7 @@ public sealed class Planner(TransitNetwork network)
         _touched.Clear();
         _touchedStops.Clear();
         Array.Clear(_isTarget);
-        foreach (var s in _marked)
-        {
-            _isMarked[s] = false;
-        }
-        foreach (var s in _boardList)
-        {
-            _boardable[s] = false;
-        }
-        _marked.Clear();
-        _rode.Clear();
-        _boardList.Clear();
-        foreach (var p in _queue)
-        {
-            _queueFrom[p] = -1;
-        }
-        _queue.Clear();
+        ClearMarks();
     }
 
     /// <summary>
@@ -107,24 +92,8 @@ public sealed class Planner(TransitNetwork network)
     /// seconds to reach it) at <paramref name="at"/>. A stop keeps two labels per round: the earliest arrival by any
     /// means (to board) and the earliest by a vehicle or at the start (to walk on from): one walk between vehicles.
     /// </summary>
-    public Journey? EarliestArrival(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, DateTime at, PlanOptions? options = null)
-    {
-        options ??= new PlanOptions();
-        var epoch = DateOnly.FromDateTime(at).AddDays(-1);
-        var start = (int)(at - epoch.ToDateTime(TimeOnly.MinValue)).TotalSeconds;
-        var lastDay = options.SearchDays + 1;
-        var rounds = options.MaxTransfers + 2;
-        var n = network.StopCount;
-        Prepare(rounds, n);
-        try
-        {
-            return Search(sources, targets, options, epoch, start, lastDay, rounds, n) is { Count: > 0 } pareto ? pareto[^1] : null;
-        }
-        finally
-        {
-            Reset();
-        }
-    }
+    public Journey? EarliestArrival(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, DateTime at, PlanOptions? options = null) =>
+        ByTransfers(sources, targets, at, options) is { Count: > 0 } pareto ? pareto[^1] : null;
 
     /// <summary>At one departure time, the journeys that are best for their number of vehicles (fewest first, each arriving earlier).</summary>
     public IReadOnlyList<Journey> ByTransfers(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, DateTime at, PlanOptions? options = null)

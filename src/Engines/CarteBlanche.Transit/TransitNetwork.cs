@@ -29,11 +29,12 @@ public sealed class TransitNetwork
     public required int[] Departure { get; init; }
     public required byte[] Pickup { get; init; }
     public required byte[] DropOff { get; init; }
-    public required Pattern[] Patterns { get; init; }
+    // Derived from the above once the network is merged (see Build).
+    public Pattern[] Patterns { get; private set; } = [];
     /// <summary>Per stop, the patterns serving it and the stop's position in each.</summary>
-    public required (int Pattern, int Position)[][] StopPatterns { get; init; }
+    public (int Pattern, int Position)[][] StopPatterns { get; private set; } = [];
     /// <summary>Per stop, the stops reachable on foot and the seconds it takes.</summary>
-    public required (int To, int Seconds)[][] Footpaths { get; init; }
+    public (int To, int Seconds)[][] Footpaths { get; private set; } = [];
     public int StopCount => StopIds.Length;
     public Dictionary<string, int> StopIndex { get; } = new(StringComparer.Ordinal);
 
@@ -98,41 +99,23 @@ public sealed class TransitNetwork
             Departure = [.. departure],
             Pickup = [.. pickup],
             DropOff = [.. dropOff],
-            Patterns = [],
-            StopPatterns = [],
-            Footpaths = [],
         };
         for (var i = 0; i < network.StopIds.Length; i++)
         {
             network.StopIndex.TryAdd(network.StopIds[i], i);
         }
-        var patterns = BuildPatterns(network);
+        network.Patterns = BuildPatterns(network);
         var stopPatterns = new List<(int, int)>[network.StopCount];
-        for (var p = 0; p < patterns.Length; p++)
+        for (var p = 0; p < network.Patterns.Length; p++)
         {
-            for (var i = 0; i < patterns[p].Stops.Length; i++)
+            for (var i = 0; i < network.Patterns[p].Stops.Length; i++)
             {
-                (stopPatterns[patterns[p].Stops[i]] ??= []).Add((p, i));
+                (stopPatterns[network.Patterns[p].Stops[i]] ??= []).Add((p, i));
             }
         }
-        return new TransitNetwork
-        {
-            StopIds = network.StopIds, StopNames = network.StopNames, Latitude = network.Latitude, Longitude = network.Longitude, StopWheelchair = network.StopWheelchair, StopParent = network.StopParent,
-            Agencies = network.Agencies, Routes = network.Routes, Trips = network.Trips, Services = network.Services,
-            StopTimeStop = network.StopTimeStop, Arrival = network.Arrival, Departure = network.Departure, Pickup = network.Pickup, DropOff = network.DropOff,
-            Patterns = patterns,
-            StopPatterns = stopPatterns.Select(l => l?.ToArray() ?? []).ToArray(),
-            Footpaths = BuildFootpaths(network, transfers, walk),
-        }.WithIndex();
-    }
-
-    private TransitNetwork WithIndex()
-    {
-        for (var i = 0; i < StopIds.Length; i++)
-        {
-            StopIndex.TryAdd(StopIds[i], i);
-        }
-        return this;
+        network.StopPatterns = stopPatterns.Select(l => l?.ToArray() ?? []).ToArray();
+        network.Footpaths = BuildFootpaths(network, transfers, walk);
+        return network;
     }
 
     /// <summary>Trips with the same stops, split so that no trip overtakes another (first-in, first-out at every stop).</summary>

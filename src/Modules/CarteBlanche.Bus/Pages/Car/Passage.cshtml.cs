@@ -11,7 +11,7 @@ namespace CarteBlanche.Bus.Pages.Car;
 
 /// <summary>A published passage: the crew records the visit; a coordinator cancels or replaces it (the notice shows on the public pages and the calendars mark it cancelled).</summary>
 [Authorize(Policy = Policies.BusCrew)]
-public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, TimeProvider timeProvider, ChangeNotifier notifier, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions) : PageModel
+public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, TimeProvider timeProvider, Platform.Calendar.FrenchBusinessCalendar calendar, ChangeNotifier notifier, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions) : PageModel
 {
     public BusPassage Passage { get; private set; } = default!;
     public string CommuneName { get; private set; } = "";
@@ -101,14 +101,14 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
                 ModelState.AddModelError(nameof(replacementDate), error);
                 return Page();
             }
-            var morning = replacementHalfDay == HalfDay.Morning;
+            var (start, end) = CrewDay.Default.Hours(replacementHalfDay!.Value);
             replacement = new BusPassage
             {
                 StopId = Passage.StopId,
                 Date = replacementDate!.Value,
-                HalfDay = replacementHalfDay!.Value,
-                Start = morning ? Tours.CrewDay.Default.MorningStart : Tours.CrewDay.Default.AfternoonStart,
-                End = morning ? Tours.CrewDay.Default.MorningEnd : Tours.CrewDay.Default.AfternoonEnd,
+                HalfDay = replacementHalfDay.Value,
+                Start = start,
+                End = end,
                 Bus = Passage.Bus,
                 Specialists = Passage.Specialists,
                 PlanRunId = Passage.PlanRunId,
@@ -144,7 +144,7 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
         {
             return $"Le remplacement doit être après aujourd'hui (le {day} est passé ou aujourd'hui).";
         }
-        if (date.Value.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || Platform.Calendar.FrenchPublicHolidays.IsHoliday(date.Value))
+        if (!calendar.IsWorkingDay(date.Value))
         {
             return $"Le {day} n'est pas un jour ouvré.";
         }

@@ -12,7 +12,7 @@ namespace CarteBlanche.Bus.Pages.Car.Planification;
 
 /// <summary>A proposal: its timetable, figures and the communes left out (and why), compared with what is published; publishing it replaces the cycle's timetable.</summary>
 [Authorize(Policy = Policies.TerritoryEditors)]
-public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning planning, IAuditLog auditLog) : PageModel
+public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning planning, IAuditLog auditLog, Platform.Calendar.FrenchBusinessCalendar calendar) : PageModel
 {
     public TourPlanRun Run { get; private set; } = default!;
     public TourPlan Plan { get; private set; } = default!;
@@ -60,29 +60,14 @@ public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning plann
         else if (error == null && action == "deplacer")
         {
             var moved = passages[index];
-            var cycleEnd = passages.Max(p => p.Date);
             if (date == null || halfDay == null)
             {
                 error = "Choisissez le jour et la demi-journée où déplacer le passage.";
             }
-            else if (date < run.CycleStart || date > cycleEnd || date.Value.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || Platform.Calendar.FrenchPublicHolidays.IsHoliday(date.Value))
+            else if ((error = SlotError(run, passages, date.Value, halfDay.Value, moved.Bus, moved)) == null)
             {
-                error = $"Le {date.Value.ToString("d MMMM", Platform.Web.FrenchFormat.Culture)} n'est pas un jour ouvré du cycle ({run.CycleStart.ToString("d MMMM", Platform.Web.FrenchFormat.Culture)} – {cycleEnd.ToString("d MMMM", Platform.Web.FrenchFormat.Culture)}).";
-            }
-            else if (passages.Any(p => p != moved && p.Date == date && p.Bus == moved.Bus && p.HalfDay == halfDay))
-            {
-                error = "Le car a déjà un arrêt à cette demi-journée : retirez-le ou choisissez une autre demi-journée.";
-            }
-            else
-            {
-                var morning = halfDay == HalfDay.Morning;
-                passages[index] = moved with
-                {
-                    Date = date.Value,
-                    HalfDay = halfDay.Value,
-                    Start = morning ? Tours.CrewDay.Default.MorningStart : Tours.CrewDay.Default.AfternoonStart,
-                    End = morning ? Tours.CrewDay.Default.MorningEnd : Tours.CrewDay.Default.AfternoonEnd,
-                };
+                var (start, end) = CrewDay.Default.Hours(halfDay.Value);
+                passages[index] = moved with { Date = date.Value, HalfDay = halfDay.Value, Start = start, End = end };
             }
         }
         else if (error == null)
@@ -117,27 +102,20 @@ public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning plann
         var plan = BusPlanning.PlanOf(run);
         var left = plan.LeftOut.FirstOrDefault(l => l.CommuneCode == commune);
         var stop = commune == null ? null : await db.Set<BusStop>().AsNoTracking().SingleOrDefaultAsync(s => s.CommuneInseeCode == commune && s.IsActive, cancellationToken);
-        var cycleEnd = plan.Passages.Count == 0 ? run.CycleStart : plan.Passages.Max(p => p.Date);
-        var fr = Platform.Web.FrenchFormat.Culture;
-        string? error = run.PublishedAt != null ? "Ce plan est publié : il ne se modifie plus."
+        var error = run.PublishedAt != null ? "Ce plan est publié : il ne se modifie plus."
             : left == null ? "Choisissez une commune non desservie par la proposition."
             : stop == null ? $"{left.CommuneName} n'a pas d'arrêt actif : créez-le dans Arrêts."
             : date == null || halfDay == null ? "Choisissez le jour et la demi-journée du passage ajouté."
             : bus < 0 || bus >= run.Buses ? "Ce car n'existe pas dans la proposition."
-            : date < run.CycleStart || date > cycleEnd || date.Value.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday || Platform.Calendar.FrenchPublicHolidays.IsHoliday(date.Value)
-                ? $"Le {date.Value.ToString("d MMMM", fr)} n'est pas un jour ouvré du cycle ({run.CycleStart.ToString("d MMMM", fr)} – {cycleEnd.ToString("d MMMM", fr)})."
-            : plan.Passages.Any(p => p.Date == date && p.Bus == bus && p.HalfDay == halfDay)
-                ? "Le car a déjà un arrêt à cette demi-journée : retirez-le ou choisissez une autre demi-journée."
-            : null;
+            : SlotError(run, plan.Passages, date.Value, halfDay.Value, bus);
         if (error != null)
         {
             await LoadAsync(id, cancellationToken);
             ModelState.AddModelError("", error);
             return Page();
         }
-        var morning = halfDay == HalfDay.Morning;
-        var added = new Passage(date!.Value, bus, halfDay!.Value, left!.CommuneCode, left.CommuneName, stop!.PlaceName,
-            morning ? CrewDay.Default.MorningStart : CrewDay.Default.AfternoonStart, morning ? CrewDay.Default.MorningEnd : CrewDay.Default.AfternoonEnd, []);
+        var (start, end) = CrewDay.Default.Hours(halfDay!.Value);
+        var added = new Passage(date!.Value, bus, halfDay.Value, left!.CommuneCode, left.CommuneName, stop!.PlaceName, start, end, []);
         var edited = plan with
         {
             Passages = [.. plan.Passages.Append(added).OrderBy(p => p.Date).ThenBy(p => p.Bus).ThenBy(p => p.HalfDay)],
@@ -147,6 +125,20 @@ public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning plann
         await db.SaveChangesAsync(cancellationToken);
         TempData["Succes"] = $"{left.CommuneName} ajoutée à la proposition.";
         return Redirect($"/car/planification/{id:D}");
+    }
+
+    /// <summary>Why a passage cannot go on that half-day for that bus, or null: it must be a working day of the cycle where the bus has no other stop.</summary>
+    private string? SlotError(TourPlanRun run, IReadOnlyList<Passage> passages, DateOnly date, HalfDay halfDay, int bus, Passage? moving = null)
+    {
+        var cycleEnd = passages.Count == 0 ? run.CycleStart : passages.Max(p => p.Date);
+        var fr = Platform.Web.FrenchFormat.Culture;
+        if (date < run.CycleStart || date > cycleEnd || !calendar.IsWorkingDay(date))
+        {
+            return $"Le {date.ToString("d MMMM", fr)} n'est pas un jour ouvré du cycle ({run.CycleStart.ToString("d MMMM", fr)} – {cycleEnd.ToString("d MMMM", fr)}).";
+        }
+        return passages.Any(p => p != moving && p.Date == date && p.Bus == bus && p.HalfDay == halfDay)
+            ? "Le car a déjà un arrêt à cette demi-journée : retirez-le ou choisissez une autre demi-journée."
+            : null;
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
