@@ -64,7 +64,7 @@ public static class TransitCommands
             if (parse.GetValue(window) is { } minutes && !parse.GetValue(arriveBy))
             {
                 var journeys = planner.Range(sources, targets, when, TimeSpan.FromMinutes(minutes), options);
-                Console.WriteLine(journeys.Count == 0 ? "Aucun trajet ne part dans cette fenêtre." : string.Join("\n\n", journeys.Select(j => Describe(network, j, sources, targets))));
+                Console.WriteLine(journeys.Count == 0 ? "Aucun trajet ne part dans cette fenêtre." : string.Join("\n\n", journeys.Select(j => Describe(network, j))));
                 return journeys.Count == 0 ? 1 : 0;
             }
             var journey = parse.GetValue(arriveBy)
@@ -75,7 +75,7 @@ public static class TransitCommands
                 Console.WriteLine(parse.GetValue(arriveBy) ? $"Aucun trajet n'arrive à temps (recherche sur {parse.GetValue(days)} jours avant)." : $"Aucun trajet dans les {parse.GetValue(days)} jours qui suivent.");
                 return 1;
             }
-            Console.WriteLine(Describe(network, journey, sources, targets));
+            Console.WriteLine(Describe(network, journey));
             return 0;
         });
 
@@ -136,15 +136,10 @@ public static class TransitCommands
         return null;
     }
 
-    private static string Describe(TransitNetwork network, Journey journey, IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets)
+    private static string Describe(TransitNetwork network, Journey journey)
     {
         var text = new System.Text.StringBuilder();
         text.AppendLine(string.Create(Fr, $"Départ {journey.Departure:dddd d MMMM HH:mm}, arrivée {journey.Arrival:dddd d MMMM HH:mm} ({journey.Transfers} correspondance(s))"));
-        // From or to a position: the walk to the first stop and from the last one.
-        if (journey.Legs.Count > 0 && sources.TryGetValue(journey.Legs[0].FromStop, out var access) && access > 0)
-        {
-            text.AppendLine(string.Create(Fr, $"  à pied {(access + 59) / 60} min jusqu'à {network.StopNames[journey.Legs[0].FromStop]}"));
-        }
         DateTime? previous = null;
         foreach (var leg in journey.Legs)
         {
@@ -154,7 +149,14 @@ public static class TransitCommands
             }
             if (leg.Walk)
             {
-                text.AppendLine(string.Create(Fr, $"  à pied {(int)Math.Ceiling((leg.Arrival - leg.Departure).TotalMinutes)} min : {network.StopNames[leg.FromStop]} → {network.StopNames[leg.ToStop]}"));
+                // A stop of -1 is the position asked for (from or to lat,lon).
+                var minutes = (int)Math.Ceiling((leg.Arrival - leg.Departure).TotalMinutes);
+                text.AppendLine(leg switch
+                {
+                    { FromStop: < 0 } => string.Create(Fr, $"  {leg.Departure:HH:mm} à pied {minutes} min jusqu'à {network.StopNames[leg.ToStop]}"),
+                    { ToStop: < 0 } => string.Create(Fr, $"  à pied {minutes} min depuis {network.StopNames[leg.FromStop]} jusqu'à destination"),
+                    _ => string.Create(Fr, $"  à pied {minutes} min : {network.StopNames[leg.FromStop]} → {network.StopNames[leg.ToStop]}"),
+                });
             }
             else
             {
@@ -168,10 +170,6 @@ public static class TransitCommands
                 }
             }
             previous = leg.Arrival;
-        }
-        if (journey.Legs.Count > 0 && targets.TryGetValue(journey.Legs[^1].ToStop, out var egress) && egress > 0)
-        {
-            text.AppendLine(string.Create(Fr, $"  à pied {(egress + 59) / 60} min depuis {network.StopNames[journey.Legs[^1].ToStop]} jusqu'à destination"));
         }
         return text.ToString().TrimEnd();
     }

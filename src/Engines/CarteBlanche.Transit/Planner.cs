@@ -2,16 +2,20 @@ namespace CarteBlanche.Transit;
 
 public sealed record PlanOptions(int MaxTransfers = 8, int SearchDays = 3, bool WheelchairOnly = false);
 
-/// <summary>A piece of a journey: a ride (trip from a stop to another) or a walk.</summary>
+/// <summary>
+/// A piece of a journey: a ride (trip from a stop to another) or a walk. A walk from or to a position asked for (not a
+/// stop) has -1 as that stop.
+/// </summary>
 public sealed record Leg(bool Walk, int FromStop, int ToStop, DateTime Departure, DateTime Arrival, int Trip = -1, bool BookingRequired = false);
 
 public sealed record Journey(DateTime Departure, DateTime Arrival, int Transfers, IReadOnlyList<Leg> Legs);
 
 /// <summary>
 /// Earliest arrival with RAPTOR (Delling, Pajor, Werneck 2012): rounds of route scans, one more vehicle per round,
-/// footpaths relaxed after each round (one walk between two vehicles). Times are seconds from the midnight of the day
-/// before the query (trips of the previous service day may still run past midnight); every service day up to
-/// <see cref="PlanOptions.SearchDays"/> after the query is searched, so a rural line that runs tomorrow is found.
+/// footpaths relaxed after each round (one walk between two vehicles). Times are seconds on a <see cref="ServiceClock"/>
+/// starting the day before the query (trips of the previous service day may still run past midnight); every service
+/// day up to <see cref="PlanOptions.SearchDays"/> after the query is searched, so a rural line that runs tomorrow is
+/// found. Queries and answers are wall-clock times of the network's time zone.
 /// </summary>
 public sealed class Planner(TransitNetwork network)
 {
@@ -39,6 +43,7 @@ public sealed class Planner(TransitNetwork network)
     private long[] _rideB = [];
     private int[] _best = [];
     private int[] _bestRide = [];
+    private ServiceClock? _clock;
     private readonly List<int> _touched = [];
     private readonly List<int> _touchedStops = [];
     private readonly List<int> _marked = [];
@@ -71,6 +76,16 @@ public sealed class Planner(TransitNetwork network)
         }
     }
 
+    /// <summary>The time line from <paramref name="epoch"/> over <paramref name="days"/> service days (kept for the next query of the same days).</summary>
+    private ServiceClock Clock(DateOnly epoch, int days)
+    {
+        if (_clock is not { } clock || clock.Epoch != epoch || clock.DayStart[0].Length != days + 1)
+        {
+            _clock = clock = new ServiceClock(network.TimeZone, network.Zones.Length > 0 ? network.Zones : [network.TimeZone], epoch, days);
+        }
+        return clock;
+    }
+
     private void Reset()
     {
         foreach (var i in _touched)
@@ -99,12 +114,12 @@ public sealed class Planner(TransitNetwork network)
     public IReadOnlyList<Journey> ByTransfers(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, DateTime at, PlanOptions? options = null)
     {
         options ??= new PlanOptions();
-        var epoch = DateOnly.FromDateTime(at).AddDays(-1);
+        var clock = Clock(DateOnly.FromDateTime(at).AddDays(-1), options.SearchDays + 1);
         var rounds = options.MaxTransfers + 2;
         Prepare(rounds, network.StopCount);
         try
         {
-            return Search(sources, targets, options, epoch, (int)(at - epoch.ToDateTime(TimeOnly.MinValue)).TotalSeconds, options.SearchDays + 1, rounds, network.StopCount);
+            return Search(sources, targets, options, clock, clock.Seconds(at), options.SearchDays + 1, rounds, network.StopCount);
         }
         finally
         {
@@ -121,19 +136,18 @@ public sealed class Planner(TransitNetwork network)
     {
         options ??= new PlanOptions();
         var found = new List<Journey>();
-        var epoch = DateOnly.FromDateTime(from).AddDays(-1);
         var rounds = options.MaxTransfers + 2;
         var n = network.StopCount;
         // rRAPTOR: departures latest first, keeping the labels between them (leaving earlier, one can always wait for
         // a later journey, so its arrivals bound the earlier ones); each search reports only what it improves.
         var lastDay = options.SearchDays + 1 + (DateOnly.FromDateTime(from + window).DayNumber - DateOnly.FromDateTime(from).DayNumber);
+        var clock = Clock(DateOnly.FromDateTime(from).AddDays(-1), lastDay);
         Prepare(rounds, n);
         try
         {
-            foreach (var departure in DeparturesFrom(sources, from, from + window).OrderDescending())
+            foreach (var start in DeparturesFrom(sources, clock, clock.Seconds(from), clock.Seconds(from + window), lastDay).Reverse())
             {
-                var start = (int)(departure - epoch.ToDateTime(TimeOnly.MinValue)).TotalSeconds;
-                foreach (var journey in Search(sources, targets, options, epoch, start, lastDay, rounds, n))
+                foreach (var journey in Search(sources, targets, options, clock, start, lastDay, rounds, n))
                 {
                     // A search from a departure time in the window may find a journey whose vehicles leave after the
                     // window (waiting is allowed): kept, it is the best answer for those ready to leave by then.
@@ -227,17 +241,33 @@ public sealed class Planner(TransitNetwork network)
         {
             return null;
         }
-        var leave = deadline.AddSeconds(-b.Seconds);
-        return new Journey(leave, deadline, 0, b.From == b.To ? [] : [new Leg(true, b.From, b.To, leave, deadline)]);
+        var clock = Clock(DateOnly.FromDateTime(deadline).AddDays(-1), 1);
+        var leave = clock.Local(clock.Seconds(deadline) - b.Seconds);
+        var legs = new List<Leg>();
+        var (toFirstStop, fromLastStop) = (sources[b.From], targets[b.To]);
+        var at = leave;
+        if (toFirstStop > 0)
+        {
+            legs.Add(new Leg(true, -1, b.From, at, at = clock.Local(clock.Seconds(at) + toFirstStop)));
+        }
+        if (b.From != b.To)
+        {
+            legs.Add(new Leg(true, b.From, b.To, at, at = clock.Local(clock.Seconds(deadline) - fromLastStop)));
+        }
+        if (fromLastStop > 0)
+        {
+            legs.Add(new Leg(true, b.To, -1, at, deadline));
+        }
+        return new Journey(leave, deadline, 0, legs);
     }
 
     private static bool Dominates(Journey a, Journey b) =>
         a.Departure >= b.Departure && a.Arrival <= b.Arrival && a.Transfers <= b.Transfers;
 
-    /// <summary>Times at which a vehicle leaves the sources (or a stop a walk away) within [from, to], shifted back by the walk.</summary>
-    private SortedSet<DateTime> DeparturesFrom(IReadOnlyDictionary<int, int> sources, DateTime from, DateTime to)
+    /// <summary>Times at which a vehicle leaves the sources (or a stop a walk away) within [from, to], shifted back by the walk, on the clock's line.</summary>
+    private SortedSet<int> DeparturesFrom(IReadOnlyDictionary<int, int> sources, ServiceClock clock, int from, int to, int lastDay)
     {
-        var times = new SortedSet<DateTime>();
+        var times = new SortedSet<int>();
         var reach = new Dictionary<int, int>(sources);
         foreach (var (stop, seconds) in sources)
         {
@@ -246,9 +276,9 @@ public sealed class Planner(TransitNetwork network)
                 reach[next] = Math.Min(reach.GetValueOrDefault(next, int.MaxValue), seconds + walk);
             }
         }
-        for (var day = DateOnly.FromDateTime(from).AddDays(-1); day <= DateOnly.FromDateTime(to); day = day.AddDays(1))
+        for (var day = 0; day <= lastDay; day++)
         {
-            var midnight = day.ToDateTime(TimeOnly.MinValue);
+            var date = clock.Epoch.AddDays(day);
             foreach (var (stop, seconds) in reach)
             {
                 foreach (var (p, position) in network.StopPatterns[stop])
@@ -258,11 +288,12 @@ public sealed class Planner(TransitNetwork network)
                     {
                         continue; // the end of the line: nothing leaves from there
                     }
+                    var dayStart = clock.DayStart[pattern.Zone][day];
                     for (var t = 0; t < pattern.Trips.Length; t++)
                     {
                         var trip = network.Trips[pattern.Trips[t]];
-                        var leave = midnight.AddSeconds(pattern.Departure[t * pattern.Stops.Length + position] - seconds);
-                        if (leave >= from && leave <= to && network.Pickup[trip.FirstStopTime + position] != 1 && network.Services[trip.Service].RunsOn(day))
+                        var leave = dayStart + pattern.Departure[t * pattern.Stops.Length + position] - seconds;
+                        if (leave >= from && leave <= to && network.Pickup[trip.FirstStopTime + position] != 1 && network.Services[trip.Service].RunsOn(date))
                         {
                             times.Add(leave);
                         }
@@ -274,8 +305,9 @@ public sealed class Planner(TransitNetwork network)
         return times;
     }
 
-    private List<Journey> Search(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, PlanOptions options, DateOnly epoch, int start, int lastDay, int rounds, int n)
+    private List<Journey> Search(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, PlanOptions options, ServiceClock clock, int start, int lastDay, int rounds, int n)
     {
+        var epoch = clock.Epoch;
         var (time, rideTime, best, bestRide) = (_time, _rideTime, _best, _bestRide);
         // Which calendars run on each searched day: looked up once per query, not per trip.
         var active = new bool[lastDay + 1][];
@@ -411,13 +443,14 @@ public sealed class Planner(TransitNetwork network)
                 queueFrom[p] = -1;
                 var pattern = network.Patterns[p];
                 var length = pattern.Stops.Length;
-                int trip = -1, day = 0, board = -1;
+                var starts = clock.DayStart[pattern.Zone];
+                int trip = -1, day = 0, board = -1, dayStart = 0;
                 for (var i = from; i < length; i++)
                 {
                     var stop = pattern.Stops[i];
                     if (trip >= 0)
                     {
-                        var arrival = pattern.Arrival[trip * length + i] + day * 86400;
+                        var arrival = pattern.Arrival[trip * length + i] + dayStart;
                         if (arrival < targetBest && (arrival < bestRide[stop] || arrival < best[stop]) && pattern.DropOff[trip * length + i] != 1)
                         {
                             var label = new Label(arrival, false, pattern.Stops[board], p, trip, day, board, i);
@@ -438,17 +471,17 @@ public sealed class Planner(TransitNetwork network)
                     var ready = time[(k - 1) * n + stop];
                     if (trip >= 0)
                     {
-                        var current = pattern.Departure[trip * length + i] + day * 86400;
+                        var current = pattern.Departure[trip * length + i] + dayStart;
                         if (ready > current)
                         {
                             continue;
                         }
                         // Usually the earlier trip, if any, is a few places back on the same day: walk back instead of
                         // searching, when no other day can hold one (trips past midnight make that check necessary).
-                        if ((day - 1) * 86400 + pattern.Departure[(pattern.Trips.Length - 1) * length + i] < ready && (day + 1) * 86400 + pattern.Departure[i] >= current)
+                        if ((day == 0 || starts[day - 1] + pattern.Departure[(pattern.Trips.Length - 1) * length + i] < ready) && (day == lastDay || starts[day + 1] + pattern.Departure[i] >= current))
                         {
                             var earlier = -1;
-                            for (var back = trip - 1; back >= 0 && pattern.Departure[back * length + i] + day * 86400 >= ready; back--)
+                            for (var back = trip - 1; back >= 0 && pattern.Departure[back * length + i] + dayStart >= ready; back--)
                             {
                                 var candidate = network.Trips[pattern.Trips[back]];
                                 if (pattern.Pickup[back * length + i] != 1 && active[day][candidate.Service] && (!options.WheelchairOnly || candidate.WheelchairAccessible == 1))
@@ -463,10 +496,10 @@ public sealed class Planner(TransitNetwork network)
                             continue;
                         }
                     }
-                    var (t, d) = EarliestTrip(pattern, i, ready, lastDay, options, active);
-                    if (t >= 0 && (trip < 0 || pattern.Departure[t * length + i] + d * 86400 < pattern.Departure[trip * length + i] + day * 86400))
+                    var (t, d) = EarliestTrip(pattern, i, ready, lastDay, options, active, starts);
+                    if (t >= 0 && (trip < 0 || pattern.Departure[t * length + i] + starts[d] < pattern.Departure[trip * length + i] + dayStart))
                     {
-                        (trip, day, board) = (t, d, i);
+                        (trip, day, board, dayStart) = (t, d, i, starts[d]);
                     }
                 }
             }
@@ -483,14 +516,14 @@ public sealed class Planner(TransitNetwork network)
             if (arrival < running)
             {
                 running = arrival;
-                pareto.Add(Reconstruct(n, group.Key, target, arrival, epoch));
+                pareto.Add(Reconstruct(n, group.Key, target, arrival, clock, sources, targets));
             }
         }
         return pareto;
     }
 
     /// <summary>The first trip of the pattern leaving position i at or after <paramref name="ready"/>, over every searched service day.</summary>
-    private (int Trip, int Day) EarliestTrip(Pattern pattern, int i, int ready, int lastDay, PlanOptions options, bool[][] active)
+    private (int Trip, int Day) EarliestTrip(Pattern pattern, int i, int ready, int lastDay, PlanOptions options, bool[][] active, int[] starts)
     {
         int bestTrip = -1, bestDay = 0;
         var bestDeparture = Infinity;
@@ -498,9 +531,14 @@ public sealed class Planner(TransitNetwork network)
         var firstDeparture = pattern.Departure[i];
         var lastDeparture = pattern.Departure[(pattern.Trips.Length - 1) * length + i];
         // Days whose last departure here is before ready cannot help; nor days whose first one is after the best found.
-        for (var day = Math.Max(0, (ready - lastDeparture) / 86400); day <= lastDay; day++)
+        var first = 0;
+        while (first <= lastDay && starts[first] + lastDeparture < ready)
         {
-            if (day * 86400 + firstDeparture >= bestDeparture)
+            first++;
+        }
+        for (var day = first; day <= lastDay; day++)
+        {
+            if (starts[day] + firstDeparture >= bestDeparture)
             {
                 break;
             }
@@ -508,7 +546,7 @@ public sealed class Planner(TransitNetwork network)
             {
                 continue;
             }
-            var local = ready - day * 86400;
+            var local = ready - starts[day];
             // Trips leave position i in order (no overtaking): binary search the first leaving at or after local.
             int lo = 0, hi = pattern.Trips.Length;
             while (lo < hi)
@@ -525,7 +563,7 @@ public sealed class Planner(TransitNetwork network)
             }
             for (var t = lo; t < pattern.Trips.Length; t++)
             {
-                var departure = pattern.Departure[t * length + i] + day * 86400;
+                var departure = pattern.Departure[t * length + i] + starts[day];
                 if (departure >= bestDeparture)
                 {
                     break;
@@ -546,10 +584,14 @@ public sealed class Planner(TransitNetwork network)
     }
 
     /// <summary>Follows the labels back from the target: a walk leads to the ride (or start) label of its stop in the same round; a ride to the boarding stop's label of an earlier round.</summary>
-    private Journey Reconstruct(int n, int round, int target, int arrival, DateOnly epoch)
+    private Journey Reconstruct(int n, int round, int target, int arrival, ServiceClock clock, IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets)
     {
         var legs = new List<Leg>();
-        DateTime At(int seconds) => epoch.ToDateTime(TimeOnly.MinValue).AddSeconds(seconds);
+        DateTime At(int seconds) => clock.Local(seconds);
+        if (targets[target] > 0)
+        {
+            legs.Add(new Leg(true, target, -1, At(arrival - targets[target]), At(arrival)));
+        }
         var stop = target;
         var k = round;
         var label = Label.Unpack(_labelA[k * n + stop], _labelB[k * n + stop]);
@@ -568,15 +610,20 @@ public sealed class Planner(TransitNetwork network)
             var trip = network.Trips[tripIndex];
             var boardSt = trip.FirstStopTime + current.BoardPosition;
             var alightSt = trip.FirstStopTime + current.AlightPosition;
-            legs.Add(new Leg(false, current.FromStop, stop, At(network.Departure[boardSt] + current.Day * 86400), At(network.Arrival[alightSt] + current.Day * 86400), tripIndex,
+            var dayStart = clock.DayStart[pattern.Zone][current.Day];
+            legs.Add(new Leg(false, current.FromStop, stop, At(network.Departure[boardSt] + dayStart), At(network.Arrival[alightSt] + dayStart), tripIndex,
                 network.Pickup[boardSt] is 2 or 3 || network.DropOff[alightSt] is 2 or 3));
             stop = current.FromStop;
             // Boarded from the stop's label of the previous round (it was improved then).
             k = RoundOf(_labelA, n, k - 1, stop);
             label = Label.Unpack(_labelA[k * n + stop], _labelB[k * n + stop]);
         }
+        if (label is { } origin && sources.TryGetValue(stop, out var access) && access > 0)
+        {
+            legs.Add(new Leg(true, -1, stop, At(origin.Time - access), At(origin.Time)));
+        }
         legs.Reverse();
-        if (legs.Count > 1 && legs[0].Walk)
+        if (legs.Count > 1 && legs[0].Walk && !legs[1].Walk)
         {
             // Leave as late as the first ride allows: the walk ends when the vehicle leaves.
             var walk = legs[0].Arrival - legs[0].Departure;

@@ -36,6 +36,10 @@ public sealed class TransitNetwork
     /// <summary>Per stop, the stops reachable on foot and the seconds it takes.</summary>
     public (int To, int Seconds)[][] Footpaths { get; private set; } = [];
     public int StopCount => StopIds.Length;
+    /// <summary>The agencies' time zones, each once (<see cref="Pattern.Zone"/> indexes them).</summary>
+    public TimeZoneInfo[] Zones { get; private set; } = [];
+    /// <summary>The zone queries and answers are written in: the first agency's (Europe/Paris without agency).</summary>
+    public TimeZoneInfo TimeZone => Zones.Length > 0 ? Zones[0] : TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
     public Dictionary<string, int> StopIndex { get; } = new(StringComparer.Ordinal);
 
     public static TransitNetwork Build(IReadOnlyList<GtfsFeed> feeds, WalkOptions? walk = null)
@@ -104,7 +108,10 @@ public sealed class TransitNetwork
         {
             network.StopIndex.TryAdd(network.StopIds[i], i);
         }
-        network.Patterns = BuildPatterns(network);
+        var zoneIds = network.Agencies.Select(a => a.TimeZone).Distinct(StringComparer.Ordinal).ToList();
+        network.Zones = [.. zoneIds.Select(TimeZoneInfo.FindSystemTimeZoneById)];
+        var agencyZone = network.Agencies.Select(a => zoneIds.IndexOf(a.TimeZone)).ToArray();
+        network.Patterns = BuildPatterns(network, agencyZone);
         var stopPatterns = new List<(int, int)>[network.StopCount];
         for (var p = 0; p < network.Patterns.Length; p++)
         {
@@ -119,13 +126,15 @@ public sealed class TransitNetwork
     }
 
     /// <summary>Trips with the same stops, split so that no trip overtakes another (first-in, first-out at every stop).</summary>
-    private static Pattern[] BuildPatterns(TransitNetwork n)
+    private static Pattern[] BuildPatterns(TransitNetwork n, int[] agencyZone)
     {
         var bySequence = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        int Zone(int trip) => agencyZone[n.Routes[n.Trips[trip].Route].Agency];
         for (var t = 0; t < n.Trips.Length; t++)
         {
             var trip = n.Trips[t];
-            var key = string.Join(',', n.StopTimeStop.AsSpan(trip.FirstStopTime, trip.StopTimeCount).ToArray());
+            // Trips of different time zones never share a pattern: their service days start at different instants.
+            var key = Zone(t) + ":" + string.Join(',', n.StopTimeStop.AsSpan(trip.FirstStopTime, trip.StopTimeCount).ToArray());
             if (!bySequence.TryGetValue(key, out var list))
             {
                 bySequence[key] = list = [];
@@ -166,7 +175,7 @@ public sealed class TransitNetwork
                     Array.Copy(n.Pickup, n.Trips[group[t]].FirstStopTime, pickups, t * length, length);
                     Array.Copy(n.DropOff, n.Trips[group[t]].FirstStopTime, dropOffs, t * length, length);
                 }
-                patterns.Add(new Pattern([.. n.StopTimeStop.AsSpan(first.FirstStopTime, length)], [.. group], service, departures, arrivals, pickups, dropOffs));
+                patterns.Add(new Pattern([.. n.StopTimeStop.AsSpan(first.FirstStopTime, length)], [.. group], service, Zone(group[0]), departures, arrivals, pickups, dropOffs));
             }
         }
         return [.. patterns];
@@ -249,7 +258,7 @@ public sealed class TransitNetwork
 }
 
 /// <summary>RAPTOR's route: stops in order and the trips that run along them, earliest first, none overtaking another.</summary>
-public sealed class Pattern(int[] stops, int[] trips, int service, int[] departure, int[] arrival, byte[] pickup, byte[] dropOff)
+public sealed class Pattern(int[] stops, int[] trips, int service, int zone, int[] departure, int[] arrival, byte[] pickup, byte[] dropOff)
 {
     /// <summary>pickup_type and drop_off_type of trip t at stop i, like <see cref="Departure"/>.</summary>
     public byte[] Pickup { get; } = pickup;
@@ -261,4 +270,6 @@ public sealed class Pattern(int[] stops, int[] trips, int service, int[] departu
     public int[] Arrival { get; } = arrival;
     /// <summary>The service calendar all its trips share, or -1 when they differ (a day it does not run is skipped at once).</summary>
     public int Service { get; } = service;
+    /// <summary>The time zone of its trips' agency, in <see cref="TransitNetwork.Zones"/>.</summary>
+    public int Zone { get; } = zone;
 }

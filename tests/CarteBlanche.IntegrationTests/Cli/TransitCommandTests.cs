@@ -49,6 +49,11 @@ public sealed class TransitCommandTests
         var arriveBy = await CliRunner.RunAsync(database, "transit", "plan", Feed, "--from", "PRA_MAIRIE", "--to", "CAH_HOP", "--at", "2026-12-01T09:00", "--arrive-by");
         Assert.Contains("Départ mardi 1 décembre 08:30, arrivée mardi 1 décembre 08:54", arriveBy.Output, StringComparison.Ordinal);
 
+        // From a position 200 m from Pradines Mairie: the journey leaves with the walk, four minutes before the 8:00 bus.
+        var fromPosition = await CliRunner.RunAsync(database, "transit", "plan", Feed, "--from", "44.4850,1.4050", "--to", "CAH_HOP", "--at", "2026-12-01T07:50");
+        Assert.Contains("Départ mardi 1 décembre 07:56, arrivée mardi 1 décembre 08:24", fromPosition.Output, StringComparison.Ordinal);
+        Assert.Contains("07:56 à pied 4 min jusqu'à Pradines Mairie", fromPosition.Output, StringComparison.Ordinal);
+
         var unknown = await CliRunner.RunAsync(database, "transit", "plan", Feed, "--from", "NULLE_PART", "--to", "CAH_HOP", "--at", "2026-12-01T09:00");
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains("« NULLE_PART » : ni un identifiant d'arrêt du jeu, ni une position lat,lon.", unknown.Error, StringComparison.Ordinal);

@@ -5,19 +5,22 @@ namespace CarteBlanche.UnitTests.Transit;
 /// <summary>
 /// The slow, obviously correct planner the engine is checked against: every trip instance of the searched days, and
 /// Dijkstra on (stop, arrived on foot?) with boarding and walking edges. Same rules as the engine: pickup/drop-off
-/// type 1 forbids boarding/alighting, at most one walk between two vehicles, the same days searched.
+/// type 1 forbids boarding/alighting, at most one walk between two vehicles, the same days searched. Times are
+/// instants: a trip instance's times count from noon minus 12 h of its service day in its agency's zone.
 /// </summary>
 internal sealed class ReferencePlanner(TransitNetwork network)
 {
     public DateTime? EarliestArrival(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, DateTime at, PlanOptions options)
     {
         var epoch = DateOnly.FromDateTime(at).AddDays(-1);
-        var start = (long)(at - epoch.ToDateTime(TimeOnly.MinValue)).TotalSeconds;
-        // Trip instances: (trip, day) of the searched days, indexed by the stops they serve.
-        var byStop = new List<(int Trip, int Day, int Position)>[network.StopCount];
+        var origin = TimeZoneInfo.ConvertTimeToUtc(epoch.ToDateTime(TimeOnly.MinValue), network.TimeZone);
+        var start = (long)(TimeZoneInfo.ConvertTimeToUtc(at, network.TimeZone) - origin).TotalSeconds;
+        // Trip instances: (trip, seconds from the origin to its service day's noon minus 12 h), indexed by the stops they serve.
+        var byStop = new List<(int Trip, long Day, int Position)>[network.StopCount];
         for (var day = 0; day <= options.SearchDays + 1; day++)
         {
             var date = epoch.AddDays(day);
+            var dayStarts = new Dictionary<string, long>();
             for (var t = 0; t < network.Trips.Length; t++)
             {
                 var trip = network.Trips[t];
@@ -25,9 +28,15 @@ internal sealed class ReferencePlanner(TransitNetwork network)
                 {
                     continue;
                 }
+                var zone = network.Agencies[network.Routes[trip.Route].Agency].TimeZone;
+                if (!dayStarts.TryGetValue(zone, out var dayStart))
+                {
+                    var noon = TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(new TimeOnly(12, 0)), TimeZoneInfo.FindSystemTimeZoneById(zone));
+                    dayStarts[zone] = dayStart = (long)(noon.AddHours(-12) - origin).TotalSeconds;
+                }
                 for (var i = 0; i < trip.StopTimeCount; i++)
                 {
-                    (byStop[network.StopTimeStop[trip.FirstStopTime + i]] ??= []).Add((t, day, i));
+                    (byStop[network.StopTimeStop[trip.FirstStopTime + i]] ??= []).Add((t, dayStart, i));
                 }
             }
         }
@@ -62,7 +71,7 @@ internal sealed class ReferencePlanner(TransitNetwork network)
             {
                 var trip = network.Trips[t];
                 var st = trip.FirstStopTime + position;
-                if (network.Pickup[st] == 1 || network.Departure[st] + day * 86400L < time)
+                if (network.Pickup[st] == 1 || network.Departure[st] + day < time)
                 {
                     continue;
                 }
@@ -70,7 +79,7 @@ internal sealed class ReferencePlanner(TransitNetwork network)
                 {
                     if (network.DropOff[trip.FirstStopTime + j] != 1)
                     {
-                        Relax(network.StopTimeStop[trip.FirstStopTime + j], false, network.Arrival[trip.FirstStopTime + j] + day * 86400L);
+                        Relax(network.StopTimeStop[trip.FirstStopTime + j], false, network.Arrival[trip.FirstStopTime + j] + day);
                     }
                 }
             }
@@ -86,6 +95,6 @@ internal sealed class ReferencePlanner(TransitNetwork network)
                 }
             }
         }
-        return arrival == null ? null : epoch.ToDateTime(TimeOnly.MinValue).AddSeconds(arrival.Value);
+        return arrival == null ? null : TimeZoneInfo.ConvertTimeFromUtc(origin.AddSeconds(arrival.Value), network.TimeZone);
     }
 }
