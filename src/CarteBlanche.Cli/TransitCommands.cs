@@ -211,6 +211,15 @@ public static class TransitCommands
             var served = Enumerable.Range(0, network.StopCount).Where(s => network.StopPatterns[s].Length > 0).ToArray();
             var (first, last) = network.Services.Select(s => s.Span()).Aggregate((a, b) => (a.First < b.First ? a.First : b.First, a.Last > b.Last ? a.Last : b.Last));
             var planner = new Planner(network);
+            // Warm-up on other random queries: the first calls run code the JIT has not optimised yet, which a
+            // long-running service would not see.
+            var warmUp = new Random(seed + 1);
+            for (var q = 0; q < Math.Min(queries, 300); q++)
+            {
+                var day = first.AddDays(warmUp.Next(Math.Max(1, last.DayNumber - first.DayNumber + 1)));
+                planner.EarliestArrival(new Dictionary<int, int> { [served[warmUp.Next(served.Length)]] = 0 }, new Dictionary<int, int> { [served[warmUp.Next(served.Length)]] = 0 },
+                    day.ToDateTime(new TimeOnly(5, 0)).AddMinutes(warmUp.Next(0, 15 * 60)), new PlanOptions(SearchDays: days));
+            }
             var times = new List<double>();
             var answered = 0;
             for (var q = 0; q < queries; q++)

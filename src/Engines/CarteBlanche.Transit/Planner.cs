@@ -99,6 +99,7 @@ public sealed class Planner(TransitNetwork network)
         _touched.Clear();
         _touchedStops.Clear();
         Array.Clear(_isTarget);
+        _targetImprovements.Clear();
         ClearMarks();
     }
 
@@ -305,62 +306,117 @@ public sealed class Planner(TransitNetwork network)
         return times;
     }
 
+    // State of the search under way, shared by the scan and its helpers (fields, not captured locals, so that the
+    // scan loop's own locals stay in registers).
+    private int _n;
+    private int _targetBest;
+    private readonly List<(int Round, int Stop)> _targetImprovements = [];
+
+    /// <summary>A stop reached earlier (by any means) in round k: it may board in the next round.</summary>
+    private void Improve(int k, int stop, int t, in Label label)
+    {
+        var at = k * _n + stop;
+        if (_isTarget[stop])
+        {
+            _targetImprovements.Add((k, stop));
+        }
+        if (_best[stop] == Infinity)
+        {
+            _touchedStops.Add(stop);
+        }
+        if (_time[at] == Infinity && _rideTime[at] == Infinity)
+        {
+            _touched.Add(at);
+        }
+        _time[at] = _best[stop] = t;
+        (_labelA[at], _labelB[at]) = label.Pack();
+        if (!_isMarked[stop])
+        {
+            _isMarked[stop] = true;
+            _marked.Add(stop);
+        }
+    }
+
+    /// <summary>A stop reached earlier by a ride (or at the start) in round k: one may walk on from it.</summary>
+    private void ImproveRide(int k, int stop, int t, in Label label)
+    {
+        var at = k * _n + stop;
+        if (_best[stop] == Infinity && _bestRide[stop] == Infinity)
+        {
+            _touchedStops.Add(stop);
+        }
+        if (_time[at] == Infinity && _rideTime[at] == Infinity)
+        {
+            _touched.Add(at);
+        }
+        _rideTime[at] = _bestRide[stop] = t;
+        (_rideA[at], _rideB[at]) = label.Pack();
+        _rode.Add(stop);
+    }
+
+    /// <summary>The walks from the stops reached by a ride in round k.</summary>
+    private void RelaxFootpaths(int k)
+    {
+        var (n, best, rideTime, footpaths, targetBest) = (_n, _best, _rideTime, network.Footpaths, _targetBest);
+        foreach (var s in _rode)
+        {
+            var ride = rideTime[k * n + s];
+            foreach (var (to, seconds) in footpaths[s])
+            {
+                var t = ride + seconds;
+                if (t < best[to] && t < targetBest)
+                {
+                    Improve(k, to, t, new Label(t, true, s));
+                }
+            }
+        }
+        _rode.Clear();
+    }
+
+    private void UpdateTarget(IReadOnlyDictionary<int, int> targets)
+    {
+        foreach (var (stop, walk) in targets)
+        {
+            if (_best[stop] != Infinity)
+            {
+                _targetBest = Math.Min(_targetBest, _best[stop] + walk);
+            }
+        }
+    }
+
+    /// <summary>Which calendars run on each searched day: looked up once per clock, not per trip.</summary>
+    private bool[][] ActiveServices(ServiceClock clock)
+    {
+        if (_activeFor != clock)
+        {
+            var days = clock.DayStart[0].Length;
+            _active = new bool[days][];
+            for (var day = 0; day < days; day++)
+            {
+                _active[day] = new bool[network.Services.Length];
+                for (var sv = 0; sv < network.Services.Length; sv++)
+                {
+                    _active[day][sv] = network.Services[sv].RunsOn(clock.Epoch.AddDays(day));
+                }
+            }
+            _activeFor = clock;
+        }
+        return _active;
+    }
+
+    private bool[][] _active = [];
+    private ServiceClock? _activeFor;
+
     private List<Journey> Search(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, PlanOptions options, ServiceClock clock, int start, int lastDay, int rounds, int n)
     {
-        var epoch = clock.Epoch;
-        var (time, rideTime, best, bestRide) = (_time, _rideTime, _best, _bestRide);
-        // Which calendars run on each searched day: looked up once per query, not per trip.
-        var active = new bool[lastDay + 1][];
-        for (var day = 0; day <= lastDay; day++)
-        {
-            active[day] = new bool[network.Services.Length];
-            for (var sv = 0; sv < network.Services.Length; sv++)
-            {
-                active[day][sv] = network.Services[sv].RunsOn(epoch.AddDays(day));
-            }
-        }
-        var (marked, isMarked, rode, queue, queueFrom, boardable, boardList) = (_marked, _isMarked, _rode, _queue, _queueFrom, _boardable, _boardList);
-        var targetImprovements = new List<(int Round, int Stop)>();
-        var isTarget = _isTarget;
+        _n = n;
+        var active = ActiveServices(clock);
+        var (time, best, bestRide) = (_time, _best, _bestRide);
+        var (marked, isMarked, queue, queueFrom, boardable, boardList) = (_marked, _isMarked, _queue, _queueFrom, _boardable, _boardList);
+        _targetImprovements.Clear();
         foreach (var stop in targets.Keys)
         {
-            isTarget[stop] = true;
-        }
-        void Improve(int k, int stop, int t, in Label label)
-        {
-            if (isTarget[stop])
-            {
-                targetImprovements.Add((k, stop));
-            }
-            if (best[stop] == Infinity)
-            {
-                _touchedStops.Add(stop);
-            }
-            if (time[k * n + stop] == Infinity && rideTime[k * n + stop] == Infinity)
-            {
-                _touched.Add(k * n + stop);
-            }
-            time[k * n + stop] = best[stop] = t;
-            (_labelA[k * n + stop], _labelB[k * n + stop]) = label.Pack();
-            if (!isMarked[stop])
-            {
-                isMarked[stop] = true;
-                marked.Add(stop);
-            }
-        }
-        void ImproveRide(int k, int stop, int t, in Label label)
-        {
-            if (best[stop] == Infinity && bestRide[stop] == Infinity)
-            {
-                _touchedStops.Add(stop);
-            }
-            if (time[k * n + stop] == Infinity && rideTime[k * n + stop] == Infinity)
-            {
-                _touched.Add(k * n + stop);
-            }
-            rideTime[k * n + stop] = bestRide[stop] = t;
-            (_rideA[k * n + stop], _rideB[k * n + stop]) = label.Pack();
-            rode.Add(stop);
+            _isTarget[stop] = true;
         }
         foreach (var (stop, seconds) in sources)
         {
@@ -376,34 +432,9 @@ public sealed class Planner(TransitNetwork network)
                 Improve(0, stop, t, label);
             }
         }
-        var targetBest = Infinity;
-        void UpdateTarget()
-        {
-            foreach (var (stop, walk) in targets)
-            {
-                if (best[stop] != Infinity)
-                {
-                    targetBest = Math.Min(targetBest, best[stop] + walk);
-                }
-            }
-        }
-        void RelaxFootpaths(int k)
-        {
-            foreach (var s in rode)
-            {
-                foreach (var (to, seconds) in network.Footpaths[s])
-                {
-                    var t = rideTime[k * n + s] + seconds;
-                    if (t < best[to] && t < targetBest)
-                    {
-                        Improve(k, to, t, new Label(t, true, s));
-                    }
-                }
-            }
-            rode.Clear();
-        }
+        _targetBest = Infinity;
         RelaxFootpaths(0);
-        UpdateTarget();
+        UpdateTarget(targets);
         for (var k = 1; k < rounds; k++)
         {
             // Routes to scan: each pattern from the earliest stop on it improved in the previous round. Boarding is
@@ -437,27 +468,29 @@ public sealed class Planner(TransitNetwork network)
             {
                 break;
             }
+            var targetBest = _targetBest; // changes only between rounds
+            var previous = (k - 1) * n;
             foreach (var p in queue)
             {
                 var from = queueFrom[p];
                 queueFrom[p] = -1;
                 var pattern = network.Patterns[p];
-                var length = pattern.Stops.Length;
+                var (stops, arrivals, departures, dropOffs, departureAt) = (pattern.Stops, pattern.Arrival, pattern.Departure, pattern.DropOff, pattern.DepartureAt);
+                var length = stops.Length;
+                var trips = pattern.Trips.Length;
                 var starts = clock.DayStart[pattern.Zone];
-                int trip = -1, day = 0, board = -1, dayStart = 0;
+                int trip = -1, day = 0, board = -1, dayStart = 0, row = 0;
                 for (var i = from; i < length; i++)
                 {
-                    var stop = pattern.Stops[i];
+                    var stop = stops[i];
                     if (trip >= 0)
                     {
-                        var arrival = pattern.Arrival[trip * length + i] + dayStart;
-                        if (arrival < targetBest && (arrival < bestRide[stop] || arrival < best[stop]) && pattern.DropOff[trip * length + i] != 1)
+                        var arrival = arrivals[row + i] + dayStart;
+                        // best ≤ bestRide at every stop: no earlier ride arrival, no improvement at all.
+                        if (arrival < targetBest && arrival < bestRide[stop] && dropOffs[row + i] != 1)
                         {
-                            var label = new Label(arrival, false, pattern.Stops[board], p, trip, day, board, i);
-                            if (arrival < bestRide[stop])
-                            {
-                                ImproveRide(k, stop, arrival, label);
-                            }
+                            var label = new Label(arrival, false, stops[board], p, trip, day, board, i);
+                            ImproveRide(k, stop, arrival, label);
                             if (arrival < best[stop])
                             {
                                 Improve(k, stop, arrival, label);
@@ -468,49 +501,48 @@ public sealed class Planner(TransitNetwork network)
                     {
                         continue;
                     }
-                    var ready = time[(k - 1) * n + stop];
+                    var ready = time[previous + stop];
                     if (trip >= 0)
                     {
-                        var current = pattern.Departure[trip * length + i] + dayStart;
+                        var current = departures[row + i] + dayStart;
                         if (ready > current)
                         {
                             continue;
                         }
                         // Usually the earlier trip, if any, is a few places back on the same day: walk back instead of
                         // searching, when no other day can hold one (trips past midnight make that check necessary).
-                        if ((day == 0 || starts[day - 1] + pattern.Departure[(pattern.Trips.Length - 1) * length + i] < ready) && (day == lastDay || starts[day + 1] + pattern.Departure[i] >= current))
+                        if ((day == 0 || starts[day - 1] + departureAt[i * trips + trips - 1] < ready) && (day == lastDay || starts[day + 1] + departureAt[i * trips] >= current))
                         {
                             var earlier = -1;
-                            for (var back = trip - 1; back >= 0 && pattern.Departure[back * length + i] + dayStart >= ready; back--)
+                            for (var back = trip - 1; back >= 0 && departureAt[i * trips + back] + dayStart >= ready; back--)
                             {
-                                var candidate = network.Trips[pattern.Trips[back]];
-                                if (pattern.Pickup[back * length + i] != 1 && active[day][candidate.Service] && (!options.WheelchairOnly || candidate.WheelchairAccessible == 1))
+                                if (pattern.Pickup[back * length + i] != 1 && Runs(pattern, back, active[day], options))
                                 {
                                     earlier = back;
                                 }
                             }
                             if (earlier >= 0)
                             {
-                                (trip, board) = (earlier, i);
+                                (trip, board, row) = (earlier, i, earlier * length);
                             }
                             continue;
                         }
                     }
                     var (t, d) = EarliestTrip(pattern, i, ready, lastDay, options, active, starts);
-                    if (t >= 0 && (trip < 0 || pattern.Departure[t * length + i] + starts[d] < pattern.Departure[trip * length + i] + dayStart))
+                    if (t >= 0 && (trip < 0 || departures[t * length + i] + starts[d] < departures[row + i] + dayStart))
                     {
-                        (trip, day, board, dayStart) = (t, d, i, starts[d]);
+                        (trip, day, board, dayStart, row) = (t, d, i, starts[d], t * length);
                     }
                 }
             }
             RelaxFootpaths(k);
-            UpdateTarget();
+            UpdateTarget(targets);
         }
         // One journey per round where this search improved the arrival: fewer vehicles, or an earlier arrival with
         // more. (A range query keeps the labels of its later departures: only this search's improvements count.)
         var pareto = new List<Journey>();
         var running = Infinity;
-        foreach (var group in targetImprovements.GroupBy(x => x.Round).OrderBy(g => g.Key))
+        foreach (var group in _targetImprovements.GroupBy(x => x.Round).OrderBy(g => g.Key))
         {
             var (arrival, target) = group.Select(x => (Time: time[group.Key * n + x.Stop] + targets[x.Stop], x.Stop)).Min();
             if (arrival < running)
@@ -522,14 +554,28 @@ public sealed class Planner(TransitNetwork network)
         return pareto;
     }
 
+    /// <summary>Trip t of the pattern runs that day (its calendar) and meets the wheelchair filter; a pattern of one calendar was checked for the day already.</summary>
+    private bool Runs(Pattern pattern, int t, bool[] activeToday, PlanOptions options)
+    {
+        if (pattern.Service >= 0 && !options.WheelchairOnly)
+        {
+            return true;
+        }
+        var trip = network.Trips[pattern.Trips[t]];
+        return activeToday[trip.Service] && (!options.WheelchairOnly || trip.WheelchairAccessible == 1);
+    }
+
     /// <summary>The first trip of the pattern leaving position i at or after <paramref name="ready"/>, over every searched service day.</summary>
     private (int Trip, int Day) EarliestTrip(Pattern pattern, int i, int ready, int lastDay, PlanOptions options, bool[][] active, int[] starts)
     {
         int bestTrip = -1, bestDay = 0;
         var bestDeparture = Infinity;
         var length = pattern.Stops.Length;
-        var firstDeparture = pattern.Departure[i];
-        var lastDeparture = pattern.Departure[(pattern.Trips.Length - 1) * length + i];
+        // The departures from position i of every trip, side by side (a binary search reads few cache lines).
+        var trips = pattern.Trips.Length;
+        var column = pattern.DepartureAt.AsSpan(i * trips, trips);
+        var firstDeparture = column[0];
+        var lastDeparture = column[^1];
         // Days whose last departure here is before ready cannot help; nor days whose first one is after the best found.
         var first = 0;
         while (first <= lastDay && starts[first] + lastDeparture < ready)
@@ -548,11 +594,11 @@ public sealed class Planner(TransitNetwork network)
             }
             var local = ready - starts[day];
             // Trips leave position i in order (no overtaking): binary search the first leaving at or after local.
-            int lo = 0, hi = pattern.Trips.Length;
+            int lo = 0, hi = trips;
             while (lo < hi)
             {
                 var mid = (lo + hi) / 2;
-                if (pattern.Departure[mid * length + i] < local)
+                if (column[mid] < local)
                 {
                     lo = mid + 1;
                 }
@@ -561,19 +607,14 @@ public sealed class Planner(TransitNetwork network)
                     hi = mid;
                 }
             }
-            for (var t = lo; t < pattern.Trips.Length; t++)
+            for (var t = lo; t < trips; t++)
             {
-                var departure = pattern.Departure[t * length + i] + starts[day];
+                var departure = column[t] + starts[day];
                 if (departure >= bestDeparture)
                 {
                     break;
                 }
-                if (pattern.Pickup[t * length + i] == 1)
-                {
-                    continue;
-                }
-                var trip = network.Trips[pattern.Trips[t]];
-                if (active[day][trip.Service] && (!options.WheelchairOnly || trip.WheelchairAccessible == 1))
+                if (pattern.Pickup[t * length + i] != 1 && Runs(pattern, t, active[day], options))
                 {
                     (bestTrip, bestDay, bestDeparture) = (t, day, departure);
                     break;

@@ -267,9 +267,24 @@ public sealed class Pattern(int[] stops, int[] trips, int service, int zone, int
     public int[] Trips { get; } = trips;
     /// <summary>Departure of trip t (its position in <see cref="Trips"/>) at stop i: <c>Departure[t × Stops.Length + i]</c>, read in order by the planner.</summary>
     public int[] Departure { get; } = departure;
+    /// <summary>The same departures by stop: trip t at stop i is <c>DepartureAt[i × Trips.Length + t]</c>, for the binary search of the first trip.</summary>
+    public int[] DepartureAt { get; } = Transpose(departure, stops.Length, trips.Length);
     public int[] Arrival { get; } = arrival;
     /// <summary>The service calendar all its trips share, or -1 when they differ (a day it does not run is skipped at once).</summary>
     public int Service { get; } = service;
+    private static int[] Transpose(int[] byTrip, int stops, int trips)
+    {
+        var byStop = new int[byTrip.Length];
+        for (var t = 0; t < trips; t++)
+        {
+            for (var i = 0; i < stops; i++)
+            {
+                byStop[i * trips + t] = byTrip[t * stops + i];
+            }
+        }
+        return byStop;
+    }
+
     /// <summary>The time zone of its trips' agency, in <see cref="TransitNetwork.Zones"/>.</summary>
     public int Zone { get; } = zone;
 }
