@@ -139,7 +139,7 @@ public static class TransitCommands
     private static string Describe(TransitNetwork network, Journey journey)
     {
         var text = new System.Text.StringBuilder();
-        text.AppendLine(string.Create(Fr, $"Départ {journey.Departure:dddd d MMMM HH:mm}, arrivée {journey.Arrival:dddd d MMMM HH:mm} ({journey.Transfers} correspondance(s))"));
+        text.AppendLine(string.Create(Fr, $"Départ {journey.Departure:dddd d MMMM HH:mm}, arrivée {journey.Arrival:dddd d MMMM HH:mm} ({journey.Transfers} correspondance(s), attente {(int)journey.Waiting.TotalMinutes} min, à pied {(int)Math.Ceiling(journey.Walking.TotalMinutes)} min)"));
         DateTime? previous = null;
         foreach (var leg in journey.Legs)
         {
@@ -163,7 +163,8 @@ public static class TransitCommands
                 var trip = network.Trips[leg.Trip];
                 var route = network.Routes[trip.Route];
                 var agency = network.Agencies[route.Agency];
-                text.AppendLine(string.Create(Fr, $"  {leg.Departure:HH:mm} {network.StopNames[leg.FromStop]} → {leg.Arrival:HH:mm} {network.StopNames[leg.ToStop]} — ligne {route.Name} ({agency.Name}){(trip.Headsign is { } h ? $" direction {h}" : "")}"));
+                var between = leg.Calls.Count - 2;
+                text.AppendLine(string.Create(Fr, $"  {leg.Departure:HH:mm} {network.StopNames[leg.FromStop]} → {leg.Arrival:HH:mm} {network.StopNames[leg.ToStop]} — ligne {route.Name} ({agency.Name}){(trip.Headsign is { } h ? $" direction {h}" : "")}{(between > 0 ? $", {between} arrêt{(between > 1 ? "s" : "")} entre les deux" : "")}"));
                 if (leg.BookingRequired)
                 {
                     text.AppendLine(Fr, $"    réservation obligatoire : {agency.Phone ?? "téléphoner au réseau"}");

@@ -6,9 +6,19 @@ public sealed record PlanOptions(int MaxTransfers = 8, int SearchDays = 3, bool 
 /// A piece of a journey: a ride (trip from a stop to another) or a walk. A walk from or to a position asked for (not a
 /// stop) has -1 as that stop.
 /// </summary>
-public sealed record Leg(bool Walk, int FromStop, int ToStop, DateTime Departure, DateTime Arrival, int Trip = -1, bool BookingRequired = false);
+public sealed record Leg(bool Walk, int FromStop, int ToStop, DateTime Departure, DateTime Arrival, int Trip = -1, bool BookingRequired = false)
+{
+    /// <summary>For a ride, the stops it calls at from boarding to alighting, with the time it leaves each (arrives, at the last).</summary>
+    public IReadOnlyList<(int Stop, DateTime Time)> Calls { get; init; } = [];
+}
 
-public sealed record Journey(DateTime Departure, DateTime Arrival, int Transfers, IReadOnlyList<Leg> Legs);
+public sealed record Journey(DateTime Departure, DateTime Arrival, int Transfers, IReadOnlyList<Leg> Legs)
+{
+    /// <summary>Time spent waiting between legs (not before the first: the journey leaves when it must).</summary>
+    public TimeSpan Waiting => Legs.Zip(Legs.Skip(1), (a, b) => b.Departure - a.Arrival).Aggregate(TimeSpan.Zero, (sum, wait) => sum + wait);
+
+    public TimeSpan Walking => Legs.Where(l => l.Walk).Aggregate(TimeSpan.Zero, (sum, l) => sum + (l.Arrival - l.Departure));
+}
 
 /// <summary>
 /// Earliest arrival with RAPTOR (Delling, Pajor, Werneck 2012): rounds of route scans, one more vehicle per round,
@@ -548,7 +558,7 @@ public sealed class Planner(TransitNetwork network)
             if (arrival < running)
             {
                 running = arrival;
-                pareto.Add(Reconstruct(n, group.Key, target, arrival, clock, sources, targets));
+                pareto.Add(Reconstruct(n, group.Key, target, arrival, clock, sources, targets, options, lastDay));
             }
         }
         return pareto;
@@ -624,14 +634,22 @@ public sealed class Planner(TransitNetwork network)
         return (bestTrip, bestDay);
     }
 
-    /// <summary>Follows the labels back from the target: a walk leads to the ride (or start) label of its stop in the same round; a ride to the boarding stop's label of an earlier round.</summary>
-    private Journey Reconstruct(int n, int round, int target, int arrival, ServiceClock clock, IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets)
+    /// <summary>A piece of a journey while it is put together, in seconds on the clock; a ride keeps its pattern, trip position, day and positions.</summary>
+    private record struct Piece(bool Walk, int From, int To, int Departure, int Arrival, int Pattern = -1, int TripIndex = -1, int Day = 0, int Board = 0, int Alight = 0);
+
+    /// <summary>
+    /// Follows the labels back from the target (a walk leads to the ride or start label of its stop in the same round; a
+    /// ride to the boarding stop's label of an earlier round), then leaves as late as the arrival allows: from the
+    /// last piece back, each ride becomes the latest trip of its pattern that still makes the next piece. Same stops,
+    /// same arrival, no needless wait (a twice-weekly coach is not reached a day early). The walk to the first vehicle
+    /// ends when it leaves; a walk after a vehicle starts when it arrives.
+    /// </summary>
+    private Journey Reconstruct(int n, int round, int target, int arrival, ServiceClock clock, IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, PlanOptions options, int lastDay)
     {
-        var legs = new List<Leg>();
-        DateTime At(int seconds) => clock.Local(seconds);
+        var pieces = new List<Piece>();
         if (targets[target] > 0)
         {
-            legs.Add(new Leg(true, target, -1, At(arrival - targets[target]), At(arrival)));
+            pieces.Add(new Piece(true, target, -1, arrival - targets[target], arrival));
         }
         var stop = target;
         var k = round;
@@ -642,18 +660,15 @@ public sealed class Planner(TransitNetwork network)
             {
                 var at = RoundOf(_rideA, n, k, current.FromStop) * n + current.FromStop;
                 var from = Label.Unpack(_rideA[at], _rideB[at])!.Value;
-                legs.Add(new Leg(true, current.FromStop, stop, At(from.Time), At(current.Time)));
+                pieces.Add(new Piece(true, current.FromStop, stop, from.Time, current.Time));
                 (stop, label) = (current.FromStop, from);
                 continue;
             }
             var pattern = network.Patterns[current.Pattern];
-            var tripIndex = pattern.Trips[current.TripIndex];
-            var trip = network.Trips[tripIndex];
-            var boardSt = trip.FirstStopTime + current.BoardPosition;
-            var alightSt = trip.FirstStopTime + current.AlightPosition;
-            var dayStart = clock.DayStart[pattern.Zone][current.Day];
-            legs.Add(new Leg(false, current.FromStop, stop, At(network.Departure[boardSt] + dayStart), At(network.Arrival[alightSt] + dayStart), tripIndex,
-                network.Pickup[boardSt] is 2 or 3 || network.DropOff[alightSt] is 2 or 3));
+            var start = clock.DayStart[pattern.Zone][current.Day];
+            var row = current.TripIndex * pattern.Stops.Length;
+            pieces.Add(new Piece(false, current.FromStop, stop, pattern.Departure[row + current.BoardPosition] + start, pattern.Arrival[row + current.AlightPosition] + start,
+                current.Pattern, current.TripIndex, current.Day, current.BoardPosition, current.AlightPosition));
             stop = current.FromStop;
             // Boarded from the stop's label of the previous round (it was improved then).
             k = RoundOf(_labelA, n, k - 1, stop);
@@ -661,18 +676,80 @@ public sealed class Planner(TransitNetwork network)
         }
         if (label is { } origin && sources.TryGetValue(stop, out var access) && access > 0)
         {
-            legs.Add(new Leg(true, -1, stop, At(origin.Time - access), At(origin.Time)));
+            pieces.Add(new Piece(true, -1, stop, origin.Time - access, origin.Time));
         }
-        legs.Reverse();
-        if (legs.Count > 1 && legs[0].Walk && !legs[1].Walk)
+        pieces.Reverse();
+        var limit = arrival;
+        for (var i = pieces.Count - 1; i >= 0; i--)
         {
-            // Leave as late as the first ride allows: the walk ends when the vehicle leaves.
-            var walk = legs[0].Arrival - legs[0].Departure;
-            legs[0] = legs[0] with { Departure = legs[1].Departure - walk, Arrival = legs[1].Departure };
+            var piece = pieces[i];
+            pieces[i] = piece = piece.Walk
+                ? piece with { Departure = limit - (piece.Arrival - piece.Departure), Arrival = limit }
+                : LatestTrip(piece, limit, clock, options, lastDay);
+            limit = piece.Departure;
         }
+        // Between two vehicles, walk as soon as the first one arrives and wait at the stop of the next one.
+        for (var i = 1; i < pieces.Count; i++)
+        {
+            if (pieces[i].Walk && !pieces[i - 1].Walk)
+            {
+                var walk = pieces[i].Arrival - pieces[i].Departure;
+                pieces[i] = pieces[i] with { Departure = pieces[i - 1].Arrival, Arrival = pieces[i - 1].Arrival + walk };
+            }
+        }
+        var legs = pieces.Select(p => Leg(p, clock)).ToList();
         var rides = legs.Count(l => !l.Walk);
-        var departure = legs.Count > 0 ? legs[0].Departure : At(arrival);
-        return new Journey(departure, At(arrival), Math.Max(0, rides - 1), legs);
+        var departure = legs.Count > 0 ? legs[0].Departure : clock.Local(arrival);
+        return new Journey(departure, clock.Local(arrival), Math.Max(0, rides - 1), legs);
+    }
+
+    /// <summary>The latest trip of the ride's pattern, on any searched day, arriving by <paramref name="limit"/> and leaving no earlier than the ride found.</summary>
+    private Piece LatestTrip(Piece ride, int limit, ServiceClock clock, PlanOptions options, int lastDay)
+    {
+        var pattern = network.Patterns[ride.Pattern];
+        var starts = clock.DayStart[pattern.Zone];
+        var active = ActiveServices(clock);
+        var length = pattern.Stops.Length;
+        for (var day = lastDay; day >= ride.Day; day--)
+        {
+            if (pattern.Service >= 0 && !active[day][pattern.Service])
+            {
+                continue;
+            }
+            for (var t = pattern.Trips.Length - 1; t >= 0; t--)
+            {
+                if (day == ride.Day && t == ride.TripIndex)
+                {
+                    return ride; // nothing later on this pattern makes it
+                }
+                var (leave, arrive) = (pattern.Departure[t * length + ride.Board] + starts[day], pattern.Arrival[t * length + ride.Alight] + starts[day]);
+                if (leave >= ride.Departure && arrive <= limit && pattern.Pickup[t * length + ride.Board] != 1 && pattern.DropOff[t * length + ride.Alight] != 1 && Runs(pattern, t, active[day], options))
+                {
+                    return ride with { Departure = leave, Arrival = arrive, TripIndex = t, Day = day };
+                }
+            }
+        }
+        return ride;
+    }
+
+    private Leg Leg(Piece piece, ServiceClock clock)
+    {
+        if (piece.Walk)
+        {
+            return new Leg(true, piece.From, piece.To, clock.Local(piece.Departure), clock.Local(piece.Arrival));
+        }
+        var pattern = network.Patterns[piece.Pattern];
+        var tripIndex = pattern.Trips[piece.TripIndex];
+        var trip = network.Trips[tripIndex];
+        var (boardSt, alightSt) = (trip.FirstStopTime + piece.Board, trip.FirstStopTime + piece.Alight);
+        var dayStart = clock.DayStart[pattern.Zone][piece.Day];
+        var calls = new List<(int, DateTime)>();
+        for (var st = boardSt; st <= alightSt; st++)
+        {
+            calls.Add((network.StopTimeStop[st], clock.Local((st == alightSt ? network.Arrival[st] : network.Departure[st]) + dayStart)));
+        }
+        return new Leg(false, piece.From, piece.To, clock.Local(piece.Departure), clock.Local(piece.Arrival), tripIndex,
+            network.Pickup[boardSt] is 2 or 3 || network.DropOff[alightSt] is 2 or 3) { Calls = calls };
     }
 
     /// <summary>The latest round, at most k, where the stop has a label.</summary>

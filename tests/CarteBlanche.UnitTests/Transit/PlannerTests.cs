@@ -25,6 +25,11 @@ public sealed class PlannerTests
         Assert.Equal(new DateTime(2026, 12, 1, 8, 24, 0), journey.Arrival); // the 8:00 line 1 (every 30 min) reaches the hospital 24 min later
         var ride = Assert.Single(journey.Legs);
         Assert.Equal("1", n.Routes[n.Trips[ride.Trip].Route].ShortName);
+        // The stops it calls at, from boarding to alighting, in order of time.
+        Assert.Equal((n.StopIndex["PRA_MAIRIE"], new DateTime(2026, 12, 1, 8, 0, 0)), ride.Calls[0]);
+        Assert.Equal((n.StopIndex["CAH_HOP"], new DateTime(2026, 12, 1, 8, 24, 0)), ride.Calls[^1]);
+        Assert.True(ride.Calls.Count > 2);
+        Assert.Equal(ride.Calls.OrderBy(c => c.Time), ride.Calls);
     }
 
     [Fact]
@@ -55,6 +60,19 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void A_twice_weekly_coach_is_not_reached_a_day_early()
+    {
+        var n = Cahors();
+        // Asked on Tuesday at 7:00, the first coach to Gourdon is Wednesday's 8:00: leave Pradines on Wednesday by the
+        // 7:30 bus, not on Tuesday to wait a day at the station; walk between the platforms on arrival, then wait.
+        var journey = new Planner(n).EarliestArrival(At(n, "PRA_MAIRIE"), At(n, "GOU_GARE"), new DateTime(2026, 12, 1, 7, 0, 0))!;
+        Assert.Equal((new DateTime(2026, 12, 2, 7, 30, 0), new DateTime(2026, 12, 2, 9, 0, 0)), (journey.Departure, journey.Arrival));
+        Assert.True(journey.Legs[1].Walk);
+        Assert.Equal(journey.Legs[0].Arrival, journey.Legs[1].Departure);
+        Assert.Equal(TimeSpan.FromMinutes(13), journey.Waiting);
+    }
+
+    [Fact]
     public void From_the_coach_platform_the_urban_bus_is_reached_on_foot()
     {
         var n = Cahors();
@@ -64,6 +82,7 @@ public sealed class PlannerTests
         // Leave the coach platform as late as possible: three minutes' walk ending when the 8:01 bus leaves.
         Assert.Equal((new DateTime(2026, 12, 1, 7, 58, 0), new DateTime(2026, 12, 1, 8, 1, 0)), (journey.Legs[0].Departure, journey.Legs[0].Arrival));
         Assert.Equal(new DateTime(2026, 12, 1, 8, 4, 0), journey.Arrival);
+        Assert.Equal((TimeSpan.Zero, TimeSpan.FromMinutes(3)), (journey.Waiting, journey.Walking));
     }
 
     [Fact]
@@ -205,11 +224,17 @@ public sealed class PlannerTests
             var to = new Dictionary<int, int> { [served[random.Next(served.Length)]] = random.Next(0, 2) * 120 };
             var at = first.AddDays(random.Next(0, days)).ToDateTime(new TimeOnly(4, 0)).AddMinutes(random.Next(0, 20 * 60));
             var expected = reference.EarliestArrival(from, to, at, options);
-            var actual = planner.EarliestArrival(from, to, at, options)?.Arrival;
+            var journey = planner.EarliestArrival(from, to, at, options);
+            var actual = journey?.Arrival;
             answered += expected == null ? 0 : 1;
             if (expected != actual)
             {
                 differences.Add($"{n.StopIds[from.Keys.First()]} → {n.StopIds[to.Keys.First()]} à {at:yyyy-MM-dd HH:mm} : référence {expected:yyyy-MM-dd HH:mm}, moteur {actual:yyyy-MM-dd HH:mm}");
+            }
+            // The journey holds together: it leaves after the query, each leg after the previous one arrives, from where it arrived.
+            if (journey != null && (journey.Departure < at || journey.Legs.Zip(journey.Legs.Skip(1)).Any(p => p.Second.Departure < p.First.Arrival || p.Second.FromStop != p.First.ToStop)))
+            {
+                differences.Add($"{n.StopIds[from.Keys.First()]} → {n.StopIds[to.Keys.First()]} à {at:yyyy-MM-dd HH:mm} : trajet incohérent ({string.Join(" ; ", journey.Legs.Select(l => $"{l.FromStop}-{l.ToStop} {l.Departure:dd HH:mm}-{l.Arrival:dd HH:mm}"))})");
             }
         }
         Assert.True(differences.Count == 0, $"{differences.Count} différences :\n{string.Join("\n", differences.Take(10))}");
