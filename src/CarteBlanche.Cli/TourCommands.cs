@@ -82,7 +82,7 @@ public static class TourCommands
                 Frequency = parse.GetValue(weekly) ? Frequency.EveryWeek : Frequency.EveryCycle,
                 Pinned = Codes(parse.GetValue(pin)).ToHashSet(),
                 Excluded = Codes(parse.GetValue(exclude)).ToHashSet(),
-                ClosedDates = Holidays(cycleStart),
+                ClosedDates = FrenchPublicHolidays.ForCycleFrom(cycleStart),
                 Seed = parse.GetValue(seed),
                 TimeLimit = TimeSpan.FromSeconds(parse.GetValue(timeLimit)),
             };
@@ -214,9 +214,6 @@ public static class TourCommands
     }
 
     private static IEnumerable<string> Codes(string? text) => (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-
-    private static HashSet<DateOnly> Holidays(DateOnly start) =>
-        FrenchPublicHolidays.For(start.Year).Concat(FrenchPublicHolidays.For(start.Year + 1)).Select(h => h.Date).ToHashSet();
 
     private static DateOnly NextMonday(DateOnly today)
     {

@@ -1,5 +1,4 @@
 using CarteBlanche.Platform.Notifications;
-using Deque.AxeCore.Playwright;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MimeKit;
@@ -22,9 +21,9 @@ public sealed class DeskWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         var lastName = "Fournié" + Guid.NewGuid().ToString("N")[..4];
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Usagers", Exact = true }).ClickAsync();
-        await AssertAccessibleAsync(page, "recherche d'usager");
+        await Accessibility.AssertAccessibleAsync(page, "recherche d'usager");
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouvel usager" }).ClickAsync();
-        await AssertAccessibleAsync(page, "nouvel usager");
+        await Accessibility.AssertAccessibleAsync(page, "nouvel usager");
         await page.GetByLabel("Nom", new() { Exact = true }).FillAsync(lastName);
         await page.GetByLabel("Prénom", new() { Exact = true }).FillAsync("Germaine");
         await page.GetByLabel("Date de naissance").FillAsync("03/09/1948");
@@ -34,14 +33,14 @@ public sealed class DeskWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'usager" }).ClickAsync();
         // The NIR key is wrong: the message says so, next to the field, and the form is kept.
         await Expect(page.Locator("#Input_Nir ~ .fr-error-text, .fr-error-text").First).ToContainTextAsync("clé");
-        await AssertAccessibleAsync(page, "nouvel usager avec erreurs");
+        await Accessibility.AssertAccessibleAsync(page, "nouvel usager avec erreurs");
         await page.GetByLabel("Numéro de sécurité sociale").FillAsync("");
         await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'usager" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Germaine");
-        await AssertAccessibleAsync(page, "fiche usager");
+        await Accessibility.AssertAccessibleAsync(page, "fiche usager");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Ouvrir une demande" }).ClickAsync();
-        await AssertAccessibleAsync(page, "nouvelle demande");
+        await Accessibility.AssertAccessibleAsync(page, "nouvelle demande");
         await page.Locator("#Needs_0__Domain").SelectOptionAsync("Retraite");
         await page.Locator("#Needs_0__Description").FillAsync("Demande de retraite, trimestres manquants");
         await page.Locator("#Needs_1__Domain").SelectOptionAsync("PapiersIdentitePermis");
@@ -50,7 +49,7 @@ public sealed class DeskWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Ouvrir la demande" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Demande D-");
         await Expect(page.GetByText("Démarche :")).ToBeVisibleAsync();
-        await AssertAccessibleAsync(page, "fiche demande");
+        await Accessibility.AssertAccessibleAsync(page, "fiche demande");
 
         await page.GetByLabel("Orienter vers un service expert").FillAsync("Agence retraite CARSAT de Cahors");
         await page.GetByRole(AriaRole.Button, new() { Name = "Noter l'orientation" }).ClickAsync();
@@ -69,7 +68,7 @@ public sealed class DeskWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("Clore la demande").SelectOptionAsync("Resolved");
         await page.GetByRole(AriaRole.Button, new() { Name = "Clore" }).ClickAsync();
         await Expect(page.GetByText("Close le")).ToBeVisibleAsync();
-        await AssertAccessibleAsync(page, "demande close");
+        await Accessibility.AssertAccessibleAsync(page, "demande close");
 
         var caseUrl = page.Url;
 
@@ -81,7 +80,7 @@ public sealed class DeskWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await using (var resident = await app.OpenAsync())
         {
             await resident.Page.GotoAsync(link);
-            await AssertAccessibleAsync(resident.Page, "questionnaire de satisfaction");
+            await Accessibility.AssertAccessibleAsync(resident.Page, "questionnaire de satisfaction");
             await resident.Page.Locator("label[for=note-4]").ClickAsync();
             await resident.Page.GetByRole(AriaRole.Button, new() { Name = "Envoyer mon avis" }).ClickAsync();
             await Expect(resident.Page.GetByText("Merci pour votre réponse")).ToBeVisibleAsync();
@@ -100,23 +99,15 @@ public sealed class DeskWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Mon guichet" }).ClickAsync();
-        await AssertAccessibleAsync(page, "mon guichet");
+        await Accessibility.AssertAccessibleAsync(page, "mon guichet");
         await page.GetByRole(AriaRole.Link, new() { Name = "Démarches", Exact = true }).ClickAsync();
-        await AssertAccessibleAsync(page, "démarches");
+        await Accessibility.AssertAccessibleAsync(page, "démarches");
         await page.GetByRole(AriaRole.Link, new() { Name = "Formations", Exact = true }).ClickAsync();
-        await AssertAccessibleAsync(page, "formations");
+        await Accessibility.AssertAccessibleAsync(page, "formations");
         await page.GotoAsync(caseUrl);
         await page.GetByRole(AriaRole.Link, new() { Name = "Germaine" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Accompagnement en autonomie" }).ClickAsync();
-        await AssertAccessibleAsync(page, "accompagnement en autonomie");
+        await Accessibility.AssertAccessibleAsync(page, "accompagnement en autonomie");
         session.AssertCleanConsole();
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var result = await page.RunAxe();
-        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(blocking.Count == 0, $"{name}: " + string.Join("\n", blocking.Select(v => $"[{v.Impact}] {v.Id}: {v.Help} — " + string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html)))));
     }
 }

@@ -1,4 +1,3 @@
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -30,10 +29,10 @@ public sealed class MandateWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         // The mandate form: nothing chosen, the messages come next to the fields.
         await page.GetByRole(AriaRole.Link, new() { Name = "Créer un mandat" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Nouveau mandat");
-        await AssertAccessibleAsync(page, "nouveau mandat");
+        await Accessibility.AssertAccessibleAsync(page, "nouveau mandat");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le mandat" }).ClickAsync();
         await Expect(page.Locator("#Input_Domains .fr-error-text")).ToHaveTextAsync("Choisissez au moins un domaine dans lequel l'usager vous autorise à agir.");
-        await AssertAccessibleAsync(page, "nouveau mandat avec erreurs");
+        await Accessibility.AssertAccessibleAsync(page, "nouveau mandat avec erreurs");
 
         await page.Locator("label[for='domain-Argent']").ClickAsync();
         await page.Locator("label[for='domain-Logement']").ClickAsync();
@@ -43,7 +42,7 @@ public sealed class MandateWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le mandat" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Mandat M-");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Actif");
-        await AssertAccessibleAsync(page, "fiche mandat");
+        await Accessibility.AssertAccessibleAsync(page, "fiche mandat");
         var mandateUrl = page.Url;
 
         // The printable form: on paper, only the form.
@@ -51,7 +50,7 @@ public sealed class MandateWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Mandat pour réaliser des démarches administratives");
         await Expect(page.GetByText($"Armande {lastName.ToUpperInvariant()}").First).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Imprimer le mandat" })).ToBeVisibleAsync();
-        await AssertAccessibleAsync(page, "mandat à imprimer");
+        await Accessibility.AssertAccessibleAsync(page, "mandat à imprimer");
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         await Expect(page.Locator("header.fr-header")).ToBeHiddenAsync();
         await Expect(page.Locator("footer.fr-footer")).ToBeHiddenAsync();
@@ -63,7 +62,7 @@ public sealed class MandateWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         // A case, and a procedure done on the resident's behalf under the mandate.
         await page.GotoAsync(mandateUrl);
         await page.GetByRole(AriaRole.Link, new() { Name = "Fiche de l'usager" }).ClickAsync();
-        await AssertAccessibleAsync(page, "fiche usager avec un mandat");
+        await Accessibility.AssertAccessibleAsync(page, "fiche usager avec un mandat");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ouvrir une demande" }).ClickAsync();
         await page.Locator("#Needs_0__Domain").SelectOptionAsync("Logement");
         await page.Locator("#Needs_0__Description").FillAsync("Aide au logement après un déménagement");
@@ -74,13 +73,13 @@ public sealed class MandateWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("Ce que vous avez fait pour son compte").FillAsync("Demande d'aide juridictionnelle déposée");
         await page.GetByRole(AriaRole.Button, new() { Name = "Agir pour le compte de l'usager" }).ClickAsync();
         await Expect(page.Locator("#mandateDomain ~ .fr-error-text")).ToContainTextAsync("ne couvre pas le domaine « Justice »");
-        await AssertAccessibleAsync(page, "fiche demande, action refusée");
+        await Accessibility.AssertAccessibleAsync(page, "fiche demande, action refusée");
 
         await page.GetByLabel("Domaine du mandat").SelectOptionAsync("Logement");
         await page.GetByLabel("Ce que vous avez fait pour son compte").FillAsync("Demande d'aide au logement déposée sur caf.fr");
         await page.GetByRole(AriaRole.Button, new() { Name = "Agir pour le compte de l'usager" }).ClickAsync();
         await Expect(page.GetByText("Pour le compte de l'usager (Logement, mandat M-")).ToBeVisibleAsync();
-        await AssertAccessibleAsync(page, "fiche demande après une action pour le compte de l'usager");
+        await Accessibility.AssertAccessibleAsync(page, "fiche demande après une action pour le compte de l'usager");
 
         // The resident revokes the mandate: confirmed with a checkbox.
         await page.GotoAsync(mandateUrl);
@@ -90,15 +89,7 @@ public sealed class MandateWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("label[for='confirm']").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Révoquer le mandat" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Révoqué");
-        await AssertAccessibleAsync(page, "mandat révoqué");
+        await Accessibility.AssertAccessibleAsync(page, "mandat révoqué");
         session.AssertCleanConsole();
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var result = await page.RunAxe();
-        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(blocking.Count == 0, $"{name}: " + string.Join("\n", blocking.Select(v => $"[{v.Impact}] {v.Id}: {v.Help} — " + string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html)))));
     }
 }

@@ -1,5 +1,4 @@
 using CarteBlanche.Platform.Database;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -19,7 +18,7 @@ public sealed class NetworkWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await agentSession.SignInAsync("agent@demo.carteblanche.fr", BrowserApp.DemoPassword);
         // The home page shows the partners' news for agents; one is marked read from there.
         await Expect(agent.GetByRole(AriaRole.Heading, new() { Name = "Matinée d'information pour les agents France Services" })).ToBeVisibleAsync();
-        await AssertAccessibleAsync(agent, "accueil avec actualités");
+        await Accessibility.AssertAccessibleAsync(agent, "accueil avec actualités");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Marquer comme lue : Matinée d'information pour les agents France Services" }).ClickAsync();
         await Expect(agent.GetByRole(AriaRole.Button, new() { Name = "Marquer comme lue : Matinée d'information pour les agents France Services" })).ToHaveCountAsync(0);
         var lastName = "Séguy" + Guid.NewGuid().ToString("N")[..4];
@@ -40,7 +39,7 @@ public sealed class NetworkWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         // Ask the CAF: suggested first for a family need; an empty question is refused with a message.
         await agent.GetByRole(AriaRole.Link, new() { Name = "Solliciter un partenaire" }).ClickAsync();
-        await AssertAccessibleAsync(agent, "solliciter un partenaire");
+        await Accessibility.AssertAccessibleAsync(agent, "solliciter un partenaire");
         await Expect(agent.GetByLabel("Organisme partenaire")).ToHaveValueAsync(await OrganisationIdAsync("CAF du Lot"));
         await agent.GetByRole(AriaRole.Button, new() { Name = "Envoyer la sollicitation" }).ClickAsync();
         await Expect(agent.Locator(".fr-error-text").First).ToContainTextAsync("Écrivez votre question");
@@ -49,7 +48,7 @@ public sealed class NetworkWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await agent.GetByRole(AriaRole.Button, new() { Name = "Envoyer la sollicitation" }).ClickAsync();
         await Expect(agent.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Sollicitation S-");
         await Expect(agent.Locator("#compte-a-rebours")).ToContainTextAsync("h ouvrée");
-        await AssertAccessibleAsync(agent, "sollicitation (agent)");
+        await Accessibility.AssertAccessibleAsync(agent, "sollicitation (agent)");
         var questionUrl = agent.Url;
         await agent.GotoAsync(caseUrl);
         await Expect(agent.GetByText("En attente d'un partenaire").First).ToBeVisibleAsync();
@@ -60,7 +59,7 @@ public sealed class NetworkWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
             var caf = cafSession.Page;
             await cafSession.SignInAsync("partnerreferent@demo.carteblanche.fr", BrowserApp.DemoPassword);
             await caf.GetByRole(AriaRole.Link, new() { Name = "Sollicitations", Exact = true }).ClickAsync();
-            await AssertAccessibleAsync(caf, "sollicitations (référent)");
+            await Accessibility.AssertAccessibleAsync(caf, "sollicitations (référent)");
             await caf.GotoAsync(questionUrl);
             await Expect(caf.GetByText($"Rose {lastName}")).ToBeVisibleAsync();
             await Expect(caf.GetByText("06 11 22 33 44")).ToBeVisibleAsync();
@@ -69,7 +68,7 @@ public sealed class NetworkWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
             await caf.GetByLabel("Message", new() { Exact = true }).FillAsync("La déclaration est bien enregistrée ; les droits seront recalculés le mois prochain.");
             await caf.GetByRole(AriaRole.Button, new() { Name = "Envoyer", Exact = true }).ClickAsync();
             await Expect(caf.GetByText("Réponse envoyée à l'agent.")).ToBeVisibleAsync();
-            await AssertAccessibleAsync(caf, "sollicitation (référent)");
+            await Accessibility.AssertAccessibleAsync(caf, "sollicitation (référent)");
             cafSession.AssertCleanConsole();
         }
 
@@ -94,14 +93,14 @@ public sealed class NetworkWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await agent.GotoAsync(caseUrl);
         await Expect(agent.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Réponse prête");
         await Expect(agent.GetByText("Réponse de CAF du Lot").First).ToBeVisibleAsync();
-        await AssertAccessibleAsync(agent, "demande avec sollicitation close");
+        await Accessibility.AssertAccessibleAsync(agent, "demande avec sollicitation close");
 
         // The public answer times page, without an account.
         await using (var visitor = await app.OpenAsync())
         {
             await visitor.Page.GotoAsync("/reseau/delais");
             await Expect(visitor.Page.GetByRole(AriaRole.Heading, new() { Name = "CAF du Lot" })).ToBeVisibleAsync();
-            await AssertAccessibleAsync(visitor.Page, "délais de réponse");
+            await Accessibility.AssertAccessibleAsync(visitor.Page, "délais de réponse");
             visitor.AssertCleanConsole();
         }
         agentSession.AssertCleanConsole();
@@ -117,11 +116,11 @@ public sealed class NetworkWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel("Rechercher un organisme").FillAsync("caf");
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Link, new() { Name = "Gérer les référents, la fiche et les clés d'API de CAF du Lot" }).ClickAsync();
-        await AssertAccessibleAsync(page, "réglages de l'organisme");
+        await Accessibility.AssertAccessibleAsync(page, "réglages de l'organisme");
         await page.GetByLabel("Nom de la nouvelle clé").FillAsync("Logiciel de gestion CAF");
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer une clé" }).ClickAsync();
         await Expect(page.Locator("#nouvelle-cle")).ToContainTextAsync("cbk_");
-        await AssertAccessibleAsync(page, "clé créée");
+        await Accessibility.AssertAccessibleAsync(page, "clé créée");
         await page.ReloadAsync(); // after the redirect: a plain GET, which creates nothing and shows the key no more
         await Expect(page.Locator("#nouvelle-cle")).ToHaveCountAsync(0);
         await Expect(page.GetByText("Logiciel de gestion CAF —")).ToHaveCountAsync(1);
@@ -133,13 +132,5 @@ public sealed class NetworkWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CarteBlancheDbContext>();
         return (await db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync()).ToString();
-    }
-
-    private static async Task AssertAccessibleAsync(IPage page, string name)
-    {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var result = await page.RunAxe();
-        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(blocking.Count == 0, $"{name}: " + string.Join("\n", blocking.Select(v => $"[{v.Impact}] {v.Id}: {v.Help} — " + string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html)))));
     }
 }

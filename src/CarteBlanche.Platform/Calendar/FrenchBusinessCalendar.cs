@@ -15,6 +15,9 @@ public static class FrenchPublicHolidays
     /// <summary>The 11 holidays of <paramref name="year"/>, in date order.</summary>
     public static IReadOnlyList<(DateOnly Date, string Name)> For(int year) => Get(year).List;
 
+    /// <summary>The holidays of the year of <paramref name="start"/> and the next: enough for a planning cycle starting then.</summary>
+    public static HashSet<DateOnly> ForCycleFrom(DateOnly start) => For(start.Year).Concat(For(start.Year + 1)).Select(h => h.Date).ToHashSet();
+
     public static bool IsHoliday(DateOnly date) => Get(date.Year).ByDate.ContainsKey(date);
 
     /// <summary>The holiday's French name, or null on an ordinary day.</summary>

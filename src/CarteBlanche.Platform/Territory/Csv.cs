@@ -2,7 +2,10 @@ using System.Text;
 
 namespace CarteBlanche.Platform.Territory;
 
-/// <summary>Minimal RFC 4180 reader: comma-separated, double-quoted fields, "" for a quote. Enough for reference data.</summary>
+/// <summary>
+/// Minimal RFC 4180 reader and writer: separated fields, double-quoted when they hold the separator, a quote or a line
+/// break, "" for a quote. Enough for reference data and the figures' exports.
+/// </summary>
 public static class Csv
 {
     public sealed record Row(int LineNumber, IReadOnlyList<string> Fields);
@@ -76,4 +79,21 @@ public static class Csv
             yield return new Row(startLine, fields);
         }
     }
+
+    /// <summary>Rows as CSV text: a field is quoted only when it must be.</summary>
+    public static string Write(IEnumerable<IEnumerable<string>> rows, char separator = ',', string newLine = "\n")
+    {
+        var text = new StringBuilder();
+        foreach (var row in rows)
+        {
+            text.AppendJoin(separator, row.Select(field => Quote(field, separator))).Append(newLine);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>UTF-8 with a byte order mark: how spreadsheet software knows the accents are UTF-8.</summary>
+    public static byte[] WithByteOrderMark(string text) => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)];
+
+    private static string Quote(string field, char separator) =>
+        field.IndexOfAny([separator, '"', '\r', '\n']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

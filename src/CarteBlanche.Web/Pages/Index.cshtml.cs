@@ -26,7 +26,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, CarteBlanche.Network.Ne
         if (User.Identity?.IsAuthenticated == true)
         {
             DisplayName = User.FindFirstValue(AccountClaims.DisplayName);
-            if (Guid.TryParse(User.FindFirstValue(AccountClaims.OrganisationId), out var organisationId))
+            if (User.Organisation() is { } organisationId)
             {
                 OrganisationName = await db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Name).SingleOrDefaultAsync();
             }

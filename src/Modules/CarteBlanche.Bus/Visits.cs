@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Territory;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
@@ -100,11 +100,12 @@ public sealed class BusFigures(CarteBlancheDbContext db, IOptions<Planning.BusOp
 
     public static string ToCsv(IEnumerable<StopFigures> stops)
     {
-        var csv = new StringBuilder("code_insee,commune,passages,passages_renseignes,visiteurs,visiteurs_par_passage,demandes_ouvertes,sans_visiteur_recemment\n");
-        foreach (var s in stops)
+        var invariant = CultureInfo.InvariantCulture;
+        string[] header = ["code_insee", "commune", "passages", "passages_renseignes", "visiteurs", "visiteurs_par_passage", "demandes_ouvertes", "sans_visiteur_recemment"];
+        return Csv.Write(stops.Select(s => new[]
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{s.CommuneCode},{(s.CommuneName.Contains(',') ? $"\"{s.CommuneName}\"" : s.CommuneName)},{s.Passages},{s.PassagesRecorded},{s.Visitors},{s.VisitorsPerPassage:0.0},{s.CasesOpened},{(s.NoVisitorLately ? "oui" : "non")}\n");
-        }
-        return csv.ToString();
+            s.CommuneCode, s.CommuneName, s.Passages.ToString(invariant), s.PassagesRecorded.ToString(invariant), s.Visitors.ToString(invariant),
+            s.VisitorsPerPassage.ToString("0.0", invariant), s.CasesOpened.ToString(invariant), s.NoVisitorLately ? "oui" : "non",
+        }).Prepend(header));
     }
 }

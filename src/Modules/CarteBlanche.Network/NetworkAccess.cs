@@ -9,9 +9,7 @@ namespace CarteBlanche.Network;
 /// <summary>Who acts: an account, or an organisation's API key (then <see cref="ApiKeyName"/> is set).</summary>
 public sealed record Actor(Guid Id, Guid OrganisationId, string? ApiKeyName = null)
 {
-    public static Actor Of(ClaimsPrincipal user) => new(
-        Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!),
-        Guid.TryParse(user.FindFirstValue(AccountClaims.OrganisationId), out var organisationId) ? organisationId : Guid.Empty);
+    public static Actor Of(ClaimsPrincipal user) => new(user.AccountId(), user.Organisation() ?? Guid.Empty);
 }
 
 /// <summary>How someone stands towards a question.</summary>
@@ -36,11 +34,9 @@ public sealed class NetworkAccess(IDeskCases deskCases, IAuditLog auditLog)
 
     public static bool IsCoordinator(ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin);
 
-    public static Guid? OrganisationOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(AccountClaims.OrganisationId), out var organisationId) ? organisationId : null;
+    public static Guid? OrganisationOf(ClaimsPrincipal user) => user.Organisation();
 
-    public static Guid? SiteOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(AccountClaims.SiteId), out var site) ? site : null;
+    public static Guid? SiteOf(ClaimsPrincipal user) => user.Site();
 
     public async Task<QuestionRole> RoleAsync(ClaimsPrincipal user, PartnerQuestion question, CancellationToken cancellationToken)
     {

@@ -207,13 +207,7 @@ public abstract partial class AdminPagesTests(CarteBlancheFactory factory)
         Assert.Equal(44.5506, place.Latitude);
     }
 
-    private async Task<HttpClient> SignedInClientAsync(string role)
-    {
-        var client = Factory.CreateBrowserClient();
-        using var response = await Html.SignInAsync(client, DemoData.EmailFor(role), CarteBlancheFactory.DemoPassword);
-        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
-        return client;
-    }
+    private Task<HttpClient> SignedInClientAsync(string role) => Factory.SignedInClientAsync(DemoData.EmailFor(role));
 
     private async Task<string> SentInvitationLinkAsync(string email)
     {

@@ -16,7 +16,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_coordinator_plans_and_publishes_a_cycle_that_residents_find_with_its_calendar()
     {
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         var start = NextMonday().AddDays(35).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using var proposed = await Html.PostFormAsync(coordinator, "/car/planification",
@@ -67,7 +67,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         var passage = passages[0];
         var other = passages.First(p => p.Bus == passage.Bus && p.Id != passage.Id);
         var url = $"/car/passages/{passage.Id}";
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var saturday = NextMonday().AddDays(131);
@@ -104,7 +104,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
     [Fact]
     public async Task The_figures_give_the_share_of_isolated_residents_reached()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         using var response = await agent.GetAsync("/car/chiffres");
         var page = await response.ReadPageAsync();
         var match = System.Text.RegularExpressions.Regex.Match(page, @"Habitants isolés atteints : <strong>(\d+)\s?%</strong> — ([\d\s ]+) habitants de (\d+) communes desservies, sur ([\d\s ]+) habitants des (\d+) communes");
@@ -118,7 +118,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
     [Fact]
     public async Task Impossible_constraints_are_named_and_nothing_is_published()
     {
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         var before = await Factory.WithDbAsync(db => db.Set<BusPassage>().CountAsync());
         var start = NextMonday().AddDays(70).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -132,7 +132,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
     [Fact]
     public async Task Only_coordinators_plan_and_unknown_communes_are_not_found()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         using var refused = await agent.GetAsync("/car/planification");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
 
@@ -160,7 +160,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         Assert.Contains("vous serez prévenu(e)", await subscribed.ReadPageAsync(), StringComparison.Ordinal);
 
         var passage = await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Stop!.CommuneInseeCode == code && p.Status == PassageStatus.Scheduled && p.Date > DateOnly.FromDateTime(DateTime.UtcNow)).OrderBy(p => p.Date).FirstAsync());
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         using var cancelled = await Html.PostFormAsync(coordinator, $"/car/passages/{passage.Id}", [new("notice", "Le car est en panne.")], $"/car/passages/{passage.Id}?handler=Cancel");
         Assert.Contains("1 abonné(s) sont prévenus", await cancelled.ReadPageAsync(), StringComparison.Ordinal);
 
@@ -177,7 +177,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_stop_with_a_wrong_coordinate_is_refused_and_kept_as_it_was()
     {
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         var before = await Factory.WithDbAsync(db => db.Set<BusStop>().AsNoTracking().SingleAsync(s => s.CommuneInseeCode == "46013"));
 
         using var refused = await Html.PostFormAsync(coordinator, "/car/arrets/46013", [new("PlaceName", "Place de l'église"), new("Latitude", "144.35"), new("Longitude", "1.67"), new("IsActive", "true")]);
@@ -196,7 +196,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
     {
         var passage = await Factory.WithDbAsync(db => db.Set<BusPassage>().Include(p => p.Stop).ThenInclude(s => s!.Commune)
             .Where(p => p.Status == PassageStatus.Scheduled && p.Date < DateOnly.FromDateTime(DateTime.UtcNow)).OrderByDescending(p => p.Date).FirstAsync());
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var url = $"/car/passages/{passage.Id}";
 
         using var refused = await Html.PostFormAsync(agent, url, [new("visitors", "2"), new("casesOpened", "5")], url + "?handler=Visit");
@@ -225,7 +225,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         var (agentId, socialId) = await Factory.WithDbAsync(async db =>
             (await db.Users.Where(u => u.Email == DemoData.EmailFor(Roles.Agent)).Select(u => u.Id).SingleAsync(),
              await db.Users.Where(u => u.Email == DemoData.EmailFor(Roles.SocialWorker)).Select(u => u.Id).SingleAsync()));
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         var date = day.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using var saved = await Html.PostFormAsync(coordinator, "/car/equipage", [new("date", date), new("bus", day.Bus.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("agentId", agentId.ToString()), new("socialWorkerId", socialId.ToString())]);
@@ -233,7 +233,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         using var wrongDay = await Html.PostFormAsync(coordinator, "/car/equipage", [new("date", "2020-01-06"), new("bus", "0"), new("agentId", agentId.ToString())]);
         Assert.Contains("Ce jour n'a pas de passage publié", await wrongDay.ReadPageAsync(), StringComparison.Ordinal);
 
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         using var mine = await agent.GetAsync("/car/mes-journees");
         var page = await mine.ReadPageAsync();
         Assert.Contains(day.Date.ToString("dddd d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")), page, StringComparison.Ordinal);
@@ -243,7 +243,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_specialist_permanence_joins_passages_within_its_period_only()
     {
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         var monday = NextMonday().AddDays(84);
         string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -278,7 +278,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_proposal_is_edited_by_hand_bad_edits_change_nothing_and_the_edit_is_published()
     {
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         var monday = NextMonday().AddDays(98);
         using var proposed = await Html.PostFormAsync(coordinator, "/car/planification",
             [new("CycleStart", monday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new("CycleDays", "10"), new("Buses", "1")]);
@@ -324,7 +324,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_case_can_be_opened_in_the_bus_with_the_stop_as_its_place()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         using var created = await Html.PostFormAsync(agent, "/usagers/nouveau",
             [new("Input.FirstName", "Léon"), new("Input.LastName", "Bru-" + Guid.NewGuid().ToString("N")[..6]), new("Input.BirthDate", "04/04/1944"), new("Input.PreferredChannel", "Phone"), new("Input.Phone", "05 65 31 00 00")]);
         var residentId = created.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last();
@@ -343,13 +343,6 @@ public abstract class BusTests(CarteBlancheFactory factory)
         return today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7 + 7);
     }
 
-    private async Task<HttpClient> SignedInClientAsync(string email)
-    {
-        var client = Factory.CreateBrowserClient();
-        using var response = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
-        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
-        return client;
-    }
 }
 
 public sealed class SqliteBusTests(SqliteFactory factory) : BusTests(factory), IClassFixture<SqliteFactory>;

@@ -23,7 +23,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     [Fact]
     public async Task Bad_resident_input_is_refused_field_by_field_and_nothing_is_stored()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var before = await Factory.WithDbAsync(db => db.Set<Resident>().CountAsync());
 
         using var response = await Html.PostFormAsync(agent, "/usagers/nouveau",
@@ -44,7 +44,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_resident_is_registered_with_encrypted_identifiers_and_a_duplicate_is_flagged()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var last = "Soulié-" + Guid.NewGuid().ToString("N")[..6];
         KeyValuePair<string, string>[] fields =
         [
@@ -74,7 +74,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_case_goes_from_two_needs_through_a_referral_to_an_answer_by_email_and_closing()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Bernadette", "Gaillard-" + Guid.NewGuid().ToString("N")[..6], "bernadette@exemple.fr");
         var procedure = await Factory.WithDbAsync(db => db.Set<Procedure>().OrderBy(p => p.Code).FirstAsync());
 
@@ -114,14 +114,14 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     [Fact]
     public async Task An_agent_of_another_site_gets_403_and_both_the_view_and_the_refusal_are_journaled()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Paulette", "Vidal-" + Guid.NewGuid().ToString("N")[..6], null);
         var caseId = await OpenCaseAsync(agent, residentId);
         using (await agent.GetAsync($"/demandes/{caseId}"))
         {
         }
 
-        using var other = await SignedInClientAsync(LalbenqueAgent);
+        using var other = await Factory.SignedInClientAsync(LalbenqueAgent);
         using var casePage = await other.GetAsync($"/demandes/{caseId}");
         using var residentPage = await other.GetAsync($"/usagers/{residentId}");
 
@@ -136,10 +136,10 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_case_shared_with_an_agent_of_another_site_becomes_visible_to_that_agent_only()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Albert", "Delmas-" + Guid.NewGuid().ToString("N")[..6], null);
         var caseId = await OpenCaseAsync(agent, residentId);
-        using var other = await SignedInClientAsync(LalbenqueAgent);
+        using var other = await Factory.SignedInClientAsync(LalbenqueAgent);
         using (var before = await other.GetAsync($"/demandes/{caseId}"))
         {
             Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
@@ -152,7 +152,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
         Assert.Equal(HttpStatusCode.OK, after.StatusCode);
         using var home = await other.GetAsync("/guichet");
         Assert.Contains("Partagées avec moi par un autre lieu", await home.ReadPageAsync(), StringComparison.Ordinal);
-        using var social = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var social = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         using var coordinatorView = await social.GetAsync($"/demandes/{caseId}");
         Assert.Equal(HttpStatusCode.Forbidden, coordinatorView.StatusCode);
     }
@@ -160,10 +160,10 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     [Fact]
     public async Task Two_agents_acting_on_the_same_case_version_do_not_overwrite_each_other()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Roger", "Lagarde-" + Guid.NewGuid().ToString("N")[..6], null);
         var caseId = await OpenCaseAsync(agent, residentId);
-        using var colleague = await SignedInClientAsync("agent.grandcahors2@demo.carteblanche.fr");
+        using var colleague = await Factory.SignedInClientAsync("agent.grandcahors2@demo.carteblanche.fr");
         var url = $"/demandes/{caseId}";
         using var form = await colleague.GetAsync(url);
         var html = await form.Content.ReadAsStringAsync();
@@ -181,7 +181,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_case_without_any_need_is_refused()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Henri", "Bouscarel-" + Guid.NewGuid().ToString("N")[..6], null);
 
         using var response = await Html.PostFormAsync(agent, $"/demandes/nouvelle/{residentId}",
@@ -194,7 +194,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     [Fact]
     public async Task The_demo_desk_is_alive_and_the_home_page_lists_overdue_cases_first()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
 
         using var response = await agent.GetAsync("/guichet?vue=site");
         var page = await response.ReadPageAsync();
@@ -211,7 +211,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
         Assert.True(counts.Sum(c => c.Count) >= 60, $"{counts.Sum(c => c.Count)} procedures");
         Assert.Equal(Enum.GetValues<NeedDomain>().Length, counts.Count);
 
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         using var response = await agent.GetAsync("/demarches?q=IDENTITE");
         Assert.Contains("identité", await response.ReadPageAsync(), StringComparison.Ordinal);
     }
@@ -219,7 +219,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     [Fact]
     public async Task Closing_sends_a_satisfaction_link_that_works_once_without_an_account()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Marinette", "Bach-" + Guid.NewGuid().ToString("N")[..6], $"marinette.{Guid.NewGuid():N}@exemple.fr");
         var caseId = await OpenCaseAsync(agent, residentId);
         var url = $"/demandes/{caseId}";
@@ -253,7 +253,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     [Fact]
     public async Task Coaching_at_a_digital_island_is_recorded_with_its_outcome()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Lucien", "Cazes-" + Guid.NewGuid().ToString("N")[..6], null);
         var url = $"/usagers/{residentId}/accompagnement";
 
@@ -272,7 +272,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     [Fact]
     public async Task Coordinators_record_trainings_and_see_site_coverage_while_agents_only_read_their_site()
     {
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         var agentId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == LalbenqueAgent).Select(u => u.Id).SingleAsync());
         var trainer = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "MSA Midi-Pyrénées Nord").Select(o => o.Id).SingleAsync());
 
@@ -287,7 +287,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
         Assert.Contains("Nombre d'agents formés par lieu et par domaine", page, StringComparison.Ordinal);
         Assert.Contains("France Services de Lalbenque", page, StringComparison.Ordinal);
 
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         using var agentView = await agent.GetAsync("/formations");
         var agentPage = await agentView.ReadPageAsync();
         Assert.Contains("Antoine Agent", agentPage, StringComparison.Ordinal);
@@ -301,7 +301,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
     public async Task An_agent_proposes_a_procedure_edit_and_a_coordinator_publishes_it()
     {
         var procedure = await Factory.WithDbAsync(db => db.Set<Procedure>().OrderByDescending(p => p.Code).FirstAsync());
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var url = $"/demarches/{procedure.Code}/proposer";
         KeyValuePair<string, string> Field(string name, string value) => new(name, value);
 
@@ -319,7 +319,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
         using var agentReview = await agent.GetAsync("/demarches/propositions");
         Assert.Equal(HttpStatusCode.Forbidden, agentReview.StatusCode);
 
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         var suggestionId = await Factory.WithDbAsync(db => db.Set<ProcedureSuggestion>().Where(s => s.Tips == tip).Select(s => s.Id).SingleAsync());
         using var published = await Html.PostFormAsync(coordinator, "/demarches/propositions", [], $"/demarches/propositions?handler=Publish&id={suggestionId}");
         Assert.Contains("publiée", await published.ReadPageAsync(), StringComparison.Ordinal);
@@ -365,13 +365,6 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
 
     private Task<Guid> SiteIdAsync(string name) => Factory.WithDbAsync(db => db.Places.Where(p => p.Name == name).Select(p => p.Id).SingleAsync());
 
-    private async Task<HttpClient> SignedInClientAsync(string email)
-    {
-        var client = Factory.CreateBrowserClient();
-        using var response = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
-        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
-        return client;
-    }
 
     [GeneratedRegex("name=\"Version\" value=\"([^\"]*)\"")]
     private static partial Regex VersionInput();

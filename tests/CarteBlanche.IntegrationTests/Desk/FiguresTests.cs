@@ -76,7 +76,7 @@ public abstract partial class FiguresTests(CarteBlancheFactory factory)
     public async Task The_figures_page_shows_the_sites_months_by_activity_domain_and_path()
     {
         var (siteId, siteName, _, _) = await SeedSiteAsync();
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
 
         using var response = await coordinator.GetAsync($"/chiffres?lieu={siteId}&du=2026-03&au=2026-04");
         var page = await response.ReadPageAsync();
@@ -103,7 +103,7 @@ public abstract partial class FiguresTests(CarteBlancheFactory factory)
     public async Task The_csv_export_has_the_same_numbers_for_french_excel_and_no_personal_data()
     {
         var (siteId, siteName, residentName, _) = await SeedSiteAsync();
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
 
         using var response = await coordinator.GetAsync($"/chiffres?handler=Csv&lieu={siteId}&du=2026-03&au=2026-04");
 
@@ -141,9 +141,9 @@ public abstract partial class FiguresTests(CarteBlancheFactory factory)
     public async Task A_coordinator_sees_the_figures_but_not_a_case_and_an_agent_only_their_own_sites()
     {
         var (siteId, _, _, caseId) = await SeedSiteAsync();
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
-        using var referent = await SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var referent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
 
         using var allSites = await coordinator.GetAsync("/chiffres");
         using var casePage = await coordinator.GetAsync($"/demandes/{caseId}");
@@ -170,7 +170,7 @@ public abstract partial class FiguresTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_wrong_month_is_explained_and_the_default_period_is_shown()
     {
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
 
         using var badMonth = await coordinator.GetAsync("/chiffres?du=2026-13");
         using var reversed = await coordinator.GetAsync("/chiffres?du=2026-05&au=2026-02");
@@ -189,13 +189,6 @@ public abstract partial class FiguresTests(CarteBlancheFactory factory)
         return Cell().Matches(row.Groups[1].Value).Select(m => m.Groups[1].Value.Trim()).ToList();
     }
 
-    private async Task<HttpClient> SignedInClientAsync(string email)
-    {
-        var client = Factory.CreateBrowserClient();
-        using var response = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
-        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
-        return client;
-    }
 
     [GeneratedRegex("<td>(.*?)</td>", RegexOptions.Singleline)]
     private static partial Regex Cell();

@@ -20,7 +20,7 @@ public abstract class MandateTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_mandate_without_any_domain_is_refused_in_French_next_to_the_field_and_nothing_is_stored()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Ginette");
 
         using var response = await Html.PostFormAsync(agent, $"/mandats/nouveau/{residentId}",
@@ -40,7 +40,7 @@ public abstract class MandateTests(CarteBlancheFactory factory)
     [Fact]
     public async Task Acting_on_behalf_under_an_active_mandate_goes_to_the_case_timeline_and_the_audit_log()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Marthe");
         var caseId = await OpenCaseAsync(agent, residentId);
         var me = await AccountIdAsync(DemoData.EmailFor(Roles.Agent));
@@ -72,7 +72,7 @@ public abstract class MandateTests(CarteBlancheFactory factory)
     [Fact]
     public async Task Acting_on_behalf_is_refused_without_a_mandate_for_another_domain_and_after_revocation()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Raymonde");
         var caseId = await OpenCaseAsync(agent, residentId);
         var caseUrl = $"/demandes/{caseId}";
@@ -85,7 +85,7 @@ public abstract class MandateTests(CarteBlancheFactory factory)
         Assert.Contains("Le mandat de l'usager ne couvre pas le domaine « Justice » (il couvre : Logement).", otherDomain, StringComparison.Ordinal);
 
         // Given to the whole site: a colleague of the site may use it.
-        using var colleague = await SignedInClientAsync(Colleague);
+        using var colleague = await Factory.SignedInClientAsync(Colleague);
         var byColleague = await PostToAsync(colleague, caseUrl, "ActOnBehalf", [new("mandateDomain", "Logement"), new("onBehalfAction", "Demande d'APL déposée sur caf.fr")]);
         Assert.Contains("Démarche faite pour le compte de l'usager enregistrée", byColleague, StringComparison.Ordinal);
 
@@ -110,12 +110,12 @@ public abstract class MandateTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_mandate_given_by_name_cannot_be_used_by_a_colleague_of_the_same_site()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Léonie");
         var caseId = await OpenCaseAsync(agent, residentId);
         await CreateMandateAsync(agent, residentId, (await AccountIdAsync(DemoData.EmailFor(Roles.Agent))).ToString(), ["Famille"]);
 
-        using var colleague = await SignedInClientAsync(Colleague);
+        using var colleague = await Factory.SignedInClientAsync(Colleague);
         var page = await PostToAsync(colleague, $"/demandes/{caseId}", "ActOnBehalf", [new("mandateDomain", "Famille"), new("onBehalfAction", "Déclaration de naissance")]);
 
         Assert.Contains("Le mandat de l'usager pour le domaine « Famille » a été donné à un autre agent : vous ne pouvez pas agir pour son compte.", page, StringComparison.Ordinal);
@@ -125,7 +125,7 @@ public abstract class MandateTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_signed_paper_mandate_is_usable_only_once_its_signed_form_is_recorded()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Fernande");
         var caseId = await OpenCaseAsync(agent, residentId);
         var (mandateId, created) = await CreateMandateAsync(agent, residentId, "site", ["Travail"], consent: "SignedPaperForm");
@@ -143,7 +143,7 @@ public abstract class MandateTests(CarteBlancheFactory factory)
     [Fact]
     public async Task The_resident_page_shows_active_expired_and_revoked_mandates_as_such()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Lucienne");
         var (activeId, _) = await CreateMandateAsync(agent, residentId, "site", ["Papiers"]);
         var (revokedId, _) = await CreateMandateAsync(agent, residentId, "site", ["Transports"]);
@@ -170,7 +170,7 @@ public abstract class MandateTests(CarteBlancheFactory factory)
     [Fact]
     public async Task The_printable_mandate_shows_the_resident_the_grantee_the_domains_and_the_legal_text_with_a_print_stylesheet()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Josette", "Cabrignac");
         var (mandateId, _) = await CreateMandateAsync(agent, residentId, (await AccountIdAsync(DemoData.EmailFor(Roles.Agent))).ToString(), ["Social", "Etranger"], duration: "SixMonths");
 
@@ -206,11 +206,11 @@ public abstract class MandateTests(CarteBlancheFactory factory)
     [Fact]
     public async Task An_agent_of_another_site_gets_403_on_a_mandate_and_the_refusal_is_journaled()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var residentId = await CreateResidentAsync(agent, "Pierrette");
         var (mandateId, _) = await CreateMandateAsync(agent, residentId, "site", ["Justice"]);
 
-        using var other = await SignedInClientAsync(LalbenqueAgent);
+        using var other = await Factory.SignedInClientAsync(LalbenqueAgent);
         using var view = await other.GetAsync($"/mandats/{mandateId}");
         using var print = await other.GetAsync($"/mandats/{mandateId}/imprimer");
         using var create = await other.GetAsync($"/mandats/nouveau/{residentId}");
@@ -272,13 +272,6 @@ public abstract class MandateTests(CarteBlancheFactory factory)
     private Task<Guid> AccountIdAsync(string email) =>
         Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
 
-    private async Task<HttpClient> SignedInClientAsync(string email)
-    {
-        var client = Factory.CreateBrowserClient();
-        using var response = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
-        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
-        return client;
-    }
 }
 
 public sealed class SqliteMandateTests(SqliteFactory factory) : MandateTests(factory), IClassFixture<SqliteFactory>;

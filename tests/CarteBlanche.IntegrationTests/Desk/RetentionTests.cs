@@ -114,7 +114,7 @@ public abstract class RetentionTests(CarteBlancheFactory factory)
         Assert.DoesNotContain(kept.Id.ToString("D"), journal);
 
         // The agent still sees the wiped case, without anything personal; the deleted resident is gone.
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         using var wipedPage = await agent.GetAsync($"/demandes/{oldCase.Id}");
         var wipedHtml = await wipedPage.ReadPageAsync();
         Assert.Equal(HttpStatusCode.OK, wipedPage.StatusCode);
@@ -131,7 +131,7 @@ public abstract class RetentionTests(CarteBlancheFactory factory)
 
         // The figures still count the wiped case, in the month it was opened.
         var month = YearMonth.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(oldCase.OpenedAt, Paris).DateTime));
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         using var csvResponse = await coordinator.GetAsync($"/chiffres?handler=Csv&lieu={siteId}&du={month}&au={month}");
         var lines = Encoding.UTF8.GetString(await csvResponse.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF').Split("\r\n");
         var header = lines[0].Split(';');
@@ -144,7 +144,7 @@ public abstract class RetentionTests(CarteBlancheFactory factory)
     [Fact]
     public async Task While_a_case_is_open_the_resident_page_says_the_data_is_kept_and_the_job_keeps_it()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var (siteId, agentId) = await Factory.WithDbAsync(async db =>
             (await db.Places.Where(p => p.Name == DemoData.GrandCahorsSite).Select(p => p.Id).SingleAsync(),
              await db.Users.Where(u => u.Email == DemoData.EmailFor(Roles.Agent)).Select(u => u.Id).SingleAsync()));
@@ -176,13 +176,6 @@ public abstract class RetentionTests(CarteBlancheFactory factory)
 
     private Task RunJobAsync() => Factory.InScopeAsync(sp => sp.GetRequiredService<DeskRetentionJob>().RunAsync(CancellationToken.None));
 
-    private async Task<HttpClient> SignedInClientAsync(string email)
-    {
-        var client = Factory.CreateBrowserClient();
-        using var response = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
-        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
-        return client;
-    }
 }
 
 public sealed class SqliteRetentionTests(SqliteFactory factory) : RetentionTests(factory), IClassFixture<SqliteFactory>;

@@ -70,6 +70,15 @@ public class CarteBlancheFactory : WebApplicationFactory<Program>
     /// (X-Forwarded-For, honoured by the app's forwarded-headers middleware) so that the sign-in
     /// rate limit (10 a minute per address) counts each test apart.
     /// </summary>
+    /// <summary>A browser client signed in as the demo account with this e-mail (the home page greets it).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = CreateBrowserClient();
+        using var response = await Html.SignInAsync(client, email, DemoPassword);
+        Xunit.Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
+        return client;
+    }
+
     public HttpClient CreateBrowserClient(bool followRedirects = true, Uri? baseAddress = null)
     {
         var client = CreateClient(new WebApplicationFactoryClientOptions

@@ -21,12 +21,12 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
     {
         var (caseId, questionId) = await AskCafAsync("Question sur les droits");
 
-        using var caf = await SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var caf = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
         using var read = await caf.GetAsync($"/reseau/sollicitations/{questionId}");
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         Assert.Contains("Question sur les droits", await read.ReadPageAsync(), StringComparison.Ordinal);
 
-        using var cpam = await SignedInClientAsync(CpamReferent);
+        using var cpam = await Factory.SignedInClientAsync(CpamReferent);
         using var refused = await cpam.GetAsync($"/reseau/sollicitations/{questionId}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "question.access-denied" && e.RecordId == questionId.ToString())));
@@ -34,10 +34,10 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         Assert.DoesNotContain(questionId.ToString(), await cpamList.ReadPageAsync(), StringComparison.Ordinal);
 
         // Another site's agent neither; the case page of the asking agent lists the question.
-        using var lalbenque = await SignedInClientAsync("agent.lalbenque@demo.carteblanche.fr");
+        using var lalbenque = await Factory.SignedInClientAsync("agent.lalbenque@demo.carteblanche.fr");
         using var other = await lalbenque.GetAsync($"/reseau/sollicitations/{questionId}");
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         using var casePage = await agent.GetAsync($"/demandes/{caseId}");
         var page = await casePage.ReadPageAsync();
         Assert.Contains("Sollicitations des partenaires", page, StringComparison.Ordinal);
@@ -49,7 +49,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
     [Fact]
     public async Task An_empty_question_or_a_disguised_attachment_is_refused_and_nothing_is_stored()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var caseId = await NewCaseAsync();
         var before = await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().CountAsync());
         var caf = await OrganisationIdAsync("CAF du Lot");
@@ -78,7 +78,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_real_pdf_is_stored_encrypted_and_read_back_by_the_referent()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var caseId = await NewCaseAsync();
         using var form = await agent.GetAsync($"/reseau/solliciter/{caseId}");
         var token = Html.AntiforgeryToken(await form.ReadPageAsync());
@@ -97,10 +97,10 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         Assert.Equal("application/pdf", stored.ContentType);
         Assert.False(stored.EncryptedContent.AsSpan().IndexOf("avis de situation"u8) >= 0);
 
-        using var caf = await SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var caf = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
         using var download = await caf.GetAsync($"/reseau/sollicitations/{questionId}?handler=Piece&pieceId={stored.Id}");
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
-        using var cpam = await SignedInClientAsync(CpamReferent);
+        using var cpam = await Factory.SignedInClientAsync(CpamReferent);
         using var refused = await cpam.GetAsync($"/reseau/sollicitations/{questionId}?handler=Piece&pieceId={stored.Id}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
@@ -109,8 +109,8 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
     public async Task An_answer_to_a_closed_question_is_refused_and_nothing_changes()
     {
         var (caseId, questionId) = await AskCafAsync("Où en est le dossier ?");
-        using var caf = await SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var caf = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var url = $"/reseau/sollicitations/{questionId}";
 
         using var answered = await PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "Le dossier est complet.")]);
@@ -137,7 +137,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_referent_who_chose_the_daily_digest_gets_no_immediate_email_for_a_new_question()
     {
-        using var caf2 = await SignedInClientAsync("referent.caf2@demo.carteblanche.fr");
+        using var caf2 = await Factory.SignedInClientAsync("referent.caf2@demo.carteblanche.fr");
         using var saved = await Html.PostFormAsync(caf2, "/reseau/notifications", [new("DailyDigest", "true")]);
         Assert.Contains("Vous recevrez un récapitulatif par jour.", await saved.ReadPageAsync(), StringComparison.Ordinal);
 
@@ -178,7 +178,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         Assert.NotNull(question.WipedAt);
         Assert.Equal(0, await Factory.WithDbAsync(db => db.Set<QuestionAttachment>().CountAsync(a => a.QuestionId == questionId)));
         Assert.All(await Factory.WithDbAsync(db => db.Set<QuestionMessage>().Where(m => m.QuestionId == questionId).Select(m => m.Text).ToListAsync()), Assert.Empty);
-        using var referent = await SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var referent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
         using var page = await referent.GetAsync($"/reseau/sollicitations/{questionId}");
         Assert.Contains("Les données personnelles de cette demande ont été effacées", await page.ReadPageAsync(), StringComparison.Ordinal);
     }
@@ -232,7 +232,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
 
     private async Task<(Guid CaseId, Guid QuestionId)> AskCafAsync(string text)
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var caseId = await NewCaseAsync();
         using var sent = await Html.PostFormAsync(agent, $"/reseau/solliciter/{caseId}",
             [new("OrganisationId", (await OrganisationIdAsync("CAF du Lot")).ToString()), new("Text", text), new("Shared", "Phone")]);
@@ -243,7 +243,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
     /// <summary>A new resident with a phone and a new family case at the Grand Cahors site, through the desk's pages.</summary>
     private async Task<Guid> NewCaseAsync()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         using var created = await Html.PostFormAsync(agent, "/usagers/nouveau",
         [
             new("Input.FirstName", "Mathilde"), new("Input.LastName", "Roques-" + Guid.NewGuid().ToString("N")[..6]), new("Input.BirthDate", "02/06/1985"),
@@ -258,13 +258,6 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
 
     private Task<Guid> OrganisationIdAsync(string name) => Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
 
-    private async Task<HttpClient> SignedInClientAsync(string email)
-    {
-        var client = Factory.CreateBrowserClient();
-        using var response = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
-        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
-        return client;
-    }
 }
 
 public sealed class SqliteNetworkTests(SqliteFactory factory) : NetworkTests(factory), IClassFixture<SqliteFactory>;

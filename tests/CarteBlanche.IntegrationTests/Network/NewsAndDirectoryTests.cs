@@ -16,7 +16,7 @@ public abstract class NewsAndDirectoryTests(CarteBlancheFactory factory)
     [Fact]
     public async Task A_referent_publishes_agents_see_it_on_their_home_page_and_mark_it_read()
     {
-        using var caf = await SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var caf = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
         var title = "Fermeture exceptionnelle " + Guid.NewGuid().ToString("N")[..6];
 
         using var refused = await Html.PostFormAsync(caf, "/reseau/actualites/publier",
@@ -32,7 +32,7 @@ public abstract class NewsAndDirectoryTests(CarteBlancheFactory factory)
              new("Audience", "Roles"), new("AudienceRoleNames", "Agent"), new("ValidFrom", today)]);
         Assert.Contains($"Actualité « {title} » publiée.", await published.ReadPageAsync(), StringComparison.Ordinal);
 
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         using var home = await agent.GetAsync("/");
         var source = await home.Content.ReadAsStringAsync(); // the HTML itself, entities not decoded
         Assert.Contains(title, source, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public abstract class NewsAndDirectoryTests(CarteBlancheFactory factory)
         Assert.DoesNotContain("<script>alert(1)", source, StringComparison.Ordinal);
 
         // Not in the audience: a social worker does not see it.
-        using var social = await SignedInClientAsync(DemoData.EmailFor(Roles.SocialWorker));
+        using var social = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.SocialWorker));
         using var socialNews = await social.GetAsync("/reseau/actualites");
         Assert.DoesNotContain(title, await socialNews.ReadPageAsync(), StringComparison.Ordinal);
 
@@ -71,7 +71,7 @@ public abstract class NewsAndDirectoryTests(CarteBlancheFactory factory)
     [Fact]
     public async Task The_directory_finds_organisations_without_accents_and_shows_their_referents()
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
 
         using var prefecture = await agent.GetAsync("/reseau/annuaire?q=prefecture");
         var page = await prefecture.ReadPageAsync();
@@ -87,13 +87,6 @@ public abstract class NewsAndDirectoryTests(CarteBlancheFactory factory)
         Assert.Contains("Aucun organisme ne correspond", await none.ReadPageAsync(), StringComparison.Ordinal);
     }
 
-    private async Task<HttpClient> SignedInClientAsync(string email)
-    {
-        var client = Factory.CreateBrowserClient();
-        using var response = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
-        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
-        return client;
-    }
 }
 
 public sealed class SqliteNewsAndDirectoryTests(SqliteFactory factory) : NewsAndDirectoryTests(factory), IClassFixture<SqliteFactory>;

@@ -66,7 +66,7 @@ public abstract partial class PartnerApiTests(CarteBlancheFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
 
         // The coordinator revokes the CPAM key: it stops working at once.
-        using var coordinator = await SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         var cpamId = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "CPAM du Lot").Select(o => o.Id).SingleAsync());
         var prefix = cpamKey.Split('_')[1];
         var keyId = await Factory.WithDbAsync(db => db.Set<CarteBlanche.Network.Partners.ApiKey>().Where(k => k.Prefix == prefix).Select(k => k.Id).SingleAsync());
@@ -102,7 +102,7 @@ public abstract partial class PartnerApiTests(CarteBlancheFactory factory)
     /// <summary>Creates a key through the settings page, as the given account (coordinator or lead referent), and reads it from the page.</summary>
     private async Task<string> CreateKeyAsync(string organisation, string email)
     {
-        using var client = await SignedInClientAsync(email);
+        using var client = await Factory.SignedInClientAsync(email);
         var id = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync());
         using var created = await Html.PostFormAsync(client, $"/reseau/partenaires/{id}", [new("keyName", "Outil de test")], $"/reseau/partenaires/{id}?handler=CreateKey");
         var key = KeyValue().Match(await created.ReadPageAsync());
@@ -112,7 +112,7 @@ public abstract partial class PartnerApiTests(CarteBlancheFactory factory)
 
     private async Task<Guid> AskAsync(string organisation, string text)
     {
-        using var agent = await SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         using var created = await Html.PostFormAsync(agent, "/usagers/nouveau",
         [
             new("Input.FirstName", "Mathilde"), new("Input.LastName", "Vialard-" + Guid.NewGuid().ToString("N")[..6]), new("Input.BirthDate", "02/06/1985"),
@@ -128,13 +128,6 @@ public abstract partial class PartnerApiTests(CarteBlancheFactory factory)
         return Guid.Parse(sent.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
     }
 
-    private async Task<HttpClient> SignedInClientAsync(string email)
-    {
-        var client = Factory.CreateBrowserClient();
-        using var response = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
-        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
-        return client;
-    }
 
     [GeneratedRegex("<code id=\"nouvelle-cle\">(cbk_[^<]+)</code>")]
     private static partial Regex KeyValue();

@@ -248,13 +248,7 @@ public abstract class WebTests(CarteBlancheFactory factory)
         Assert.Contains("Page non trouvée", await response.ReadPageAsync(), StringComparison.Ordinal);
     }
 
-    protected async Task<HttpClient> SignedInClientAsync(string role)
-    {
-        var client = Factory.CreateBrowserClient();
-        using var response = await Html.SignInAsync(client, DemoData.EmailFor(role), CarteBlancheFactory.DemoPassword);
-        Assert.Contains("Bonjour", await response.ReadPageAsync(), StringComparison.Ordinal);
-        return client;
-    }
+    protected Task<HttpClient> SignedInClientAsync(string role) => Factory.SignedInClientAsync(DemoData.EmailFor(role));
 
     /// <summary>A fresh account with the demo password, so that locking it disturbs no other test.</summary>
     private Task<string> CreateAccountAsync(string role) =>

@@ -63,7 +63,7 @@ public sealed class BusPlanning(CarteBlancheDbContext db, IOptions<BusOptions> o
             Pinned = parameters.Pinned.ToHashSet(),
             Excluded = parameters.Excluded.ToHashSet(),
             Permanences = parameters.Permanences ?? [],
-            ClosedDates = FrenchPublicHolidays.For(parameters.CycleStart.Year).Concat(FrenchPublicHolidays.For(parameters.CycleStart.Year + 1)).Select(h => h.Date).ToHashSet(),
+            ClosedDates = FrenchPublicHolidays.ForCycleFrom(parameters.CycleStart),
             TimeLimit = timeLimit ?? TimeSpan.FromSeconds(options.Value.PlannerSeconds),
         };
         var plan = await Task.Run(() => new TourPlanner().Plan(problem, null, cancellationToken), cancellationToken);

@@ -12,10 +12,9 @@ public sealed class DeskAccess(IAuditLog auditLog)
 {
     public static bool IsDeskUser(ClaimsPrincipal user) => user.IsInRole(Roles.Agent) || user.IsInRole(Roles.SocialWorker);
 
-    public static Guid? SiteOf(ClaimsPrincipal user) =>
-        Guid.TryParse(user.FindFirstValue(AccountClaims.SiteId), out var site) ? site : null;
+    public static Guid? SiteOf(ClaimsPrincipal user) => user.Site();
 
-    public static Guid ActorOf(ClaimsPrincipal user) => Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    public static Guid ActorOf(ClaimsPrincipal user) => user.AccountId();
 
     public static bool CanSee(ClaimsPrincipal user, Guid siteId) => IsDeskUser(user) && SiteOf(user) == siteId;
 

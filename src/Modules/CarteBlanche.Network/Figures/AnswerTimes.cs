@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using CarteBlanche.Network.Questions;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Territory;
 using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Network.Figures;
@@ -67,19 +67,13 @@ public sealed class AnswerTimes(CarteBlancheDbContext db, FrenchBusinessCalendar
     /// <summary>CSV for re-use (open data style): invariant numbers, UTF-8, one row per organisation and month.</summary>
     public static string ToCsv(IEnumerable<AnswerTimeRow> rows)
     {
-        var csv = new StringBuilder("organisme,mois,sollicitations_recues,sollicitations_repondues,delai_median_heures_ouvrees,part_repondue_sous_48h,avis_utilite,taux_utilite\n");
-        foreach (var r in rows)
+        var invariant = CultureInfo.InvariantCulture;
+        string[] header = ["organisme", "mois", "sollicitations_recues", "sollicitations_repondues", "delai_median_heures_ouvrees", "part_repondue_sous_48h", "avis_utilite", "taux_utilite"];
+        return Csv.Write(rows.Select(r => new[]
         {
-            csv.Append(Quote(r.Organisation)).Append(',').Append(r.Month.ToString()).Append(',')
-                .Append(r.Received.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(r.Replied.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(r.MedianHoursToFirstReply?.ToString("0.0", CultureInfo.InvariantCulture)).Append(',')
-                .Append(r.ShareWithin48Hours?.ToString("0.000", CultureInfo.InvariantCulture)).Append(',')
-                .Append(r.UsefulnessAnswers.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(r.UsefulnessRate?.ToString("0.000", CultureInfo.InvariantCulture)).Append('\n');
-        }
-        return csv.ToString();
+            r.Organisation, r.Month.ToString(), r.Received.ToString(invariant), r.Replied.ToString(invariant),
+            r.MedianHoursToFirstReply?.ToString("0.0", invariant) ?? "", r.ShareWithin48Hours?.ToString("0.000", invariant) ?? "",
+            r.UsefulnessAnswers.ToString(invariant), r.UsefulnessRate?.ToString("0.000", invariant) ?? "",
+        }).Prepend(header));
     }
-
-    private static string Quote(string value) => value.Contains(',') || value.Contains('"') ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

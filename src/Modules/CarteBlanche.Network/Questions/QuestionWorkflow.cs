@@ -328,8 +328,7 @@ public sealed class QuestionWorkflow(
         {
             return pool.Select(r => r.AccountId).Distinct().ToList();
         }
-        var roleId = await db.Roles.Where(r => r.Name == Roles.PartnerReferent).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
-        return await db.Users.Where(u => u.OrganisationId == question.OrganisationId && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+        return await db.ActiveInRoles(Roles.PartnerReferent).Where(u => u.OrganisationId == question.OrganisationId)
             .Select(u => u.Id).ToListAsync(cancellationToken);
     }
 

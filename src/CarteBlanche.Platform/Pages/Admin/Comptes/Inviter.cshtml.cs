@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
@@ -32,7 +31,7 @@ public sealed class InviterModel(CarteBlancheDbContext db, AccountInvitations in
         {
             return Page();
         }
-        var actorId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var actorId = User.AccountId();
         var (result, _, _) = await invitations.InviteAsync(
             new InviteAccount(Input.Email, Input.DisplayName, Input.OrganisationId ?? Guid.Empty, Input.Roles), actorId, appOptions.Value.BaseUrlFor(Request), cancellationToken);
         if (!result.Succeeded)

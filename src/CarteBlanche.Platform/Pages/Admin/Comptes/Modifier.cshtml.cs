@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Database;
@@ -130,7 +129,7 @@ public sealed class ModifierModel(
         return RedirectToPage("Modifier", new { id });
     }
 
-    private Guid ActorId => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    private Guid ActorId => User.AccountId();
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -1,5 +1,5 @@
-using System.Text;
 using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Territory;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,6 +29,6 @@ public sealed class ChiffresModel(BusFigures figures, Timetable timetable) : Pag
     {
         await OnGetAsync(cancellationToken);
         var csv = BusFigures.ToCsv(Stops);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "car-france-services-frequentation.csv");
+        return File(Csv.WithByteOrderMark(csv), "text/csv; charset=utf-8", "car-france-services-frequentation.csv");
     }
 }

@@ -77,8 +77,7 @@ public sealed class EquipageModel(CarteBlancheDbContext db, Timetable timetable)
 
     private async Task<IReadOnlyList<(Guid Id, string Name)>> InRoleAsync(string role, CancellationToken cancellationToken)
     {
-        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
-        return (await db.Users.AsNoTracking().Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+        return (await db.ActiveInRoles(role).AsNoTracking()
             .OrderBy(u => u.SearchName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
     }
 }

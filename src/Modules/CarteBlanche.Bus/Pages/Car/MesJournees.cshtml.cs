@@ -14,7 +14,7 @@ public sealed class MesJourneesModel(CarteBlancheDbContext db, Timetable timetab
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var me = Guid.Parse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
+        var me = User.AccountId();
         var today = timetable.Today;
         var mine = await db.Set<CrewAssignment>().AsNoTracking().Where(c => c.AccountId == me && c.Date >= today).OrderBy(c => c.Date).ToListAsync(cancellationToken);
         var passages = await timetable.UpcomingAsync(null, 90, cancellationToken);

@@ -57,7 +57,7 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
         visit.CasesOpened = casesOpened!.Value;
         visit.Domains = string.Join(",", domains.Where(known.Contains).Distinct());
         visit.Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
-        visit.RecordedBy = Guid.Parse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
+        visit.RecordedBy = User.AccountId();
         visit.RecordedAt = timeProvider.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
         TempData["Succes"] = "Visite enregistrée.";

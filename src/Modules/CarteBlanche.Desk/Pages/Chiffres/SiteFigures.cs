@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Territory;
 using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Pages.Chiffres;
@@ -144,8 +144,8 @@ public sealed class SiteFigures(CarteBlancheDbContext db, FrenchBusinessCalendar
         header.AddRange(Paths.Select(p => $"Close : {Labels.Of(p)}"));
         header.AddRange(["Close sans traitement", "Demandes résolues", "Résolues au guichet", "Part résolue au guichet (%)"]);
 
-        var text = new StringBuilder();
-        void Line(IEnumerable<string> fields) => text.Append(string.Join(';', fields.Select(Quote))).Append("\r\n");
+        var lines = new List<IEnumerable<string>>();
+        void Line(IEnumerable<string> fields) => lines.Add(fields);
         string Number(double? value) => value?.ToString("0.#", french) ?? "";
         string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
@@ -159,9 +159,6 @@ public sealed class SiteFigures(CarteBlancheDbContext db, FrenchBusinessCalendar
             fields.AddRange([Count(m.ClosedWithoutPath), Count(m.Resolved), Count(m.ResolvedAtCounter), Number(m.ResolvedAtCounterShare * 100)]);
             Line(fields);
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return Csv.WithByteOrderMark(Csv.Write(lines, ';', "\r\n"));
     }
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([';', '"', '\r', '\n']) < 0 ? field : "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

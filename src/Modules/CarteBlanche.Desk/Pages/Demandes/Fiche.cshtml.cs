@@ -2,6 +2,7 @@ using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Mandates;
 using CarteBlanche.Desk.Procedures;
 using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
@@ -334,8 +335,7 @@ public sealed class FicheModel(
                           select new TimelineItem(e.At, u == null ? "Outil du partenaire (API)" : u.DisplayName, e.Text)).ToListAsync(cancellationToken);
         SiteAgents = (await db.Users.Where(u => u.SiteId == @case.SiteId && u.IsActive).OrderBy(u => u.SearchName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
-        var deskRoleIds = await db.Roles.Where(r => r.Name == Platform.Accounts.Roles.Agent || r.Name == Platform.Accounts.Roles.SocialWorker).Select(r => r.Id).ToListAsync(cancellationToken);
-        OtherDeskUsers = (await db.Users.Where(u => u.IsActive && u.SiteId != @case.SiteId && db.UserRoles.Any(ur => ur.UserId == u.Id && deskRoleIds.Contains(ur.RoleId)))
+        OtherDeskUsers = (await db.ActiveInRoles(Platform.Accounts.Roles.Agent, Platform.Accounts.Roles.SocialWorker).Where(u => u.SiteId != @case.SiteId)
             .OrderBy(u => u.SearchName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
         SharedWith = await (from s in db.Set<CaseShare>() join u in db.Users on s.AccountId equals u.Id where s.CaseId == id select u.DisplayName).ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(calendar.ToLocalTime(timeProvider.GetUtcNow()));

@@ -79,8 +79,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog) : P
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var siteId = Cases.DeskAccess.SiteOf(User);
-        var deskRoleIds = await db.Roles.Where(r => r.Name == Roles.Agent || r.Name == Roles.SocialWorker).Select(r => r.Id).ToListAsync(cancellationToken);
-        var agents = db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && deskRoleIds.Contains(ur.RoleId)));
+        var agents = db.ActiveInRoles(Roles.Agent, Roles.SocialWorker);
         if (!CanEdit)
         {
             agents = agents.Where(u => u.SiteId == siteId);

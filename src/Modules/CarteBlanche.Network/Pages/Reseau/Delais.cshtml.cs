@@ -1,5 +1,5 @@
-using System.Text;
 using CarteBlanche.Network.Figures;
+using CarteBlanche.Platform.Territory;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,6 +19,6 @@ public sealed class DelaisModel(AnswerTimes answerTimes) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var csv = AnswerTimes.ToCsv(await answerTimes.ComputeAsync(Months, cancellationToken));
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", "delais-de-reponse-partenaires.csv");
+        return File(Csv.WithByteOrderMark(csv), "text/csv; charset=utf-8", "delais-de-reponse-partenaires.csv");
     }
 }

@@ -104,7 +104,7 @@ public sealed class IndexModel(BusPlanning planning, CarteBlancheDbContext db, T
         return Redirect($"/car/planification/{run.Id:D}");
     }
 
-    private Guid Actor() => Guid.Parse(User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
+    private Guid Actor() => User.AccountId();
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -207,8 +207,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Tim
                            where r.OrganisationId == id
                            orderby r.Territory, r.IsLead descending, u.SearchName
                            select new ReferentRow(r.Id, u.DisplayName, u.Email, r.Territory, r.IsLead)).ToListAsync(cancellationToken);
-        var roleId = await db.Roles.Where(r => r.Name == Roles.PartnerReferent).Select(r => r.Id).SingleOrDefaultAsync(cancellationToken);
-        Candidates = (await db.Users.AsNoTracking().Where(u => u.OrganisationId == id && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == roleId))
+        Candidates = (await db.ActiveInRoles(Roles.PartnerReferent).AsNoTracking().Where(u => u.OrganisationId == id)
             .OrderBy(u => u.SearchName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
         Keys = await db.Set<ApiKey>().AsNoTracking().Where(k => k.OrganisationId == id).OrderByDescending(k => k.CreatedAt).ToListAsync(cancellationToken);
         return null;
