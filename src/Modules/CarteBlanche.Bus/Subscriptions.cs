@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Notifications;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -22,8 +23,13 @@ public sealed class BusSubscription
     /// <summary>E-mail address or mobile number.</summary>
     public required string Address { get; set; }
     public DateTimeOffset ConsentAt { get; set; }
-    /// <summary>SHA-256 of the unsubscribe token sent in every message; the token itself is never stored.</summary>
+    /// <summary>SHA-256 of the unsubscribe token sent in every message: how the unsubscribe link finds the subscription.</summary>
     public required string TokenHash { get; set; }
+    /// <summary>
+    /// The same token encrypted with the app's data protection keys, so that every message carries the same link (an
+    /// older message's link keeps working). Null until the first message.
+    /// </summary>
+    public string? ProtectedToken { get; set; }
 
     public static (BusSubscription Subscription, string Token) Create(string communeCode, SubscriptionChannel channel, string address, DateTimeOffset now)
     {
@@ -46,25 +52,49 @@ internal sealed class BusSubscriptionConfiguration : IEntityTypeConfiguration<Bu
         b.Property(s => s.Channel).HasConversion<string>().HasMaxLength(10);
         b.Property(s => s.Address).HasMaxLength(254);
         b.Property(s => s.TokenHash).HasMaxLength(64);
+        b.Property(s => s.ProtectedToken).HasMaxLength(400);
         b.HasIndex(s => s.TokenHash).IsUnique();
         b.HasIndex(s => new { s.CommuneInseeCode, s.Address }).IsUnique();
     }
 }
 
 /// <summary>
-/// Tells a commune's subscribers that a passage changed. Unsubscribe links need the token, which is only in the
-/// message: a subscription created earlier gets a fresh token each time, and its hash replaces the stored one.
+/// Tells a commune's subscribers that a passage changed. Every message carries the subscription's unsubscribe link:
+/// its token is made at the first message and kept encrypted (data protection), so later messages carry the same one.
 /// </summary>
-public sealed class ChangeNotifier(CarteBlancheDbContext db, Outbox outbox)
+public sealed class ChangeNotifier(CarteBlancheDbContext db, Outbox outbox, IDataProtectionProvider dataProtection)
 {
+    private readonly IDataProtector _protector = dataProtection.CreateProtector("CarteBlanche.Bus.Unsubscribe");
+
+    /// <summary>The subscription's token; a new one (replacing hash and encrypted copy) when there is none or it cannot be read back (keys lost).</summary>
+    private string TokenOf(BusSubscription subscription)
+    {
+        if (subscription.ProtectedToken is { } stored)
+        {
+            try
+            {
+                var token = _protector.Unprotect(stored);
+                if (BusSubscription.HashOf(token) == subscription.TokenHash)
+                {
+                    return token;
+                }
+            }
+            catch (CryptographicException)
+            {
+                // Keys rotated away or lost: a fresh token below; older links stop working.
+            }
+        }
+        var fresh = BusSubscription.NewToken();
+        (subscription.TokenHash, subscription.ProtectedToken) = (BusSubscription.HashOf(fresh), _protector.Protect(fresh));
+        return fresh;
+    }
+
     public async Task<int> NotifyAsync(string communeCode, string communeName, string text, string baseUrl, CancellationToken cancellationToken)
     {
         var subscriptions = await db.Set<BusSubscription>().Where(s => s.CommuneInseeCode == communeCode).ToListAsync(cancellationToken);
         foreach (var subscription in subscriptions)
         {
-            var token = BusSubscription.NewToken();
-            subscription.TokenHash = BusSubscription.HashOf(token);
-            var stop = $"{baseUrl}/car/desabonnement/{token}";
+            var stop = $"{baseUrl}/car/desabonnement/{TokenOf(subscription)}";
             if (subscription.Channel == SubscriptionChannel.Email)
             {
                 outbox.QueueEmail(subscription.Address, $"Car France Services à {communeName} : changement", $"""

@@ -4,6 +4,7 @@ using CarteBlanche.IntegrationTests.Infrastructure;
 using CarteBlanche.Platform.Accounts;
 using Ical.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CarteBlanche.IntegrationTests.Bus;
@@ -167,6 +168,17 @@ public abstract class BusTests(CarteBlancheFactory factory)
         var message = await Factory.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Recipient == email));
         Assert.Contains("est annulé. Le car est en panne.", message.Body, StringComparison.Ordinal);
         var link = System.Text.RegularExpressions.Regex.Match(message.Body, @"/car/desabonnement/[A-Za-z0-9_-]+").Value;
+
+        // A second change: its message carries the same link, so the first message's link still works.
+        using (var scope = Factory.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<ChangeNotifier>().NotifyAsync(code, "la commune", "Le car passera plus tard.", "http://localhost", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<CarteBlanche.Platform.Database.CarteBlancheDbContext>().SaveChangesAsync();
+        }
+        var bodies = await Factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == email).Select(m => m.Body).ToListAsync());
+        Assert.Equal(2, bodies.Count);
+        Assert.All(bodies, body => Assert.Contains(link + "\n", body.ReplaceLineEndings("\n") + "\n", StringComparison.Ordinal));
+
         using var confirm = await anonymous.GetAsync(link);
         Assert.Contains("Ne plus être prévenu(e) des changements du car", await confirm.ReadPageAsync(), StringComparison.Ordinal);
         using var done = await Html.PostFormAsync(anonymous, link, []);

@@ -141,6 +141,10 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("ConsentAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("ProtectedToken")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -136,6 +136,10 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.Property<long>("ConsentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ProtectedToken")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
