@@ -187,6 +187,38 @@ public abstract class BusTests(CarteBlancheFactory factory)
     }
 
     [Fact]
+    public async Task The_crews_count_of_cases_opened_starts_from_the_desks_cases_at_the_stop_that_day()
+    {
+        // A passage today at a stop (bus 9: no demo passage), then a desk case opened today with that stop as the place of reception.
+        var today = DateOnly.FromDateTime(Factory.Services.GetRequiredService<CarteBlanche.Platform.Calendar.FrenchBusinessCalendar>().ToLocalTime(DateTimeOffset.UtcNow));
+        var stop = await Factory.WithDbAsync(db => db.Set<BusStop>().AsNoTracking().OrderBy(s => s.CommuneInseeCode).FirstAsync());
+        var passage = new BusPassage { StopId = stop.Id, Date = today, HalfDay = CarteBlanche.Tours.HalfDay.Morning, Start = new TimeOnly(9, 0), End = new TimeOnly(12, 0), Bus = 9, PublishedAt = DateTimeOffset.UtcNow };
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Add(passage);
+            return await db.SaveChangesAsync();
+        });
+        var place = await Factory.WithDbAsync(db => db.Places.Where(p => p.Kind == CarteBlanche.Platform.Territory.PlaceKind.BusStop && p.CommuneInseeCode == stop.CommuneInseeCode).Select(p => p.Id).SingleAsync());
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        int DeskCount(string page) => int.Parse(System.Text.RegularExpressions.Regex.Match(page, @"Le guichet en compte (\d+) à cet arrêt ce jour-là").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var before = DeskCount(await (await agent.GetAsync($"/car/passages/{passage.Id}")).ReadPageAsync());
+
+        using var resident = await Html.PostFormAsync(agent, "/usagers/nouveau",
+        [
+            new("Input.FirstName", "Lucienne"), new("Input.LastName", "Delpech-" + Guid.NewGuid().ToString("N")[..6]), new("Input.BirthDate", "03/05/1944"),
+            new("Input.Phone", "05 65 20 00 01"), new("Input.PreferredChannel", "Phone"),
+        ]);
+        var residentId = resident.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last();
+        using var opened = await Html.PostFormAsync(agent, $"/demandes/nouvelle/{residentId}",
+            [new("Channel", "InPerson"), new("Needs[0].Domain", "Retraite"), new("Needs[0].Description", "Demande de retraite"), new("PlaceId", place.ToString())]);
+        Assert.Contains("ouverte : réponse à rendre au plus tard le", await opened.ReadPageAsync(), StringComparison.Ordinal);
+
+        var page = await (await agent.GetAsync($"/car/passages/{passage.Id}")).ReadPageAsync();
+        Assert.Equal(before + 1, DeskCount(page));
+        Assert.Contains($"name=\"casesOpened\" value=\"{before + 1}\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_stop_with_a_wrong_coordinate_is_refused_and_kept_as_it_was()
     {
         using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));

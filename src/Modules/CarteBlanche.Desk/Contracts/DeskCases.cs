@@ -1,12 +1,13 @@
 using System.Security.Claims;
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Contracts;
 
-internal sealed class DeskCases(CarteBlancheDbContext db, ResidentIdentifiers identifiers, TimeProvider timeProvider) : IDeskCases
+internal sealed class DeskCases(CarteBlancheDbContext db, ResidentIdentifiers identifiers, TimeProvider timeProvider, FrenchBusinessCalendar calendar) : IDeskCases
 {
     public async Task<DeskCase?> FindAsync(Guid caseId, CancellationToken cancellationToken)
     {
@@ -78,4 +79,10 @@ internal sealed class DeskCases(CarteBlancheDbContext db, ResidentIdentifiers id
 
     public async Task<IReadOnlyList<Guid>> CaseIdsOfSiteAsync(Guid siteId, DateTimeOffset openedSince, CancellationToken cancellationToken) =>
         await db.Set<Case>().Where(c => c.SiteId == siteId && c.OpenedAt >= openedSince).OrderBy(c => c.OpenedAt).Select(c => c.Id).ToListAsync(cancellationToken);
+
+    public async Task<int> CountOpenedAtAsync(IReadOnlyCollection<Guid> placeIds, DateOnly date, CancellationToken cancellationToken)
+    {
+        var (start, end) = (calendar.FromLocalTime(date.ToDateTime(TimeOnly.MinValue)), calendar.FromLocalTime(date.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+        return await db.Set<Case>().CountAsync(c => placeIds.Contains(c.PlaceId) && c.OpenedAt >= start && c.OpenedAt < end, cancellationToken);
+    }
 }

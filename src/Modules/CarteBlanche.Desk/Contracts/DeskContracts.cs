@@ -61,6 +61,9 @@ public interface IDeskCases
 
     /// <summary>The ids of a site's cases opened since a date, oldest first (demonstration data of other modules).</summary>
     Task<IReadOnlyList<Guid>> CaseIdsOfSiteAsync(Guid siteId, DateTimeOffset openedSince, CancellationToken cancellationToken);
+
+    /// <summary>How many cases were opened on that day (French time) with one of these places as the place of reception: a count, nothing personal.</summary>
+    Task<int> CountOpenedAtAsync(IReadOnlyCollection<Guid> placeIds, DateOnly date, CancellationToken cancellationToken);
 }
 
 /// <summary>A line shown on the case page by another module (e.g. a question to a partner).</summary>

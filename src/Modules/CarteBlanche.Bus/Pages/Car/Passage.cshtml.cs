@@ -11,8 +11,10 @@ namespace CarteBlanche.Bus.Pages.Car;
 
 /// <summary>A published passage: the crew records the visit; a coordinator cancels or replaces it (the notice shows on the public pages and the calendars mark it cancelled).</summary>
 [Authorize(Policy = Policies.BusCrew)]
-public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, TimeProvider timeProvider, Platform.Calendar.FrenchBusinessCalendar calendar, ChangeNotifier notifier, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions) : PageModel
+public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, TimeProvider timeProvider, Platform.Calendar.FrenchBusinessCalendar calendar, ChangeNotifier notifier, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions, CarteBlanche.Desk.Contracts.IDeskCases deskCases) : PageModel
 {
+    /// <summary>Desk cases opened that day with this stop as the place of reception: the crew's count starts from it.</summary>
+    public int DeskCasesOpened { get; private set; }
     public BusPassage Passage { get; private set; } = default!;
     public string CommuneName { get; private set; } = "";
     public BusVisit? Visit { get; private set; }
@@ -164,6 +166,8 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
         }
         (Passage, CommuneName) = (passage, passage.Stop!.Commune!.Name);
         Visit = await db.Set<BusVisit>().AsNoTracking().SingleOrDefaultAsync(v => v.PassageId == id, cancellationToken);
+        var stopPlaces = await db.Places.Where(p => p.Kind == Platform.Territory.PlaceKind.BusStop && p.CommuneInseeCode == passage.Stop.CommuneInseeCode).Select(p => p.Id).ToListAsync(cancellationToken);
+        DeskCasesOpened = await deskCases.CountOpenedAtAsync(stopPlaces, passage.Date, cancellationToken);
         return null;
     }
 }
