@@ -62,7 +62,8 @@ public sealed class Planner(TransitNetwork network)
     private readonly List<int> _queue = [];
     private int[] _queueFrom = [];
     private bool[] _isMarked = [];
-    private bool[] _isTarget = [];
+    /// <summary>Per stop, the walk from it to the destination when it is a target, else -1.</summary>
+    private int[] _egress = [];
     private bool[] _boardable = [];
 
     private void Prepare(int rounds, int n)
@@ -77,7 +78,8 @@ public sealed class Planner(TransitNetwork network)
             _best = new int[n];
             _bestRide = new int[n];
             _isMarked = new bool[n];
-            _isTarget = new bool[n];
+            _egress = new int[n];
+            Array.Fill(_egress, -1);
             _queueFrom = new int[network.Patterns.Length];
             Array.Fill(_queueFrom, -1);
             _boardable = new bool[n];
@@ -108,7 +110,7 @@ public sealed class Planner(TransitNetwork network)
         }
         _touched.Clear();
         _touchedStops.Clear();
-        Array.Clear(_isTarget);
+        Array.Fill(_egress, -1);
         _targetImprovements.Clear();
         ClearMarks();
     }
@@ -326,9 +328,11 @@ public sealed class Planner(TransitNetwork network)
     private void Improve(int k, int stop, int t, in Label label)
     {
         var at = k * _n + stop;
-        if (_isTarget[stop])
+        if (_egress[stop] >= 0)
         {
+            // The destination reached: later scans of this round already prune against it.
             _targetImprovements.Add((k, stop));
+            _targetBest = Math.Min(_targetBest, t + _egress[stop]);
         }
         if (_best[stop] == Infinity)
         {
@@ -424,9 +428,10 @@ public sealed class Planner(TransitNetwork network)
         var (time, best, bestRide) = (_time, _best, _bestRide);
         var (marked, isMarked, queue, queueFrom, boardable, boardList) = (_marked, _isMarked, _queue, _queueFrom, _boardable, _boardList);
         _targetImprovements.Clear();
-        foreach (var stop in targets.Keys)
+        _targetBest = Infinity;
+        foreach (var (stop, walk) in targets)
         {
-            _isTarget[stop] = true;
+            _egress[stop] = walk;
         }
         foreach (var (stop, seconds) in sources)
         {
@@ -442,9 +447,8 @@ public sealed class Planner(TransitNetwork network)
                 Improve(0, stop, t, label);
             }
         }
-        _targetBest = Infinity;
         RelaxFootpaths(0);
-        UpdateTarget(targets);
+        UpdateTarget(targets); // a range query's later departures already reached the destination: their arrival bounds this search
         for (var k = 1; k < rounds; k++)
         {
             // Routes to scan: each pattern from the earliest stop on it improved in the previous round. Boarding is
@@ -478,14 +482,14 @@ public sealed class Planner(TransitNetwork network)
             {
                 break;
             }
-            var targetBest = _targetBest; // changes only between rounds
             var previous = (k - 1) * n;
             foreach (var p in queue)
             {
+                var targetBest = _targetBest; // tightened as soon as a target is reached
                 var from = queueFrom[p];
                 queueFrom[p] = -1;
                 var pattern = network.Patterns[p];
-                var (stops, arrivals, departures, dropOffs, departureAt) = (pattern.Stops, pattern.Arrival, pattern.Departure, pattern.DropOff, pattern.DepartureAt);
+                var (stops, arrivals, departures, departureAt) = (pattern.Stops, pattern.Arrival, pattern.Departure, pattern.DepartureAt);
                 var length = stops.Length;
                 var trips = pattern.Trips.Length;
                 var starts = clock.DayStart[pattern.Zone];
@@ -497,7 +501,7 @@ public sealed class Planner(TransitNetwork network)
                     {
                         var arrival = arrivals[row + i] + dayStart;
                         // best ≤ bestRide at every stop: no earlier ride arrival, no improvement at all.
-                        if (arrival < targetBest && arrival < bestRide[stop] && dropOffs[row + i] != 1)
+                        if (arrival < targetBest && arrival < bestRide[stop] && pattern.CanAlight(row + i))
                         {
                             var label = new Label(arrival, false, stops[board], p, trip, day, board, i);
                             ImproveRide(k, stop, arrival, label);
@@ -526,7 +530,7 @@ public sealed class Planner(TransitNetwork network)
                             var earlier = -1;
                             for (var back = trip - 1; back >= 0 && departureAt[i * trips + back] + dayStart >= ready; back--)
                             {
-                                if (pattern.Pickup[back * length + i] != 1 && Runs(pattern, back, active[day], options))
+                                if (pattern.CanBoard(back, i) && Runs(pattern, back, active[day], options))
                                 {
                                     earlier = back;
                                 }
@@ -624,7 +628,7 @@ public sealed class Planner(TransitNetwork network)
                 {
                     break;
                 }
-                if (pattern.Pickup[t * length + i] != 1 && Runs(pattern, t, active[day], options))
+                if (pattern.CanBoard(t, i) && Runs(pattern, t, active[day], options))
                 {
                     (bestTrip, bestDay, bestDeparture) = (t, day, departure);
                     break;

@@ -285,6 +285,15 @@ public sealed class Pattern(int[] stops, int[] trips, int service, int zone, int
         return byStop;
     }
 
+    /// <summary>False when some trip forbids boarding or alighting somewhere (pickup/drop_off_type 1): most patterns never do, and skip the lookups.</summary>
+    private readonly bool _allowsAll = !pickup.Contains((byte)1) && !dropOff.Contains((byte)1);
+
+    /// <summary>Trip t may be boarded at stop i.</summary>
+    public bool CanBoard(int t, int i) => _allowsAll || Pickup[t * Stops.Length + i] != 1;
+
+    /// <summary>One may alight at this stop time (trip × stops + stop).</summary>
+    public bool CanAlight(int index) => _allowsAll || DropOff[index] != 1;
+
     /// <summary>The time zone of its trips' agency, in <see cref="TransitNetwork.Zones"/>.</summary>
     public int Zone { get; } = zone;
 }

@@ -60,6 +60,22 @@ public sealed class PlannerTests
     }
 
     [Fact]
+    public void The_coach_to_Figeac_does_not_carry_passengers_within_Cahors()
+    {
+        var n = Cahors();
+        var planner = new Planner(n);
+        // The 7:10 coach calls at Place Mitterrand at 7:16 to pick up only (drop_off_type 1): to go there from the
+        // station, take the urban bus; to Figeac, the coach is boarded at either stop.
+        var inTown = planner.EarliestArrival(At(n, "CAH_GARE"), At(n, "CAH_MITT"), new DateTime(2026, 12, 1, 7, 5, 0))!;
+        Assert.DoesNotContain(inTown.Legs, l => !l.Walk && n.Routes[n.Trips[l.Trip].Route].ShortName == "885");
+        var toFigeac = planner.EarliestArrival(At(n, "CAH_MITT"), At(n, "FIG_GARE"), new DateTime(2026, 12, 1, 7, 0, 0))!;
+        Assert.Equal(new DateTime(2026, 12, 1, 8, 35, 0), toFigeac.Arrival);
+        // Coming back, it only sets down in Cahors (pickup_type 1): from Place Mitterrand it cannot be boarded for the station.
+        var back = planner.EarliestArrival(At(n, "CAH_MITT"), At(n, "CAH_GARE"), new DateTime(2026, 12, 1, 7, 45, 0))!;
+        Assert.DoesNotContain(back.Legs, l => !l.Walk && n.Routes[n.Trips[l.Trip].Route].ShortName == "885");
+    }
+
+    [Fact]
     public void A_twice_weekly_coach_is_not_reached_a_day_early()
     {
         var n = Cahors();
