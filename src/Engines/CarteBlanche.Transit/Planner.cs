@@ -64,6 +64,12 @@ public sealed class Planner(TransitNetwork network)
     private bool[] _isMarked = [];
     /// <summary>Per stop, the walk from it to the destination when it is a target, else -1.</summary>
     private int[] _egress = [];
+    /// <summary>
+    /// Per stop, seconds it takes at least to reach the destination from there: straight-line metres at the network's
+    /// top speed, plus the walk at the end (all zero when the network has no finite top speed). A label that cannot
+    /// beat the best arrival found even so is not kept: the search stays near the way to the destination.
+    /// </summary>
+    private int[] _lowerBound = [];
     private bool[] _boardable = [];
 
     private void Prepare(int rounds, int n)
@@ -79,6 +85,7 @@ public sealed class Planner(TransitNetwork network)
             _bestRide = new int[n];
             _isMarked = new bool[n];
             _egress = new int[n];
+            _lowerBound = new int[n];
             Array.Fill(_egress, -1);
             _queueFrom = new int[network.Patterns.Length];
             Array.Fill(_queueFrom, -1);
@@ -96,6 +103,26 @@ public sealed class Planner(TransitNetwork network)
             _clock = clock = new ServiceClock(network.TimeZone, network.Zones.Length > 0 ? network.Zones : [network.TimeZone], epoch, days);
         }
         return clock;
+    }
+
+    /// <summary>Fills <see cref="_lowerBound"/> for these targets (see there).</summary>
+    private void BoundTowards(IReadOnlyDictionary<int, int> targets)
+    {
+        var speed = network.MaxSpeed;
+        if (double.IsPositiveInfinity(speed))
+        {
+            return; // stays all zero
+        }
+        for (var s = 0; s < network.StopCount; s++)
+        {
+            var bound = int.MaxValue;
+            foreach (var (target, walk) in targets)
+            {
+                // A second less than the exact quotient: rounding can never make the bound overshoot.
+                bound = Math.Min(bound, Math.Max(0, (int)(network.Distance(s, target) / speed) - 1) + walk);
+            }
+            _lowerBound[s] = bound;
+        }
     }
 
     private void Reset()
@@ -130,6 +157,7 @@ public sealed class Planner(TransitNetwork network)
         var clock = Clock(DateOnly.FromDateTime(at).AddDays(-1), options.SearchDays + 1);
         var rounds = options.MaxTransfers + 2;
         Prepare(rounds, network.StopCount);
+        BoundTowards(targets);
         try
         {
             return Search(sources, targets, options, clock, clock.Seconds(at), options.SearchDays + 1, rounds, network.StopCount);
@@ -156,6 +184,7 @@ public sealed class Planner(TransitNetwork network)
         var lastDay = options.SearchDays + 1 + (DateOnly.FromDateTime(from + window).DayNumber - DateOnly.FromDateTime(from).DayNumber);
         var clock = Clock(DateOnly.FromDateTime(from).AddDays(-1), lastDay);
         Prepare(rounds, n);
+        BoundTowards(targets);
         try
         {
             foreach (var start in DeparturesFrom(sources, clock, clock.Seconds(from), clock.Seconds(from + window), lastDay).Reverse())
@@ -371,14 +400,14 @@ public sealed class Planner(TransitNetwork network)
     /// <summary>The walks from the stops reached by a ride in round k.</summary>
     private void RelaxFootpaths(int k)
     {
-        var (n, best, rideTime, footpaths, targetBest) = (_n, _best, _rideTime, network.Footpaths, _targetBest);
+        var (n, best, rideTime, footpaths, targetBest, lowerBound) = (_n, _best, _rideTime, network.Footpaths, _targetBest, _lowerBound);
         foreach (var s in _rode)
         {
             var ride = rideTime[k * n + s];
             foreach (var (to, seconds) in footpaths[s])
             {
                 var t = ride + seconds;
-                if (t < best[to] && t < targetBest)
+                if (t < best[to] && t + lowerBound[to] < targetBest)
                 {
                     Improve(k, to, t, new Label(t, true, s));
                 }
@@ -425,7 +454,7 @@ public sealed class Planner(TransitNetwork network)
     {
         _n = n;
         var active = ActiveServices(clock);
-        var (time, best, bestRide) = (_time, _best, _bestRide);
+        var (time, best, bestRide, lowerBound) = (_time, _best, _bestRide, _lowerBound);
         var (marked, isMarked, queue, queueFrom, boardable, boardList) = (_marked, _isMarked, _queue, _queueFrom, _boardable, _boardList);
         _targetImprovements.Clear();
         _targetBest = Infinity;
@@ -501,7 +530,7 @@ public sealed class Planner(TransitNetwork network)
                     {
                         var arrival = arrivals[row + i] + dayStart;
                         // best ≤ bestRide at every stop: no earlier ride arrival, no improvement at all.
-                        if (arrival < targetBest && arrival < bestRide[stop] && pattern.CanAlight(row + i))
+                        if (arrival + lowerBound[stop] < targetBest && arrival < bestRide[stop] && pattern.CanAlight(row + i))
                         {
                             var label = new Label(arrival, false, stops[board], p, trip, day, board, i);
                             ImproveRide(k, stop, arrival, label);

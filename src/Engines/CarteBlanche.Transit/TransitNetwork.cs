@@ -41,6 +41,68 @@ public sealed class TransitNetwork
     /// <summary>The zone queries and answers are written in: the first agency's (Europe/Paris without agency).</summary>
     public TimeZoneInfo TimeZone => Zones.Length > 0 ? Zones[0] : TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
     public Dictionary<string, int> StopIndex { get; } = new(StringComparer.Ordinal);
+    /// <summary>Stops on a flat map, in metres (equirectangular around the network's mean latitude): a true distance, for the planner's lower bounds.</summary>
+    public double[] X { get; private set; } = [];
+    public double[] Y { get; private set; } = [];
+    /// <summary>
+    /// The fastest any ride between two consecutive stops or any walk goes on that map, in metres per second; infinite
+    /// when some hop takes no time at all between distinct places (times to the minute often do), and then the planner
+    /// does without lower bounds.
+    /// </summary>
+    public double MaxSpeed { get; private set; } = double.PositiveInfinity;
+
+    private void ProjectAndBoundSpeed()
+    {
+        var n = StopCount;
+        var meanLatitude = n == 0 ? 0 : Latitude.Average();
+        var cos = Math.Cos(meanLatitude * Math.PI / 180);
+        const double metresPerDegree = 6_371_000 * Math.PI / 180;
+        X = new double[n];
+        Y = new double[n];
+        for (var s = 0; s < n; s++)
+        {
+            (X[s], Y[s]) = (Longitude[s] * cos * metresPerDegree, Latitude[s] * metresPerDegree);
+        }
+        var fastest = 0.0;
+        bool Hop(int from, int to, int seconds)
+        {
+            var metres = Distance(from, to);
+            if (metres <= 0)
+            {
+                return true;
+            }
+            if (seconds <= 0)
+            {
+                return false; // somewhere in no time: no finite bound
+            }
+            fastest = Math.Max(fastest, metres / seconds);
+            return true;
+        }
+        foreach (var trip in Trips)
+        {
+            for (var i = trip.FirstStopTime; i < trip.FirstStopTime + trip.StopTimeCount - 1; i++)
+            {
+                if (!Hop(StopTimeStop[i], StopTimeStop[i + 1], Arrival[i + 1] - Departure[i]))
+                {
+                    return;
+                }
+            }
+        }
+        for (var s = 0; s < n; s++)
+        {
+            foreach (var (to, seconds) in Footpaths[s])
+            {
+                if (!Hop(s, to, seconds))
+                {
+                    return;
+                }
+            }
+        }
+        MaxSpeed = fastest > 0 ? fastest : double.PositiveInfinity;
+    }
+
+    /// <summary>Straight-line metres between two stops on the flat map.</summary>
+    public double Distance(int a, int b) => Math.Sqrt(((X[a] - X[b]) * (X[a] - X[b])) + ((Y[a] - Y[b]) * (Y[a] - Y[b])));
 
     public static TransitNetwork Build(IReadOnlyList<GtfsFeed> feeds, WalkOptions? walk = null)
     {
@@ -122,6 +184,7 @@ public sealed class TransitNetwork
         }
         network.StopPatterns = stopPatterns.Select(l => l?.ToArray() ?? []).ToArray();
         network.Footpaths = BuildFootpaths(network, transfers, walk);
+        network.ProjectAndBoundSpeed();
         return network;
     }
 

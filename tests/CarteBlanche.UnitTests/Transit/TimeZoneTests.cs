@@ -88,6 +88,18 @@ public sealed class TimeZoneTests
     }
 
     [Fact]
+    public void The_top_speed_behind_the_lower_bounds_is_the_fastest_hop_and_a_hop_in_no_time_turns_them_off()
+    {
+        // A and B are about 13.7 km apart: 40 minutes makes about 20 km/h; a hop written 09:00 → 09:00 has no finite speed.
+        var timed = Feed("Europe/Paris", ("20271201", "09:00:00", "09:40:00"));
+        Assert.InRange(timed.MaxSpeed * 3.6, 19, 22);
+        var instant = Feed("Europe/Paris", ("20271201", "09:00:00", "09:00:00"));
+        Assert.True(double.IsPositiveInfinity(instant.MaxSpeed));
+        // Without bounds the search still answers.
+        Assert.Equal(new DateTime(2027, 12, 1, 9, 0, 0), new Planner(instant).EarliestArrival(At(instant, "A"), At(instant, "B"), new DateTime(2027, 12, 1, 8, 0, 0))!.Arrival);
+    }
+
+    [Fact]
     public void A_journey_from_a_position_starts_with_the_walk_to_the_first_stop_and_ends_with_the_walk_from_the_last()
     {
         var n = Feed("Europe/Paris", ("20271201", "09:00:00", "09:40:00"));
