@@ -19,6 +19,15 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 started=$(date +%s)
 
+# One run at a time in this tree: a second build would overwrite the binaries the first one is testing.
+pid_file="$root/.test.pid"
+if [ -f "$pid_file" ] && kill -0 "$(cat "$pid_file" 2>/dev/null)" 2>/dev/null; then
+  echo "test.sh: another ./test.sh (process $(cat "$pid_file")) is running in $root; wait for it to end." >&2
+  exit 1
+fi
+echo $$ > "$pid_file"
+trap 'rm -f "$pid_file"' EXIT
+
 # --- prerequisites ---------------------------------------------------------------------------
 have_postgres_server() {
   compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null && compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" > /dev/null
