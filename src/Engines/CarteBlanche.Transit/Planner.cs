@@ -318,9 +318,9 @@ public sealed class Planner(TransitNetwork network)
                 reach[next] = Math.Min(reach.GetValueOrDefault(next, int.MaxValue), seconds + walk);
             }
         }
+        var active = ActiveServices(clock);
         for (var day = 0; day <= lastDay; day++)
         {
-            var date = clock.Epoch.AddDays(day);
             foreach (var (stop, seconds) in reach)
             {
                 foreach (var (p, position) in network.StopPatterns[stop])
@@ -335,7 +335,7 @@ public sealed class Planner(TransitNetwork network)
                     {
                         var trip = network.Trips[pattern.Trips[t]];
                         var leave = dayStart + pattern.Departure[t * pattern.Stops.Length + position] - seconds;
-                        if (leave >= from && leave <= to && network.Pickup[trip.FirstStopTime + position] != 1 && network.Services[trip.Service].RunsOn(date))
+                        if (leave >= from && leave <= to && pattern.CanBoard(t, position) && active[day][trip.Service])
                         {
                             times.Add(leave);
                         }
@@ -579,7 +579,6 @@ public sealed class Planner(TransitNetwork network)
                 }
             }
             RelaxFootpaths(k);
-            UpdateTarget(targets);
         }
         // One journey per round where this search improved the arrival: fewer vehicles, or an earlier arrival with
         // more. (A range query keeps the labels of its later departures: only this search's improvements count.)
@@ -756,7 +755,7 @@ public sealed class Planner(TransitNetwork network)
                     return ride; // nothing later on this pattern makes it
                 }
                 var (leave, arrive) = (pattern.Departure[t * length + ride.Board] + starts[day], pattern.Arrival[t * length + ride.Alight] + starts[day]);
-                if (leave >= ride.Departure && arrive <= limit && pattern.Pickup[t * length + ride.Board] != 1 && pattern.DropOff[t * length + ride.Alight] != 1 && Runs(pattern, t, active[day], options))
+                if (leave >= ride.Departure && arrive <= limit && pattern.CanBoard(t, ride.Board) && pattern.CanAlight(t * length + ride.Alight) && Runs(pattern, t, active[day], options))
                 {
                     return ride with { Departure = leave, Arrival = arrive, TripIndex = t, Day = day };
                 }

@@ -335,7 +335,7 @@ public sealed class FicheModel(
                           select new TimelineItem(e.At, u == null ? "Outil du partenaire (API)" : u.DisplayName, e.Text)).ToListAsync(cancellationToken);
         SiteAgents = (await db.Users.Where(u => u.SiteId == @case.SiteId && u.IsActive).OrderBy(u => u.SearchName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
-        OtherDeskUsers = (await db.ActiveInRoles(Platform.Accounts.Roles.Agent, Platform.Accounts.Roles.SocialWorker).Where(u => u.SiteId != @case.SiteId)
+        OtherDeskUsers = (await db.ActiveInRoles(Roles.Agent, Roles.SocialWorker).Where(u => u.SiteId != @case.SiteId)
             .OrderBy(u => u.SearchName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
         SharedWith = await (from s in db.Set<CaseShare>() join u in db.Users on s.AccountId equals u.Id where s.CaseId == id select u.DisplayName).ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(calendar.ToLocalTime(timeProvider.GetUtcNow()));
