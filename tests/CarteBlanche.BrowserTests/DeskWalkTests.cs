@@ -51,6 +51,10 @@ public sealed class DeskWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByText("Démarche :")).ToBeVisibleAsync();
         await Accessibility.AssertAccessibleAsync(page, "fiche demande");
 
+        // A new case shows the actions that fit it; referring is among « Autres actions ».
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Prendre en charge" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Orienter vers un service expert")).Not.ToBeVisibleAsync();
+        await page.GetByText("Autres actions").ClickAsync();
         await page.GetByLabel("Orienter vers un service expert").FillAsync("Agence retraite CARSAT de Cahors");
         await page.GetByRole(AriaRole.Button, new() { Name = "Noter l'orientation" }).ClickAsync();
         await Expect(page.GetByText("Orientation vers Agence retraite CARSAT de Cahors").First).ToBeVisibleAsync();
@@ -66,8 +70,15 @@ public sealed class DeskWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Contains("Votre relevé de carrière est à jour", mails[0].TextBody, StringComparison.Ordinal);
 
         await page.GetByLabel("Clore la demande").SelectOptionAsync("Resolved");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Clore" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clore", Exact = true }).ClickAsync();
+        // Closing asks first, in a DSFR modal.
+        var dialog = page.GetByRole(AriaRole.Dialog);
+        await Expect(dialog).ToBeVisibleAsync();
+        await Expect(dialog).ToContainTextAsync("Clore la demande D-");
+        await Accessibility.AssertAccessibleAsync(page, "confirmation de clôture");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Oui, clore la demande" }).ClickAsync();
         await Expect(page.GetByText("Close le")).ToBeVisibleAsync();
+        await Expect(page.GetByText("Demande close.")).ToBeVisibleAsync();
         await Accessibility.AssertAccessibleAsync(page, "demande close");
 
         var caseUrl = page.Url;

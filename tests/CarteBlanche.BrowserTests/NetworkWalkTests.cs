@@ -84,11 +84,21 @@ public sealed class NetworkWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
             Assert.True(await db.AuditEntries.AnyAsync(e => e.Action == "question.access-denied" && e.RecordId == questionId));
         }
 
-        // The agent reads the answer and closes with "Oui": the case's answer is ready.
+        // From the home page, Mon guichet puts the answered case first: « Réponse du partenaire reçue ».
+        await agent.GotoAsync("/");
+        await agent.GetByRole(AriaRole.Link, new() { Name = "Ouvrir mon guichet" }).ClickAsync();
+        var reference = "D-" + Guid.Parse(caseUrl.Split('/').Last()).ToString("N")[..8].ToUpperInvariant();
+        var row = agent.Locator("table").First.Locator("tbody tr", new() { HasText = reference });
+        await Expect(row).ToContainTextAsync("Réponse du partenaire reçue");
+        await row.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        await Expect(agent).ToHaveURLAsync(caseUrl);
+
+        // The agent reads the answer and closes with "Oui" (confirmed in the modal): the case's answer is ready.
         await agent.GotoAsync(questionUrl);
         await Expect(agent.GetByText("les droits seront recalculés").First).ToBeVisibleAsync();
         await agent.Locator("label[for=usefulness-Yes]").ClickAsync();
-        await agent.GetByRole(AriaRole.Button, new() { Name = "Clôturer" }).ClickAsync();
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Clôturer", Exact = true }).ClickAsync();
+        await agent.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Oui, clôturer" }).ClickAsync();
         await Expect(agent.GetByText("Réponse utile : Oui").First).ToBeVisibleAsync();
         await agent.GotoAsync(caseUrl);
         await Expect(agent.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Réponse prête");

@@ -36,6 +36,8 @@ public static class Labels
         _ => "Close",
     };
 
+    public const string PartnerAnswerReceived = "Réponse du partenaire reçue";
+
     public static string BadgeClass(CaseState state) => state switch
     {
         CaseState.New => "fr-badge--new",

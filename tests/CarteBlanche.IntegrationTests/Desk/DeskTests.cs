@@ -101,7 +101,10 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
         Assert.Equal("bernadette@exemple.fr", mail.To.Mailboxes.Single().Address);
         Assert.Contains("conciliateur est fixé au 2 décembre", mail.TextBody, StringComparison.Ordinal);
 
-        await ActAsync(agent, caseUrl, "Close", [new("outcome", "Resolved")], "Demande close");
+        // Closing asks first: without « confirme=oui » (no JavaScript), a confirmation page that posts the same fields again.
+        await ActAsync(agent, caseUrl, "Close", [new("outcome", "Resolved"), new("reason", "")], "Oui, clore la demande");
+        Assert.Equal(CaseState.AnswerReturned, await Factory.WithDbAsync(db => db.Set<Case>().Where(c => c.Id == caseId).Select(c => c.State).SingleAsync()));
+        await ActAsync(agent, caseUrl, "Close", [new("outcome", "Resolved"), new("confirme", "oui")], "Demande close.");
         var stored = await Factory.WithDbAsync(db => db.Set<Case>().SingleAsync(c => c.Id == caseId));
         Assert.Equal(CaseState.Closed, stored.State);
         Assert.Equal(ResolutionPath.Referred, stored.Path);
@@ -225,7 +228,7 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
         var url = $"/demandes/{caseId}";
         await ActAsync(agent, url, "AnswerReady", [new("path", "AtCounter")], "Réponse prête");
         await ActAsync(agent, url, "ReturnAnswer", [new("channel", "InPerson"), new("message", "Relevé imprimé et remis en main propre.")], "Réponse rendue");
-        await ActAsync(agent, url, "Close", [new("outcome", "Resolved"), new("sendSurvey", "true")], "questionnaire de satisfaction envoyé par e-mail");
+        await ActAsync(agent, url, "Close", [new("outcome", "Resolved"), new("sendSurvey", "true"), new("confirme", "oui")], "questionnaire de satisfaction envoyé par e-mail");
 
         await Factory.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None);
         var email = await Factory.WithDbAsync(db => db.Set<Resident>().Where(r => r.Id == residentId).Select(r => r.Email!).SingleAsync());

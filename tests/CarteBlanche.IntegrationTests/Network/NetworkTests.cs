@@ -106,6 +106,89 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
     }
 
     [Fact]
+    public async Task A_partner_answer_puts_the_case_first_in_the_agents_guichet_and_counts_on_the_home_page()
+    {
+        var (caseId, questionId) = await AskCafAsync("Le dossier de prime est-il complet ?");
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var reference = "D-" + caseId.ToString("N")[..8].ToUpperInvariant();
+        var before = PartnerAnswersOnHome(await (await agent.GetAsync("/")).ReadPageAsync());
+
+        using (var waiting = await agent.GetAsync("/guichet"))
+        {
+            var html = await waiting.ReadPageAsync();
+            Assert.Contains(reference, Between(html, "En attente d'un partenaire</h2>", null), StringComparison.Ordinal);
+        }
+
+        using var caf = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var answered = await PostWithVersionAsync(caf, $"/reseau/sollicitations/{questionId}", "Reply", [new("kind", "Answer"), new("text", "Le dossier est complet.")]);
+        Assert.Contains("Réponse envoyée à l'agent.", await answered.ReadPageAsync(), StringComparison.Ordinal);
+
+        using var guichet = await agent.GetAsync("/guichet");
+        var page = await guichet.ReadPageAsync();
+        var toHandle = Between(page, "À traiter, les plus urgentes d'abord</h2>", "Réponses à rendre à l'usager</h2>");
+        var firstRow = Between(toHandle, "<tbody>", "</tr>");
+        Assert.Contains(reference, firstRow, StringComparison.Ordinal);
+        Assert.Contains("Réponse du partenaire reçue", firstRow, StringComparison.Ordinal);
+        Assert.DoesNotContain(reference, Between(page, "En attente d'un partenaire</h2>", null), StringComparison.Ordinal);
+        using var casePage = await agent.GetAsync($"/demandes/{caseId}");
+        Assert.Contains("Réponse du partenaire reçue", await casePage.ReadPageAsync(), StringComparison.Ordinal);
+
+        var home = await (await agent.GetAsync("/")).ReadPageAsync();
+        Assert.True(home.IndexOf("Mon guichet", StringComparison.Ordinal) < home.IndexOf("Actualités des partenaires", StringComparison.Ordinal) || !home.Contains("Actualités des partenaires", StringComparison.Ordinal));
+        Assert.Equal(before + 1, PartnerAnswersOnHome(home));
+    }
+
+    [Fact]
+    public async Task The_usefulness_question_appears_only_once_the_partner_answered_and_a_question_without_answer_is_withdrawn()
+    {
+        var (caseId, questionId) = await AskCafAsync("Quel justificatif pour la prime de naissance ?");
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var url = $"/reseau/sollicitations/{questionId}";
+        using (var before = await agent.GetAsync(url))
+        {
+            var html = await before.ReadPageAsync();
+            Assert.DoesNotContain("vous a-t-elle été utile", html, StringComparison.Ordinal);
+            Assert.Contains("Retirer la sollicitation", html, StringComparison.Ordinal);
+        }
+
+        using var caf = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var answered = await PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "L'acte de naissance suffit.")]);
+        using (var after = await agent.GetAsync(url))
+        {
+            var html = await after.ReadPageAsync();
+            Assert.Contains("La réponse du partenaire vous a-t-elle été utile ?", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Retirer la sollicitation", html, StringComparison.Ordinal);
+        }
+
+        // Another question, withdrawn before any answer: closed without a usefulness, the case keeps waiting.
+        var (otherCase, other) = await AskCafAsync("Question devenue inutile");
+        using var withdrawn = await PostWithVersionAsync(agent, $"/reseau/sollicitations/{other}", "Close", [new("confirme", "oui")]);
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        var closed = await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().Where(q => q.Id == other).Select(q => new { q.State, q.Usefulness }).SingleAsync());
+        Assert.Equal(QuestionState.Closed, closed.State);
+        Assert.Null(closed.Usefulness);
+        using var casePage = await agent.GetAsync($"/demandes/{otherCase}");
+        Assert.Contains("sans réponse du partenaire", await casePage.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    private static int PartnerAnswersOnHome(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, @"<strong>(aucune demande|(\d+) demandes?)</strong> avec une réponse du partenaire à lire");
+        Assert.True(match.Success, "the home page counts the partner answers to read");
+        return match.Groups[2].Success ? int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static string Between(string text, string start, string? end)
+    {
+        var from = text.IndexOf(start, StringComparison.Ordinal);
+        Assert.True(from >= 0, $"« {start} » not found");
+        from += start.Length;
+        var to = end == null ? text.Length : text.IndexOf(end, from, StringComparison.Ordinal);
+        Assert.True(to >= 0, $"« {end} » not found");
+        return text[from..to];
+    }
+
+    [Fact]
     public async Task An_answer_to_a_closed_question_is_refused_and_nothing_changes()
     {
         var (caseId, questionId) = await AskCafAsync("Où en est le dossier ?");
@@ -115,7 +198,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
 
         using var answered = await PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "Le dossier est complet.")]);
         Assert.Contains("Réponse envoyée à l'agent.", await answered.ReadPageAsync(), StringComparison.Ordinal);
-        using var closed = await PostWithVersionAsync(agent, url, "Close", [new("usefulness", "Yes")]);
+        using var closed = await PostWithVersionAsync(agent, url, "Close", [new("usefulness", "Yes"), new("confirme", "oui")]);
         Assert.Contains("Réponse utile : <strong>Oui</strong>", await closed.ReadPageAsync(), StringComparison.Ordinal);
         var messages = await Factory.WithDbAsync(db => db.Set<QuestionMessage>().CountAsync(m => m.QuestionId == questionId));
 

@@ -315,6 +315,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("PartnerAnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Path")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

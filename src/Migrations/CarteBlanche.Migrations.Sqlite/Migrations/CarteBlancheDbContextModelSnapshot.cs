@@ -310,6 +310,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PartnerAnsweredAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Path")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

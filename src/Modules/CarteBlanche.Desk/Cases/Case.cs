@@ -79,6 +79,8 @@ public sealed class Case
     public string? ClosingReason { get; set; }
     /// <summary>When the retention job wiped the case's free texts, timeline and contacts; the figures stay.</summary>
     public DateTimeOffset? WipedAt { get; set; }
+    /// <summary>When a partner last answered one of the case's questions while it waits for a partner (null once asked again).</summary>
+    public DateTimeOffset? PartnerAnsweredAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
     public List<Need> Needs { get; set; } = [];
 
@@ -210,6 +212,9 @@ public sealed class Case
     }
 
     public bool IsOverdue(DateOnly today) => State is not (CaseState.AnswerReturned or CaseState.Closed) && DueDate < today;
+
+    /// <summary>Waiting for a partner whose answer came in: the agent has something to read and act on.</summary>
+    public bool HasPartnerAnswer => State == CaseState.WaitingForPartner && PartnerAnsweredAt != null;
 }
 
 public sealed class Need

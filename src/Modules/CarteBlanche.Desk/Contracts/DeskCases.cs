@@ -41,6 +41,23 @@ internal sealed class DeskCases(CarteBlancheDbContext db, ResidentIdentifiers id
                 identifiers.Unprotect(resident.FranceTravailIdEncrypted)));
     }
 
+    public async Task<DeskWorkload> WorkloadAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var siteId = DeskAccess.SiteOf(user);
+        var me = DeskAccess.ActorOf(user);
+        var today = DateOnly.FromDateTime(calendar.ToLocalTime(timeProvider.GetUtcNow()));
+        var open = await db.Set<Case>()
+            .Where(c => c.SiteId == siteId && c.OwnerId == me && c.State != CaseState.Closed && c.State != CaseState.AnswerReturned)
+            .Select(c => new { c.State, c.PartnerAnsweredAt, c.DueDate })
+            .ToListAsync(cancellationToken);
+        return new DeskWorkload(
+            open.Count(c => c.State is CaseState.New or CaseState.InProgress),
+            open.Count(c => c.State == CaseState.WaitingForPartner && c.PartnerAnsweredAt != null),
+            open.Count(c => c.State == CaseState.AnswerReady),
+            open.Count(c => c.State == CaseState.WaitingForPartner && c.PartnerAnsweredAt == null),
+            open.Count(c => c.DueDate < today));
+    }
+
     public async Task<bool> CanFollowAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
     {
         if (!DeskAccess.IsDeskUser(user))
@@ -66,8 +83,9 @@ internal sealed class DeskCases(CarteBlancheDbContext db, ResidentIdentifiers id
         var changed = step switch
         {
             // A step that does not apply (the case moved on meanwhile) only leaves its timeline line.
-            PartnerStep.Asked => @case.State is CaseState.New or CaseState.InProgress && @case.WaitForPartner() == null,
+            PartnerStep.Asked => AskedAgain(@case) | (@case.State is CaseState.New or CaseState.InProgress && @case.WaitForPartner() == null),
             PartnerStep.AnswerReceived => @case.MarkAnswerReady(ResolutionPath.WithPartner) == null,
+            PartnerStep.PartnerAnswered => Answered(@case),
             _ => false,
         };
         if (changed)
@@ -75,6 +93,23 @@ internal sealed class DeskCases(CarteBlancheDbContext db, ResidentIdentifiers id
             @case.Version = Guid.NewGuid();
         }
         db.Add(new CaseEvent { CaseId = caseId, At = timeProvider.GetUtcNow(), ActorId = actorId, Text = text });
+    }
+
+    private static bool AskedAgain(Case @case)
+    {
+        var had = @case.PartnerAnsweredAt != null;
+        @case.PartnerAnsweredAt = null;
+        return had;
+    }
+
+    private bool Answered(Case @case)
+    {
+        if (@case.State != CaseState.WaitingForPartner)
+        {
+            return false;
+        }
+        @case.PartnerAnsweredAt = timeProvider.GetUtcNow();
+        return true;
     }
 
     public async Task<IReadOnlyList<Guid>> CaseIdsOfSiteAsync(Guid siteId, DateTimeOffset openedSince, CancellationToken cancellationToken) =>

@@ -43,10 +43,21 @@ public enum PartnerStep
     Asked,
     /// <summary>The partner's useful answer came back: the case's answer is ready (path: with a partner).</summary>
     AnswerReceived,
+    /// <summary>A partner answered a question: a case waiting for a partner shows « Réponse du partenaire reçue ».</summary>
+    PartnerAnswered,
+}
+
+/// <summary>The open cases an agent carries, counted for the home page (nothing personal).</summary>
+public sealed record DeskWorkload(int ToHandle, int PartnerAnswers, int AnswersToGive, int WaitingForPartner, int Overdue)
+{
+    public int Total => ToHandle + PartnerAnswers + AnswersToGive + WaitingForPartner;
 }
 
 public interface IDeskCases
 {
+    /// <summary>The open cases this account owns at its site, by what is to be done with them.</summary>
+    Task<DeskWorkload> WorkloadAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
+
     /// <summary>The case, or null if there is none with this id. Decrypts the resident's identifiers: call it only to show or share them.</summary>
     Task<DeskCase?> FindAsync(Guid caseId, CancellationToken cancellationToken);
 

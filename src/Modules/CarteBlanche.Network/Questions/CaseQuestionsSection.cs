@@ -24,7 +24,7 @@ internal sealed class CaseQuestionsSection(CarteBlancheDbContext db, FrenchBusin
             var detail = q.AwaitsPartner
                 ? $"Envoyée le {FrenchFormat.DateTime(q.SentAt)} — réponse attendue au plus tard le {FrenchFormat.Deadline(q.DueAt)} ({QuestionDeadline.Countdown(QuestionDeadline.Left(calendar, q.DueAt, now))})"
                 : q.State == QuestionState.Answered ? "Réponse reçue : lisez-la, puis clôturez la sollicitation en disant si elle a été utile."
-                : q.State == QuestionState.Closed ? $"Close le {FrenchFormat.DateTime(q.ClosedAt!.Value)} — réponse utile : {Labels.Of(q.Usefulness!.Value).ToLowerInvariant()}"
+                : q.State == QuestionState.Closed ? $"Close le {FrenchFormat.DateTime(q.ClosedAt!.Value)} — " + (q.Usefulness is { } useful ? $"réponse utile : {Labels.Of(useful).ToLowerInvariant()}" : "sans réponse du partenaire")
                 : q.State == QuestionState.MoreInfoNeeded ? "Le partenaire attend une information de votre part."
                 : "Le partenaire indique que ce n'est pas de son ressort : réorientez la sollicitation.";
             return new CaseActivity($"{q.Reference} — {x.Organisation}", Labels.Of(q.State), detail, QuestionWorkflow.QuestionPath(q.Id),

@@ -212,7 +212,8 @@ public sealed class PartnerQuestion
         return null;
     }
 
-    public string? Close(Usefulness usefulness, DateTimeOffset now)
+    /// <summary>Closes the question; <paramref name="usefulness"/> is asked only once the partner answered (null: closed without an answer).</summary>
+    public string? Close(Usefulness? usefulness, DateTimeOffset now)
     {
         if (State == QuestionState.Closed)
         {

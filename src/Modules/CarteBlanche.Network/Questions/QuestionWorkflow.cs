@@ -150,7 +150,7 @@ public sealed class QuestionWorkflow(
                 MessageKind.MoreInfoRequest => ($"{organisation} demande une information pour la sollicitation {q.Reference} : {Shorten(text!)}", $"{organisation} vous demande une information (sollicitation {q.Reference})"),
                 _ => ($"{organisation} indique que la sollicitation {q.Reference} n'est pas de son ressort : {Shorten(text!)}", $"Sollicitation {q.Reference} à réorienter"),
             };
-            await deskCases.StageAsync(q.CaseId, actor.Id, timeline, PartnerStep.None, cancellationToken);
+            await deskCases.StageAsync(q.CaseId, actor.Id, timeline, kind == MessageKind.Answer ? PartnerStep.PartnerAnswered : PartnerStep.None, cancellationToken);
             await notifier.NotifyAsync([q.AskedBy], [], subject, $"{subject} (demande {q.CaseReference}).", notifier.LinkTo(QuestionPath(q.Id)), cancellationToken);
             return null;
         }, kind switch
@@ -262,19 +262,24 @@ public sealed class QuestionWorkflow(
     public Task<WorkflowResult> CloseAsync(Guid questionId, Guid? version, Actor actor, Usefulness? usefulness, CancellationToken cancellationToken) =>
         ActAsync(questionId, version, actor, async q =>
         {
-            if (usefulness == null)
+            // Whether the answer was useful is asked only about an answer; before one, the question is withdrawn.
+            var answered = q.State == QuestionState.Answered;
+            if (answered && usefulness == null)
             {
                 return "Dites si la réponse du partenaire a été utile : Oui, Je ne sais pas ou Non.";
             }
-            var answered = q.State == QuestionState.Answered;
-            var error = q.Close(usefulness.Value, timeProvider.GetUtcNow());
+            if (!answered)
+            {
+                usefulness = null;
+            }
+            var error = q.Close(usefulness, timeProvider.GetUtcNow());
             if (error != null)
             {
                 return error;
             }
-            var label = usefulness switch { Usefulness.Yes => "oui", Usefulness.No => "non", _ => "je ne sais pas" };
-            AddMessage(q, MessageKind.Closing, actor, $"Sollicitation close. Réponse utile : {label}.", []);
-            await deskCases.StageAsync(q.CaseId, actor.Id, $"Sollicitation {q.Reference} close — réponse utile : {label}",
+            var said = usefulness switch { null => "sans réponse du partenaire", Usefulness.Yes => "réponse utile : oui", Usefulness.No => "réponse utile : non", _ => "réponse utile : je ne sais pas" };
+            AddMessage(q, MessageKind.Closing, actor, $"Sollicitation close, {said}.", []);
+            await deskCases.StageAsync(q.CaseId, actor.Id, $"Sollicitation {q.Reference} close, {said}",
                 answered && usefulness == Usefulness.Yes ? PartnerStep.AnswerReceived : PartnerStep.None, cancellationToken);
             return null;
         }, "question.close", cancellationToken);

@@ -89,6 +89,11 @@ public sealed class FicheModel(
         {
             return denied;
         }
+        if (!Platform.Web.Confirmation.IsConfirmed(Request))
+        {
+            return Platform.Web.Confirmation.Ask(this, $"Clore la demande {Case.Reference} ?", "Oui, clore la demande",
+                $"Issue : {Labels.Of(outcome).ToLowerInvariant()}. Une demande close ne se rouvre pas.", $"/demandes/{id}");
+        }
         var text = $"Demande close : {Labels.Of(outcome).ToLowerInvariant()}{(string.IsNullOrWhiteSpace(reason) ? "" : " — " + reason.Trim())}";
         if (sendSurvey && Case.State != CaseState.Closed && Resident != null)
         {
@@ -283,7 +288,7 @@ public sealed class FicheModel(
             return Refuse("Cette demande a été modifiée entre-temps par un autre agent. Relisez-la, puis recommencez.", stale: true);
         }
         await auditLog.RecordAsync(new AuditEvent("case.update", "Case", id.ToString("D"), eventText.Length > 200 ? eventText[..200] : eventText.Split(':')[0]), cancellationToken);
-        TempData["Succes"] = eventText.Split(':')[0] + ".";
+        TempData["Succes"] = eventText.Split(':')[0].TrimEnd() + ".";
         return Redirect($"/demandes/{id}");
     }
 

@@ -32,8 +32,11 @@ public sealed class IndexModel(CarteBlancheDbContext db, TimeProvider timeProvid
         {
             open = open.Where(c => c.OwnerId == me);
         }
-        Urgent = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.New || c.State == CaseState.InProgress), cancellationToken);
-        Waiting = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.WaitingForPartner), cancellationToken);
+        // A partner's answer is work for the agent: those cases come first among the cases to handle.
+        var waiting = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.WaitingForPartner), cancellationToken);
+        var toHandle = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.New || c.State == CaseState.InProgress), cancellationToken);
+        Urgent = [.. waiting.Where(c => c.HasPartnerAnswer), .. toHandle];
+        Waiting = waiting.Where(c => !c.HasPartnerAnswer).ToList();
         ToGiveBack = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.AnswerReady), cancellationToken);
         SharedWithMe = await CaseRows.ListAsync(db, db.Set<Case>().Where(c => c.State != CaseState.Closed && db.Set<CaseShare>().Any(s => s.CaseId == c.Id && s.AccountId == me)), cancellationToken);
         // The site's satisfaction over the last 90 days (anonymous scores only).

@@ -98,8 +98,16 @@ public sealed class FicheModel(
     public Task<IActionResult> OnPostInviteAsync(Guid id, Guid? organisationId, string? text, CancellationToken ct) =>
         ActAsync(id, QuestionRole.Partner, () => workflow.InviteAsync(id, Actor.Of(User), organisationId, text, ct), "L'organisme invité est prévenu.", ct);
 
-    public Task<IActionResult> OnPostCloseAsync(Guid id, Usefulness? usefulness, CancellationToken ct) =>
-        ActAsync(id, QuestionRole.Agent, () => workflow.CloseAsync(id, Version, Actor.Of(User), usefulness, ct), "Sollicitation close. Merci pour votre retour.", ct);
+    public async Task<IActionResult> OnPostCloseAsync(Guid id, Usefulness? usefulness, CancellationToken ct)
+    {
+        if (!Platform.Web.Confirmation.IsConfirmed(Request))
+        {
+            var withdraw = usefulness == null;
+            return Platform.Web.Confirmation.Ask(this, withdraw ? "Retirer la sollicitation ?" : "Clôturer la sollicitation ?",
+                withdraw ? "Oui, retirer la sollicitation" : "Oui, clôturer", "Le partenaire ne pourra plus y répondre.", $"/reseau/sollicitations/{id}");
+        }
+        return await ActAsync(id, QuestionRole.Agent, () => workflow.CloseAsync(id, Version, Actor.Of(User), usefulness, ct), "Sollicitation close. Merci pour votre retour.", ct);
+    }
 
     private async Task<IActionResult> ActAsync(Guid id, QuestionRole needed, Func<Task<WorkflowResult>> action, string success, CancellationToken cancellationToken)
     {
