@@ -261,11 +261,15 @@ public sealed partial class SubscriptionRequests(CarteBlancheDbContext db, Outbo
         return true;
     }
 
-    /// <summary>Wipes the requests nobody confirmed within <see cref="ConfirmationDays"/> days (the address with them).</summary>
+    /// <summary>
+    /// Wipes the requests nobody confirmed within <see cref="ConfirmationDays"/> days (the address with them).
+    /// Subscriptions made before confirmation existed (no confirmation ever sent) are left for the operators to decide:
+    /// they are told nothing until confirmed.
+    /// </summary>
     public async Task<int> PurgeUnconfirmedAsync(CancellationToken cancellationToken)
     {
         var limit = timeProvider.GetUtcNow().AddDays(-ConfirmationDays);
-        var expired = (await db.Set<BusSubscription>().Where(s => s.ConfirmedAt == null).ToListAsync(cancellationToken)).Where(s => s.ConsentAt < limit).ToList();
+        var expired = (await db.Set<BusSubscription>().Where(s => s.ConfirmedAt == null && s.ConfirmationSentAt != null).ToListAsync(cancellationToken)).Where(s => s.ConsentAt < limit).ToList();
         db.RemoveRange(expired);
         await db.SaveChangesAsync(cancellationToken);
         return expired.Count;

@@ -86,6 +86,11 @@ public abstract class BusClockTests(BusClockApp app)
     [Fact]
     public async Task The_published_cycle_keeps_repeating_as_the_weeks_pass()
     {
+        // A subscription request made now and never confirmed.
+        app.SetParisTime(new DateTime(2027, 3, 9, 8, 0, 0));
+        var email = $"jamais.{Guid.NewGuid():N}@exemple.fr";
+        await app.Factory.InScopeAsync(sp => sp.GetRequiredService<SubscriptionRequests>().RequestAsync("46224", "Pradines", SubscriptionChannel.Email, email, "http://localhost", CancellationToken.None));
+
         app.SetParisTime(new DateTime(2027, 4, 13, 8, 0, 0)); // five weeks on: what was written at publication ends on 20 April
         var today = new DateOnly(2027, 4, 13);
         async Task<int> RunJobAsync() => await app.Factory.InScopeAsync(async sp =>
@@ -95,6 +100,7 @@ public abstract class BusClockTests(BusClockApp app)
         });
         var count = await RunJobAsync();
         Assert.Equal(count, await RunJobAsync()); // once carried on, running again writes nothing
+        Assert.False(await app.Factory.WithDbAsync(db => db.Set<BusSubscription>().AnyAsync(s => s.Address == email)), "an unconfirmed request is wiped after a week");
 
         var passages = await app.Factory.WithDbAsync(db => db.Set<BusPassage>().AsNoTracking().Include(p => p.Stop).Where(p => p.Bus == 0 && p.Date >= new DateOnly(2027, 3, 15)).ToListAsync());
         var cycle = passages.Where(p => p.Date <= new DateOnly(2027, 3, 26)).ToList();

@@ -209,7 +209,16 @@ public sealed class BusPlanning(CarteBlancheDbContext db, IOptions<BusOptions> o
                 told++;
             }
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A passage was cancelled or changed meanwhile (its sequence moved): nothing is published, nobody is told.
+            db.ChangeTracker.Clear();
+            return ("Un passage publié vient d'être annulé ou modifié par un autre coordinateur : rien n'a été publié, publiez de nouveau.", 0);
+        }
         return (null, told);
     }
 
