@@ -122,6 +122,7 @@ public sealed class SiteTests(BrowserApp app) : IClassFixture<BrowserApp>
     [InlineData("my days in the bus", "/car/mes-journees", true, 200)]
     [InlineData("bus, commune page with subscription form, anonymous", "/car/communes/46013", false, 200)]
     [InlineData("bus, unsubscribe with an unknown link, anonymous", "/car/desabonnement/inconnu", false, 200)]
+    [InlineData("bus, subscription confirmation with an unknown link, anonymous", "/car/abonnement/inconnu", false, 200)]
     public async Task Pages_have_no_serious_or_critical_accessibility_violation(string name, string path, bool signedIn, int status)
     {
         await using var session = await app.OpenAsync();

@@ -43,7 +43,10 @@ public sealed class BusPassage
     public string Specialists { get; set; } = "";
     public Guid? PlanRunId { get; set; }
     public DateTimeOffset PublishedAt { get; set; }
-    /// <summary>Changes with every edit: the iCalendar SEQUENCE, so that calendars update the event.</summary>
+    /// <summary>
+    /// Changes with every edit: the iCalendar SEQUENCE, so that calendars update the event. Also the concurrency token:
+    /// two coordinators editing the same passage at once, the second is refused (and its messages are not sent).
+    /// </summary>
     public int Sequence { get; set; }
 }
 
@@ -65,6 +68,11 @@ public sealed class TourPlanRun
     public long Bound { get; set; }
     public double GapPercent { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }
+    /// <summary>
+    /// A published cycle repeats until another one replaces it: its passages are written (as rows) up to this date,
+    /// and the timetable job carries them on ahead of the public horizon. Null until published.
+    /// </summary>
+    public DateOnly? RepeatedUntil { get; set; }
 }
 
 internal sealed class BusStopConfiguration : IEntityTypeConfiguration<BusStop>
@@ -92,6 +100,7 @@ internal sealed class BusPassageConfiguration : IEntityTypeConfiguration<BusPass
         b.HasOne(p => p.Stop).WithMany().HasForeignKey(p => p.StopId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.Date, p.Bus, p.HalfDay });
         b.HasIndex(p => new { p.StopId, p.Date });
+        b.Property(p => p.Sequence).IsConcurrencyToken();
     }
 }
 

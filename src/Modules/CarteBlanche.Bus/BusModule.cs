@@ -3,10 +3,14 @@ using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
 using Microsoft.AspNetCore.Builder;
+using System.Threading.RateLimiting;
+using CarteBlanche.Platform.Jobs;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CarteBlanche.Bus;
 
@@ -14,17 +18,29 @@ public static class BusModule
 {
     public static readonly ModuleModel Model = new("Bus", typeof(BusModule).Assembly);
 
+    /// <summary>Rate limit of the subscription forms (asking, confirming): <see cref="BusOptions.SubscriptionRequestsPerHour"/> posts an hour per client address.</summary>
+    public const string SubscribeRateLimit = "bus-subscribe";
+
     public static IServiceCollection AddBusModule(this IServiceCollection services)
     {
         services.AddSingleton(Model);
         services.AddOptions<BusOptions>().BindConfiguration(BusOptions.Section)
             .Validate(o => o.PlannerSeconds is > 0 and <= 120, "Bus:PlannerSeconds doit être compris entre 1 et 120 secondes.")
             .Validate(o => o.DepotInseeCode.Length == 5, "Bus:DepotInseeCode doit être un code INSEE de 5 caractères.")
+            .Validate(o => o.SubscriptionRequestsPerHour is > 0 and <= 1000, "Bus:SubscriptionRequestsPerHour doit être compris entre 1 et 1000.")
             .ValidateOnStart();
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<BusOptions>>((o, bus) =>
+            o.AddPolicy(SubscribeRateLimit, context =>
+                HttpMethods.IsGet(context.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter("get")
+                    : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = bus.Value.SubscriptionRequestsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })));
         services.AddScoped<BusPlanning>();
         services.AddScoped<Timetable>();
         services.AddScoped<ChangeNotifier>();
         services.AddScoped<BusFigures>();
+        services.AddScoped<SubscriptionRequests>();
+        services.AddRecurringJob<BusTimetableJob>();
         services.AddSingleton<IModuleInitialiser, BusInitialiser>();
         return services;
     }
@@ -78,7 +94,7 @@ internal sealed class BusInitialiser : IModuleInitialiser
             var (run, _) = await planning.RunAsync(new PlanParameters(monday, 10, 1, false, [], []), coordinator ?? Guid.Empty, cancellationToken, TimeSpan.FromSeconds(1));
             if (run != null)
             {
-                await planning.PublishAsync(run.Id, cancellationToken);
+                await planning.PublishAsync(run.Id, "", cancellationToken);
                 await SeedHistoryAsync(db, run.Id, cancellationToken);
             }
         }
@@ -87,7 +103,10 @@ internal sealed class BusInitialiser : IModuleInitialiser
     /// <summary>Demonstration: the same tour ran for the past twelve weeks, with the crew's visit records, so that the figures have a history.</summary>
     private static async Task SeedHistoryAsync(CarteBlancheDbContext db, Guid runId, CancellationToken cancellationToken)
     {
-        var published = await db.Set<BusPassage>().AsNoTracking().Where(p => p.PlanRunId == runId).ToListAsync(cancellationToken);
+        var run = await db.Set<TourPlanRun>().AsNoTracking().SingleAsync(r => r.Id == runId, cancellationToken);
+        var cycleEnd = BusPlanning.WindowOf(BusPlanning.PlanOf(run), run).To;
+        // The cycle itself, not its repetitions ahead.
+        var published = await db.Set<BusPassage>().AsNoTracking().Where(p => p.PlanRunId == runId && p.Date <= cycleEnd).ToListAsync(cancellationToken);
         var random = new Random(46);
         string[] domains = ["Famille", "Sante", "Retraite", "Fiscalite", "Numerique", "PapiersIdentitePermis"];
         for (var cycle = 1; cycle <= 6; cycle++)

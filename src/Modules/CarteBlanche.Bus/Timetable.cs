@@ -24,29 +24,61 @@ public sealed class Timetable(CarteBlancheDbContext db, TimeProvider timeProvide
 {
     internal static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), Paris).DateTime);
+    /// <summary>What the public pages, the calendars and the posters show: the next four weeks.</summary>
+    public const int PublicDays = 28;
+
+    /// <summary>The wall-clock time in Paris, where the bus runs.</summary>
+    public DateTime ParisNow => TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), Paris).DateTime;
+
+    public DateOnly Today => DateOnly.FromDateTime(ParisNow);
+
+    /// <summary>True when the passage has ended (today after its end, or an earlier day): it is no longer "the next one".</summary>
+    public bool IsOver(DateOnly date, TimeOnly end)
+    {
+        var now = ParisNow;
+        var today = DateOnly.FromDateTime(now);
+        return date < today || (date == today && end <= TimeOnly.FromDateTime(now));
+    }
 
     public Task<bool> HasStopAsync(string communeCode, CancellationToken cancellationToken) =>
         db.Set<BusStop>().AnyAsync(s => s.CommuneInseeCode == communeCode && s.IsActive, cancellationToken);
 
-    /// <summary>Passages from today on (for one commune, or all), in date order.</summary>
+    /// <summary>Passages not over yet (a passage that ended this morning is left out), up to <paramref name="days"/> days ahead, for one commune or all, in date order.</summary>
     public async Task<IReadOnlyList<PassageView>> UpcomingAsync(string? communeCode, int days, CancellationToken cancellationToken)
     {
         var today = Today;
-        var until = today.AddDays(days);
+        return (await BetweenAsync(communeCode, today, today.AddDays(days), cancellationToken)).Where(p => !IsOver(p.Date, p.End)).ToList();
+    }
+
+    /// <summary>Every passage dated between the two days (over or not), for one commune or all, in date order.</summary>
+    public async Task<IReadOnlyList<PassageView>> BetweenAsync(string? communeCode, DateOnly since, DateOnly until, CancellationToken cancellationToken)
+    {
         var query = from p in db.Set<BusPassage>().AsNoTracking()
                     join s in db.Set<BusStop>() on p.StopId equals s.Id
                     join c in db.Communes on s.CommuneInseeCode equals c.InseeCode
-                    where p.Date >= today && p.Date <= until && (communeCode == null || s.CommuneInseeCode == communeCode)
+                    where p.Date >= since && p.Date <= until && (communeCode == null || s.CommuneInseeCode == communeCode)
                     select new PassageView(p.Id, p.Date, p.HalfDay, p.Start, p.End, c.InseeCode, c.Name, s.PlaceName, s.AccessNotes, p.Status, p.Notice, p.Specialists, p.Sequence, s.Latitude, s.Longitude);
         var list = await query.ToListAsync(cancellationToken);
         return list.OrderBy(p => p.Date).ThenBy(p => p.HalfDay).ThenBy(p => p.CommuneName, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// Communes left with no passage in the next four weeks because passages there were cancelled: flagged to the
+    /// coordinator (planning page, and when cancelling), who may add a replacement.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> CommunesLeftWithoutPassageAsync(CancellationToken cancellationToken)
+    {
+        var upcoming = await UpcomingAsync(null, PublicDays, cancellationToken);
+        var served = upcoming.Where(p => p.Status == PassageStatus.Scheduled).Select(p => p.CommuneCode).ToHashSet();
+        return upcoming.Where(p => p.Status == PassageStatus.Cancelled && !served.Contains(p.CommuneCode))
+            .Select(p => (p.CommuneCode, p.CommuneName)).Distinct()
+            .OrderBy(c => c.CommuneName, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
+    }
+
     /// <summary>An iCalendar (RFC 5545) feed: one event per passage, cancelled ones with STATUS:CANCELLED and their notice.</summary>
     public async Task<string> CalendarAsync(string? communeCode, string baseUrl, CancellationToken cancellationToken)
     {
-        var passages = await UpcomingAsync(communeCode, 366, cancellationToken);
+        var passages = await UpcomingAsync(communeCode, PublicDays, cancellationToken);
         var calendar = new Ical.Net.Calendar();
         calendar.AddProperty("X-WR-CALNAME", communeCode == null ? "Car France Services — tournée" : $"Car France Services — {passages.FirstOrDefault()?.CommuneName ?? communeCode}");
         calendar.AddTimeZone(new VTimeZone("Europe/Paris"));

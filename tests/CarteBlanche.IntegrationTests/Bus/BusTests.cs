@@ -18,7 +18,8 @@ public abstract class BusTests(CarteBlancheFactory factory)
     public async Task A_coordinator_plans_and_publishes_a_cycle_that_residents_find_with_its_calendar()
     {
         using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
-        var start = NextMonday().AddDays(35).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // Within the four weeks that residents see.
+        var start = NextMonday().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         using var proposed = await Html.PostFormAsync(coordinator, "/car/planification",
             [new("CycleStart", start), new("CycleDays", "10"), new("Buses", "1"), new("Pinned", "46224"), new("Excluded", "46256")]);
@@ -31,7 +32,9 @@ public abstract class BusTests(CarteBlancheFactory factory)
         using var published = await Html.PostFormAsync(coordinator, runUrl, [], runUrl + "?handler=Publish");
         Assert.Contains("La tournée est publiée", await published.ReadPageAsync(), StringComparison.Ordinal);
         var runId = Guid.Parse(runUrl.Split('/').Last());
-        var passages = await Factory.WithDbAsync(db => db.Set<BusPassage>().Include(p => p.Stop).Where(p => p.PlanRunId == runId).ToListAsync());
+        var run = await Factory.WithDbAsync(db => db.Set<TourPlanRun>().SingleAsync(r => r.Id == runId));
+        var cycleEnd = CarteBlanche.Bus.Planning.BusPlanning.WindowOf(CarteBlanche.Bus.Planning.BusPlanning.PlanOf(run), run).To;
+        var passages = await Factory.WithDbAsync(db => db.Set<BusPassage>().Include(p => p.Stop).Where(p => p.PlanRunId == runId && p.Date <= cycleEnd).ToListAsync());
         Assert.Equal(20, passages.Count); // 10 working days (holidays skipped), a morning and an afternoon each
         Assert.Contains(passages, p => p.Stop!.CommuneInseeCode == "46224");
 
@@ -97,7 +100,8 @@ public abstract class BusTests(CarteBlancheFactory factory)
         Assert.Equal("CANCELLED", old.Status);
         var day = newDay.ToString("dddd d MMMM", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
         Assert.Contains($"Le car est au contrôle technique. Remplacé par le {day}, de 14 h à 17 h.", old.Description ?? "", StringComparison.Ordinal);
-        Assert.Contains(calendar.Events, e => e.Uid == $"{replacement.Id:D}@carteblanche" && e.Status == "CONFIRMED");
+        // The replacement is months ahead: beyond the four weeks of the feed, it comes into it in time.
+        Assert.DoesNotContain(calendar.Events, e => e.Uid == $"{replacement.Id:D}@carteblanche");
         using var page = await anonymous.GetAsync($"/car/communes/{code}");
         Assert.Contains($"Remplacé par le {day}", await page.ReadPageAsync(), StringComparison.Ordinal);
     }
@@ -157,15 +161,15 @@ public abstract class BusTests(CarteBlancheFactory factory)
         Assert.Contains("Indiquez un numéro de portable à 10 chiffres", await badPhone.ReadPageAsync(), StringComparison.Ordinal);
         Assert.False(await Factory.WithDbAsync(db => db.Set<BusSubscription>().AnyAsync(s => s.Address == email)));
 
-        using var subscribed = await Html.PostFormAsync(anonymous, $"/car/communes/{code}", [new("Channel", "Email"), new("Address", email), new("Consent", "true")], $"/car/communes/{code}?handler=Subscribe");
-        Assert.Contains("vous serez prévenu(e)", await subscribed.ReadPageAsync(), StringComparison.Ordinal);
+        await SubscribeAndConfirmAsync(anonymous, code, email);
 
         var passage = await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Stop!.CommuneInseeCode == code && p.Status == PassageStatus.Scheduled && p.Date > DateOnly.FromDateTime(DateTime.UtcNow)).OrderBy(p => p.Date).FirstAsync());
+        var subscribers = await Factory.WithDbAsync(db => db.Set<BusSubscription>().CountAsync(s => s.CommuneInseeCode == code && s.ConfirmedAt != null));
         using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         using var cancelled = await Html.PostFormAsync(coordinator, $"/car/passages/{passage.Id}", [new("notice", "Le car est en panne.")], $"/car/passages/{passage.Id}?handler=Cancel");
-        Assert.Contains("1 abonné(s) sont prévenus", await cancelled.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Contains($"{subscribers} abonné(s) sont prévenus", await cancelled.ReadPageAsync(), StringComparison.Ordinal);
 
-        var message = await Factory.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Recipient == email));
+        var message = await Factory.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Recipient == email && m.Body.Contains("est annulé")));
         Assert.Contains("est annulé. Le car est en panne.", message.Body, StringComparison.Ordinal);
         var link = System.Text.RegularExpressions.Regex.Match(message.Body, @"/car/desabonnement/[A-Za-z0-9_-]+").Value;
 
@@ -175,7 +179,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
             await scope.ServiceProvider.GetRequiredService<ChangeNotifier>().NotifyAsync(code, "la commune", "Le car passera plus tard.", "http://localhost", CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<CarteBlanche.Platform.Database.CarteBlancheDbContext>().SaveChangesAsync();
         }
-        var bodies = await Factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == email).Select(m => m.Body).ToListAsync());
+        var bodies = await Factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == email && m.Subject.EndsWith(": changement")).Select(m => m.Body).ToListAsync());
         Assert.Equal(2, bodies.Count);
         Assert.All(bodies, body => Assert.Contains(link + "\n", body.ReplaceLineEndings("\n") + "\n", StringComparison.Ordinal));
 
@@ -199,6 +203,12 @@ public abstract class BusTests(CarteBlancheFactory factory)
             return await db.SaveChangesAsync();
         });
         var place = await Factory.WithDbAsync(db => db.Places.Where(p => p.Kind == CarteBlanche.Platform.Territory.PlaceKind.BusStop && p.CommuneInseeCode == stop.CommuneInseeCode).Select(p => p.Id).SingleAsync());
+        var agentId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.EmailFor(Roles.Agent)).Select(u => u.Id).SingleAsync());
+        await Factory.WithDbAsync(db =>
+        {
+            db.Add(new CrewAssignment { Date = today, Bus = 9, Role = CrewRole.PolyvalentAgent, AccountId = agentId }); // the agent rides that bus today
+            return db.SaveChangesAsync();
+        });
         using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         int DeskCount(string page) => int.Parse(System.Text.RegularExpressions.Regex.Match(page, @"Le guichet en compte (\d+) à cet arrêt ce jour-là").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
         var before = DeskCount(await (await agent.GetAsync($"/car/passages/{passage.Id}")).ReadPageAsync());
@@ -242,6 +252,18 @@ public abstract class BusTests(CarteBlancheFactory factory)
             .Where(p => p.Status == PassageStatus.Scheduled && p.Date < DateOnly.FromDateTime(DateTime.UtcNow)).OrderByDescending(p => p.Date).FirstAsync());
         using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var url = $"/car/passages/{passage.Id}";
+
+        // Not on that day's crew: refused, the record (the demo's history has one) unchanged.
+        var before = await Factory.WithDbAsync(db => db.Set<BusVisit>().AsNoTracking().SingleOrDefaultAsync(v => v.PassageId == passage.Id));
+        using var notCrew = await Html.PostFormAsync(agent, url, [new("visitors", "7"), new("casesOpened", "1")], url + "?handler=Visit");
+        Assert.Contains($"Seul l'équipage du {passage.Date.ToString("dddd d MMMM", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} (car {passage.Bus + 1}) ou un coordinateur peut enregistrer la visite", await notCrew.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(before?.Visitors, await Factory.WithDbAsync(db => db.Set<BusVisit>().Where(v => v.PassageId == passage.Id).Select(v => (int?)v.Visitors).SingleOrDefaultAsync()));
+        var agentId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.EmailFor(Roles.Agent)).Select(u => u.Id).SingleAsync());
+        await Factory.WithDbAsync(db =>
+        {
+            db.Add(new CrewAssignment { Date = passage.Date, Bus = passage.Bus, Role = CrewRole.PolyvalentAgent, AccountId = agentId });
+            return db.SaveChangesAsync();
+        });
 
         using var refused = await Html.PostFormAsync(agent, url, [new("visitors", "2"), new("casesOpened", "5")], url + "?handler=Visit");
         Assert.Contains("Le nombre de demandes ouvertes est entre 0 et le nombre de visiteurs.", await refused.ReadPageAsync(), StringComparison.Ordinal);
@@ -380,6 +402,278 @@ public abstract class BusTests(CarteBlancheFactory factory)
             [new("Channel", "InPerson"), new("Needs[0].Domain", "Retraite"), new("Needs[0].Description", "Relevé de carrière"), new("PlaceId", place.ToString())]);
         Assert.Contains("Car France Services — Bach", await opened.ReadPageAsync(), StringComparison.Ordinal);
     }
+
+    // Item 12: publishing keeps what already happened or was announced, refuses the past, tells each changed commune once.
+    [Fact]
+    public async Task Publishing_replaces_only_future_scheduled_passages_without_a_visit_and_tells_each_changed_commune_once()
+    {
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        var monday = NextMonday().AddDays(140);
+        async Task<string> ProposeAsync(params KeyValuePair<string, string>[] extra)
+        {
+            using var proposed = await Html.PostFormAsync(coordinator, "/car/planification", [new("CycleStart", IsoDate(monday)), new("CycleDays", "10"), new("Buses", "1"), .. extra]);
+            return proposed.RequestMessage!.RequestUri!.AbsolutePath;
+        }
+        var firstUrl = await ProposeAsync();
+        using (var published = await Html.PostFormAsync(coordinator, firstUrl, [], firstUrl + "?handler=Publish"))
+        {
+            Assert.Contains("La tournée est publiée", await published.ReadPageAsync(), StringComparison.Ordinal);
+        }
+        var firstId = Guid.Parse(firstUrl.Split('/').Last());
+        var first = await Factory.WithDbAsync(db => db.Set<BusPassage>().AsNoTracking().Include(p => p.Stop).Where(p => p.PlanRunId == firstId).OrderBy(p => p.Date).ThenBy(p => p.HalfDay).ToListAsync());
+        var (cancelled, visited) = (first[0], first[1]);
+        var droppedPassage = first.First(p => p.StopId != cancelled.StopId && p.StopId != visited.StopId);
+        var dropped = droppedPassage.Stop!.CommuneInseeCode;
+        await Factory.WithDbAsync(db =>
+        {
+            // A second passage there (another bus): the commune loses two passages.
+            db.Add(new BusPassage { StopId = droppedPassage.StopId, Date = droppedPassage.Date, HalfDay = droppedPassage.HalfDay, Start = droppedPassage.Start, End = droppedPassage.End, Bus = 7, PublishedAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+
+        // A cancelled passage (its notice is public), a passage with the crew's visit record, a confirmed subscriber.
+        using (var cancel = await Html.PostFormAsync(coordinator, $"/car/passages/{cancelled.Id}", [new("notice", "Le car est au garage.")], $"/car/passages/{cancelled.Id}?handler=Cancel"))
+        {
+            Assert.Contains("Passage annulé", await cancel.ReadPageAsync(), StringComparison.Ordinal);
+        }
+        await Factory.WithDbAsync(db =>
+        {
+            db.Add(new BusVisit { PassageId = visited.Id, Visitors = 4, CasesOpened = 1, RecordedAt = DateTimeOffset.UtcNow });
+            return db.SaveChangesAsync();
+        });
+        using var anonymous = Factory.CreateBrowserClient();
+        var email = $"abonne.{Guid.NewGuid():N}@exemple.fr";
+        await SubscribeAndConfirmAsync(anonymous, dropped, email);
+
+        // A past cycle is refused and changes nothing.
+        var before = await Factory.WithDbAsync(db => db.Set<BusPassage>().CountAsync());
+        var past = await Factory.InScopeAsync(async sp =>
+        {
+            var (run, errors) = await sp.GetRequiredService<CarteBlanche.Bus.Planning.BusPlanning>().RunAsync(
+                new CarteBlanche.Bus.Planning.PlanParameters(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-14), 5, 1, false, [], []), Guid.Empty, CancellationToken.None, TimeSpan.FromSeconds(1));
+            Assert.Empty(errors);
+            return run!.Id;
+        });
+        using (var refused = await Html.PostFormAsync(coordinator, $"/car/planification/{past}", [], $"/car/planification/{past}?handler=Publish"))
+        {
+            Assert.Contains("une date passée : relancez la planification", await refused.ReadPageAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(before, await Factory.WithDbAsync(db => db.Set<BusPassage>().CountAsync()));
+
+        // The same cycle again, without one commune: only the scheduled passages without a visit are replaced.
+        var secondUrl = await ProposeAsync(new KeyValuePair<string, string>("Excluded", dropped));
+        using (var published = await Html.PostFormAsync(coordinator, secondUrl, [], secondUrl + "?handler=Publish"))
+        {
+            Assert.Contains("et les abonnés de", await published.ReadPageAsync(), StringComparison.Ordinal);
+        }
+        var kept = await Factory.WithDbAsync(db => db.Set<BusPassage>().AsNoTracking().Where(p => p.PlanRunId == firstId).ToListAsync());
+        Assert.Equal(new[] { cancelled.Id, visited.Id }.Order(), kept.Select(p => p.Id).Order());
+        Assert.Contains("Le car est au garage.", kept.Single(p => p.Id == cancelled.Id).Notice, StringComparison.Ordinal);
+        Assert.Equal(4, await Factory.WithDbAsync(db => db.Set<BusVisit>().Where(v => v.PassageId == visited.Id).Select(v => v.Visitors).SingleAsync()));
+        var secondId = Guid.Parse(secondUrl.Split('/').Last());
+        Assert.False(await Factory.WithDbAsync(db => db.Set<BusPassage>().AnyAsync(p => p.PlanRunId == secondId && p.Stop!.CommuneInseeCode == dropped)));
+        Assert.True(await Factory.WithDbAsync(db => db.Set<BusPassage>().AnyAsync(p => p.PlanRunId == secondId)));
+        var told = await Factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == email && m.Subject.EndsWith(": changement")).Select(m => m.Body).ToListAsync());
+        var message = Assert.Single(told); // two passages lost, one message
+        Assert.Contains("Nouvelle tournée du car à partir du", message, StringComparison.Ordinal);
+    }
+
+    // Item 13: the published cycle repeats, so that four weeks are shown; a cancellation names the next passage; a commune left without one is flagged.
+    [Fact]
+    public async Task The_public_pages_and_calendar_show_four_weeks_of_the_repeating_cycle()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // A one-week cycle from the Monday after next: published, it goes on after its last day.
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var proposed = await Html.PostFormAsync(coordinator, "/car/planification", [new("CycleStart", IsoDate(NextMonday())), new("CycleDays", "5"), new("Buses", "1")]);
+        var url = proposed.RequestMessage!.RequestUri!.AbsolutePath;
+        using (var published = await Html.PostFormAsync(coordinator, url, [], url + "?handler=Publish"))
+        {
+            Assert.Contains("La tournée est publiée", await published.ReadPageAsync(), StringComparison.Ordinal);
+        }
+        var run = await Factory.WithDbAsync(db => db.Set<TourPlanRun>().AsNoTracking().SingleAsync(r => r.Id == Guid.Parse(url.Split('/').Last())));
+        var plan = CarteBlanche.Bus.Planning.BusPlanning.PlanOf(run);
+        var cycleEnd = CarteBlanche.Bus.Planning.BusPlanning.WindowOf(plan, run).To;
+        var period = CarteBlanche.Bus.Planning.BusPlanning.PeriodDays(run, plan);
+        var repeated = await Factory.WithDbAsync(db => db.Set<BusPassage>().AsNoTracking().Include(p => p.Stop)
+            .Where(p => p.PlanRunId == run.Id && p.Status == PassageStatus.Scheduled && p.Date > cycleEnd && p.Date <= today.AddDays(28)).OrderBy(p => p.Date).FirstOrDefaultAsync());
+        Assert.True(repeated != null, "the cycle's passages repeat after its last day, within the four weeks");
+        // The same stop, weekday, half-day and bus, a whole number of cycles later.
+        Assert.Contains(plan.Passages, o => o.CommuneCode == repeated.Stop!.CommuneInseeCode && o.HalfDay == repeated.HalfDay && o.Start == repeated.Start && o.Bus == repeated.Bus && (repeated.Date.DayNumber - o.Date.DayNumber) % period == 0);
+
+        using var anonymous = Factory.CreateBrowserClient();
+        var day = repeated.Date.ToString("dddd d MMMM", Fr);
+        var tour = await (await anonymous.GetAsync("/car")).ReadPageAsync();
+        Assert.Contains("Les quatre prochaines semaines", tour, StringComparison.Ordinal);
+        Assert.Contains(day, tour, StringComparison.Ordinal);
+        Assert.Contains(day, await (await anonymous.GetAsync($"/car/communes/{repeated.Stop!.CommuneInseeCode}")).ReadPageAsync(), StringComparison.Ordinal);
+        var calendar = Calendar.Load(await anonymous.GetStringAsync("/car/tournee.ics"))!;
+        Assert.Contains(calendar.Events, e => e.Uid == $"{repeated.Id:D}@carteblanche");
+        Assert.All(calendar.Events, e => Assert.True(DateOnly.FromDateTime(e.Start!.Value) <= today.AddDays(29), "the calendar shows four weeks"));
+    }
+
+    [Fact]
+    public async Task A_cancelled_passage_says_when_the_next_one_is_and_a_commune_left_without_passage_is_flagged()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        // A commune with two passages or more in the next four weeks, none cancelled.
+        var upcoming = await Factory.WithDbAsync(db => db.Set<BusPassage>().AsNoTracking().Include(p => p.Stop).ThenInclude(s => s!.Commune)
+            .Where(p => p.Date >= today.AddDays(-1) && p.Date <= today.AddDays(29)).ToListAsync());
+        var commune = upcoming.GroupBy(p => p.Stop!.CommuneInseeCode)
+            .Where(g => g.All(p => p.Status == PassageStatus.Scheduled && p.Date > today.AddDays(1) && p.Date < today.AddDays(27)) && g.Count() >= 2)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).First();
+        var passages = commune.OrderBy(p => p.Date).ToList();
+        var name = passages[0].Stop!.Commune!.Name;
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+
+        using (var first = await Html.PostFormAsync(coordinator, $"/car/passages/{passages[0].Id}", [new("notice", "Le car est en panne.")], $"/car/passages/{passages[0].Id}?handler=Cancel"))
+        {
+            Assert.DoesNotContain("n'a plus aucun passage", await first.ReadPageAsync(), StringComparison.Ordinal);
+        }
+        var next = $"Prochain passage : le {passages[1].Date.ToString("dddd d MMMM", Fr)}, de {PassageView.Hour(passages[1].Start)} à {PassageView.Hour(passages[1].End)}.";
+        using var anonymous = Factory.CreateBrowserClient();
+        Assert.Contains("Le car est en panne. " + next, await (await anonymous.GetAsync($"/car/communes/{commune.Key}")).ReadPageAsync(), StringComparison.Ordinal);
+        using (var planning = await coordinator.GetAsync("/car/planification"))
+        {
+            var page = await planning.ReadPageAsync();
+            Assert.False(page.Contains("communes-sans-passage", StringComparison.Ordinal) && page.Contains(name + ",", StringComparison.Ordinal));
+        }
+
+        string last = "";
+        foreach (var passage in passages.Skip(1))
+        {
+            using var cancelled = await Html.PostFormAsync(coordinator, $"/car/passages/{passage.Id}", [new("notice", "Travaux sur la place.")], $"/car/passages/{passage.Id}?handler=Cancel");
+            last = await cancelled.ReadPageAsync();
+        }
+        Assert.Contains($"Attention : {name} n'a plus aucun passage dans les quatre prochaines semaines", last, StringComparison.Ordinal);
+        var flagged = await (await coordinator.GetAsync("/car/planification")).ReadPageAsync();
+        var alert = System.Text.RegularExpressions.Regex.Match(flagged, @"<div class=""fr-alert fr-alert--warning fr-mb-3w"" id=""communes-sans-passage"">[\s\S]*?</div>").Value;
+        Assert.Contains(name, alert, StringComparison.Ordinal);
+    }
+
+    // Item 15: double opt-in, idempotent, rate-limited, journaled.
+    [Fact]
+    public async Task A_subscription_waits_for_its_confirmation_link_is_idempotent_rate_limited_and_journaled()
+    {
+        var code = await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Status == PassageStatus.Scheduled && p.Date > DateOnly.FromDateTime(DateTime.UtcNow))
+            .OrderBy(p => p.Date).Select(p => p.Stop!.CommuneInseeCode).FirstAsync());
+        var email = $"inconnu.{Guid.NewGuid():N}@exemple.fr";
+        using var anonymous = Factory.CreateBrowserClient();
+        using var form = await anonymous.GetAsync($"/car/communes/{code}");
+        var token = Html.AntiforgeryToken(await form.Content.ReadAsStringAsync());
+        Task<HttpResponseMessage> Post(string address) => anonymous.PostAsync($"/car/communes/{code}?handler=Subscribe",
+            new FormUrlEncodedContent([new("Channel", "Email"), new("Address", address), new("Consent", "true"), new("__RequestVerificationToken", token)]));
+
+        // A double submit (at once): no error, one request, one confirmation message.
+        var twice = await Task.WhenAll(Post(email), Post(email.ToUpperInvariant()));
+        foreach (var response in twice)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("ouvrez le lien de confirmation", await response.ReadPageAsync(), StringComparison.Ordinal);
+            response.Dispose();
+        }
+        var subscription = await Factory.WithDbAsync(db => db.Set<BusSubscription>().AsNoTracking().SingleAsync(s => s.Address == email));
+        Assert.Null(subscription.ConfirmedAt);
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient == email)));
+
+        // Unconfirmed: a change tells nobody.
+        await Factory.InScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<ChangeNotifier>().NotifyAsync(code, "la commune", "Le car passera plus tard.", "http://localhost", CancellationToken.None);
+            await sp.GetRequiredService<CarteBlanche.Platform.Database.CarteBlancheDbContext>().SaveChangesAsync();
+        });
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient == email)));
+
+        // Opening the link changes nothing; the button confirms; confirming again says so.
+        var link = await ConfirmationLinkAsync(email);
+        Assert.Contains("Confirmer ma demande", await (await anonymous.GetAsync(link)).ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Null(await Factory.WithDbAsync(db => db.Set<BusSubscription>().Where(s => s.Id == subscription.Id).Select(s => s.ConfirmedAt).SingleAsync()));
+        using (var confirmed = await Html.PostFormAsync(anonymous, link, []))
+        {
+            Assert.Contains("C'est confirmé", await confirmed.ReadPageAsync(), StringComparison.Ordinal);
+        }
+        Assert.Contains("déjà confirmée", await (await anonymous.GetAsync(link)).ReadPageAsync(), StringComparison.Ordinal);
+        Assert.NotNull(await Factory.WithDbAsync(db => db.Set<BusSubscription>().Where(s => s.Id == subscription.Id).Select(s => s.ConfirmedAt).SingleAsync()));
+
+        // Journaled by identifier, never by address.
+        var entries = await Factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.RecordId == subscription.Id.ToString("D")).ToListAsync());
+        Assert.Contains(entries, e => e.Action == "bus.subscription-requested");
+        Assert.Contains(entries, e => e.Action == "bus.subscription-confirmed");
+        Assert.False(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => (e.Purpose != null && e.Purpose.Contains(email)) || (e.RecordId != null && e.RecordId.Contains(email)))));
+
+        // Rate-limited per client address: the form may be posted 10 times an hour.
+        using var flooder = Factory.CreateBrowserClient();
+        var statuses = new List<string>();
+        for (var i = 0; i < 11; i++)
+        {
+            using var response = await Html.PostFormAsync(flooder, $"/car/communes/{code}", [new("Channel", "Email"), new("Address", $"cible{i}.{Guid.NewGuid():N}@exemple.fr")], $"/car/communes/{code}?handler=Subscribe");
+            statuses.Add(await response.ReadPageAsync());
+        }
+        Assert.All(statuses.Take(10), page => Assert.Contains("Cochez la case pour accepter", page, StringComparison.Ordinal));
+        Assert.Contains("Trop de tentatives", statuses[10], StringComparison.Ordinal);
+    }
+
+    // Item 16: two coordinators cancelling the same passage at once: one wins, subscribers are told once.
+    [Fact]
+    public async Task Two_coordinators_cancelling_the_same_passage_at_once_tell_subscribers_once()
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var passage = await Factory.WithDbAsync(db => db.Set<BusPassage>().AsNoTracking().Include(p => p.Stop)
+            .Where(p => p.Status == PassageStatus.Scheduled && p.Date > today.AddDays(1) && p.Date <= today.AddDays(26)).OrderByDescending(p => p.Date).ThenBy(p => p.HalfDay).FirstAsync());
+        var code = passage.Stop!.CommuneInseeCode;
+        using var anonymous = Factory.CreateBrowserClient();
+        var email = $"voisin.{Guid.NewGuid():N}@exemple.fr";
+        await SubscribeAndConfirmAsync(anonymous, code, email);
+        var url = $"/car/passages/{passage.Id}";
+        using var first = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using var second = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        async Task<(HttpClient Client, string Token)> FormAsync(HttpClient client)
+        {
+            using var page = await client.GetAsync(url);
+            var html = await page.Content.ReadAsStringAsync();
+            Assert.Contains("name=\"sequence\" value=\"0\"", html, StringComparison.Ordinal);
+            return (client, Html.AntiforgeryToken(html));
+        }
+        var forms = new[] { await FormAsync(first), await FormAsync(second) };
+
+        var responses = await Task.WhenAll(forms.Select(f => f.Client.PostAsync(url + "?handler=Cancel",
+            new FormUrlEncodedContent([new("notice", "Le car est en panne."), new("sequence", "0"), new("__RequestVerificationToken", f.Token)]))));
+        var pages = await Task.WhenAll(responses.Select(r => r.ReadPageAsync()));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Single(pages, p => p.Contains("Passage annulé", StringComparison.Ordinal));
+        Assert.Single(pages, p => p.Contains("Ce passage vient d'être modifié par un autre coordinateur", StringComparison.Ordinal) || p.Contains("Ce passage est déjà annulé.", StringComparison.Ordinal));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Recipient == email && m.Subject.EndsWith(": changement"))));
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Id == passage.Id).Select(p => p.Sequence).SingleAsync()));
+
+        // A form read before the other's cancellation is refused too, even later.
+        using var stale = await second.PostAsync(url + "?handler=Cancel", new FormUrlEncodedContent([new("notice", "Encore."), new("sequence", "0"), new("__RequestVerificationToken", forms[1].Token)]));
+        Assert.Contains("Ce passage est déjà annulé.", await stale.ReadPageAsync(), StringComparison.Ordinal);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    /// <summary>As a resident does: asks on the commune page, then opens the link of the confirmation message and confirms.</summary>
+    private async Task<Guid> SubscribeAndConfirmAsync(HttpClient anonymous, string code, string email)
+    {
+        using var asked = await Html.PostFormAsync(anonymous, $"/car/communes/{code}", [new("Channel", "Email"), new("Address", email), new("Consent", "true")], $"/car/communes/{code}?handler=Subscribe");
+        Assert.Contains("ouvrez le lien de confirmation envoyé à cette adresse e-mail", await asked.ReadPageAsync(), StringComparison.Ordinal);
+        var link = await ConfirmationLinkAsync(email);
+        using var confirmed = await Html.PostFormAsync(anonymous, link, []);
+        Assert.Contains("C'est confirmé", await confirmed.ReadPageAsync(), StringComparison.Ordinal);
+        return await Factory.WithDbAsync(db => db.Set<BusSubscription>().Where(s => s.Address == email && s.CommuneInseeCode == code).Select(s => s.Id).SingleAsync());
+    }
+
+    private async Task<string> ConfirmationLinkAsync(string email)
+    {
+        var body = await Factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == email && m.Subject.EndsWith("confirmez votre demande")).OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstAsync());
+        return System.Text.RegularExpressions.Regex.Match(body, @"/car/abonnement/[A-Za-z0-9_-]+").Value;
+    }
+
+    private static string IsoDate(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static readonly System.Globalization.CultureInfo Fr = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
 
     private static DateOnly NextMonday()
     {

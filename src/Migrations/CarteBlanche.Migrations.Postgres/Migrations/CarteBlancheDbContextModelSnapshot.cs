@@ -53,6 +53,7 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Sequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<string>("Specialists")
@@ -137,6 +138,12 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
+
+                    b.Property<DateTimeOffset?>("ConfirmationSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("ConsentAt")
                         .HasColumnType("timestamp with time zone");
@@ -268,6 +275,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("RepeatedUntil")
+                        .HasColumnType("date");
 
                     b.Property<bool>("Weekly")
                         .HasColumnType("boolean");

@@ -48,6 +48,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Sequence")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Specialists")
@@ -132,6 +133,12 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmationSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ConsentAt")
                         .HasColumnType("INTEGER");
@@ -263,6 +270,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RepeatedUntil")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("Weekly")
                         .HasColumnType("INTEGER");

@@ -22,7 +22,7 @@ public sealed class AfficheModel(Timetable timetable, CarteBlancheDbContext db) 
             return NotFound();
         }
         (Name, Stop) = (stop.Commune!.Name, stop);
-        Passages = (await timetable.UpcomingAsync(code, 90, cancellationToken)).Where(p => p.Status == PassageStatus.Scheduled).Take(8).ToList();
+        Passages = (await timetable.UpcomingAsync(code, Timetable.PublicDays, cancellationToken)).Where(p => p.Status == PassageStatus.Scheduled).Take(8).ToList();
         return Page();
     }
 }

@@ -2,13 +2,15 @@ using CarteBlanche.Platform.Database;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Bus.Pages.Car;
 
 /// <summary>A commune's timetable, as a resident looks for it: the next passages, the place, changes; its calendar and poster.</summary>
 [AllowAnonymous]
-public sealed class CommuneModel(Timetable timetable, CarteBlancheDbContext db, TimeProvider timeProvider) : PageModel
+[EnableRateLimiting(BusModule.SubscribeRateLimit)]
+public sealed class CommuneModel(Timetable timetable, CarteBlancheDbContext db, SubscriptionRequests subscriptions, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions) : PageModel
 {
     [BindProperty] public SubscriptionChannel Channel { get; set; } = SubscriptionChannel.Email;
     [BindProperty] public string? Address { get; set; }
@@ -21,7 +23,10 @@ public sealed class CommuneModel(Timetable timetable, CarteBlancheDbContext db, 
 
     public Task<IActionResult> OnGetAsync(string code, CancellationToken cancellationToken) => LoadAsync(code, cancellationToken);
 
-    /// <summary>A resident asks to be told of changes (e-mail or SMS), with explicit consent; every message carries a one-click unsubscribe link.</summary>
+    /// <summary>
+    /// A resident asks to be told of changes (e-mail or SMS), with explicit consent, then confirms through the link sent
+    /// to that address (double opt-in); every message carries a one-click unsubscribe link. Rate-limited per client address.
+    /// </summary>
     public async Task<IActionResult> OnPostSubscribeAsync(string code, CancellationToken cancellationToken)
     {
         var page = await LoadAsync(code, cancellationToken);
@@ -47,13 +52,15 @@ public sealed class CommuneModel(Timetable timetable, CarteBlancheDbContext db, 
         {
             return Page();
         }
-        var normalised = Channel == SubscriptionChannel.Sms ? digits : address.ToLowerInvariant();
-        if (!await db.Set<BusSubscription>().AnyAsync(s => s.CommuneInseeCode == code && s.Address == normalised, cancellationToken))
+        var outcome = await subscriptions.RequestAsync(code, Name, Channel, address, appOptions.Value.BaseUrlFor(Request), cancellationToken);
+        if (outcome == SubscriptionOutcome.TooManyPending)
         {
-            db.Add(BusSubscription.Create(code, Channel, normalised, timeProvider.GetUtcNow()).Subscription);
-            await db.SaveChangesAsync(cancellationToken);
+            ModelState.AddModelError(nameof(Address), $"Cette adresse a déjà {SubscriptionRequests.MaxPendingPerAddress} demandes en attente de confirmation : ouvrez d'abord les liens déjà reçus (ils sont valables {SubscriptionRequests.ConfirmationDays} jours).");
+            return Page();
         }
-        TempData["Succes"] = $"C'est noté : vous serez prévenu(e) si un passage du car à {Name} change.";
+        TempData["Succes"] = Channel == SubscriptionChannel.Email
+            ? $"Presque fini : pour être prévenu(e) des changements du car à {Name}, ouvrez le lien de confirmation envoyé à cette adresse e-mail (valable {SubscriptionRequests.ConfirmationDays} jours). Sans confirmation, rien ne vous sera envoyé et l'adresse sera effacée."
+            : $"Presque fini : pour être prévenu(e) des changements du car à {Name}, ouvrez le lien de confirmation envoyé par SMS à ce numéro (valable {SubscriptionRequests.ConfirmationDays} jours). Sans confirmation, rien ne vous sera envoyé et le numéro sera effacé.";
         return Redirect($"/car/communes/{code}");
     }
 
@@ -65,7 +72,7 @@ public sealed class CommuneModel(Timetable timetable, CarteBlancheDbContext db, 
             return NotFound();
         }
         (Code, Name, Stop) = (code, stop.Commune!.Name, stop);
-        Passages = await timetable.UpcomingAsync(code, 120, cancellationToken);
+        Passages = await timetable.UpcomingAsync(code, Timetable.PublicDays, cancellationToken);
         return Page();
     }
 }

@@ -7,7 +7,7 @@ namespace CarteBlanche.Bus.Pages.Car;
 
 /// <summary>One click to stop being told: the subscription (and its e-mail or phone number) is deleted.</summary>
 [AllowAnonymous]
-public sealed class DesabonnementModel(CarteBlancheDbContext db) : PageModel
+public sealed class DesabonnementModel(CarteBlancheDbContext db, SubscriptionRequests subscriptions) : PageModel
 {
     public bool Found { get; private set; }
     public bool Done { get; private set; }
@@ -20,8 +20,7 @@ public sealed class DesabonnementModel(CarteBlancheDbContext db) : PageModel
 
     public async Task OnPostAsync(string token, CancellationToken cancellationToken)
     {
-        var hash = BusSubscription.HashOf(token);
-        await db.Set<BusSubscription>().Where(s => s.TokenHash == hash).ExecuteDeleteAsync(cancellationToken);
+        await subscriptions.RemoveAsync(token, cancellationToken);
         Done = true;
     }
 }

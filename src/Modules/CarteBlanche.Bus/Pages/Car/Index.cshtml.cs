@@ -1,13 +1,11 @@
-using CarteBlanche.Platform.Database;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Bus.Pages.Car;
 
 /// <summary>The bus's public page: the next four weeks of passages, and every commune it serves.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(Timetable timetable, CarteBlancheDbContext db, Microsoft.Extensions.Options.IOptions<Platform.Web.MapOptions> map) : PageModel
+public sealed class IndexModel(Timetable timetable, Microsoft.Extensions.Options.IOptions<Platform.Web.MapOptions> map) : PageModel
 {
     public IReadOnlyList<PassageView> Passages { get; private set; } = [];
     public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
@@ -19,13 +17,8 @@ public sealed class IndexModel(Timetable timetable, CarteBlancheDbContext db, Mi
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Passages = await timetable.UpcomingAsync(null, 28, cancellationToken);
-        var today = timetable.Today;
-        Communes = (await (from p in db.Set<BusPassage>().AsNoTracking()
-                           join s in db.Set<BusStop>() on p.StopId equals s.Id
-                           join c in db.Communes on s.CommuneInseeCode equals c.InseeCode
-                           where p.Date >= today
-                           select new { c.InseeCode, c.Name }).Distinct().ToListAsync(cancellationToken))
-            .OrderBy(c => c.Name, StringComparer.Create(Platform.Web.FrenchFormat.Culture, true)).Select(c => (c.InseeCode, c.Name)).ToList();
+        Passages = await timetable.UpcomingAsync(null, Timetable.PublicDays, cancellationToken);
+        Communes = Passages.Where(p => p.Status == PassageStatus.Scheduled).Select(p => (p.CommuneCode, p.CommuneName)).Distinct()
+            .OrderBy(c => c.CommuneName, StringComparer.Create(Platform.Web.FrenchFormat.Culture, true)).ToList();
     }
 }

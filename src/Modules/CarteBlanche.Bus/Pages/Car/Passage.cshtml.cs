@@ -11,7 +11,7 @@ namespace CarteBlanche.Bus.Pages.Car;
 
 /// <summary>A published passage: the crew records the visit; a coordinator cancels or replaces it (the notice shows on the public pages and the calendars mark it cancelled).</summary>
 [Authorize(Policy = Policies.BusCrew)]
-public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, TimeProvider timeProvider, Platform.Calendar.FrenchBusinessCalendar calendar, ChangeNotifier notifier, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions, CarteBlanche.Desk.Contracts.IDeskCases deskCases) : PageModel
+public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, TimeProvider timeProvider, Platform.Calendar.FrenchBusinessCalendar calendar, ChangeNotifier notifier, Timetable timetable, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions, CarteBlanche.Desk.Contracts.IDeskCases deskCases) : PageModel
 {
     /// <summary>Desk cases opened that day with this stop as the place of reception: the crew's count starts from it.</summary>
     public int DeskCasesOpened { get; private set; }
@@ -19,6 +19,8 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
     public string CommuneName { get; private set; } = "";
     public BusVisit? Visit { get; private set; }
     public bool IsCoordinator => User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
+    /// <summary>The visit is recorded by the day's crew (of this bus) or a coordinator; other agents only read it.</summary>
+    public bool CanRecordVisit { get; private set; }
 
     /// <summary>The crew records the passage: visitors, domains, desk cases opened, notes. Recording again replaces it.</summary>
     public async Task<IActionResult> OnPostVisitAsync(Guid id, int? visitors, List<string> domains, int? casesOpened, string? notes, CancellationToken cancellationToken)
@@ -27,6 +29,11 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
         if (denied != null)
         {
             return denied;
+        }
+        if (!CanRecordVisit)
+        {
+            ModelState.AddModelError("", $"Seul l'équipage du {Passage.Date.ToString("dddd d MMMM", Platform.Web.FrenchFormat.Culture)} (car {Passage.Bus + 1}) ou un coordinateur peut enregistrer la visite de ce passage.");
+            return Page();
         }
         if (Passage.Status == PassageStatus.Cancelled)
         {
@@ -72,7 +79,11 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
     /// Cancels the passage, or replaces it when a new day is given: the replacement is a new passage at the same
     /// stop, the old one stays visible as cancelled with a notice naming the new day, and subscribers are told once.
     /// </summary>
-    public async Task<IActionResult> OnPostCancelAsync(Guid id, string? notice, DateOnly? replacementDate, HalfDay? replacementHalfDay, CancellationToken cancellationToken)
+    /// <remarks>
+    /// <paramref name="sequence"/> is the passage's version the coordinator read: two coordinators cancelling at once,
+    /// the second is refused (concurrency token), so subscribers are told once.
+    /// </remarks>
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, string? notice, DateOnly? replacementDate, HalfDay? replacementHalfDay, int? sequence, CancellationToken cancellationToken)
     {
         var denied = await LoadAsync(id, cancellationToken);
         if (denied != null)
@@ -86,6 +97,11 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
         if (Passage.Status == PassageStatus.Cancelled)
         {
             ModelState.AddModelError("", "Ce passage est déjà annulé.");
+            return Page();
+        }
+        if (sequence != null && sequence != Passage.Sequence)
+        {
+            ModelState.AddModelError("", StaleMessage);
             return Page();
         }
         var replacing = replacementDate != null || replacementHalfDay != null;
@@ -119,19 +135,50 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
             db.Add(replacement);
         }
         var passage = await db.Set<BusPassage>().SingleAsync(p => p.Id == id, cancellationToken);
+        // The sequence read with the page: if another coordinator changed the passage since, SaveChanges refuses.
+        db.Entry(passage).Property(p => p.Sequence).OriginalValue = Passage.Sequence;
+        // Residents are told when the bus comes next: the replacement, or the stop's next scheduled passage.
+        var next = replacement ?? await db.Set<BusPassage>().AsNoTracking()
+            .Where(p => p.StopId == passage.StopId && p.Id != passage.Id && p.Status == PassageStatus.Scheduled
+                && (p.Date > passage.Date || (p.Date == passage.Date && p.Start > passage.Start)))
+            .OrderBy(p => p.Date).ThenBy(p => p.Start).FirstOrDefaultAsync(cancellationToken);
+        var nextText = replacement != null ? $"Remplacé par le {WhenOf(replacement)}."
+            : next != null ? $"Prochain passage : le {WhenOf(next)}."
+            : $"Aucun autre passage n'est prévu à {CommuneName} pour le moment.";
+        // Left with no passage at all in the four weeks the public pages show: the coordinator is warned (here and on the planning page).
+        var (today, fourWeeks) = (timetable.Today, timetable.Today.AddDays(Timetable.PublicDays));
+        var stopId = passage.StopId;
+        var leftWithout = replacement == null && passage.Date <= fourWeeks && !(await db.Set<BusPassage>().AsNoTracking()
+            .Where(p => p.StopId == stopId && p.Id != id && p.Status == PassageStatus.Scheduled && p.Date >= today && p.Date <= fourWeeks)
+            .Select(p => new { p.Date, p.End }).ToListAsync(cancellationToken)).Any(p => !timetable.IsOver(p.Date, p.End));
         passage.Status = PassageStatus.Cancelled;
-        passage.Notice = string.Join(" ", new[] { notice?.Trim(), replacement == null ? null : $"Remplacé par le {WhenOf(replacement)}." }.Where(t => !string.IsNullOrEmpty(t)));
+        passage.Notice = string.Join(" ", new[] { notice?.Trim(), nextText }.Where(t => !string.IsNullOrEmpty(t)));
         passage.Sequence++;
         var told = await notifier.NotifyAsync(Passage.Stop!.CommuneInseeCode, CommuneName, $"Le passage du {WhenOf(passage)} est annulé. {passage.Notice}", appOptions.Value.BaseUrlFor(Request), cancellationToken);
         // The passages, the messages and the subscribers' new unsubscribe links are saved together.
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another coordinator cancelled or changed it meanwhile: nothing saved, no message sent twice.
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, cancellationToken);
+            ModelState.AddModelError("", StaleMessage);
+            return Page();
+        }
         await auditLog.RecordAsync(new AuditEvent(replacement == null ? "bus.passage-cancelled" : "bus.passage-replaced", "BusPassage", id.ToString("D")), cancellationToken);
-        TempData["Succes"] = $"Passage {(replacement == null ? "annulé" : "remplacé")} : l'avis est affiché sur la page de la commune{(told > 0 ? $" et {told} abonné(s) sont prévenus" : "")}.";
+        var left = leftWithout
+            ? $" Attention : {CommuneName} n'a plus aucun passage dans les quatre prochaines semaines ; ajoutez un remplacement si possible."
+            : "";
+        TempData["Succes"] = $"Passage {(replacement == null ? "annulé" : "remplacé")} : l'avis est affiché sur la page de la commune{(told > 0 ? $" et {told} abonné(s) sont prévenus" : "")}.{left}";
         return Redirect($"/car/passages/{(replacement?.Id ?? id):D}");
     }
 
-    private static string WhenOf(BusPassage passage) =>
-        $"{passage.Date.ToString("dddd d MMMM", Platform.Web.FrenchFormat.Culture)}, de {PassageView.Hour(passage.Start)} à {PassageView.Hour(passage.End)}";
+    private const string StaleMessage = "Ce passage vient d'être modifié par un autre coordinateur : relisez-le (la page est rechargée), puis recommencez si besoin.";
+
+    private static string WhenOf(BusPassage passage) => Planning.BusPlanning.WhenOf(passage);
 
     /// <summary>A replacement is a future working half-day when the same bus has no other stop.</summary>
     private async Task<string?> ReplacementErrorAsync(DateOnly? date, HalfDay? halfDay, CancellationToken cancellationToken)
@@ -166,6 +213,8 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
         }
         (Passage, CommuneName) = (passage, passage.Stop!.Commune!.Name);
         Visit = await db.Set<BusVisit>().AsNoTracking().SingleOrDefaultAsync(v => v.PassageId == id, cancellationToken);
+        var me = User.AccountId();
+        CanRecordVisit = IsCoordinator || await db.Set<CrewAssignment>().AnyAsync(c => c.Date == passage.Date && c.Bus == passage.Bus && c.AccountId == me, cancellationToken);
         var stopPlaces = await db.Places.Where(p => p.Kind == Platform.Territory.PlaceKind.BusStop && p.CommuneInseeCode == passage.Stop.CommuneInseeCode).Select(p => p.Id).ToListAsync(cancellationToken);
         DeskCasesOpened = await deskCases.CountOpenedAtAsync(stopPlaces, passage.Date, cancellationToken);
         return null;

@@ -29,6 +29,8 @@ public sealed class IndexModel(BusPlanning planning, CarteBlancheDbContext db, T
 
     public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
     public IReadOnlyList<TourPlanRun> Runs { get; private set; } = [];
+    /// <summary>Communes whose passages of the next four weeks are all cancelled: to replace, or to plan again.</summary>
+    public IReadOnlyList<(string Code, string Name)> LeftWithoutPassage { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -43,6 +45,10 @@ public sealed class IndexModel(BusPlanning planning, CarteBlancheDbContext db, T
         if (CycleStart == null && ModelState.GetFieldValidationState(nameof(CycleStart)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
         {
             ModelState.AddModelError(nameof(CycleStart), "Indiquez le premier jour du cycle.");
+        }
+        if (CycleStart != null && CycleStart < timetable.Today)
+        {
+            ModelState.AddModelError(nameof(CycleStart), "Le premier jour du cycle est passé : une tournée se publie à partir d'aujourd'hui.");
         }
         if (CycleDays is < 1 or > 60)
         {
@@ -111,5 +117,6 @@ public sealed class IndexModel(BusPlanning planning, CarteBlancheDbContext db, T
         Communes = (await db.Set<BusStop>().AsNoTracking().Where(s => s.IsActive).Select(s => new { s.CommuneInseeCode, s.Commune!.Name }).ToListAsync(cancellationToken))
             .OrderBy(c => c.Name, StringComparer.Create(Platform.Web.FrenchFormat.Culture, true)).Select(c => (c.CommuneInseeCode, c.Name)).ToList();
         Runs = await db.Set<TourPlanRun>().AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(10).ToListAsync(cancellationToken);
+        LeftWithoutPassage = await timetable.CommunesLeftWithoutPassageAsync(cancellationToken);
     }
 }

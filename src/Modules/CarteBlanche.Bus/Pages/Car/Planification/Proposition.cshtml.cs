@@ -12,7 +12,7 @@ namespace CarteBlanche.Bus.Pages.Car.Planification;
 
 /// <summary>A proposal: its timetable, figures and the communes left out (and why), compared with what is published; publishing it replaces the cycle's timetable.</summary>
 [Authorize(Policy = Policies.TerritoryEditors)]
-public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning planning, IAuditLog auditLog, Platform.Calendar.FrenchBusinessCalendar calendar) : PageModel
+public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning planning, IAuditLog auditLog, Platform.Calendar.FrenchBusinessCalendar calendar, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions) : PageModel
 {
     public TourPlanRun Run { get; private set; } = default!;
     public TourPlan Plan { get; private set; } = default!;
@@ -22,7 +22,7 @@ public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning plann
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken)
     {
-        var error = await planning.PublishAsync(id, cancellationToken);
+        var (error, told) = await planning.PublishAsync(id, appOptions.Value.BaseUrlFor(Request), cancellationToken);
         if (error != null)
         {
             var denied = await LoadAsync(id, cancellationToken);
@@ -30,7 +30,7 @@ public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning plann
             return denied ?? Page();
         }
         await auditLog.RecordAsync(new AuditEvent("bus.plan-published", "TourPlanRun", id.ToString("D")), cancellationToken);
-        TempData["Succes"] = "La tournée est publiée : les habitants la voient sur les pages du car.";
+        TempData["Succes"] = "La tournée est publiée : les habitants la voient sur les pages du car" + (told > 0 ? $", et les abonnés de {told} commune(s) dont les passages changent sont prévenus." : ".");
         return Redirect("/car");
     }
 
