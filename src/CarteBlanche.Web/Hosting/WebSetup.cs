@@ -82,6 +82,8 @@ public static class WebSetup
                     .RecordAsync(new CarteBlanche.Platform.Audit.AuditEvent("security.access-denied", "Page", path.Length > 100 ? path[..100] : path));
                 context.Response.Redirect(context.RedirectUri);
             };
+            // A session dies server-side when the account's security stamp changes (sign-out, deactivation, password).
+            o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
