@@ -25,6 +25,10 @@ public abstract partial class PartnerApiTests(CarteBlancheFactory factory)
         var list = await api.GetFromJsonAsync<JsonElement>("/api/reseau/v1/sollicitations?etat=Sent");
         Assert.Contains(list.EnumerateArray(), q => q.GetProperty("id").GetGuid() == questionId);
 
+        using (var read = await api.GetAsync($"/api/reseau/v1/sollicitations/{questionId}"))
+        {
+            Assert.True(read.Headers.CacheControl?.NoStore, "the resident's data is never kept in a cache");
+        }
         var detail = await api.GetFromJsonAsync<JsonElement>($"/api/reseau/v1/sollicitations/{questionId}");
         Assert.Equal("Mathilde", detail.GetProperty("resident").GetProperty("firstName").GetString());
         Assert.Contains(detail.GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString() == "Le dossier est-il complet ?");
@@ -79,6 +83,13 @@ public abstract partial class PartnerApiTests(CarteBlancheFactory factory)
         Assert.Contains("révoquée", (await afterRevoke.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<QuestionMessage>().CountAsync(m => m.QuestionId == questionId)));
+
+        // Every refused call is journaled: no key, an unknown key, the revoked key (named).
+        var refusals = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "api.access-denied").Select(e => new { e.RecordId, e.Purpose }).ToListAsync());
+        Assert.Contains(refusals, r => r.Purpose!.EndsWith("clé manquante", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.Purpose!.EndsWith("clé inconnue", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.RecordId == keyId.ToString() && r.Purpose!.Contains("clé révoquée", StringComparison.Ordinal));
+        Assert.DoesNotContain(refusals, r => r.Purpose!.Contains("cbk_", StringComparison.Ordinal));
     }
 
     [Fact]
