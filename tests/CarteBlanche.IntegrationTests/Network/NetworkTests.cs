@@ -173,7 +173,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
     public async Task Every_page_that_shows_a_residents_data_journals_the_reading()
     {
         var caseId = await NewCaseAsync();
-        var residentId = await Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Cases.Case>().Where(c => c.Id == caseId).Select(c => c.ResidentId).SingleAsync());
+        var residentId = (await Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Cases.Case>().Where(c => c.Id == caseId).Select(c => c.ResidentId).SingleAsync()))!.Value;
         var site = await Factory.WithDbAsync(db => db.Places.Where(p => p.Name == DemoData.GrandCahorsSite).Select(p => p.Id).SingleAsync());
         using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
 
