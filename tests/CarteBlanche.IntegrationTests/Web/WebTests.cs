@@ -300,6 +300,60 @@ public abstract class WebTests(CarteBlancheFactory factory)
     }
 
     [Fact]
+    public async Task A_nul_character_in_a_form_is_refused_with_a_message_naming_the_field_and_nothing_is_stored()
+    {
+        using var agent = await SignedInClientAsync(Roles.Agent);
+        var before = await Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<CarteBlanche.Desk.Residents.Resident>()));
+
+        using var response = await Html.PostFormAsync(agent, "/usagers/nouveau",
+        [
+            new("Input.FirstName", "Ma\0thilde"), new("Input.LastName", "Caractère-Nul"), new("Input.BirthDate", "02/06/1985"),
+            new("Input.Phone", "06 55 44 33 22"), new("Input.PreferredChannel", "Phone"),
+        ]);
+
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Le champ « FirstName » contient un caractère nul (U+0000)", await response.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<CarteBlanche.Desk.Residents.Resident>())));
+    }
+
+    [Fact]
+    public async Task An_upload_over_60_mb_is_refused_with_the_limit_not_a_500()
+    {
+        using var agent = await SignedInClientAsync(Roles.Agent);
+        var url = $"/reseau/solliciter/{Guid.NewGuid()}";
+        using var home = await agent.GetAsync("/");
+        var token = Html.AntiforgeryToken(await home.ReadPageAsync());
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Trop gros"), "Text" },
+        };
+        var big = new byte[61 * 1024 * 1024];
+        "%PDF-1.4"u8.CopyTo(big);
+        content.Add(new ByteArrayContent(big), "Files", "scan.pdf");
+
+        using var response = await agent.PostAsync(url, content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Les documents envoyés dépassent au total 60 Mo : rien n'a été enregistré.", await response.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    [InlineData("31/12/9999")]
+    public async Task A_date_in_year_1_or_9999_is_a_field_error_not_a_500(string date)
+    {
+        using var admin = await SignedInClientAsync(Roles.Admin);
+
+        using var response = await admin.GetAsync($"/admin/audit?du={Uri.EscapeDataString(date)}&au={Uri.EscapeDataString(date)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"La date « {date} » est hors des limites acceptées (années 1900 à 2200) : vérifiez l'année.", await response.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sign_out_without_antiforgery_token_is_refused()
     {
         using var client = await SignedInClientAsync(Roles.SocialWorker);

@@ -178,6 +178,10 @@ public static class PartnerApi
         {
             return TypedResults.Problem("« texte » est vide : écrivez la réponse.", statusCode: StatusCodes.Status400BadRequest, title: "Requête invalide");
         }
+        if (reply.Text.Contains('\0', StringComparison.Ordinal))
+        {
+            return TypedResults.Problem("« text » contient un caractère nul (U+0000), refusé : retirez-le, puis renvoyez la réponse.", statusCode: StatusCodes.Status400BadRequest, title: "Requête invalide");
+        }
         var result = await workflow.ReplyAsync(id, null, ActorOf(key), kind.Value, reply.Text, [], cancellationToken);
         return result.Succeeded ? TypedResults.Ok(ToApi(result.Question!)) : Conflict(result.Error!);
     }
