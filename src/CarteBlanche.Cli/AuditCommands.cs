@@ -9,7 +9,7 @@ internal static class AuditCommands
     public static Command Create()
     {
         var audit = new Command("audit", "Journal d'audit.");
-        var verify = new Command("verify", "Vérifie la chaîne d'empreintes du journal ; code de sortie 1 et première entrée rompue si une ligne a été modifiée ou supprimée.");
+        var verify = new Command("verify", "Vérifie la chaîne d'empreintes du journal ; code de sortie 1 et première entrée rompue si une ligne a été modifiée ou supprimée (2 : base non migrée ; 78 : la commande n'a pas pu démarrer).");
         verify.SetAction(async (_, cancellationToken) =>
         {
             using var host = CliHost.Build();

@@ -5,6 +5,8 @@ using CarteBlanche.Platform;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CarteBlanche.Cli;
 
@@ -12,6 +14,28 @@ namespace CarteBlanche.Cli;
 internal static class CliHost
 {
     public static IHost Build()
+    {
+        try
+        {
+            return BuildHost();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new CliStartupException($"la commande n'a pas pu démarrer : {FirstLine(ex)}", ex);
+        }
+    }
+
+    private static string FirstLine(Exception ex)
+    {
+        var innermost = ex is AggregateException { InnerExceptions.Count: > 0 } aggregate ? aggregate.InnerExceptions[0] : ex;
+        while (innermost.InnerException != null)
+        {
+            innermost = innermost.InnerException;
+        }
+        return innermost.Message.Split('\n')[0].Trim();
+    }
+
+    private static IHost BuildHost()
     {
         var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT")
             ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
@@ -29,9 +53,15 @@ internal static class CliHost
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddPlatformCore(builder.Configuration);
+        // The accounts' sign-in manager (registered with the accounts) needs the authentication services; the commands
+        // never sign anyone in, but the Development environment validates every registration when the host is built.
+        builder.Services.AddAuthentication();
         builder.Services.AddDeskModule();
         builder.Services.AddNetworkModule();
         builder.Services.AddBusModule();
-        return builder.Build();
+        var host = builder.Build();
+        // Settings are checked now (as the web app does when it starts), not at their first use in the middle of a command.
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        return host;
     }
 }

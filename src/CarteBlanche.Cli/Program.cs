@@ -11,4 +11,17 @@ root.Subcommands.Add(AccountCommands.Create());
 root.Subcommands.Add(TourCommands.Create());
 root.Subcommands.Add(BenefitsCommands.Create());
 root.Subcommands.Add(TransitCommands.Create());
-return await root.Parse(args).InvokeAsync();
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (CliStartupException ex)
+{
+    await Console.Error.WriteLineAsync($"Démarrage impossible : {ex.Message}. Vérifiez la configuration (appsettings.json, appsettings.{{Environnement}}.json, variables d'environnement). Code de sortie {ExitCodes.StartupFailed}.");
+    return ExitCodes.StartupFailed;
+}
+catch (Exception ex) when (ex is not OperationCanceledException)
+{
+    await Console.Error.WriteLineAsync($"Erreur inattendue ({ex.GetType().Name}) : {ex.Message}. Code de sortie {ExitCodes.Unexpected}.");
+    return ExitCodes.Unexpected;
+}

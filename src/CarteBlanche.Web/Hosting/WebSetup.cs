@@ -82,6 +82,8 @@ public static class WebSetup
                     .RecordAsync(new CarteBlanche.Platform.Audit.AuditEvent("security.access-denied", "Page", path.Length > 100 ? path[..100] : path));
                 context.Response.Redirect(context.RedirectUri);
             };
+            // A session dies server-side when the account's security stamp changes (sign-out, deactivation, password).
+            o.Events.OnValidatePrincipal = SessionValidation.ValidatePrincipalAsync;
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
@@ -119,6 +121,9 @@ public static class WebSetup
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
         {
             FrenchModelBinding.Apply(o.ModelBindingMessageProvider);
+            // Bad input has one place each: forms (size, NUL characters) and dates (plausible years).
+            o.Filters.Add<BadInputFilter>();
+            o.ModelBinderProviders.Insert(0, new PlausibleDateModelBinderProvider());
             // Required fields say so in French, through [Required] or the handler, not "The X field is required."
             o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         });
@@ -126,6 +131,8 @@ public static class WebSetup
         // Write "é" as "é", not "&#xE9;": French pages stay readable (and searchable) in their source.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        // The API's malformed requests become exceptions handled in one place (ApiProblems): JSON problem details, in French.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // The partners' API is described at /openapi/v1.json (the pages are not part of it).
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -197,7 +204,9 @@ public static class WebSetup
             // JSON clients (the API) get ProblemDetails; browsers the French error page.
             StatusCodeSelector = _ => StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        // The API answers its status codes in JSON (problem details); the pages with the French error page.
+        app.UseWhen(ApiProblems.IsApi, api => api.UseStatusCodePages(ApiProblems.WriteStatusAsync).Use(ApiProblems.HandleAsync));
+        app.UseWhen(context => !ApiProblems.IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/erreur/{0}"));
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(french),
@@ -212,6 +221,13 @@ public static class WebSetup
             if (context.GetEndpoint() == null && !context.Response.HasStarted)
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            // A body the API does not accept (not JSON): routing picks its 415 endpoint, which is not the API's (so not
+            // anonymous): answer 415 here, as problem details, rather than a sign-in redirect.
+            if (ApiProblems.IsApi(context) && context.GetEndpoint()?.DisplayName == "415 HTTP Unsupported Media Type" && !context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
                 return;
             }
             await next(context);

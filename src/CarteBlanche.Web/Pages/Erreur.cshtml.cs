@@ -15,14 +15,18 @@ namespace CarteBlanche.Web.Pages;
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErreurModel : PageModel
 {
-    /// <summary>Le code de statut affiché et renvoyé : 400, 403, 404, 429, 500 ou 503.</summary>
+    /// <summary>Le code de statut affiché et renvoyé : 400, 403, 404, 413, 429, 500 ou 503.</summary>
     public int Code { get; private set; } = 500;
+
+    /// <summary>Ce qui a été refusé, et où (posé par le filtre des saisies invalides), s'il y a lieu.</summary>
+    public string? Detail { get; private set; }
 
     public string Titre => Code switch
     {
         400 => "Requête invalide",
         403 => "Accès refusé",
         404 => "Page non trouvée",
+        413 => "Envoi trop volumineux",
         429 => "Trop de tentatives",
         503 => "Service indisponible",
         _ => "Erreur inattendue",
@@ -45,7 +49,8 @@ public sealed class ErreurModel : PageModel
 
     private void Appliquer(int? code)
     {
-        Code = code is 400 or 403 or 404 or 429 or 500 or 503 ? code.Value : 500;
+        Code = code is 400 or 403 or 404 or 413 or 429 or 500 or 503 ? code.Value : 500;
+        Detail = Code is 400 or 413 ? TempData[CarteBlanche.Web.Hosting.BadInputFilter.DetailKey] as string : null;
         Response.StatusCode = Code;
         ViewData["Title"] = Titre;
     }

@@ -20,6 +20,8 @@ public enum QuestionRole
     Agent,
     /// <summary>A referent of the organisation the question is addressed to.</summary>
     Partner,
+    /// <summary>A coordinator, for a question its organisation declared out of its scope: reads it (journaled) to re-route it.</summary>
+    Coordinator,
 }
 
 /// <summary>
@@ -47,6 +49,10 @@ public sealed class NetworkAccess(IDeskCases deskCases, IAuditLog auditLog)
         if (IsDeskUser(user) && await deskCases.CanFollowAsync(user, question.CaseId, cancellationToken))
         {
             return QuestionRole.Agent;
+        }
+        if (IsCoordinator(user) && question.State == QuestionState.NotRightPartner)
+        {
+            return QuestionRole.Coordinator;
         }
         return QuestionRole.None;
     }

@@ -135,6 +135,25 @@ public abstract class AuditTests(CarteBlancheFactory factory)
         Assert.Contains("1 entrée(s) intacte(s)", broken.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Command_line_audit_verify_runs_in_development_and_a_start_up_error_is_not_a_tampered_journal()
+    {
+        await using var app = new CarteBlancheFactory(NewDatabase());
+        await RecordAsync(app, 2);
+
+        var development = await CliRunner.RunWithEnvironmentAsync(app.Database,
+            new Dictionary<string, string?> { ["DOTNET_ENVIRONMENT"] = null, ["ASPNETCORE_ENVIRONMENT"] = "Development" }, "audit", "verify");
+        Assert.True(development.ExitCode == 0, $"exit {development.ExitCode}\n{development.Output}\n{development.Error}");
+        Assert.Contains("Journal d'audit intact : 2 entrée(s) vérifiée(s)", development.Output, StringComparison.Ordinal);
+
+        // A wrong setting: the command cannot start, which is not the "journal tampered" verdict (exit code 1).
+        var misconfigured = await CliRunner.RunWithEnvironmentAsync(app.Database,
+            new Dictionary<string, string?> { ["Database__Provider"] = "Oracle" }, "audit", "verify");
+        Assert.True(misconfigured.ExitCode == 78, $"exit {misconfigured.ExitCode}\n{misconfigured.Output}\n{misconfigured.Error}");
+        Assert.Contains("Démarrage impossible : la commande n'a pas pu démarrer", misconfigured.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("ROMPU", misconfigured.Error, StringComparison.Ordinal);
+    }
+
     private static async Task RecordAsync(CarteBlancheFactory app, int count)
     {
         for (var i = 1; i <= count; i++)

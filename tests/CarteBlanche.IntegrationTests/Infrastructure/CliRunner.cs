@@ -13,7 +13,11 @@ public static class CliRunner
 
     public static string DllPath { get; } = Locate();
 
-    public static async Task<CliResult> RunAsync(TestDatabase database, params string[] arguments)
+    public static Task<CliResult> RunAsync(TestDatabase database, params string[] arguments) =>
+        RunWithEnvironmentAsync(database, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs with these environment variables on top of the test database's (a null value removes one).</summary>
+    public static async Task<CliResult> RunWithEnvironmentAsync(TestDatabase database, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet")
         {
@@ -35,6 +39,17 @@ public static class CliRunner
         foreach (var (key, value) in database.Settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        foreach (var (key, value) in environment)
+        {
+            if (value == null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
         }
 
         using var process = Process.Start(start)!;

@@ -100,6 +100,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         using var caf = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
         using var download = await caf.GetAsync($"/reseau/sollicitations/{questionId}?handler=Piece&pieceId={stored.Id}");
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.True(download.Headers.CacheControl?.NoStore, "a resident's document is never kept in a cache");
         using var cpam = await Factory.SignedInClientAsync(CpamReferent);
         using var refused = await cpam.GetAsync($"/reseau/sollicitations/{questionId}?handler=Piece&pieceId={stored.Id}");
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -186,6 +187,95 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         var to = end == null ? text.Length : text.IndexOf(end, from, StringComparison.Ordinal);
         Assert.True(to >= 0, $"« {end} » not found");
         return text[from..to];
+    }
+
+    [Fact]
+    public async Task A_pdf_with_javascript_is_refused_with_a_message_and_nothing_is_stored()
+    {
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var caseId = await NewCaseAsync();
+        var before = await Factory.WithDbAsync(db => db.Set<QuestionAttachment>().CountAsync());
+        using var form = await agent.GetAsync($"/reseau/solliciter/{caseId}");
+        var token = Html.AntiforgeryToken(await form.ReadPageAsync());
+        var pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >> endobj\n%%EOF\n"u8.ToArray();
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent((await OrganisationIdAsync("CAF du Lot")).ToString()), "OrganisationId" },
+            { new StringContent("Avis joint."), "Text" },
+        };
+        content.Add(new ByteArrayContent(pdf), "Files", "avis.pdf");
+
+        using var refused = await agent.PostAsync($"/reseau/solliciter/{caseId}", content);
+
+        Assert.Contains("Le document « avis.pdf » contient du code actif (JavaScript ou action automatique) : il n'est pas accepté.", await refused.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await Factory.WithDbAsync(db => db.Set<QuestionAttachment>().CountAsync()));
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().CountAsync(q => q.CaseId == caseId)));
+    }
+
+    [Fact]
+    public async Task A_coordinator_reroutes_only_a_question_declared_out_of_scope_which_they_may_then_read()
+    {
+        var (caseId, questionId) = await AskCafAsync("Question que la CAF traite");
+        var caf = await OrganisationIdAsync("CAF du Lot");
+        var cpam = await OrganisationIdAsync("CPAM du Lot");
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        using (var cannotRead = await coordinator.GetAsync($"/reseau/sollicitations/{questionId}"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, cannotRead.StatusCode);
+        }
+
+        // An open question the CAF never declared out of scope: refused, journaled, nothing sent to the CPAM.
+        using var refused = await Html.PostFormAsync(coordinator, "/reseau/sollicitations",
+            [new("questionId", questionId.ToString()), new("organisationId", cpam.ToString())], "/reseau/sollicitations?handler=Reroute");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var question = await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().AsNoTracking().SingleAsync(q => q.Id == questionId));
+        Assert.Equal(caf, question.OrganisationId);
+        Assert.Equal(QuestionState.Sent, question.State);
+        Assert.False(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "case.share" && e.RecordId == caseId.ToString() && e.Purpose!.Contains("CPAM du Lot"))));
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "question.access-denied" && e.RecordId == questionId.ToString())));
+
+        // Declared out of scope by the CAF: the coordinator reads it (journaled) and re-routes it.
+        using var referent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        using var declared = await PostWithVersionAsync(referent, $"/reseau/sollicitations/{questionId}", "Reply", [new("kind", "NotRightPartner"), new("text", "C'est une question d'assurance maladie.")]);
+        Assert.Contains("réorientée", await declared.ReadPageAsync(), StringComparison.Ordinal);
+        using (var read = await coordinator.GetAsync($"/reseau/sollicitations/{questionId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        }
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "question.read" && e.RecordId == questionId.ToString() && e.Purpose == "réorientation par la coordination")));
+        using var rerouted = await Html.PostFormAsync(coordinator, "/reseau/sollicitations",
+            [new("questionId", questionId.ToString()), new("organisationId", cpam.ToString())], "/reseau/sollicitations?handler=Reroute");
+        Assert.Contains("Sollicitation réorientée", await rerouted.ReadPageAsync(), StringComparison.Ordinal);
+        question = await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().AsNoTracking().SingleAsync(q => q.Id == questionId));
+        Assert.Equal(cpam, question.OrganisationId);
+        Assert.Equal(QuestionState.Sent, question.State);
+    }
+
+    [Fact]
+    public async Task Every_page_that_shows_a_residents_data_journals_the_reading()
+    {
+        var caseId = await NewCaseAsync();
+        var residentId = (await Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Cases.Case>().Where(c => c.Id == caseId).Select(c => c.ResidentId).SingleAsync()))!.Value;
+        var site = await Factory.WithDbAsync(db => db.Places.Where(p => p.Name == DemoData.GrandCahorsSite).Select(p => p.Id).SingleAsync());
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+
+        var pages = new (string Url, string Action, string RecordId)[]
+        {
+            ("/guichet", "case.list", site.ToString()),
+            ($"/demandes/nouvelle/{residentId}", "resident.read", residentId.ToString()),
+            ($"/usagers/{residentId}/accompagnement", "resident.read", residentId.ToString()),
+            ($"/mandats/nouveau/{residentId}", "resident.read", residentId.ToString()),
+            ($"/reseau/solliciter/{caseId}", "case.read", caseId.ToString()),
+        };
+        foreach (var (url, action, recordId) in pages)
+        {
+            var before = await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == action && e.RecordId == recordId));
+            using var page = await agent.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            var after = await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == action && e.RecordId == recordId));
+            Assert.True(after == before + 1, $"{url}: no {action} entry for {recordId}");
+        }
     }
 
     [Fact]

@@ -25,6 +25,10 @@ public abstract partial class PartnerApiTests(CarteBlancheFactory factory)
         var list = await api.GetFromJsonAsync<JsonElement>("/api/reseau/v1/sollicitations?etat=Sent");
         Assert.Contains(list.EnumerateArray(), q => q.GetProperty("id").GetGuid() == questionId);
 
+        using (var read = await api.GetAsync($"/api/reseau/v1/sollicitations/{questionId}"))
+        {
+            Assert.True(read.Headers.CacheControl?.NoStore, "the resident's data is never kept in a cache");
+        }
         var detail = await api.GetFromJsonAsync<JsonElement>($"/api/reseau/v1/sollicitations/{questionId}");
         Assert.Equal("Mathilde", detail.GetProperty("resident").GetProperty("firstName").GetString());
         Assert.Contains(detail.GetProperty("messages").EnumerateArray(), m => m.GetProperty("text").GetString() == "Le dossier est-il complet ?");
@@ -79,6 +83,49 @@ public abstract partial class PartnerApiTests(CarteBlancheFactory factory)
         Assert.Contains("révoquée", (await afterRevoke.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<QuestionMessage>().CountAsync(m => m.QuestionId == questionId)));
+
+        // Every refused call is journaled: no key, an unknown key, the revoked key (named).
+        var refusals = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "api.access-denied").Select(e => new { e.RecordId, e.Purpose }).ToListAsync());
+        Assert.Contains(refusals, r => r.Purpose!.EndsWith("clé manquante", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.Purpose!.EndsWith("clé inconnue", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.RecordId == keyId.ToString() && r.Purpose!.Contains("clé révoquée", StringComparison.Ordinal));
+        Assert.DoesNotContain(refusals, r => r.Purpose!.Contains("cbk_", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Malformed_requests_get_french_json_problem_details_and_change_nothing()
+    {
+        var questionId = await AskAsync("CAF du Lot", "Question pour les requêtes mal formées");
+        var key = await CreateKeyAsync("CAF du Lot", DemoData.EmailFor(Roles.PartnerReferent));
+        using var api = ApiClient(key);
+        var replies = $"/api/reseau/v1/sollicitations/{questionId}/reponses";
+
+        using var truncated = await api.PostAsync(replies, new StringContent("{ \"type\": \"reponse\", ", System.Text.Encoding.UTF8, "application/json"));
+        await AssertProblemAsync(truncated, HttpStatusCode.BadRequest, "JSON");
+        using var wrongType = await api.PostAsync(replies, new StringContent("{ \"type\": 12 }", System.Text.Encoding.UTF8, "application/json"));
+        await AssertProblemAsync(wrongType, HttpStatusCode.BadRequest, "« $.type »");
+        using var notJson = await api.PostAsync(replies, new StringContent("type=reponse", System.Text.Encoding.UTF8, "text/plain"));
+        await AssertProblemAsync(notJson, HttpStatusCode.UnsupportedMediaType, "application/json");
+        using var badState = await api.GetAsync("/api/reseau/v1/sollicitations?etat=Nimporte");
+        await AssertProblemAsync(badState, HttpStatusCode.BadRequest, "Le paramètre « etat » a une valeur invalide (« Nimporte »)");
+        using var unknown = await api.GetAsync("/api/reseau/v1/inconnu");
+        await AssertProblemAsync(unknown, HttpStatusCode.NotFound, "Aucune ressource à cette adresse de l'API");
+        using var nul = await api.PostAsJsonAsync(replies, new { type = "reponse", text = "Oui\0, complet." });
+        await AssertProblemAsync(nul, HttpStatusCode.BadRequest, "caractère nul (U+0000)");
+
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<QuestionMessage>().CountAsync(m => m.QuestionId == questionId)));
+        Assert.Equal(QuestionState.Sent, await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().Where(q => q.Id == questionId).Select(q => q.State).SingleAsync()));
+    }
+
+    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string detailPart)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(status == response.StatusCode, $"{response.StatusCode} instead of {status}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal((int)status, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains(detailPart, problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -188,6 +188,8 @@ public abstract class WebTests(CarteBlancheFactory factory)
         }
         using var fifth = await Html.SignInAsync(client, email, "Mauvais-mot-de-passe-1!");
         Assert.Contains("verrouillé", await fifth.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.True(await Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+            db.Users, u => u.Email == email && u.LockoutEnd != null)));
 
         using var rightPassword = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
         var afterLock = await rightPassword.ReadPageAsync();
@@ -207,6 +209,149 @@ public abstract class WebTests(CarteBlancheFactory factory)
         Assert.Contains("Vous êtes déconnecté", page, StringComparison.Ordinal);
         var home = await (await client.GetAsync("/")).ReadPageAsync();
         Assert.DoesNotContain("Bonjour", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_session_cookie_copied_before_sign_out_no_longer_opens_resident_pages()
+    {
+        var email = await CreateAccountAsync(Roles.Agent);
+        using var browser = Factory.CreateBrowserClient(followRedirects: false);
+        using var signedIn = await Html.SignInAsync(browser, email, CarteBlancheFactory.DemoPassword);
+        var copy = SessionCookies(signedIn);
+        using var thief = CookielessClient(copy);
+        using (var before = await thief.GetAsync("/usagers"))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        using var signedOut = await Html.PostWithTokenAsync(browser, "/", "/deconnexion");
+
+        using var after = await thief.GetAsync("/usagers");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/connexion", after.Headers.Location!.IsAbsoluteUri ? after.Headers.Location.AbsolutePath : after.Headers.Location.OriginalString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_password_change_or_a_deactivation_ends_the_open_sessions_at_once()
+    {
+        var email = await CreateAccountAsync(Roles.Agent);
+        using var first = Factory.CreateBrowserClient(followRedirects: false);
+        using var second = Factory.CreateBrowserClient(followRedirects: false);
+        using var firstSession = CookielessClient(SessionCookies(await Html.SignInAsync(first, email, CarteBlancheFactory.DemoPassword)));
+        Assert.Equal(HttpStatusCode.OK, (await firstSession.GetAsync("/compte")).StatusCode);
+
+        await Factory.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<Account>>();
+            var account = await users.FindByEmailAsync(email);
+            Assert.True((await users.ChangePasswordAsync(account!, CarteBlancheFactory.DemoPassword, "Nouveau-Mot-de-passe-2026!")).Succeeded);
+        });
+        Assert.Equal(HttpStatusCode.Redirect, (await firstSession.GetAsync("/compte")).StatusCode);
+
+        using var secondSession = CookielessClient(SessionCookies(await Html.SignInAsync(second, email, "Nouveau-Mot-de-passe-2026!")));
+        Assert.Equal(HttpStatusCode.OK, (await secondSession.GetAsync("/compte")).StatusCode);
+        await Factory.InScopeAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<Account>>();
+            var account = await users.FindByEmailAsync(email);
+            var admin = await users.FindByEmailAsync(DemoData.EmailFor(Roles.Admin));
+            Assert.True((await sp.GetRequiredService<AccountAdministration>().SetActiveAsync(account!.Id, false, admin!.Id)).Succeeded);
+        });
+        Assert.Equal(HttpStatusCode.Redirect, (await secondSession.GetAsync("/compte")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Opening_the_second_factor_page_neither_rotates_the_stamp_nor_ends_the_sessions()
+    {
+        var email = await CreateAccountAsync(Roles.Agent);
+        using var client = Factory.CreateBrowserClient();
+        using var other = Factory.CreateBrowserClient(followRedirects: false);
+        using var otherSession = CookielessClient(SessionCookies(await Html.SignInAsync(other, email, CarteBlancheFactory.DemoPassword)));
+        using var signedIn = await Html.SignInAsync(client, email, CarteBlancheFactory.DemoPassword);
+        var stamp = await StampOfAsync(email);
+
+        using var page = await client.GetAsync("/compte/doubleauthentification");
+        Assert.Contains("otpauth://totp/", await page.ReadPageAsync(), StringComparison.Ordinal);
+        using var again = await client.GetAsync("/compte/doubleauthentification");
+
+        Assert.Equal(stamp, await StampOfAsync(email));
+        Assert.Contains("Bonjour", await (await client.GetAsync("/")).ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await otherSession.GetAsync("/compte")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_locked_account_and_an_unknown_address_get_the_same_message()
+    {
+        var email = await CreateAccountAsync(Roles.Agent);
+        var messages = new List<string>();
+        foreach (var address in new[] { email, $"personne-{Guid.NewGuid():N}@test.carteblanche.fr" })
+        {
+            using var client = Factory.CreateBrowserClient();
+            for (var attempt = 1; attempt <= 6; attempt++)
+            {
+                using var failed = await Html.SignInAsync(client, address, "Mauvais-mot-de-passe-1!");
+                messages.Add(ErrorSummary(await failed.ReadPageAsync()));
+            }
+        }
+
+        Assert.Equal(12, messages.Count);
+        Assert.All(messages, m => Assert.Equal(CarteBlanche.Web.Pages.Connexion.IndexModel.FailureMessage, m));
+        Assert.True(await Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+            db.Users, u => u.Email == email && u.LockoutEnd != null)), "the real account is locked all the same");
+    }
+
+    [Fact]
+    public async Task A_nul_character_in_a_form_is_refused_with_a_message_naming_the_field_and_nothing_is_stored()
+    {
+        using var agent = await SignedInClientAsync(Roles.Agent);
+        var before = await Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<CarteBlanche.Desk.Residents.Resident>()));
+
+        using var response = await Html.PostFormAsync(agent, "/usagers/nouveau",
+        [
+            new("Input.FirstName", "Ma\0thilde"), new("Input.LastName", "Caractère-Nul"), new("Input.BirthDate", "02/06/1985"),
+            new("Input.Phone", "06 55 44 33 22"), new("Input.PreferredChannel", "Phone"),
+        ]);
+
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Le champ « FirstName » contient un caractère nul (U+0000)", await response.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Set<CarteBlanche.Desk.Residents.Resident>())));
+    }
+
+    [Fact]
+    public async Task An_upload_over_60_mb_is_refused_with_the_limit_not_a_500()
+    {
+        using var agent = await SignedInClientAsync(Roles.Agent);
+        var url = $"/reseau/solliciter/{Guid.NewGuid()}";
+        using var home = await agent.GetAsync("/");
+        var token = Html.AntiforgeryToken(await home.ReadPageAsync());
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("Trop gros"), "Text" },
+        };
+        var big = new byte[61 * 1024 * 1024];
+        "%PDF-1.4"u8.CopyTo(big);
+        content.Add(new ByteArrayContent(big), "Files", "scan.pdf");
+
+        using var response = await agent.PostAsync(url, content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Les documents envoyés dépassent au total 60 Mo : rien n'a été enregistré.", await response.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("0001-01-01")]
+    [InlineData("31/12/9999")]
+    public async Task A_date_in_year_1_or_9999_is_a_field_error_not_a_500(string date)
+    {
+        using var admin = await SignedInClientAsync(Roles.Admin);
+
+        using var response = await admin.GetAsync($"/admin/audit?du={Uri.EscapeDataString(date)}&au={Uri.EscapeDataString(date)}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"La date « {date} » est hors des limites acceptées (années 1900 à 2200) : vérifiez l'année.", await response.ReadPageAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -250,6 +395,34 @@ public abstract class WebTests(CarteBlancheFactory factory)
     }
 
     protected Task<HttpClient> SignedInClientAsync(string role) => Factory.SignedInClientAsync(DemoData.EmailFor(role));
+
+    /// <summary>The session cookie (and its chunks) set by a sign-in response, as "name=value" pairs.</summary>
+    private static string SessionCookies(HttpResponseMessage signedIn)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var cookies = signedIn.Headers.GetValues("Set-Cookie").Where(c => c.StartsWith("cb.session", StringComparison.Ordinal)).Select(c => c.Split(';')[0]).ToList();
+        Assert.NotEmpty(cookies);
+        return string.Join("; ", cookies);
+    }
+
+    /// <summary>A client that sends a copied cookie header, as someone who stole it would (no cookie jar, no redirects).</summary>
+    private HttpClient CookielessClient(string cookieHeader)
+    {
+        var client = Factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookieHeader);
+        return client;
+    }
+
+    private Task<string?> StampOfAsync(string email) =>
+        Factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users.Where(u => u.Email == email).Select(u => u.SecurityStamp)));
+
+    /// <summary>The messages of the form's error summary, as the visitor reads them.</summary>
+    private static string ErrorSummary(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, """<div class="fr-alert fr-alert--error[^"]*"[^>]*>[\s\S]*?<ul>([\s\S]*?)</ul>""");
+        Assert.True(match.Success, "no error summary in the page");
+        return string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(match.Groups[1].Value, "<li>([\\s\\S]*?)</li>").Select(m => m.Groups[1].Value.Trim()));
+    }
 
     /// <summary>A fresh account with the demo password, so that locking it disturbs no other test.</summary>
     private Task<string> CreateAccountAsync(string role) =>

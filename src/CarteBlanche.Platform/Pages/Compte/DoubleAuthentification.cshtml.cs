@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CarteBlanche.Platform.Pages.Compte;
 
 /// <summary>Optional TOTP second factor (RFC 6238), with any authenticator application.</summary>
-public sealed class DoubleAuthentificationModel(UserManager<Account> userManager, SignInManager<Account> signInManager, IAuditLog auditLog) : PageModel
+public sealed class DoubleAuthentificationModel(UserManager<Account> userManager, SignInManager<Account> signInManager, IUserStore<Account> userStore, IAuditLog auditLog) : PageModel
 {
     public bool Enabled { get; private set; }
     public string SharedKey { get; private set; } = "";
@@ -93,8 +93,11 @@ public sealed class DoubleAuthentificationModel(UserManager<Account> userManager
         var key = await userManager.GetAuthenticatorKeyAsync(account);
         if (string.IsNullOrEmpty(key))
         {
-            await userManager.ResetAuthenticatorKeyAsync(account);
-            key = await userManager.GetAuthenticatorKeyAsync(account);
+            // A first key, stored without touching the security stamp: merely opening this page must not end the
+            // account's sessions. Enabling (and disabling, which resets the key) do rotate the stamp.
+            key = userManager.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<Account>)userStore).SetAuthenticatorKeyAsync(account, key, HttpContext.RequestAborted);
+            await userManager.UpdateAsync(account);
         }
         SharedKey = Group(key!);
         AuthenticatorUri = $"otpauth://totp/{Uri.EscapeDataString("Carte Blanche")}:{Uri.EscapeDataString(account.Email!)}?secret={key}&issuer={Uri.EscapeDataString("Carte Blanche")}&digits=6";

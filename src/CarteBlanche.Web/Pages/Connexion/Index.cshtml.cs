@@ -35,6 +35,13 @@ public sealed class IndexModel(
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>
+    /// The one message of every failed sign-in: wrong password, unknown address, locked account. It tells about the
+    /// lockout without saying whether the address has an account (the lockout itself is not announced apart).
+    /// </summary>
+    public const string FailureMessage =
+        "Adresse e-mail ou mot de passe incorrect. Après 5 échecs, le compte est verrouillé pendant 15 minutes : patientez avant de réessayer.";
+
     public bool ProConnectEnabled => proConnect.Value.Enabled;
 
     public void OnGet()
@@ -53,7 +60,7 @@ public sealed class IndexModel(
             // Same work as for a real account: the response time does not tell which addresses exist.
             passwordHasher.HashPassword(new Account(), Password);
             await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", Purpose: "compte inconnu"));
-            ModelState.AddModelError("", "Adresse e-mail ou mot de passe incorrect.");
+            ModelState.AddModelError("", FailureMessage);
             return Page();
         }
         if (!account.IsActive)
@@ -63,10 +70,13 @@ public sealed class IndexModel(
             await auditLog.RecordAsync(new AuditEvent("security.sign-in-refused", "Account", account.Id.ToString("D"), "compte désactivé", account.Id, account.OrganisationId));
             ModelState.AddModelError("", passwordOk
                 ? "Ce compte a été désactivé. Adressez-vous à l'administrateur de votre territoire."
-                : "Adresse e-mail ou mot de passe incorrect.");
+                : FailureMessage);
             return Page();
         }
 
+        // A locked account is refused before its password is checked: the same hashing work keeps the response time
+        // the same as for an unknown address or a wrong password.
+        var wasLockedOut = await userManager.IsLockedOutAsync(account);
         var result = await signInManager.PasswordSignInAsync(account, Password, isPersistent: false, lockoutOnFailure: true);
         var recordId = account.Id.ToString("D");
         if (result.Succeeded)
@@ -80,12 +90,16 @@ public sealed class IndexModel(
         }
         if (result.IsLockedOut)
         {
+            if (wasLockedOut)
+            {
+                passwordHasher.HashPassword(new Account(), Password);
+            }
             await auditLog.RecordAsync(new AuditEvent("security.locked-out", "Account", recordId, ActorId: account.Id, ActorOrganisationId: account.OrganisationId));
-            ModelState.AddModelError("", "Trop de tentatives : ce compte est verrouillé pendant 15 minutes.");
+            ModelState.AddModelError("", FailureMessage);
             return Page();
         }
         await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", "Account", recordId, "mot de passe incorrect", account.Id, account.OrganisationId));
-        ModelState.AddModelError("", "Adresse e-mail ou mot de passe incorrect.");
+        ModelState.AddModelError("", FailureMessage);
         return Page();
     }
 

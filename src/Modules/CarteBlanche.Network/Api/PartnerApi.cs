@@ -56,6 +56,8 @@ public static class PartnerApi
     private static async ValueTask<object?> RequireKeyAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        // Answers carry residents' data: never stored by a cache on the way, nor by the partner's HTTP client.
+        http.Response.Headers.CacheControl = "no-store";
         var presented = http.Request.Headers[KeyHeader].FirstOrDefault();
         var authorization = http.Request.Headers.Authorization.FirstOrDefault();
         if (string.IsNullOrEmpty(presented) && authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true)
@@ -63,24 +65,37 @@ public static class PartnerApi
             presented = authorization["Bearer ".Length..].Trim();
         }
         var prefix = presented == null ? null : ApiKey.PrefixOf(presented);
+        var auditLog = http.RequestServices.GetRequiredService<IAuditLog>();
         if (prefix == null)
         {
+            await RecordRefusalAsync(auditLog, null, string.IsNullOrEmpty(presented) ? "clé manquante" : "clé mal formée", http);
             return Unauthorized("Clé d'API manquante ou mal formée : envoyez-la dans l'en-tête X-Api-Key.");
         }
         var db = http.RequestServices.GetRequiredService<CarteBlancheDbContext>();
         var key = await db.Set<ApiKey>().AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, http.RequestAborted);
         if (key == null || !key.Matches(presented!))
         {
+            // The presented value is a secret (or a guess): it is not journaled, only the refusal.
+            await RecordRefusalAsync(auditLog, null, "clé inconnue", http);
             return Unauthorized("Clé d'API inconnue.");
         }
         if (key.RevokedAt != null)
         {
+            await RecordRefusalAsync(auditLog, key, $"clé révoquée : {key.Name}", http);
             return Unauthorized("Cette clé d'API a été révoquée : demandez-en une nouvelle à votre référent principal.");
         }
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         await db.Set<ApiKey>().Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), http.RequestAborted);
         http.Items[KeyItem] = key;
         return await next(context);
+    }
+
+    /// <summary>Every refused call is journaled: which key (if known), why, from which address, on which path.</summary>
+    private static Task RecordRefusalAsync(IAuditLog auditLog, ApiKey? key, string reason, HttpContext http)
+    {
+        var purpose = $"API {http.Request.Method} {http.Request.Path} : {reason}";
+        return auditLog.RecordAsync(new AuditEvent("api.access-denied", key == null ? null : "ApiKey", key?.Id.ToString("D"),
+            purpose.Length > 200 ? purpose[..200] : purpose, ActorId: key?.Id, ActorOrganisationId: key?.OrganisationId), http.RequestAborted);
     }
 
     private static ProblemHttpResult Unauthorized(string detail) =>
@@ -162,6 +177,10 @@ public static class PartnerApi
         if (string.IsNullOrWhiteSpace(reply.Text))
         {
             return TypedResults.Problem("« texte » est vide : écrivez la réponse.", statusCode: StatusCodes.Status400BadRequest, title: "Requête invalide");
+        }
+        if (reply.Text.Contains('\0', StringComparison.Ordinal))
+        {
+            return TypedResults.Problem("« text » contient un caractère nul (U+0000), refusé : retirez-le, puis renvoyez la réponse.", statusCode: StatusCodes.Status400BadRequest, title: "Requête invalide");
         }
         var result = await workflow.ReplyAsync(id, null, ActorOf(key), kind.Value, reply.Text, [], cancellationToken);
         return result.Succeeded ? TypedResults.Ok(ToApi(result.Question!)) : Conflict(result.Error!);

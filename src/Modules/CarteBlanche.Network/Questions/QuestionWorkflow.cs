@@ -368,6 +368,11 @@ public sealed class QuestionWorkflow(
             {
                 return ($"Le document « {name} » n'est ni un PDF ni une image (JPEG, PNG, WebP), quel que soit son nom : il n'est pas accepté.", []);
             }
+            if (type.ContentType == "application/pdf" && PdfActiveContent.Find(file.Content) != null)
+            {
+                return ($"Le document « {name} » contient du code actif (JavaScript ou action automatique) : il n'est pas accepté. " +
+                    "Imprimez-le en PDF (« Imprimer », puis « Enregistrer au format PDF ») et joignez ce nouveau fichier.", []);
+            }
             accepted.Add((file, type));
         }
         return (null, accepted);

@@ -21,8 +21,16 @@ public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IA
     public IReadOnlyList<(string Code, string Title)> Procedures { get; private set; } = [];
     public IReadOnlyList<(DateOnly On, string? Procedure, bool Succeeded, string? Note)> History { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid residentId, CancellationToken cancellationToken) =>
-        await LoadAsync(residentId, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(Guid residentId, CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(residentId, cancellationToken);
+        if (denied != null)
+        {
+            return denied;
+        }
+        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", residentId.ToString("D"), "îlot numérique"), cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid residentId, CancellationToken cancellationToken)
     {

@@ -46,6 +46,7 @@ public sealed class NouvelleModel(
             return denied;
         }
         PlaceId = DeskAccess.SiteOf(User);
+        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", residentId.ToString("D"), "nouvelle demande"), cancellationToken);
         return Page();
     }
 

@@ -1,4 +1,5 @@
 using CarteBlanche.Desk.Cases;
+using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Database;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Desk.Pages.Guichet;
 
 /// <summary>The agent's home: my open cases by urgency (overdue first), waiting for a partner, answers to give back; or the whole site.</summary>
-public sealed class IndexModel(CarteBlancheDbContext db, TimeProvider timeProvider) : PageModel
+public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog, TimeProvider timeProvider) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Vue { get; set; }
 
@@ -45,5 +46,9 @@ public sealed class IndexModel(CarteBlancheDbContext db, TimeProvider timeProvid
             .Where(s => s.SiteId == siteId && s.AnsweredAt != null && s.AnsweredAt >= since).Select(s => s.Score!.Value).ToListAsync(cancellationToken);
         SatisfactionAnswers = scores.Count;
         SatisfactionAverage = scores.Count == 0 ? null : scores.Average();
+        // The lists name residents: the reading is journaled (the site, and how many cases were shown; no names).
+        var shown = Urgent.Count + Waiting.Count + ToGiveBack.Count + SharedWithMe.Count;
+        await auditLog.RecordAsync(new AuditEvent("case.list", siteId == null ? null : "Place", siteId?.ToString("D"),
+            $"guichet{(SiteView ? " du lieu" : "")} : {shown} demande(s) affichée(s)"), cancellationToken);
     }
 }

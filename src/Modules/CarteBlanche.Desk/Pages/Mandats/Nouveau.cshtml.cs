@@ -31,6 +31,7 @@ public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IA
             return denied;
         }
         Input.GrantedTo = Me.ToString();
+        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", residentId.ToString("D"), "nouveau mandat"), cancellationToken);
         return Page();
     }
 

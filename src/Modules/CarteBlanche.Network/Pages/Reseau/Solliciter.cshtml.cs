@@ -2,6 +2,7 @@ using CarteBlanche.Desk.Contracts;
 using CarteBlanche.Network.Partners;
 using CarteBlanche.Network.Questions;
 using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Database;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -17,7 +18,7 @@ public sealed record PartnerChoice(Guid Id, string Name, bool Suggested);
 [Authorize(Policy = Policies.Desk)]
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 [RequestSizeLimit(60 * 1024 * 1024)]
-public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCases, QuestionWorkflow workflow, NetworkAccess access) : PageModel
+public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCases, QuestionWorkflow workflow, NetworkAccess access, IAuditLog auditLog) : PageModel
 {
     [BindProperty] public Guid? OrganisationId { get; set; }
     [BindProperty] public string? Text { get; set; }
@@ -28,8 +29,17 @@ public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCas
     public IReadOnlyList<PartnerChoice> Partners { get; private set; } = [];
     public IReadOnlyList<ShareableField> Shareable { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken cancellationToken) =>
-        await LoadAsync(caseId, cancellationToken) ?? Page();
+    public async Task<IActionResult> OnGetAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(caseId, cancellationToken);
+        if (denied != null)
+        {
+            return denied;
+        }
+        // The form shows the resident's data that may be shared: the reading is journaled.
+        await auditLog.RecordAsync(new AuditEvent("case.read", "Case", caseId.ToString("D"), "sollicitation d'un partenaire"), cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid caseId, CancellationToken cancellationToken)
     {

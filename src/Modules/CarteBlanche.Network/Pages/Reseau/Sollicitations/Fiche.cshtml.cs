@@ -49,7 +49,7 @@ public sealed class FicheModel(
         {
             return denied;
         }
-        await auditLog.RecordAsync(new AuditEvent("question.read", "PartnerQuestion", id.ToString("D"), Role == QuestionRole.Partner ? "réponse du partenaire" : "suivi de la demande"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("question.read", "PartnerQuestion", id.ToString("D"), Role switch { QuestionRole.Partner => "réponse du partenaire", QuestionRole.Coordinator => "réorientation par la coordination", _ => "suivi de la demande" }), cancellationToken);
         return Page();
     }
 
@@ -68,6 +68,9 @@ public sealed class FicheModel(
             return NotFound();
         }
         await auditLog.RecordAsync(new AuditEvent("question.attachment-read", "PartnerQuestion", id.ToString("D"), attachment.Id.ToString("D")), cancellationToken);
+        // A resident's document: never kept by the browser or a proxy.
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers.Pragma = "no-cache";
         return File(protection.UnprotectFile(attachment.EncryptedContent), attachment.ContentType, attachment.FileName);
     }
 

@@ -21,7 +21,7 @@ public sealed record QuestionRow(Guid Id, string CaseReference, string Organisat
 /// their site's cases; a coordinator those to re-route (no personal data in this list).
 /// </summary>
 [Authorize(Policy = Policies.Network)]
-public sealed class IndexModel(CarteBlancheDbContext db, QuestionWorkflow workflow, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
+public sealed class IndexModel(CarteBlancheDbContext db, QuestionWorkflow workflow, NetworkAccess access, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "vue")] public string View { get; set; } = "a-traiter";
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
@@ -80,11 +80,24 @@ public sealed class IndexModel(CarteBlancheDbContext db, QuestionWorkflow workfl
         Questions = await rows.ToPagedListAsync(PageNumber, cancellationToken);
     }
 
-    /// <summary>A coordinator re-routes a question its organisation declared not for it.</summary>
+    /// <summary>
+    /// A coordinator re-routes a question its organisation declared not for it: only such a question, and only one the
+    /// coordinator may read (<see cref="NetworkAccess.RoleAsync"/>); any other is refused and the refusal journaled.
+    /// </summary>
     public async Task<IActionResult> OnPostRerouteAsync(Guid questionId, Guid? organisationId, CancellationToken cancellationToken)
     {
         if (!IsCoordinator)
         {
+            return Forbid();
+        }
+        var question = await db.Set<PartnerQuestion>().AsNoTracking().SingleOrDefaultAsync(q => q.Id == questionId, cancellationToken);
+        if (question == null)
+        {
+            return NotFound();
+        }
+        if (question.State != QuestionState.NotRightPartner || await access.RoleAsync(User, question, cancellationToken) == QuestionRole.None)
+        {
+            await access.RecordRefusalAsync(questionId, cancellationToken);
             return Forbid();
         }
         var result = await workflow.RerouteAsync(questionId, null, Actor.Of(User), organisationId, cancellationToken);
