@@ -54,7 +54,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         var before = await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().CountAsync());
         var caf = await OrganisationIdAsync("CAF du Lot");
 
-        using var empty = await Html.PostFormAsync(agent, $"/reseau/solliciter/{caseId}", [new("OrganisationId", caf.ToString()), new("Text", "   ")]);
+        using var empty = await Html.PostFormAsync(agent, $"/reseau/solliciter/{caseId}", [new("Besoins", (await NeedIdsAsync(caseId))[0].ToString()), new("OrganisationId", caf.ToString()), new("Text", "   ")]);
         Assert.Contains("Écrivez votre question au partenaire.", await empty.ReadPageAsync(), StringComparison.Ordinal);
 
         // A Windows program named like a PDF.
@@ -64,6 +64,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         {
             { new StringContent(token), "__RequestVerificationToken" },
             { new StringContent(caf.ToString()), "OrganisationId" },
+            { new StringContent((await NeedIdsAsync(caseId))[0].ToString()), "Besoins" },
             { new StringContent("Voici l'avis d'imposition."), "Text" },
         };
         var file = new ByteArrayContent([0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00]);
@@ -88,6 +89,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
             { new StringContent(token), "__RequestVerificationToken" },
             { new StringContent((await OrganisationIdAsync("CAF du Lot")).ToString()), "OrganisationId" },
             { new StringContent("Avis de situation joint."), "Text" },
+            { new StringContent((await NeedIdsAsync(caseId))[0].ToString()), "Besoins" },
         };
         content.Add(new ByteArrayContent(pdf), "Files", "scan.pdf");
         using var sent = await agent.PostAsync($"/reseau/solliciter/{caseId}", content);
@@ -172,6 +174,45 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         Assert.Contains("sans réponse du partenaire", await casePage.ReadPageAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_agent_picks_the_needs_a_question_is_about_and_the_suggested_organisation_follows_them()
+    {
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var created = await Html.PostFormAsync(agent, "/usagers/nouveau",
+        [
+            new("Input.FirstName", "Lucie"), new("Input.LastName", "Delpech-" + Guid.NewGuid().ToString("N")[..6]), new("Input.BirthDate", "12/03/1992"),
+            new("Input.Phone", "06 12 12 12 12"), new("Input.PreferredChannel", "Phone"),
+        ]);
+        var residentId = created.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last();
+        var site = await Factory.WithDbAsync(db => db.Places.Where(p => p.Name == DemoData.GrandCahorsSite).Select(p => p.Id).SingleAsync());
+        using var opened = await Html.PostFormAsync(agent, $"/demandes/nouvelle/{residentId}",
+        [
+            new("Channel", "InPerson"), new("PlaceId", site.ToString()),
+            new("Needs[0].Domain", "Logement"), new("Needs[0].Description", "Aide au logement à demander"),
+            new("Needs[1].Domain", "Sante"), new("Needs[1].Description", "Complémentaire santé solidaire"),
+        ]);
+        var caseId = Guid.Parse(opened.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
+        var health = await Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Cases.Need>().Where(n => n.CaseId == caseId && n.Domain == CarteBlanche.Desk.Cases.NeedDomain.Sante).Select(n => n.Id).SingleAsync());
+        var cpam = await OrganisationIdAsync("CPAM du Lot");
+        var url = $"/reseau/solliciter/{caseId}";
+
+        // No need ticked: refused, nothing stored.
+        using var none = await Html.PostFormAsync(agent, url, [new("OrganisationId", cpam.ToString()), new("Text", "Où en est la demande ?")]);
+        Assert.Contains("Cochez le besoin (ou les besoins) sur lequel porte la question.", await none.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().CountAsync(q => q.CaseId == caseId)));
+
+        // The health need ticked: the CPAM is proposed (selected) for it.
+        using var proposed = await Html.PostFormAsync(agent, url, [new("Besoins", health.ToString()), new("Text", "Où en est la demande ?")], $"{url}?handler=Propose");
+        var page = await proposed.ReadPageAsync();
+        Assert.Matches($"<option value=\"{cpam}\" selected=\"selected\">CPAM du Lot \\(suggéré\\)</option>", page);
+        Assert.Contains("Où en est la demande ?", page, StringComparison.Ordinal);
+
+        using var sent = await Html.PostFormAsync(agent, url, [new("Besoins", health.ToString()), new("OrganisationId", cpam.ToString()), new("Text", "Où en est la demande ?")]);
+        var question = await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().SingleAsync(q => q.CaseId == caseId));
+        Assert.Equal("Sante", question.Domain);
+        Assert.Equal("Santé", question.DomainLabel);
+    }
+
     private static int PartnerAnswersOnHome(string html)
     {
         var match = System.Text.RegularExpressions.Regex.Match(html, @"<strong>(aucune demande|(\d+) demandes?)</strong> avec une réponse du partenaire à lire");
@@ -203,6 +244,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
             { new StringContent(token), "__RequestVerificationToken" },
             { new StringContent((await OrganisationIdAsync("CAF du Lot")).ToString()), "OrganisationId" },
             { new StringContent("Avis joint."), "Text" },
+            { new StringContent((await NeedIdsAsync(caseId))[0].ToString()), "Besoins" },
         };
         content.Add(new ByteArrayContent(pdf), "Files", "avis.pdf");
 
@@ -333,8 +375,9 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         var caseId = await NewCaseAsync();
         var agent = await Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == DemoData.EmailFor(Roles.Agent)));
         var caf = await OrganisationIdAsync("CAF du Lot");
+        var needIds = await NeedIdsAsync(caseId);
         var asked = await Factory.InScopeAsync(services => services.GetRequiredService<QuestionWorkflow>().AskAsync(
-            new AskRequest(caseId, caf, "Voici l'attestation.", [ShareableField.Phone], [new IncomingFile("attestation.pdf", "%PDF-1.7 attestation"u8.ToArray())]),
+            new AskRequest(caseId, needIds, caf, "Voici l'attestation.", [ShareableField.Phone], [new IncomingFile("attestation.pdf", "%PDF-1.7 attestation"u8.ToArray())]),
             new CarteBlanche.Network.Actor(agent.Id, agent.OrganisationId), CancellationToken.None));
         Assert.True(asked.Succeeded, asked.Error);
         var questionId = asked.Question!.Id;
@@ -363,15 +406,16 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         var agent = await Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == DemoData.EmailFor(Roles.Agent)));
         var big = new byte[(10 * 1024 * 1024) + 1];
         "%PDF-1.4"u8.CopyTo(big);
+        var needIds = await NeedIdsAsync(caseId);
 
         var result = await Factory.InScopeAsync(services => services.GetRequiredService<QuestionWorkflow>().AskAsync(
-            new AskRequest(caseId, Guid.Empty, "Trop gros", [], [new IncomingFile("scan.pdf", big)]),
+            new AskRequest(caseId, needIds, Guid.Empty, "Trop gros", [], [new IncomingFile("scan.pdf", big)]),
             new CarteBlanche.Network.Actor(agent.Id, agent.OrganisationId), CancellationToken.None));
         Assert.Equal("Choisissez l'organisme partenaire à solliciter.", result.Error);
 
         var caf = await OrganisationIdAsync("CAF du Lot");
         result = await Factory.InScopeAsync(services => services.GetRequiredService<QuestionWorkflow>().AskAsync(
-            new AskRequest(caseId, caf, "Trop gros", [], [new IncomingFile("scan.pdf", big)]), new CarteBlanche.Network.Actor(agent.Id, agent.OrganisationId), CancellationToken.None));
+            new AskRequest(caseId, needIds, caf, "Trop gros", [], [new IncomingFile("scan.pdf", big)]), new CarteBlanche.Network.Actor(agent.Id, agent.OrganisationId), CancellationToken.None));
         Assert.Equal("Le document « scan.pdf » dépasse 10 Mo : réduisez-le ou scannez-le en qualité moindre.", result.Error);
         Assert.Equal(0, await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().CountAsync(q => q.CaseId == caseId)));
     }
@@ -408,12 +452,15 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var caseId = await NewCaseAsync();
         using var sent = await Html.PostFormAsync(agent, $"/reseau/solliciter/{caseId}",
-            [new("OrganisationId", (await OrganisationIdAsync("CAF du Lot")).ToString()), new("Text", text), new("Shared", "Phone")]);
+            [new("Besoins", (await NeedIdsAsync(caseId))[0].ToString()), new("OrganisationId", (await OrganisationIdAsync("CAF du Lot")).ToString()), new("Text", text), new("Shared", "Phone")]);
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         return (caseId, Guid.Parse(sent.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last()));
     }
 
     /// <summary>A new resident with a phone and a new family case at the Grand Cahors site, through the desk's pages.</summary>
+    private Task<List<Guid>> NeedIdsAsync(Guid caseId) =>
+        Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Cases.Need>().Where(n => n.CaseId == caseId).Select(n => n.Id).ToListAsync());
+
     private async Task<Guid> NewCaseAsync()
     {
         using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));

@@ -171,7 +171,8 @@ public abstract partial class PartnerApiTests(CarteBlancheFactory factory)
             [new("Channel", "InPerson"), new("Needs[0].Domain", "Famille"), new("Needs[0].Description", "Dossier"), new("PlaceId", site.ToString())]);
         var caseId = opened.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last();
         var organisationId = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == organisation).Select(o => o.Id).SingleAsync());
-        using var sent = await Html.PostFormAsync(agent, $"/reseau/solliciter/{caseId}", [new("OrganisationId", organisationId.ToString()), new("Text", text)]);
+        var needId = await Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Cases.Need>().Where(n => n.CaseId == Guid.Parse(caseId)).Select(n => n.Id).FirstAsync());
+        using var sent = await Html.PostFormAsync(agent, $"/reseau/solliciter/{caseId}", [new("Besoins", needId.ToString()), new("OrganisationId", organisationId.ToString()), new("Text", text)]);
         return Guid.Parse(sent.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
     }
 

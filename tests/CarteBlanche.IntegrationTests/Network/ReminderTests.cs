@@ -125,7 +125,7 @@ public abstract class ReminderTests(TwoInstances instances)
         }
         var caf = await db.Organisations.Where(o => o.Name == "CAF du Lot").Select(o => o.Id).SingleAsync();
         var result = await services.GetRequiredService<QuestionWorkflow>()
-            .AskAsync(new AskRequest(caseId!.Value, caf, "Pouvez-vous vérifier ce dossier ?", [], []), new Actor(agent.Id, agent.OrganisationId), CancellationToken.None);
+            .AskAsync(new AskRequest(caseId!.Value, (await cases.FindAsync(caseId.Value, CancellationToken.None))!.Needs.Select(n => n.Id).ToList(), caf, "Pouvez-vous vérifier ce dossier ?", [], []), new Actor(agent.Id, agent.OrganisationId), CancellationToken.None);
         Assert.True(result.Succeeded, result.Error);
         return result.Question!.Id;
     }

@@ -27,7 +27,7 @@ internal sealed class DeskCases(CarteBlancheDbContext db, ResidentIdentifiers id
             @case.OwnerId,
             @case.OpenedAt,
             @case.IsOpen,
-            @case.Needs.Select(n => new DeskNeed(n.Domain.ToString(), Labels.Of(n.Domain), n.Description)).ToList(),
+            @case.Needs.OrderBy(n => n.Domain).ThenBy(n => n.Description, StringComparer.Ordinal).Select(n => new DeskNeed(n.Id, n.Domain.ToString(), Labels.Of(n.Domain), n.Description)).ToList(),
             resident == null ? null : new DeskResident(
                 resident.FirstName,
                 resident.LastName,

@@ -19,7 +19,7 @@ public sealed record DeskCase(
     DeskResident? Resident);
 
 /// <summary>A need of a case; <see cref="Domain"/> is the stable code (Sante, Emploi, Famille...).</summary>
-public sealed record DeskNeed(string Domain, string DomainLabel, string Description);
+public sealed record DeskNeed(Guid Id, string Domain, string DomainLabel, string Description);
 
 /// <summary>The resident's data that may be shared with a partner, identifiers decrypted.</summary>
 public sealed record DeskResident(

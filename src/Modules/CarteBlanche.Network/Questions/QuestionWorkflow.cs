@@ -18,7 +18,8 @@ public sealed record WorkflowResult(string? Error, string? Field = null, Partner
     public static WorkflowResult Fail(string error, string? field = null) => new(error, field);
 }
 
-public sealed record AskRequest(Guid CaseId, Guid? OrganisationId, string? Text, IReadOnlyCollection<ShareableField> Shared, IReadOnlyList<IncomingFile> Files);
+/// <summary>A question to a partner about the needs <see cref="NeedIds"/> of a case (at least one, picked by the agent).</summary>
+public sealed record AskRequest(Guid CaseId, IReadOnlyCollection<Guid> NeedIds, Guid? OrganisationId, string? Text, IReadOnlyCollection<ShareableField> Shared, IReadOnlyList<IncomingFile> Files);
 
 /// <summary>
 /// Everything that happens to a question, for the pages and the API alike. Each action checks the question's state
@@ -52,6 +53,12 @@ public sealed class QuestionWorkflow(
         {
             return WorkflowResult.Fail("Les données personnelles de cette demande ont été effacées : elle ne peut plus être partagée.");
         }
+        // The question's domain is that of the needs the agent picked, never whichever need comes first.
+        var needs = @case.Needs.Where(n => request.NeedIds.Contains(n.Id)).ToList();
+        if (needs.Count == 0)
+        {
+            return WorkflowResult.Fail("Cochez le besoin (ou les besoins) sur lequel porte la question.", nameof(AskRequest.NeedIds));
+        }
         var organisation = request.OrganisationId == null ? null
             : await db.Organisations.AsNoTracking().SingleOrDefaultAsync(o => o.Id == request.OrganisationId && o.IsActive, cancellationToken);
         if (organisation == null)
@@ -75,10 +82,14 @@ public sealed class QuestionWorkflow(
         }
 
         var now = timeProvider.GetUtcNow();
-        var need = @case.Needs.FirstOrDefault();
+        var domainLabels = string.Join(", ", needs.Select(n => n.DomainLabel).Distinct());
+        if (domainLabels.Length > 100)
+        {
+            domainLabels = needs[0].DomainLabel + " et autres besoins";
+        }
         var shared = SharedResidentData.From(@case.Resident, request.Shared);
         var question = PartnerQuestion.Send(now, calendar, @case.Id, @case.Reference, @case.SiteId, actor.Id, organisation.Id,
-            TerritoryOf(@case.SiteInseeCode), need?.Domain ?? "Autre", need?.DomainLabel ?? "Autre",
+            TerritoryOf(@case.SiteInseeCode), needs[0].Domain, domainLabels,
             SharedResidentData.Describe(request.Shared), protection.Protect(shared));
         db.Add(question);
         var message = AddMessage(question, MessageKind.Question, actor, request.Text!, files.Accepted);

@@ -20,6 +20,8 @@ public sealed record PartnerChoice(Guid Id, string Name, bool Suggested);
 [RequestSizeLimit(60 * 1024 * 1024)]
 public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCases, QuestionWorkflow workflow, NetworkAccess access, IAuditLog auditLog) : PageModel
 {
+    /// <summary>The needs the question is about (one or more of the case's); the suggested organisations follow from them.</summary>
+    [BindProperty(SupportsGet = true)] public List<Guid> Besoins { get; set; } = [];
     [BindProperty] public Guid? OrganisationId { get; set; }
     [BindProperty] public string? Text { get; set; }
     [BindProperty] public List<ShareableField> Shared { get; set; } = [];
@@ -49,7 +51,7 @@ public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCas
             return denied;
         }
         var files = await IncomingFile.ReadAllAsync(Files, cancellationToken);
-        var result = await workflow.AskAsync(new AskRequest(caseId, OrganisationId, Text, Shared, files), Actor.Of(User), cancellationToken);
+        var result = await workflow.AskAsync(new AskRequest(caseId, Besoins, OrganisationId, Text, Shared, files), Actor.Of(User), cancellationToken);
         if (!result.Succeeded)
         {
             ModelState.AddModelError(result.Field ?? "", result.Error!);
@@ -59,7 +61,14 @@ public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCas
         return Redirect(QuestionWorkflow.QuestionPath(result.Question.Id));
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid caseId, CancellationToken cancellationToken)
+    /// <summary>« Proposer les organismes » : the same form, the organisations suggested for the needs now ticked.</summary>
+    public async Task<IActionResult> OnPostProposeAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        OrganisationId = null;
+        return await LoadAsync(caseId, cancellationToken, suggest: true) ?? Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid caseId, CancellationToken cancellationToken, bool suggest = false)
     {
         if (!await deskCases.CanFollowAsync(User, caseId, cancellationToken))
         {
@@ -78,14 +87,21 @@ public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCas
             return Redirect($"/demandes/{caseId:D}");
         }
         Shareable = SharedResidentData.Available(Case.Resident);
-        var domains = Case.Needs.Select(n => n.Domain).ToHashSet();
+        // A case with a single need: the question is about it. Otherwise the agent ticks the needs.
+        if (Case.Needs.Count == 1 && Request.Method == "GET")
+        {
+            Besoins = [Case.Needs[0].Id];
+        }
+        Besoins = Besoins.Where(id => Case.Needs.Any(n => n.Id == id)).Distinct().ToList();
+        var picked = Case.Needs.Where(n => Besoins.Contains(n.Id)).ToList();
+        var domains = (picked.Count > 0 ? picked : Case.Needs).Select(n => n.Domain).ToHashSet();
         var profiles = await db.Set<PartnerProfile>().AsNoTracking().ToListAsync(cancellationToken);
         var suggested = profiles.Where(p => p.DomainCodes.Any(domains.Contains)).Select(p => p.OrganisationId).ToHashSet();
         var partnerIds = profiles.Select(p => p.OrganisationId).ToHashSet();
         Partners = (await db.Organisations.AsNoTracking().Where(o => o.IsActive && partnerIds.Contains(o.Id)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
             .Select(o => new PartnerChoice(o.Id, o.Name, suggested.Contains(o.Id)))
             .OrderByDescending(o => o.Suggested).ThenBy(o => o.Name, StringComparer.Create(Platform.Web.FrenchFormat.Culture, true)).ToList();
-        if (Request.Method == "GET" && OrganisationId == null)
+        if ((Request.Method == "GET" || suggest) && OrganisationId == null)
         {
             OrganisationId = Partners.FirstOrDefault(p => p.Suggested)?.Id;
         }
