@@ -30,6 +30,8 @@ public sealed class BusWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByText("Communes non desservies, et pourquoi")).ToBeVisibleAsync();
         await Accessibility.AssertAccessibleAsync(page, "proposition de tournée");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publier cette tournée" }).ClickAsync();
+        // Publishing asks first, in a DSFR modal.
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Oui, publier la tournée" }).ClickAsync();
         await Expect(page.GetByText("La tournée est publiée")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Gérer") }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Visite" })).ToBeVisibleAsync();

@@ -35,6 +35,27 @@ public sealed class SiteTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task A_visitor_finds_the_bus_in_their_commune_a_france_services_and_the_news_feed_from_the_home_page()
+    {
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+        await page.GotoAsync("/");
+
+        await page.GetByLabel("Ma commune", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Pradines" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Voir le prochain passage" }).ClickAsync();
+        var answer = page.Locator("#prochain-passage");
+        await Expect(answer).ToContainTextAsync("Pradines");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Les France Services du territoire" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("horaires : lun").First).ToBeVisibleAsync();
+        var feed = page.GetByRole(AriaRole.Link, new() { Name = "S'abonner aux actualités (flux Atom)" });
+        await Expect(feed).ToHaveAttributeAsync("href", "/reseau/actualites/46/atom.xml");
+        await Accessibility.AssertAccessibleAsync(page, "accueil public avec une commune");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^(Tous les passages|Être prévenu des prochains passages) à Pradines") }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Pradines");
+        session.AssertCleanConsole();
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_the_error_next_to_the_form()
     {
         await using var session = await app.OpenAsync();

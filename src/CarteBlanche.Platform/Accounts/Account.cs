@@ -54,6 +54,9 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [Admin, Coordinator, Agent, SocialWorker, PartnerReferent, DataSteward, HrExpert, FirmOwner, Helper];
 
+    /// <summary>The roles that work at a site (their guichet lists its cases): their account needs a site.</summary>
+    public static bool NeedSite(string role) => role is Agent or SocialWorker;
+
     /// <summary>What the UI says.</summary>
     public static string FrenchName(string role) => role switch
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Accounts;
 
-public sealed record InviteAccount(string Email, string DisplayName, Guid OrganisationId, IReadOnlyCollection<string> Roles);
+public sealed record InviteAccount(string Email, string DisplayName, Guid OrganisationId, IReadOnlyCollection<string> Roles, Guid? SiteId = null);
 
 /// <summary>Errors keyed by the field they concern ("" for the whole form), in French.</summary>
 public sealed record CommandResult(IReadOnlyList<KeyValuePair<string, string>> Errors)
@@ -62,6 +62,15 @@ public sealed class AccountInvitations(
         {
             errors.Add(new("Roles", "Rôle inconnu."));
         }
+        // An agent or a social worker works at a site: without one, their guichet would be empty.
+        if (command.SiteId == null && command.Roles.Any(Roles.NeedSite))
+        {
+            errors.Add(new("SiteId", "Choisissez le lieu de travail : un agent ou un travailleur social voit les demandes de son lieu."));
+        }
+        else if (command.SiteId != null && !await db.Places.AnyAsync(p => p.Id == command.SiteId && p.IsActive, cancellationToken))
+        {
+            errors.Add(new("SiteId", "Lieu de travail inconnu."));
+        }
         if (errors.Count > 0)
         {
             return (new CommandResult(errors), null, null);
@@ -74,6 +83,7 @@ public sealed class AccountInvitations(
             Email = email,
             DisplayName = command.DisplayName.Trim(),
             OrganisationId = command.OrganisationId,
+            SiteId = command.SiteId,
             CreatedAt = now,
             LockoutEnabled = true,
         };

@@ -82,6 +82,14 @@ internal sealed partial class BadInputFilter(ITempDataDictionaryFactory tempData
                 Refuse(context, StatusCodes.Status400BadRequest, NulMessage(Clean(key)));
                 return;
             }
+            // No text column of the app holds more than 5,000 characters; far beyond, the post is refused as a whole
+            // (each form checks its own limits; this keeps a pasted book out of messages, cookies and columns).
+            if (values.Any(v => v?.Length > MaxFieldLength))
+            {
+                LogTooLongField(logger, Clean(key), path);
+                Refuse(context, StatusCodes.Status400BadRequest, $"Le champ « {FieldLabel(Clean(key))} » dépasse {MaxFieldLength.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} caractères : raccourcissez-le, puis renvoyez le formulaire. Rien n'a été enregistré.");
+                return;
+            }
         }
         foreach (var file in form.Files)
         {
@@ -93,6 +101,8 @@ internal sealed partial class BadInputFilter(ITempDataDictionaryFactory tempData
             }
         }
     }
+
+    public const int MaxFieldLength = 100_000;
 
     private static string NulMessage(string field) =>
         $"Le champ « {FieldLabel(field)} » contient un caractère nul (U+0000), invisible à l'écran mais refusé (il vient souvent d'un copier-coller) : retirez-le, puis renvoyez le formulaire. Rien n'a été enregistré.";
@@ -160,6 +170,9 @@ internal sealed partial class BadInputFilter(ITempDataDictionaryFactory tempData
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Request refused: unreadable form ({Exception}) on {Path}")]
     private static partial void LogUnreadableForm(ILogger logger, string path, string exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Request refused: field {Field} longer than the longest text accepted on {Path}")]
+    private static partial void LogTooLongField(ILogger logger, string field, string path);
 }
 
 /// <summary>

@@ -33,6 +33,12 @@ public static class WebSetup
         services.AddNetworkModule();
         services.AddBusModule();
 
+        // Links in e-mails sent by background jobs (reminders, digests) and iCalendar feeds have no request to take an
+        // address from: outside Development the public address must be set, or the app does not start.
+        services.AddOptions<CarteBlanche.Platform.Web.AppOptions>()
+            .Validate(o => isDevelopment || !string.IsNullOrWhiteSpace(o.PublicUrl),
+                "App:PublicUrl est obligatoire hors développement (variable App__PublicUrl, par exemple https://carteblanche.lot.gouv.fr) : les liens des e-mails et des agendas en dépendent.")
+            .ValidateOnStart();
         services.AddOptions<CarteBlanche.Platform.Web.MapOptions>().BindConfiguration(CarteBlanche.Platform.Web.MapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ProConnectOptions>().BindConfiguration(ProConnectOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var proConnect = configuration.GetSection(ProConnectOptions.Section).Get<ProConnectOptions>() ?? new ProConnectOptions();

@@ -9,4 +9,12 @@ public static class DeskLimits
     public const int ShortText = 200;
     /// <summary>A need's description, an answer given back, a referral's outcome: columns of 2,000.</summary>
     public const int Text = 2000;
+
+    /// <summary>« Le nom dépasse 100 caractères (il en a 30 000) : raccourcissez-le. »</summary>
+    public static string TooLong(string what, int max, int length) =>
+        $"{what} dépasse {max.ToString("N0", Platform.Web.FrenchFormat.Culture)} caractères (il y en a {length.ToString("N0", Platform.Web.FrenchFormat.Culture)}) : raccourcissez-le.";
+
+    /// <summary>The message when a text is over its limit, else null.</summary>
+    public static string? CheckLength(string? text, int max, string what) =>
+        text != null && text.Trim().Length > max ? TooLong(what, max, text.Trim().Length) : null;
 }

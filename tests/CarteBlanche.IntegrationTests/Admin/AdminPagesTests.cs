@@ -47,15 +47,53 @@ public abstract partial class AdminPagesTests(CarteBlancheFactory factory)
     }
 
     [Fact]
+    public async Task An_invited_agent_gets_a_site_and_works_there_and_an_agent_without_one_is_flagged()
+    {
+        using var admin = await SignedInClientAsync(Roles.Admin);
+        var email = $"nouvel.agent.{Guid.NewGuid():N}@example.fr";
+        var organisationId = await Factory.WithDbAsync(db => db.Organisations.Select(o => o.Id).FirstAsync());
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Input.Email", email), new("Input.DisplayName", "Jeanne Nouvelle"),
+            new("Input.OrganisationId", organisationId.ToString()), new("Input.Roles", Roles.Agent),
+        };
+
+        // No site: refused with the reason, nothing stored.
+        using var refused = await Html.PostFormAsync(admin, "/admin/comptes/inviter", fields);
+        Assert.Contains("Choisissez le lieu de travail", await refused.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.False(await Factory.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == email)));
+
+        var siteId = await Factory.WithDbAsync(db => db.Places.Where(p => p.Name == DemoData.GrandCahorsSite).Select(p => p.Id).SingleAsync());
+        using var invited = await Html.PostFormAsync(admin, "/admin/comptes/inviter", [.. fields, new("Input.SiteId", siteId.ToString())]);
+        var link = await SentInvitationLinkAsync(email);
+        using var visitor = Factory.CreateBrowserClient();
+        using var accepted = await Html.PostFormAsync(visitor, link, [new("Password", "Jeanne-Nouvelle-2026!"), new("Confirmation", "Jeanne-Nouvelle-2026!")]);
+        Assert.Contains("Votre mot de passe est enregistré", await accepted.ReadPageAsync(), StringComparison.Ordinal);
+        using var agent = Factory.CreateBrowserClient();
+        using var signedIn = await Html.SignInAsync(agent, email, "Jeanne-Nouvelle-2026!");
+        Assert.Contains("Bonjour Jeanne Nouvelle", await signedIn.ReadPageAsync(), StringComparison.Ordinal);
+        using var guichet = await agent.GetAsync("/guichet");
+        var page = await guichet.ReadPageAsync();
+        Assert.DoesNotContain("n'est rattaché à aucun lieu", page, StringComparison.Ordinal);
+        Assert.Contains("Mon guichet", page, StringComparison.Ordinal);
+
+        // An agent whose site was removed is flagged in the list of accounts.
+        await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == email).ExecuteUpdateAsync(u => u.SetProperty(a => a.SiteId, (Guid?)null)));
+        using var list = await admin.GetAsync($"/admin/comptes?q={Uri.EscapeDataString(email)}");
+        Assert.Contains("Sans lieu de travail", await list.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invitation_expires_after_72_hours()
     {
         using var admin = await SignedInClientAsync(Roles.Admin);
         var email = $"tardif.{Guid.NewGuid():N}@example.fr";
         var organisationId = await Factory.WithDbAsync(db => db.Organisations.Select(o => o.Id).FirstAsync());
+        var siteId = await Factory.WithDbAsync(db => db.Places.Where(p => p.Name == DemoData.GrandCahorsSite).Select(p => p.Id).SingleAsync());
         using var invited = await Html.PostFormAsync(admin, "/admin/comptes/inviter",
         [
             new("Input.Email", email), new("Input.DisplayName", "Paul Tardif"),
-            new("Input.OrganisationId", organisationId.ToString()), new("Input.Roles", Roles.Agent),
+            new("Input.OrganisationId", organisationId.ToString()), new("Input.Roles", Roles.Agent), new("Input.SiteId", siteId.ToString()),
         ]);
         var link = await SentInvitationLinkAsync(email);
 
@@ -161,6 +199,8 @@ public abstract partial class AdminPagesTests(CarteBlancheFactory factory)
         var page = await list.ReadPageAsync();
         Assert.Contains("security.sign-in", page, StringComparison.Ordinal);
         Assert.Contains("Alice Administratrice", page, StringComparison.Ordinal);
+        // Each line says in French what happened (the code stays beside it, for searching).
+        Assert.Matches(@"<td>Connexion<br /><span class=""fr-text--xs"">security\.sign-in</span></td>", page);
 
         using var verified = await Html.PostFormAsync(admin, "/admin/audit", [], "/admin/audit?handler=Verify");
         Assert.Contains("Journal intact", await verified.ReadPageAsync(), StringComparison.Ordinal);

@@ -29,7 +29,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         Assert.Contains("Pradines", proposal, StringComparison.Ordinal);
         var runUrl = proposed.RequestMessage!.RequestUri!.AbsolutePath;
 
-        using var published = await Html.PostFormAsync(coordinator, runUrl, [], runUrl + "?handler=Publish");
+        using var published = await Html.PostFormAsync(coordinator, runUrl, [new("confirme", "oui")], runUrl + "?handler=Publish");
         Assert.Contains("La tournée est publiée", await published.ReadPageAsync(), StringComparison.Ordinal);
         var runId = Guid.Parse(runUrl.Split('/').Last());
         var run = await Factory.WithDbAsync(db => db.Set<TourPlanRun>().SingleAsync(r => r.Id == runId));
@@ -49,10 +49,18 @@ public abstract class BusTests(CarteBlancheFactory factory)
         Assert.Equal("CONFIRMED", evt.Status);
 
         // Cancelled: a notice on the page, STATUS:CANCELLED and a new SEQUENCE in the calendar.
-        using var refused = await Html.PostFormAsync(coordinator, $"/car/passages/{pradines.Id}", [new("notice", " ")], $"/car/passages/{pradines.Id}?handler=Cancel");
+        using var refused = await Html.PostFormAsync(coordinator, $"/car/passages/{pradines.Id}", [new("confirme", "oui"), new("notice", " ")], $"/car/passages/{pradines.Id}?handler=Cancel");
         Assert.Contains("Écrivez l'avis affiché aux habitants", await refused.ReadPageAsync(), StringComparison.Ordinal);
         Assert.Equal(PassageStatus.Scheduled, await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Id == pradines.Id).Select(p => p.Status).SingleAsync()));
-        using var cancelled = await Html.PostFormAsync(coordinator, $"/car/passages/{pradines.Id}", [new("notice", "Remplacé par le jeudi suivant, mêmes horaires.")], $"/car/passages/{pradines.Id}?handler=Cancel");
+        // Without JavaScript, cancelling asks on a page of its own first; nothing changes until it is confirmed.
+        using (var asked = await Html.PostFormAsync(coordinator, $"/car/passages/{pradines.Id}", [new("notice", "Remplacé par le jeudi suivant, mêmes horaires.")], $"/car/passages/{pradines.Id}?handler=Cancel"))
+        {
+            var askedPage = await asked.ReadPageAsync();
+            Assert.Contains("Annuler ce passage ?", askedPage, StringComparison.Ordinal);
+            Assert.Contains("name=\"confirme\" value=\"oui\"", askedPage, StringComparison.Ordinal);
+            Assert.Equal(PassageStatus.Scheduled, await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Id == pradines.Id).Select(p => p.Status).SingleAsync()));
+        }
+        using var cancelled = await Html.PostFormAsync(coordinator, $"/car/passages/{pradines.Id}", [new("confirme", "oui"), new("notice", "Remplacé par le jeudi suivant, mêmes horaires.")], $"/car/passages/{pradines.Id}?handler=Cancel");
         using var after = await anonymous.GetAsync("/car/communes/46224");
         Assert.Contains("Remplacé par le jeudi suivant, mêmes horaires.", await after.ReadPageAsync(), StringComparison.Ordinal);
         var updated = Calendar.Load(await anonymous.GetStringAsync("/car/communes/46224/passages.ics"))!.Events.Single(e => e.Uid == $"{pradines.Id:D}@carteblanche");
@@ -75,11 +83,11 @@ public abstract class BusTests(CarteBlancheFactory factory)
         static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         var saturday = NextMonday().AddDays(131);
-        using var weekend = await Html.PostFormAsync(coordinator, url, [new("replacementDate", Iso(saturday)), new("replacementHalfDay", "Morning")], url + "?handler=Cancel");
+        using var weekend = await Html.PostFormAsync(coordinator, url, [new("confirme", "oui"), new("replacementDate", Iso(saturday)), new("replacementHalfDay", "Morning")], url + "?handler=Cancel");
         Assert.Contains("n'est pas un jour ouvré", await weekend.ReadPageAsync(), StringComparison.Ordinal);
-        using var taken = await Html.PostFormAsync(coordinator, url, [new("replacementDate", Iso(other.Date)), new("replacementHalfDay", other.HalfDay.ToString())], url + "?handler=Cancel");
+        using var taken = await Html.PostFormAsync(coordinator, url, [new("confirme", "oui"), new("replacementDate", Iso(other.Date)), new("replacementHalfDay", other.HalfDay.ToString())], url + "?handler=Cancel");
         Assert.Contains($"Le car est déjà à {other.Stop!.Commune!.Name}", await taken.ReadPageAsync(), StringComparison.Ordinal);
-        using var halfMissing = await Html.PostFormAsync(coordinator, url, [new("replacementDate", Iso(saturday.AddDays(2)))], url + "?handler=Cancel");
+        using var halfMissing = await Html.PostFormAsync(coordinator, url, [new("confirme", "oui"), new("replacementDate", Iso(saturday.AddDays(2)))], url + "?handler=Cancel");
         Assert.Contains("choisissez le jour et la demi-journée", await halfMissing.ReadPageAsync(), StringComparison.Ordinal);
         Assert.Equal(PassageStatus.Scheduled, await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Id == passage.Id).Select(p => p.Status).SingleAsync()));
 
@@ -88,7 +96,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         {
             newDay = newDay.AddDays(1);
         }
-        using var replaced = await Html.PostFormAsync(coordinator, url, [new("notice", "Le car est au contrôle technique."), new("replacementDate", Iso(newDay)), new("replacementHalfDay", "Afternoon")], url + "?handler=Cancel");
+        using var replaced = await Html.PostFormAsync(coordinator, url, [new("confirme", "oui"), new("notice", "Le car est au contrôle technique."), new("replacementDate", Iso(newDay)), new("replacementHalfDay", "Afternoon")], url + "?handler=Cancel");
         Assert.Contains("Passage remplacé", await replaced.ReadPageAsync(), StringComparison.Ordinal);
 
         var replacement = await Factory.WithDbAsync(db => db.Set<BusPassage>().SingleAsync(p => p.StopId == passage.StopId && p.Date == newDay));
@@ -166,7 +174,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         var passage = await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Stop!.CommuneInseeCode == code && p.Status == PassageStatus.Scheduled && p.Date > DateOnly.FromDateTime(DateTime.UtcNow)).OrderBy(p => p.Date).FirstAsync());
         var subscribers = await Factory.WithDbAsync(db => db.Set<BusSubscription>().CountAsync(s => s.CommuneInseeCode == code && s.ConfirmedAt != null));
         using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
-        using var cancelled = await Html.PostFormAsync(coordinator, $"/car/passages/{passage.Id}", [new("notice", "Le car est en panne.")], $"/car/passages/{passage.Id}?handler=Cancel");
+        using var cancelled = await Html.PostFormAsync(coordinator, $"/car/passages/{passage.Id}", [new("confirme", "oui"), new("notice", "Le car est en panne.")], $"/car/passages/{passage.Id}?handler=Cancel");
         Assert.Contains($"{subscribers} abonné(s) sont prévenus", await cancelled.ReadPageAsync(), StringComparison.Ordinal);
 
         var message = await Factory.WithDbAsync(db => db.OutboxMessages.SingleAsync(m => m.Recipient == email && m.Body.Contains("est annulé")));
@@ -278,7 +286,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         var line = (await csv.Content.ReadAsStringAsync()).Split('\n').Single(l => l.StartsWith(passage.Stop!.CommuneInseeCode + ",", StringComparison.Ordinal));
         Assert.True(int.Parse(line.Split(',')[4], System.Globalization.CultureInfo.InvariantCulture) >= 41, line);
 
-        using var cancel = await Html.PostFormAsync(agent, url, [new("notice", "Je ne suis pas coordinateur")], url + "?handler=Cancel");
+        using var cancel = await Html.PostFormAsync(agent, url, [new("confirme", "oui"), new("notice", "Je ne suis pas coordinateur")], url + "?handler=Cancel");
         Assert.Equal(HttpStatusCode.Forbidden, cancel.StatusCode);
         Assert.Equal(PassageStatus.Scheduled, await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Id == passage.Id).Select(p => p.Status).SingleAsync()));
     }
@@ -381,7 +389,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         Assert.Contains(withAdded.Passages, p => p.CommuneCode == other.CommuneCode && p.Date == first.Date && p.HalfDay == first.HalfDay);
         Assert.DoesNotContain(withAdded.LeftOut, l => l.CommuneCode == other.CommuneCode);
 
-        using var published = await Html.PostFormAsync(coordinator, url, [], url + "?handler=Publish");
+        using var published = await Html.PostFormAsync(coordinator, url, [new("confirme", "oui")], url + "?handler=Publish");
         Assert.Equal(withAdded.Passages.Count, await Factory.WithDbAsync(db => db.Set<BusPassage>().CountAsync(p => p.PlanRunId == runId)));
         Assert.False(await Factory.WithDbAsync(db => db.Set<BusPassage>().AnyAsync(p => p.PlanRunId == runId && p.Stop!.CommuneInseeCode == first.CommuneCode)));
         Assert.True(await Factory.WithDbAsync(db => db.Set<BusPassage>().AnyAsync(p => p.PlanRunId == runId && p.Stop!.CommuneInseeCode == other.CommuneCode)));
@@ -415,7 +423,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
             return proposed.RequestMessage!.RequestUri!.AbsolutePath;
         }
         var firstUrl = await ProposeAsync();
-        using (var published = await Html.PostFormAsync(coordinator, firstUrl, [], firstUrl + "?handler=Publish"))
+        using (var published = await Html.PostFormAsync(coordinator, firstUrl, [new("confirme", "oui")], firstUrl + "?handler=Publish"))
         {
             Assert.Contains("La tournée est publiée", await published.ReadPageAsync(), StringComparison.Ordinal);
         }
@@ -432,7 +440,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         });
 
         // A cancelled passage (its notice is public), a passage with the crew's visit record, a confirmed subscriber.
-        using (var cancel = await Html.PostFormAsync(coordinator, $"/car/passages/{cancelled.Id}", [new("notice", "Le car est au garage.")], $"/car/passages/{cancelled.Id}?handler=Cancel"))
+        using (var cancel = await Html.PostFormAsync(coordinator, $"/car/passages/{cancelled.Id}", [new("confirme", "oui"), new("notice", "Le car est au garage.")], $"/car/passages/{cancelled.Id}?handler=Cancel"))
         {
             Assert.Contains("Passage annulé", await cancel.ReadPageAsync(), StringComparison.Ordinal);
         }
@@ -454,7 +462,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
             Assert.Empty(errors);
             return run!.Id;
         });
-        using (var refused = await Html.PostFormAsync(coordinator, $"/car/planification/{past}", [], $"/car/planification/{past}?handler=Publish"))
+        using (var refused = await Html.PostFormAsync(coordinator, $"/car/planification/{past}", [new("confirme", "oui")], $"/car/planification/{past}?handler=Publish"))
         {
             Assert.Contains("une date passée : relancez la planification", await refused.ReadPageAsync(), StringComparison.Ordinal);
         }
@@ -462,7 +470,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
 
         // The same cycle again, without one commune: only the scheduled passages without a visit are replaced.
         var secondUrl = await ProposeAsync(new KeyValuePair<string, string>("Excluded", dropped));
-        using (var published = await Html.PostFormAsync(coordinator, secondUrl, [], secondUrl + "?handler=Publish"))
+        using (var published = await Html.PostFormAsync(coordinator, secondUrl, [new("confirme", "oui")], secondUrl + "?handler=Publish"))
         {
             Assert.Contains("et les abonnés de", await published.ReadPageAsync(), StringComparison.Ordinal);
         }
@@ -487,7 +495,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
         using var proposed = await Html.PostFormAsync(coordinator, "/car/planification", [new("CycleStart", IsoDate(NextMonday())), new("CycleDays", "5"), new("Buses", "1")]);
         var url = proposed.RequestMessage!.RequestUri!.AbsolutePath;
-        using (var published = await Html.PostFormAsync(coordinator, url, [], url + "?handler=Publish"))
+        using (var published = await Html.PostFormAsync(coordinator, url, [new("confirme", "oui")], url + "?handler=Publish"))
         {
             Assert.Contains("La tournée est publiée", await published.ReadPageAsync(), StringComparison.Ordinal);
         }
@@ -526,7 +534,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         var name = passages[0].Stop!.Commune!.Name;
         using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
 
-        using (var first = await Html.PostFormAsync(coordinator, $"/car/passages/{passages[0].Id}", [new("notice", "Le car est en panne.")], $"/car/passages/{passages[0].Id}?handler=Cancel"))
+        using (var first = await Html.PostFormAsync(coordinator, $"/car/passages/{passages[0].Id}", [new("confirme", "oui"), new("notice", "Le car est en panne.")], $"/car/passages/{passages[0].Id}?handler=Cancel"))
         {
             Assert.DoesNotContain("n'a plus aucun passage", await first.ReadPageAsync(), StringComparison.Ordinal);
         }
@@ -542,7 +550,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         string last = "";
         foreach (var passage in passages.Skip(1))
         {
-            using var cancelled = await Html.PostFormAsync(coordinator, $"/car/passages/{passage.Id}", [new("notice", "Travaux sur la place.")], $"/car/passages/{passage.Id}?handler=Cancel");
+            using var cancelled = await Html.PostFormAsync(coordinator, $"/car/passages/{passage.Id}", [new("confirme", "oui"), new("notice", "Travaux sur la place.")], $"/car/passages/{passage.Id}?handler=Cancel");
             last = await cancelled.ReadPageAsync();
         }
         Assert.Contains($"Attention : {name} n'a plus aucun passage dans les quatre prochaines semaines", last, StringComparison.Ordinal);
@@ -637,7 +645,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         var forms = new[] { await FormAsync(first), await FormAsync(second) };
 
         var responses = await Task.WhenAll(forms.Select(f => f.Client.PostAsync(url + "?handler=Cancel",
-            new FormUrlEncodedContent([new("notice", "Le car est en panne."), new("sequence", "0"), new("__RequestVerificationToken", f.Token)]))));
+            new FormUrlEncodedContent([new("confirme", "oui"), new("notice", "Le car est en panne."), new("sequence", "0"), new("__RequestVerificationToken", f.Token)]))));
         var pages = await Task.WhenAll(responses.Select(r => r.ReadPageAsync()));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Single(pages, p => p.Contains("Passage annulé", StringComparison.Ordinal));
@@ -646,7 +654,7 @@ public abstract class BusTests(CarteBlancheFactory factory)
         Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<BusPassage>().Where(p => p.Id == passage.Id).Select(p => p.Sequence).SingleAsync()));
 
         // A form read before the other's cancellation is refused too, even later.
-        using var stale = await second.PostAsync(url + "?handler=Cancel", new FormUrlEncodedContent([new("notice", "Encore."), new("sequence", "0"), new("__RequestVerificationToken", forms[1].Token)]));
+        using var stale = await second.PostAsync(url + "?handler=Cancel", new FormUrlEncodedContent([new("confirme", "oui"), new("notice", "Encore."), new("sequence", "0"), new("__RequestVerificationToken", forms[1].Token)]));
         Assert.Contains("Ce passage est déjà annulé.", await stale.ReadPageAsync(), StringComparison.Ordinal);
         foreach (var response in responses)
         {

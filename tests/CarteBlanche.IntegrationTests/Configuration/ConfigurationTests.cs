@@ -23,6 +23,16 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task Outside_development_the_app_refuses_to_start_without_its_public_address()
+    {
+        await using var app = new CarteBlancheFactory(TestDatabase.Sqlite(), environment: "Production");
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Services);
+
+        Assert.Contains("App:PublicUrl est obligatoire hors développement", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_smtp_setting_fails_at_start_naming_the_setting()
     {
         await using var app = new CarteBlancheFactory(TestDatabase.Sqlite(), settings: new Dictionary<string, string>
@@ -74,9 +84,14 @@ public abstract class ProductionTests(CarteBlancheFactory factory)
     }
 }
 
-public sealed class SqliteProductionFactory() : CarteBlancheFactory(TestDatabase.Sqlite(), environment: "Production");
+public sealed class SqliteProductionFactory() : CarteBlancheFactory(TestDatabase.Sqlite(), environment: "Production", settings: ProductionSettings.Values);
 
-public sealed class PostgresProductionFactory(PostgresServer server) : CarteBlancheFactory(TestDatabase.Postgres(server, "production"), environment: "Production");
+public sealed class PostgresProductionFactory(PostgresServer server) : CarteBlancheFactory(TestDatabase.Postgres(server, "production"), environment: "Production", settings: ProductionSettings.Values);
+
+internal static class ProductionSettings
+{
+    public static readonly IReadOnlyDictionary<string, string> Values = new Dictionary<string, string> { ["App:PublicUrl"] = "https://carteblanche.test" };
+}
 
 public sealed class SqliteProductionTests(SqliteProductionFactory factory) : ProductionTests(factory), IClassFixture<SqliteProductionFactory>;
 

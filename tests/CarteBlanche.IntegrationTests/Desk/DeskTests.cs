@@ -41,6 +41,79 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
         Assert.Equal(before, await Factory.WithDbAsync(db => db.Set<Resident>().CountAsync()));
     }
 
+    [Theory]
+    [InlineData("pradines", "46224")]
+    [InlineData("Pradines (46090)", "46224")]
+    [InlineData("46000", "46042")]
+    public async Task The_commune_of_a_new_resident_is_found_by_name_or_postal_code_and_stored_as_its_insee_code(string typed, string inseeCode)
+    {
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var form = await agent.GetAsync("/usagers/nouveau");
+        Assert.Contains("<option value=\"Pradines (46090)\">", await form.ReadPageAsync(), StringComparison.Ordinal);
+        var last = "Carles-" + Guid.NewGuid().ToString("N")[..6];
+
+        using var created = await Html.PostFormAsync(agent, "/usagers/nouveau",
+            [new("Input.FirstName", "Anne"), new("Input.LastName", last), new("Input.BirthDate", "05/07/1971"), new("Input.CommuneInseeCode", typed), new("Input.PreferredChannel", "InPerson")]);
+
+        Assert.Equal(inseeCode, await Factory.WithDbAsync(db => db.Set<Resident>().Where(r => r.LastName == last).Select(r => r.CommuneInseeCode).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_postal_code_shared_by_several_communes_or_an_unknown_name_asks_to_choose_and_stores_nothing()
+    {
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var last = "Carles-" + Guid.NewGuid().ToString("N")[..6];
+        KeyValuePair<string, string>[] Fields(string commune) =>
+            [new("Input.FirstName", "Anne"), new("Input.LastName", last), new("Input.BirthDate", "05/07/1971"), new("Input.CommuneInseeCode", commune), new("Input.PreferredChannel", "InPerson")];
+
+        using var shared = await Html.PostFormAsync(agent, "/usagers/nouveau", Fields("46090"));
+        var page = await shared.ReadPageAsync();
+        Assert.Contains("Plusieurs communes répondent à « 46090 »", page, StringComparison.Ordinal);
+        Assert.Contains("Pradines (46090)", page, StringComparison.Ordinal);
+        using var unknown = await Html.PostFormAsync(agent, "/usagers/nouveau", Fields("Figeac"));
+        Assert.Contains("Commune inconnue : « Figeac » n'est pas une commune du territoire.", await unknown.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.False(await Factory.WithDbAsync(db => db.Set<Resident>().AnyAsync(r => r.LastName == last)));
+    }
+
+    [Fact]
+    public async Task Texts_longer_than_their_column_get_a_french_message_and_nothing_is_stored()
+    {
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        var first = "Long-" + Guid.NewGuid().ToString("N")[..6];
+
+        // A 30,000-character last name: the field says so (it used to reach the success message's cookie: 431 on every later page).
+        using var refused = await Html.PostFormAsync(agent, "/usagers/nouveau",
+            [new("Input.FirstName", first), new("Input.LastName", new string('a', 30_000)), new("Input.BirthDate", "05/07/1971"), new("Input.PreferredChannel", "InPerson")]);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Le nom dépasse 100 caractères (il y en a 30", await refused.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.False(await Factory.WithDbAsync(db => db.Set<Resident>().AnyAsync(r => r.FirstName == first)));
+        using var next = await agent.GetAsync("/guichet");
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+
+        // 101 characters: refused too (the column holds 100), with the maximum shown in the form.
+        using var form = await agent.GetAsync("/usagers/nouveau");
+        Assert.Matches("id=\"Input_LastName\"[^>]* maxlength=\"100\"", await form.Content.ReadAsStringAsync());
+        using var justOver = await Html.PostFormAsync(agent, "/usagers/nouveau",
+            [new("Input.FirstName", first), new("Input.LastName", new string('b', 101)), new("Input.BirthDate", "05/07/1971"), new("Input.PreferredChannel", "InPerson")]);
+        Assert.Contains("Le nom dépasse 100 caractères (il y en a 101)", await justOver.ReadPageAsync(), StringComparison.Ordinal);
+
+        // A need of 2,001 characters.
+        using var created = await Html.PostFormAsync(agent, "/usagers/nouveau",
+            [new("Input.FirstName", first), new("Input.LastName", "Court"), new("Input.BirthDate", "05/07/1971"), new("Input.PreferredChannel", "InPerson")]);
+        var residentId = created.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last();
+        var site = await Factory.WithDbAsync(db => db.Places.Where(p => p.Name == DemoData.GrandCahorsSite).Select(p => p.Id).SingleAsync());
+        var cases = await Factory.WithDbAsync(db => db.Set<Case>().CountAsync());
+        using var longNeed = await Html.PostFormAsync(agent, $"/demandes/nouvelle/{residentId}",
+            [new("Channel", "InPerson"), new("PlaceId", site.ToString()), new("Needs[0].Domain", "Famille"), new("Needs[0].Description", new string('c', 2001))]);
+        Assert.Contains("Besoin 1 : la description dépasse 2 000 caractères", (await longNeed.ReadPageAsync()).Replace('\u202F', ' ').Replace('\u00A0', ' '), StringComparison.Ordinal);
+        Assert.Equal(cases, await Factory.WithDbAsync(db => db.Set<Case>().CountAsync()));
+
+        // Far beyond any field of the app, any form is refused as a whole, before its page sees it.
+        using var book = await Html.PostFormAsync(agent, "/usagers/nouveau", [new("Input.PostalAddress", new string('d', 150_000))]);
+        Assert.Equal(HttpStatusCode.BadRequest, book.StatusCode);
+        Assert.Contains("dépasse 100", await book.ReadPageAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_resident_is_registered_with_encrypted_identifiers_and_a_duplicate_is_flagged()
     {

@@ -139,6 +139,10 @@ public sealed class Case
         {
             return "Indiquez le service vers lequel l'usager est orienté.";
         }
+        if (DeskLimits.CheckLength(service, DeskLimits.ShortText, "Le nom du service") is { } tooLong)
+        {
+            return tooLong;
+        }
         Path = ResolutionPath.Referred;
         ReferredTo = service.Trim();
         ReferredOn = on;
@@ -156,6 +160,10 @@ public sealed class Case
         if (string.IsNullOrWhiteSpace(outcome))
         {
             return "Décrivez l'issue de l'orientation.";
+        }
+        if (DeskLimits.CheckLength(outcome, DeskLimits.Text, "L'issue de l'orientation") is { } tooLong)
+        {
+            return tooLong;
         }
         ReferralOutcome = outcome.Trim();
         ReferralPending = false;
@@ -188,6 +196,10 @@ public sealed class Case
         if (outcome != CaseOutcome.Resolved && string.IsNullOrWhiteSpace(reason))
         {
             return "Indiquez pourquoi la demande est close sans être résolue.";
+        }
+        if (DeskLimits.CheckLength(reason, DeskLimits.Text, "Le motif") is { } tooLong)
+        {
+            return tooLong;
         }
         Outcome = outcome;
         ClosingReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();

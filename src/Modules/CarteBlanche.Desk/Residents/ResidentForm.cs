@@ -28,6 +28,31 @@ public sealed partial class ResidentForm
         var errors = new List<KeyValuePair<string, string>>();
         void Error(string field, string message) => errors.Add(new(field, message));
 
+        // The columns' sizes: longer text is refused with its length, before anything else is checked or stored.
+        foreach (var (field, value, max, what) in new (string, string?, int, string)[]
+        {
+            (nameof(FirstName), FirstName, DeskLimits.Name, "Le prénom"),
+            (nameof(LastName), LastName, DeskLimits.Name, "Le nom"),
+            (nameof(BirthName), BirthName, DeskLimits.Name, "Le nom de naissance"),
+            (nameof(Phone), Phone, 30, "Le numéro de téléphone"),
+            (nameof(Email), Email, 254, "L'adresse e-mail"),
+            (nameof(PostalAddress), PostalAddress, 400, "L'adresse postale"),
+            (nameof(CommuneInseeCode), CommuneInseeCode, 80, "La commune"),
+            (nameof(Nir), Nir, 30, "Le numéro de sécurité sociale"),
+            (nameof(CafNumber), CafNumber, 30, "Le numéro d'allocataire CAF"),
+            (nameof(FranceTravailId), FranceTravailId, 30, "L'identifiant France Travail"),
+        })
+        {
+            if (value != null && value.Trim().Length > max)
+            {
+                Error(field, DeskLimits.TooLong(what, max, value.Trim().Length));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
         if (string.IsNullOrWhiteSpace(FirstName))
         {
             Error(nameof(FirstName), "Saisissez le prénom.");

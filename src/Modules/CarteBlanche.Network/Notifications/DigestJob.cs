@@ -46,7 +46,7 @@ public sealed class DigestJob(
                 {
                     body.Append("- ").Append(entry.Subject).Append('\n').Append("  ").Append(entry.Link).Append('\n');
                 }
-                body.Append("\nVous recevez ce récapitulatif quotidien parce que vous l'avez choisi dans « Mon réseau » > « Mes notifications ».\n");
+                body.Append("\nVous recevez ce récapitulatif quotidien parce que vous l'avez choisi dans le menu « Sollicitations », lien « Mes notifications ».\n");
                 outbox.QueueEmail(email, $"Carte Blanche : votre récapitulatif du jour ({entries.Count} notification{(entries.Count > 1 ? "s" : "")})", body.ToString());
             }
             foreach (var entry in entries)

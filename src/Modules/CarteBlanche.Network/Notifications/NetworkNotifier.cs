@@ -76,6 +76,6 @@ public sealed class NetworkNotifier(CarteBlancheDbContext db, Outbox outbox, Tim
         {link}
 
         Ce message vous est envoyé par Carte Blanche, le réseau des services publics de proximité.
-        Vous pouvez choisir de recevoir un seul récapitulatif par jour depuis « Mon réseau » > « Mes notifications ».
+        Vous pouvez choisir de recevoir un seul récapitulatif par jour depuis le menu « Sollicitations », lien « Mes notifications ».
         """;
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Pages.Admin.Comptes;
 
-public sealed record AccountRow(Guid Id, string DisplayName, string Email, string Organisation, bool IsActive, bool HasPassword, IReadOnlyList<string> Roles);
+public sealed record AccountRow(Guid Id, string DisplayName, string Email, string Organisation, bool IsActive, bool HasPassword, IReadOnlyList<string> Roles, bool MissesSite = false);
 
 public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
 {
@@ -40,7 +40,7 @@ public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
             _ => query,
         };
         var page = await query.OrderBy(a => a.SearchName)
-            .Select(a => new { a.Id, a.DisplayName, a.Email, Organisation = a.Organisation!.Name, a.IsActive, HasPassword = a.PasswordHash != null })
+            .Select(a => new { a.Id, a.DisplayName, a.Email, Organisation = a.Organisation!.Name, a.IsActive, HasPassword = a.PasswordHash != null, a.SiteId })
             .ToPagedListAsync(PageNumber, cancellationToken);
         var ids = page.Items.Select(a => a.Id).ToList();
         var roles = await (from ur in db.UserRoles
@@ -49,7 +49,9 @@ public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
                            select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         Accounts = new PagedList<AccountRow>(
             page.Items.Select(a => new AccountRow(a.Id, a.DisplayName, a.Email ?? "", a.Organisation, a.IsActive, a.HasPassword,
-                roles.Where(r => r.UserId == a.Id).Select(r => Roles.FrenchName(r.Name!)).Order().ToList())).ToList(),
+                roles.Where(r => r.UserId == a.Id).Select(r => Roles.FrenchName(r.Name!)).Order().ToList(),
+                // An agent or social worker without a site sees no case: flagged for the administrator.
+                a.IsActive && a.SiteId == null && roles.Any(r => r.UserId == a.Id && Roles.NeedSite(r.Name!)))).ToList(),
             page.Page, page.PageCount, page.TotalCount);
     }
 

@@ -110,6 +110,11 @@ public sealed class ModifierModel(
     /// <summary>Lost phone: the administrator switches the second factor off; the person sets it up again.</summary>
     public async Task<IActionResult> OnPostResetTwoFactorAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (!Web.Confirmation.IsConfirmed(Request))
+        {
+            return Web.Confirmation.Ask(this, "Réinitialiser la double authentification ?", "Oui, réinitialiser",
+                "La personne se connectera avec son seul mot de passe, puis devra la réactiver.", $"/admin/comptes/modifier/{id}");
+        }
         var account = await userManager.FindByIdAsync(id.ToString("D"));
         if (account == null)
         {

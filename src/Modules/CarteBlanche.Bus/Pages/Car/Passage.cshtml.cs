@@ -110,6 +110,17 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
             ModelState.AddModelError(nameof(notice), "Écrivez l'avis affiché aux habitants (500 caractères au plus), par exemple : « le car est en panne ».");
             return Page();
         }
+        // The form is valid: ask first (the residents subscribed to the commune are told at once).
+        if (!CarteBlanche.Platform.Web.Confirmation.IsConfirmed(Request))
+        {
+            if (replacing && await ReplacementErrorAsync(replacementDate, replacementHalfDay, cancellationToken) is { } replacementError)
+            {
+                ModelState.AddModelError(nameof(replacementDate), replacementError);
+                return Page();
+            }
+            return CarteBlanche.Platform.Web.Confirmation.Ask(this, replacing ? "Remplacer ce passage ?" : "Annuler ce passage ?", replacing ? "Oui, remplacer le passage" : "Oui, annuler le passage",
+                "Les habitants abonnés à la commune sont prévenus aussitôt.", $"/car/passages/{id}");
+        }
         BusPassage? replacement = null;
         if (replacing)
         {

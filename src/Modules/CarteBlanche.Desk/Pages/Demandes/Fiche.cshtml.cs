@@ -126,6 +126,10 @@ public sealed class FicheModel(
         {
             return Refuse("Choisissez un agent de votre lieu d'accueil.");
         }
+        if (DeskLimits.CheckLength(note, DeskLimits.ShortText, "La note de transmission") is { } tooLong)
+        {
+            return Refuse(tooLong);
+        }
         if (string.IsNullOrWhiteSpace(note))
         {
             return Refuse("Ajoutez une note de transmission pour votre collègue.");
@@ -174,6 +178,10 @@ public sealed class FicheModel(
         if (string.IsNullOrWhiteSpace(message))
         {
             return Refuse("Écrivez la réponse donnée à l'usager (elle est gardée dans l'historique des contacts).");
+        }
+        if (DeskLimits.CheckLength(message, DeskLimits.Text, "La réponse") is { } tooLong)
+        {
+            return Refuse(tooLong);
         }
         if (channel == ContactChannel.Email && string.IsNullOrWhiteSpace(Resident.Email))
         {

@@ -76,7 +76,11 @@ public sealed class NouvelleModel(
             {
                 ModelState.AddModelError($"Needs[{i}].Domain", $"Besoin {i + 1} : choisissez son domaine.");
             }
-            if (string.IsNullOrWhiteSpace(n.Description))
+            if (DeskLimits.CheckLength(n.Description, DeskLimits.Text, $"Besoin {i + 1} : la description") is { } tooLong)
+            {
+                ModelState.AddModelError($"Needs[{i}].Description", tooLong);
+            }
+            else if (string.IsNullOrWhiteSpace(n.Description))
             {
                 ModelState.AddModelError($"Needs[{i}].Description", $"Besoin {i + 1} : décrivez le besoin de l'usager.");
             }

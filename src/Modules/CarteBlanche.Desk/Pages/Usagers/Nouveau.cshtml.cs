@@ -16,12 +16,15 @@ public sealed class NouveauModel(CarteBlancheDbContext db, ResidentIdentifiers i
     [BindProperty] public bool NotADuplicate { get; set; }
     public IReadOnlyList<(Guid Id, string Name)> PossibleDuplicates { get; private set; } = [];
 
-    public void OnGet()
-    {
-    }
+    /// <summary>The suggestions of the commune field: « Cahors (46000) »…</summary>
+    public IReadOnlyList<CommuneChoice.Option> Communes { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Communes = await CommuneChoice.OptionsAsync(db, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        Communes = await CommuneChoice.OptionsAsync(db, cancellationToken);
         var siteId = DeskAccess.SiteOf(User);
         if (siteId == null)
         {
@@ -33,10 +36,10 @@ public sealed class NouveauModel(CarteBlancheDbContext db, ResidentIdentifiers i
         {
             ModelState.AddModelError($"Input.{field}", message);
         }
-        var commune = Input.CommuneInseeCode?.Trim();
-        if (!string.IsNullOrEmpty(commune) && !await db.Communes.AnyAsync(c => c.InseeCode == commune, cancellationToken))
+        var (commune, communeError) = await CommuneChoice.ResolveAsync(db, Input.CommuneInseeCode, cancellationToken);
+        if (communeError != null)
         {
-            ModelState.AddModelError("Input.CommuneInseeCode", $"Commune inconnue : aucune commune du territoire n'a le code INSEE « {commune} ».");
+            ModelState.AddModelError("Input.CommuneInseeCode", communeError);
         }
         if (!ModelState.IsValid)
         {

@@ -22,6 +22,11 @@ public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning plann
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken cancellationToken)
     {
+        if (!CarteBlanche.Platform.Web.Confirmation.IsConfirmed(Request))
+        {
+            return CarteBlanche.Platform.Web.Confirmation.Ask(this, "Publier cette tournée ?", "Oui, publier la tournée",
+                "Les passages à venir qu'elle remplace disparaissent des pages du car et les abonnés des communes concernées sont prévenus.", $"/car/planification/{id}");
+        }
         var (error, told) = await planning.PublishAsync(id, appOptions.Value.BaseUrlFor(Request), cancellationToken);
         if (error != null)
         {

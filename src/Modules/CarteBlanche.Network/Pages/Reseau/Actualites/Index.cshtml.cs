@@ -25,6 +25,10 @@ public sealed class IndexModel(NewsFeed feed, CarteBlancheDbContext db, TimeProv
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid newsItemId, CancellationToken cancellationToken)
     {
+        if (!CarteBlanche.Platform.Web.Confirmation.IsConfirmed(Request))
+        {
+            return CarteBlanche.Platform.Web.Confirmation.Ask(this, "Retirer cette actualité ?", "Oui, retirer l'actualité", "Elle ne sera plus affichée à personne.", "/reseau/actualites");
+        }
         var item = await db.Set<NewsItem>().SingleOrDefaultAsync(n => n.Id == newsItemId, cancellationToken);
         if (item == null)
         {
