@@ -56,6 +56,30 @@ public sealed class SiteTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     [Fact]
+    public async Task An_admin_invites_an_agent_with_a_workplace_by_clicking_from_the_home_page()
+    {
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+        await session.SignInAsync(AdminEmail, BrowserApp.DemoPassword);
+        var email = $"agent.{Guid.NewGuid():N}@exemple.fr";
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Menu principal" }).GetByRole(AriaRole.Link, new() { Name = "Comptes", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Inviter une personne" }).ClickAsync();
+        await page.GetByLabel("Adresse e-mail").FillAsync(email);
+        await page.GetByLabel("Prénom et nom").FillAsync("Lucas Nouvel");
+        await page.GetByLabel("Organisation").SelectOptionAsync(new SelectOptionValue { Label = "CA du Grand Cahors" });
+        await page.Locator("label[for=role-Agent]").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer l'invitation" }).ClickAsync();
+        // An agent needs a workplace: the form says so next to the field.
+        await Expect(page.Locator("#Input_SiteId-error, .fr-error-text").First).ToContainTextAsync("lieu de travail");
+        await page.GetByLabel("Lieu de travail").SelectOptionAsync(new SelectOptionValue { Label = "France Services du Grand Cahors" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer l'invitation" }).ClickAsync();
+        await Expect(page.GetByText($"Invitation envoyée à {email}")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page, "comptes après une invitation");
+        session.AssertCleanConsole();
+    }
+
+    [Fact]
     public async Task A_wrong_password_shows_the_error_next_to_the_form()
     {
         await using var session = await app.OpenAsync();

@@ -15,6 +15,9 @@ public sealed class Account : IdentityUser<Guid>
         SecurityStamp = Guid.NewGuid().ToString();
     }
 
+    /// <summary>The size of the DisplayName column (its search form has room for œ → oe).</summary>
+    public const int DisplayNameMaxLength = 150;
+
     private string _displayName = "";
 
     public string DisplayName

@@ -25,6 +25,10 @@ public sealed class AccountAdministration(CarteBlancheDbContext db, UserManager<
         {
             return CommandResult.Fail("DisplayName", "Saisissez le prénom et le nom de la personne.");
         }
+        if (command.DisplayName.Trim().Length > Account.DisplayNameMaxLength)
+        {
+            return CommandResult.Fail("DisplayName", $"Le prénom et le nom dépassent {Account.DisplayNameMaxLength} caractères : raccourcissez-les.");
+        }
         if (!await db.Organisations.AnyAsync(o => o.Id == command.OrganisationId, cancellationToken))
         {
             return CommandResult.Fail("OrganisationId", "Choisissez l'organisation de la personne.");

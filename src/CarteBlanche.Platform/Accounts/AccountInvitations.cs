@@ -38,7 +38,11 @@ public sealed class AccountInvitations(
         {
             errors.Add(new("Email", "Saisissez l'adresse e-mail de la personne à inviter."));
         }
-        else if (!new EmailAddressAttribute().IsValid(email) || email.Length > 254)
+        else if (email.Length > 254)
+        {
+            errors.Add(new("Email", "L'adresse e-mail dépasse 254 caractères : vérifiez-la."));
+        }
+        else if (!new EmailAddressAttribute().IsValid(email))
         {
             errors.Add(new("Email", "L'adresse e-mail n'est pas valide (format attendu : nom@domaine.fr)."));
         }
@@ -49,6 +53,10 @@ public sealed class AccountInvitations(
         if (string.IsNullOrWhiteSpace(command.DisplayName))
         {
             errors.Add(new("DisplayName", "Saisissez le prénom et le nom de la personne."));
+        }
+        else if (command.DisplayName.Trim().Length > Account.DisplayNameMaxLength)
+        {
+            errors.Add(new("DisplayName", $"Le prénom et le nom dépassent {Account.DisplayNameMaxLength} caractères : raccourcissez-les."));
         }
         if (!await db.Organisations.AnyAsync(o => o.Id == command.OrganisationId && o.IsActive, cancellationToken))
         {

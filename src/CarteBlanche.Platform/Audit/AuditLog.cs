@@ -56,7 +56,9 @@ public sealed class AuditLog(
                 RecordType = auditEvent.RecordType,
                 RecordId = auditEvent.RecordId,
                 ClientAddress = clientAddress,
-                Purpose = auditEvent.Purpose,
+                // The purpose column holds 200 characters; a longer purpose (a long organisation name and many shared
+                // fields) is cut rather than failing every retry after the action itself was saved.
+                Purpose = auditEvent.Purpose is { Length: > 200 } purpose ? purpose[..199] + "…" : auditEvent.Purpose,
                 PreviousHash = last?.Hash ?? AuditChain.Genesis,
                 Hash = "",
             };

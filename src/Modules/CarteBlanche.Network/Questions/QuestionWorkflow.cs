@@ -392,7 +392,13 @@ public sealed class QuestionWorkflow(
     private (QuestionMessage Message, int Files) AddMessage(PartnerQuestion question, MessageKind kind, Actor actor, string text, IReadOnlyList<(IncomingFile File, SniffedType Type)> files)
     {
         var now = timeProvider.GetUtcNow();
-        var message = new QuestionMessage { QuestionId = question.Id, Kind = kind, AuthorId = actor.Id, AuthorOrganisationId = actor.OrganisationId, Text = text.Trim(), At = now };
+        // The typed text is checked against the limit (CheckText); a prefixed message ("Invitation de … : ") is cut to the column.
+        var trimmed = text.Trim();
+        if (trimmed.Length > NetworkLimits.TextMaxLength)
+        {
+            trimmed = trimmed[..(NetworkLimits.TextMaxLength - 1)] + "…";
+        }
+        var message = new QuestionMessage { QuestionId = question.Id, Kind = kind, AuthorId = actor.Id, AuthorOrganisationId = actor.OrganisationId, Text = trimmed, At = now };
         db.Add(message);
         foreach (var (file, type) in files)
         {

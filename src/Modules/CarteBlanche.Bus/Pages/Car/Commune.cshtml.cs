@@ -35,7 +35,7 @@ public sealed class CommuneModel(Timetable timetable, CarteBlancheDbContext db, 
             return page;
         }
         var address = Address?.Trim() ?? "";
-        if (Channel == SubscriptionChannel.Email && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(address))
+        if (Channel == SubscriptionChannel.Email && (address.Length > 254 || !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(address)))
         {
             ModelState.AddModelError(nameof(Address), "Indiquez une adresse e-mail valide, par exemple nom@exemple.fr.");
         }

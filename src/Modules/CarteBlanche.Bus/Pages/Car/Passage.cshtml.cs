@@ -75,6 +75,9 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await LoadAsync(id, cancellationToken) ?? Page();
 
+    /// <summary>The longest notice typed by the coordinator (the stored notice adds when the bus comes next, within 500).</summary>
+    public const int NoticeMaxLength = 300;
+
     /// <summary>
     /// Cancels the passage, or replaces it when a new day is given: the replacement is a new passage at the same
     /// stop, the old one stays visible as cancelled with a notice naming the new day, and subscribers are told once.
@@ -105,9 +108,10 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
             return Page();
         }
         var replacing = replacementDate != null || replacementHalfDay != null;
-        if (replacing ? notice?.Trim().Length > 500 : string.IsNullOrWhiteSpace(notice) || notice.Trim().Length > 500)
+        // 300 typed characters: the sentence saying when the bus comes next is added to it (the column holds 500).
+        if (replacing ? notice?.Trim().Length > NoticeMaxLength : string.IsNullOrWhiteSpace(notice) || notice.Trim().Length > NoticeMaxLength)
         {
-            ModelState.AddModelError(nameof(notice), "Écrivez l'avis affiché aux habitants (500 caractères au plus), par exemple : « le car est en panne ».");
+            ModelState.AddModelError(nameof(notice), $"Écrivez l'avis affiché aux habitants ({NoticeMaxLength} caractères au plus), par exemple : « le car est en panne ».");
             return Page();
         }
         // The form is valid: ask first (the residents subscribed to the commune are told at once).
@@ -163,7 +167,8 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
             .Where(p => p.StopId == stopId && p.Id != id && p.Status == PassageStatus.Scheduled && p.Date >= today && p.Date <= fourWeeks)
             .Select(p => new { p.Date, p.End }).ToListAsync(cancellationToken)).Any(p => !timetable.IsOver(p.Date, p.End));
         passage.Status = PassageStatus.Cancelled;
-        passage.Notice = string.Join(" ", new[] { notice?.Trim(), nextText }.Where(t => !string.IsNullOrEmpty(t)));
+        var fullNotice = string.Join(" ", new[] { notice?.Trim(), nextText }.Where(t => !string.IsNullOrEmpty(t)));
+        passage.Notice = fullNotice.Length > 500 ? fullNotice[..499] + "…" : fullNotice;
         passage.Sequence++;
         var told = await notifier.NotifyAsync(Passage.Stop!.CommuneInseeCode, CommuneName, $"Le passage du {WhenOf(passage)} est annulé. {passage.Notice}", appOptions.Value.BaseUrlFor(Request), cancellationToken);
         // The passages, the messages and the subscribers' new unsubscribe links are saved together.

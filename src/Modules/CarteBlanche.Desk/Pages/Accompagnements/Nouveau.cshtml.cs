@@ -15,6 +15,9 @@ public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IA
 {
     [BindProperty] public string? ProcedureCode { get; set; }
     [BindProperty] public bool? Succeeded { get; set; }
+    /// <summary>The size of desk_coaching_sessions.Note.</summary>
+    public const int NoteMaxLength = 1000;
+
     [BindProperty] public string? Note { get; set; }
 
     public Resident Resident { get; private set; } = default!;
@@ -55,6 +58,10 @@ public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IA
         if (Succeeded == null)
         {
             ModelState.AddModelError(nameof(Succeeded), "Indiquez si l'usager a réussi seul.");
+        }
+        if (DeskLimits.CheckLength(Note, NoteMaxLength, "La remarque") is { } tooLong)
+        {
+            ModelState.AddModelError(nameof(Note), tooLong);
         }
         if (!ModelState.IsValid)
         {

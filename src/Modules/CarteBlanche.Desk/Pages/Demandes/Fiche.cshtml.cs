@@ -284,7 +284,8 @@ public sealed class FicheModel(
             return Refuse(error);
         }
         Case.Version = Guid.NewGuid();
-        db.Add(new CaseEvent { CaseId = Case.Id, At = timeProvider.GetUtcNow(), ActorId = DeskAccess.ActorOf(User), Text = eventText });
+        // The timeline line holds 2,000 characters; a line built from a text at its own limit is cut, not refused.
+        db.Add(new CaseEvent { CaseId = Case.Id, At = timeProvider.GetUtcNow(), ActorId = DeskAccess.ActorOf(User), Text = eventText.Length > DeskLimits.Text ? eventText[..(DeskLimits.Text - 1)] + "…" : eventText });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -47,6 +47,18 @@ public sealed class ProposerModel(CarteBlancheDbContext db, TimeProvider timePro
         {
             ModelState.AddModelError("Input.Url", "Le lien doit être une adresse complète en https://.");
         }
+        // The sizes of desk_procedure_suggestions' columns.
+        foreach (var (field, value, max, what) in new (string, string?, int, string)[]
+        {
+            ("Title", Input.Title, 300, "Le titre"), ("Url", Input.Url, 500, "Le lien"), ("Documents", Input.Documents, 4000, "La liste des pièces"),
+            ("Eligibility", Input.Eligibility, 2000, "« Qui peut la faire »"), ("Tips", Input.Tips, 2000, "Les conseils"), ("Comment", Input.Comment, 1000, "Le commentaire"),
+        })
+        {
+            if (DeskLimits.CheckLength(value, max, what) is { } tooLong)
+            {
+                ModelState.AddModelError($"Input.{field}", tooLong);
+            }
+        }
         var unchanged = Input.Title?.Trim() == Procedure.Title && Input.Url?.Trim() == Procedure.Url && Normalise(Input.Documents) == Procedure.Documents
                         && (Input.Eligibility ?? "").Trim() == Procedure.Eligibility && (Input.Tips ?? "").Trim() == Procedure.Tips;
         if (ModelState.IsValid && unchanged)

@@ -69,9 +69,10 @@ public sealed class IndexModel(BusPlanning planning, CarteBlancheDbContext db, T
             var (from, to, passages) = (SpecialistFrom.ElementAtOrDefault(i), SpecialistTo.ElementAtOrDefault(i), SpecialistPassages.ElementAtOrDefault(i));
             var row = Specialist.Count(n => !string.IsNullOrWhiteSpace(n)) > 1 ? $"{name} : " : "";
             var valid = true;
-            if (name.Length > 100)
+            // Up to three names are joined into a passage's 300-character column.
+            if (name.Length > 95)
             {
-                ModelState.AddModelError(nameof(Specialist), "Le nom du spécialiste dépasse 100 caractères.");
+                ModelState.AddModelError(nameof(Specialist), "Le nom du spécialiste dépasse 95 caractères.");
                 valid = false;
             }
             if (from == null || to == null || to < from)
