@@ -58,7 +58,7 @@ public sealed class AuditLog(
                 ClientAddress = clientAddress,
                 // The purpose column holds 200 characters; a longer purpose (a long organisation name and many shared
                 // fields) is cut rather than failing every retry after the action itself was saved.
-                Purpose = auditEvent.Purpose is { Length: > 200 } purpose ? purpose[..199] + "…" : auditEvent.Purpose,
+                Purpose = auditEvent.Purpose == null ? null : Web.FrenchFormat.Cut(auditEvent.Purpose, 200),
                 PreviousHash = last?.Hash ?? AuditChain.Genesis,
                 Hash = "",
             };

@@ -87,7 +87,7 @@ internal sealed partial class BadInputFilter(ITempDataDictionaryFactory tempData
             if (values.Any(v => v?.Length > MaxFieldLength))
             {
                 LogTooLongField(logger, Clean(key), path);
-                Refuse(context, StatusCodes.Status400BadRequest, $"Le champ « {FieldLabel(Clean(key))} » dépasse {MaxFieldLength.ToString("N0", CultureInfo.GetCultureInfo("fr-FR"))} caractères : raccourcissez-le, puis renvoyez le formulaire. Rien n'a été enregistré.");
+                Refuse(context, StatusCodes.Status400BadRequest, $"Le champ « {FieldLabel(Clean(key))} » dépasse {CarteBlanche.Platform.Web.FrenchFormat.Number(MaxFieldLength)} caractères : raccourcissez-le, puis renvoyez le formulaire. Rien n'a été enregistré.");
                 return;
             }
         }

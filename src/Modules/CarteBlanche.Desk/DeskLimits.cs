@@ -11,8 +11,8 @@ public static class DeskLimits
     public const int Text = 2000;
 
     /// <summary>« Le nom dépasse 100 caractères (il en a 30 000) : raccourcissez-le. »</summary>
-    public static string TooLong(string what, int max, int length) =>
-        $"{what} dépasse {max.ToString("N0", Platform.Web.FrenchFormat.Culture)} caractères (il y en a {length.ToString("N0", Platform.Web.FrenchFormat.Culture)}) : raccourcissez-le.";
+    private static string TooLong(string what, int max, int length) =>
+        $"{what} dépasse {Platform.Web.FrenchFormat.Number(max)} caractères (il y en a {Platform.Web.FrenchFormat.Number(length)}) : raccourcissez-le.";
 
     /// <summary>The message when a text is over its limit, else null.</summary>
     public static string? CheckLength(string? text, int max, string what) =>

@@ -36,7 +36,10 @@ public static class Labels
         _ => "Close",
     };
 
-    public const string PartnerAnswerReceived = "Réponse du partenaire reçue";
+    /// <summary>A case waiting for a partner whose answer came in reads « Réponse du partenaire reçue » (lists and case page alike).</summary>
+    public static string Of(CaseState state, bool hasPartnerAnswer) => hasPartnerAnswer ? "Réponse du partenaire reçue" : Of(state);
+
+    public static string BadgeClass(CaseState state, bool hasPartnerAnswer) => hasPartnerAnswer ? "fr-badge--new" : BadgeClass(state);
 
     public static string BadgeClass(CaseState state) => state switch
     {

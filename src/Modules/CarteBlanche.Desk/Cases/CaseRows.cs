@@ -7,10 +7,6 @@ public sealed record CaseRow(Guid Id, string Reference, Guid ResidentId, string 
     IReadOnlyList<NeedDomain> Domains, string OwnerName, DateTimeOffset OpenedAt, bool HasPartnerAnswer = false)
 {
     public bool IsOverdue(DateOnly today) => State is not (CaseState.AnswerReturned or CaseState.Closed) && DueDate < today;
-
-    public string StateLabel => HasPartnerAnswer ? Labels.PartnerAnswerReceived : Labels.Of(State);
-
-    public string StateBadgeClass => HasPartnerAnswer ? "fr-badge--new" : Labels.BadgeClass(State);
 }
 
 /// <summary>Case lists for the desk's pages, with the resident's name and the owner's (wiped cases, without a resident, are not listed).</summary>

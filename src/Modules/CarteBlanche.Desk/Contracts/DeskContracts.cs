@@ -48,10 +48,7 @@ public enum PartnerStep
 }
 
 /// <summary>The open cases an agent carries, counted for the home page (nothing personal).</summary>
-public sealed record DeskWorkload(int ToHandle, int PartnerAnswers, int AnswersToGive, int WaitingForPartner, int Overdue)
-{
-    public int Total => ToHandle + PartnerAnswers + AnswersToGive + WaitingForPartner;
-}
+public sealed record DeskWorkload(int ToHandle, int PartnerAnswers, int AnswersToGive, int WaitingForPartner, int Overdue);
 
 public interface IDeskCases
 {

@@ -43,9 +43,9 @@ public sealed partial class ResidentForm
             (nameof(FranceTravailId), FranceTravailId, 30, "L'identifiant France Travail"),
         })
         {
-            if (value != null && value.Trim().Length > max)
+            if (DeskLimits.CheckLength(value, max, what) is { } tooLong)
             {
-                Error(field, DeskLimits.TooLong(what, max, value.Trim().Length));
+                Error(field, tooLong);
             }
         }
         if (errors.Count > 0)

@@ -393,12 +393,7 @@ public sealed class QuestionWorkflow(
     {
         var now = timeProvider.GetUtcNow();
         // The typed text is checked against the limit (CheckText); a prefixed message ("Invitation de … : ") is cut to the column.
-        var trimmed = text.Trim();
-        if (trimmed.Length > NetworkLimits.TextMaxLength)
-        {
-            trimmed = trimmed[..(NetworkLimits.TextMaxLength - 1)] + "…";
-        }
-        var message = new QuestionMessage { QuestionId = question.Id, Kind = kind, AuthorId = actor.Id, AuthorOrganisationId = actor.OrganisationId, Text = trimmed, At = now };
+        var message = new QuestionMessage { QuestionId = question.Id, Kind = kind, AuthorId = actor.Id, AuthorOrganisationId = actor.OrganisationId, Text = FrenchFormat.Cut(text.Trim(), NetworkLimits.TextMaxLength), At = now };
         db.Add(message);
         foreach (var (file, type) in files)
         {

@@ -167,8 +167,7 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
             .Where(p => p.StopId == stopId && p.Id != id && p.Status == PassageStatus.Scheduled && p.Date >= today && p.Date <= fourWeeks)
             .Select(p => new { p.Date, p.End }).ToListAsync(cancellationToken)).Any(p => !timetable.IsOver(p.Date, p.End));
         passage.Status = PassageStatus.Cancelled;
-        var fullNotice = string.Join(" ", new[] { notice?.Trim(), nextText }.Where(t => !string.IsNullOrEmpty(t)));
-        passage.Notice = fullNotice.Length > 500 ? fullNotice[..499] + "…" : fullNotice;
+        passage.Notice = Platform.Web.FrenchFormat.Cut(string.Join(" ", new[] { notice?.Trim(), nextText }.Where(t => !string.IsNullOrEmpty(t))), 500);
         passage.Sequence++;
         var told = await notifier.NotifyAsync(Passage.Stop!.CommuneInseeCode, CommuneName, $"Le passage du {WhenOf(passage)} est annulé. {passage.Notice}", appOptions.Value.BaseUrlFor(Request), cancellationToken);
         // The passages, the messages and the subscribers' new unsubscribe links are saved together.

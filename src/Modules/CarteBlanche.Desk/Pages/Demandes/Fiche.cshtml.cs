@@ -285,7 +285,7 @@ public sealed class FicheModel(
         }
         Case.Version = Guid.NewGuid();
         // The timeline line holds 2,000 characters; a line built from a text at its own limit is cut, not refused.
-        db.Add(new CaseEvent { CaseId = Case.Id, At = timeProvider.GetUtcNow(), ActorId = DeskAccess.ActorOf(User), Text = eventText.Length > DeskLimits.Text ? eventText[..(DeskLimits.Text - 1)] + "…" : eventText });
+        db.Add(new CaseEvent { CaseId = Case.Id, At = timeProvider.GetUtcNow(), ActorId = DeskAccess.ActorOf(User), Text = Platform.Web.FrenchFormat.Cut(eventText, DeskLimits.Text) });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
