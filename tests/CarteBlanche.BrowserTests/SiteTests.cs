@@ -1,6 +1,3 @@
-using System.Text;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -179,13 +176,8 @@ public sealed class SiteTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         var response = await page.GotoAsync(path);
         Assert.Equal(status, response!.Status);
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
-        var result = await page.RunAxe();
-
-        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(blocking.Count == 0, $"{name} ({path}): {blocking.Count} serious or critical axe violation(s):\n{Describe(blocking)}");
-        Assert.NotEmpty(result.Passes);
+        await Accessibility.AssertAccessibleAsync(page, $"{name} ({path})");
         session.AssertCleanConsole();
     }
 
@@ -202,31 +194,8 @@ public sealed class SiteTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Afficher" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Chiffres de France Services du Grand Cahors");
         await Expect(page.GetByRole(AriaRole.Table).First).ToBeVisibleAsync();
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
 
-        var result = await page.RunAxe();
-
-        var blocking = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        Assert.True(blocking.Count == 0, $"site figures: {blocking.Count} serious or critical axe violation(s):\n{Describe(blocking)}");
-        Assert.NotEmpty(result.Passes);
+        await Accessibility.AssertAccessibleAsync(page, "site figures");
         session.AssertCleanConsole();
-    }
-
-    private static string Describe(IEnumerable<AxeResultItem> violations)
-    {
-        var text = new StringBuilder();
-        foreach (var v in violations)
-        {
-            text.AppendLine($"- [{v.Impact}] {v.Id}: {v.Help} ({v.HelpUrl})");
-            foreach (var node in v.Nodes.Take(5))
-            {
-                text.AppendLine($"    {node.Target}: {node.Html}");
-                foreach (var check in (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []))
-                {
-                    text.AppendLine($"      {check.Message}");
-                }
-            }
-        }
-        return text.ToString();
     }
 }
