@@ -16,6 +16,8 @@ export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 # Playwright drives /usr/bin/chromium; it must never fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+# The servers the product runs on may be on UTC: the tests too, so a date taken from the server's zone shows (ParisClock).
+export TZ=UTC
 
 started=$(date +%s)
 

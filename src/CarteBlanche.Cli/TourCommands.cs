@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Platform.Files;
 using CarteBlanche.Platform.Territory;
 using CarteBlanche.Tours;
 
@@ -62,7 +63,7 @@ public static class TourCommands
             var startText = parse.GetValue(start);
             if (startText == null)
             {
-                cycleStart = NextMonday(DateOnly.FromDateTime(DateTime.Today));
+                cycleStart = NextMonday(new ParisClock(TimeProvider.System).Today);
             }
             else if (!DateOnly.TryParseExact(startText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out cycleStart))
             {

@@ -23,6 +23,7 @@ public static class PlatformModule
         services.AddHttpContextAccessor();
         services.AddCarteBlancheDatabase(configuration);
         services.AddSingleton<FrenchBusinessCalendar>();
+        services.AddSingleton<ParisClock>();
 
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AuditVerifier>();

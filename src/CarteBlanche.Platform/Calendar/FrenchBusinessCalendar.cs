@@ -94,12 +94,9 @@ public static class FrenchPublicHolidays
 /// </summary>
 public sealed class FrenchBusinessCalendar
 {
-    private static readonly Lazy<TimeZoneInfo> _paris =
-        new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
-
     public FrenchBusinessCalendar(TimeZoneInfo? timeZone = null)
     {
-        TimeZone = timeZone ?? _paris.Value;
+        TimeZone = timeZone ?? ParisClock.Zone;
     }
 
     /// <summary>The zone whose wall clock decides which day an instant belongs to.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Territory;

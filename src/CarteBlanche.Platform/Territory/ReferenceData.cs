@@ -1,4 +1,5 @@
 using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Territory;

@@ -10,8 +10,10 @@ namespace CarteBlanche.Web.Pages;
 
 [AllowAnonymous]
 public sealed class IndexModel(CarteBlancheDbContext db, CarteBlanche.Network.News.NewsFeed newsFeed, CarteBlanche.Desk.Contracts.IDeskCases deskCases,
-    CarteBlanche.Bus.Timetable timetable) : PageModel
+    CarteBlanche.Bus.Timetable timetable, CarteBlanche.Platform.Calendar.ParisClock clock, CarteBlanche.Platform.Calendar.FrenchBusinessCalendar calendar) : PageModel
 {
+    private static readonly System.Globalization.CultureInfo French = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
+
     /// <summary>The visitor's commune (INSEE code), chosen on the public home page to find the bus's next passage.</summary>
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Commune { get; set; }
     public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
@@ -76,5 +78,22 @@ public sealed class IndexModel(CarteBlancheDbContext db, CarteBlanche.Network.Ne
         FranceServices = await db.Places.AsNoTracking().Include(p => p.Commune)
             .Where(p => p.IsActive && p.Kind == PlaceKind.FranceServices).OrderBy(p => p.Name).ToListAsync(cancellationToken);
         PublicNews = (await newsFeed.PublicAsync(CarteBlanche.Network.NetworkOptions.DefaultTerritory, cancellationToken)).Take(3).ToList();
+    }
+
+    /// <summary>« ouvert en ce moment » or when it opens next (Paris time, public holidays closed), for a resident deciding whether to go now.</summary>
+    public string OpeningNow(Place place)
+    {
+        if (!CarteBlanche.Platform.Calendar.OpeningHours.TryParse(place.OpeningHours, out var hours, out _))
+        {
+            return "";
+        }
+        var now = clock.LocalNow;
+        if (hours.IsOpenAt(now, calendar))
+        {
+            return "ouvert en ce moment";
+        }
+        return hours.NextOpening(now, calendar) is { } next
+            ? "fermé en ce moment, ouvre " + (DateOnly.FromDateTime(next) == DateOnly.FromDateTime(now) ? "aujourd'hui" : next.ToString("dddd d MMMM", French)) + " à " + CarteBlanche.Bus.PassageView.Hour(TimeOnly.FromDateTime(next))
+            : "fermé en ce moment";
     }
 }

@@ -1,10 +1,11 @@
+using System.Threading.RateLimiting;
 using CarteBlanche.Bus.Planning;
 using CarteBlanche.Platform.Accounts;
+using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Jobs;
 using CarteBlanche.Platform.Territory;
 using Microsoft.AspNetCore.Builder;
-using System.Threading.RateLimiting;
-using CarteBlanche.Platform.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
@@ -89,7 +90,7 @@ internal sealed class BusInitialiser : IModuleInitialiser
         {
             var coordinator = await db.Users.Where(u => u.Email == DemoData.EmailFor(Roles.Coordinator)).Select(u => (Guid?)u.Id).SingleOrDefaultAsync(cancellationToken);
             var planning = services.GetRequiredService<BusPlanning>();
-            var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+            var today = services.GetRequiredService<ParisClock>().Today;
             var monday = today.AddDays(((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7);
             var (run, _) = await planning.RunAsync(new PlanParameters(monday, 10, 1, false, [], []), coordinator ?? Guid.Empty, cancellationToken, TimeSpan.FromSeconds(1));
             if (run != null)

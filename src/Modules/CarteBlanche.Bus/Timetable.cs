@@ -1,4 +1,5 @@
 using System.Globalization;
+using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Tours;
 using Ical.Net;
@@ -20,17 +21,15 @@ public sealed record PassageView(Guid Id, DateOnly Date, HalfDay HalfDay, TimeOn
 }
 
 /// <summary>The published timetable as residents read it: per commune, for the whole tour, and as iCalendar feeds.</summary>
-public sealed class Timetable(CarteBlancheDbContext db, TimeProvider timeProvider)
+public sealed class Timetable(CarteBlancheDbContext db, ParisClock clock)
 {
-    internal static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     /// <summary>What the public pages, the calendars and the posters show: the next four weeks.</summary>
     public const int PublicDays = 28;
 
     /// <summary>The wall-clock time in Paris, where the bus runs.</summary>
-    public DateTime ParisNow => TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), Paris).DateTime;
+    public DateTime ParisNow => clock.LocalNow;
 
-    public DateOnly Today => DateOnly.FromDateTime(ParisNow);
+    public DateOnly Today => clock.Today;
 
     /// <summary>True when the passage has ended (today after its end, or an earlier day): it is no longer "the next one".</summary>
     public bool IsOver(DateOnly date, TimeOnly end)

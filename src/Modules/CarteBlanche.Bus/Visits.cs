@@ -1,6 +1,6 @@
 using System.Globalization;
 using CarteBlanche.Platform.Database;
-using CarteBlanche.Platform.Territory;
+using CarteBlanche.Platform.Files;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
@@ -50,7 +50,7 @@ public sealed record IsolatedReach(int ReachedResidents, int IsolatedResidents, 
 }
 
 /// <summary>Residents served per stop, commune and month; cost per contact; stops with no visitor for several passages.</summary>
-public sealed class BusFigures(CarteBlancheDbContext db, IOptions<Planning.BusOptions> options)
+public sealed class BusFigures(CarteBlancheDbContext db, IOptions<BusOptions> options)
 {
     /// <summary>Passages in a row without a visitor after which a stop is flagged for the next planning.</summary>
     public const int EmptyPassagesBeforeFlag = 3;

@@ -1,6 +1,7 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Mandates;
 using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Desk;
@@ -8,7 +9,6 @@ namespace CarteBlanche.Desk;
 /// <summary>What the UI says.</summary>
 public static class Labels
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public static string Of(NeedDomain domain) => domain switch
     {
@@ -136,5 +136,5 @@ public static class Labels
     public static string Day(DateOnly day) => day.ToString("d MMMM yyyy", FrenchFormat.Culture);
 
     /// <summary>The French calendar day of an instant, "24 novembre 2026".</summary>
-    public static string Day(DateTimeOffset at) => Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, Paris).DateTime));
+    public static string Day(DateTimeOffset at) => Day(ParisClock.DayOf(at));
 }

@@ -1,7 +1,7 @@
-using CarteBlanche.Tours;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Database;
+using CarteBlanche.Tours;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -202,7 +202,7 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
         {
             return "Pour remplacer le passage, choisissez le jour et la demi-journée (ou laissez les deux vides pour l'annuler seulement).";
         }
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), Timetable.Paris).DateTime);
+        var today = timetable.Today;
         var day = date.Value.ToString("dddd d MMMM yyyy", Platform.Web.FrenchFormat.Culture);
         if (date <= today)
         {

@@ -3,6 +3,7 @@ using CarteBlanche.Desk.Coaching;
 using CarteBlanche.Desk.Procedures;
 using CarteBlanche.Desk.Residents;
 using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Desk.Pages.Accompagnements;
 
 /// <summary>Records a coaching session at a digital island: which procedure, done alone or not.</summary>
-public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, TimeProvider timeProvider) : PageModel
+public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, ParisClock clock) : PageModel
 {
     [BindProperty] public string? ProcedureCode { get; set; }
     [BindProperty] public bool? Succeeded { get; set; }
@@ -73,7 +74,7 @@ public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IA
             SiteId = DeskAccess.SiteOf(User)!.Value,
             AgentId = DeskAccess.ActorOf(User),
             ProcedureId = procedureId,
-            On = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime),
+            On = clock.Today,
             Succeeded = Succeeded!.Value,
             Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
         };

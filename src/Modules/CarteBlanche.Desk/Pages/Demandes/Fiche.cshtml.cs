@@ -332,7 +332,7 @@ public sealed class FicheModel(
         {
             Version = @case.Version;
         }
-        Today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+        Today = ParisClock.DayOf(timeProvider.GetUtcNow());
         Resident = @case.ResidentId == null ? null : await db.Set<Resident>().SingleAsync(r => r.Id == @case.ResidentId, cancellationToken);
         SiteName = await db.Places.Where(p => p.Id == @case.SiteId).Select(p => p.Name).SingleAsync(cancellationToken);
         PlaceName = await db.Places.Where(p => p.Id == @case.PlaceId).Select(p => p.Name).SingleAsync(cancellationToken);
@@ -352,7 +352,7 @@ public sealed class FicheModel(
         OtherDeskUsers = (await db.ActiveInRoles(Roles.Agent, Roles.SocialWorker).Where(u => u.SiteId != @case.SiteId)
             .OrderBy(u => u.SearchName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
         SharedWith = await (from s in db.Set<CaseShare>() join u in db.Users on s.AccountId equals u.Id where s.CaseId == id select u.DisplayName).ToListAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(calendar.ToLocalTime(timeProvider.GetUtcNow()));
+        var today = Today;
         var (agentId, agentSiteId) = (DeskAccess.ActorOf(User), DeskAccess.SiteOf(User));
         UsableMandates = (await db.Set<Mandate>().AsNoTracking().Where(m => m.ResidentId == @case.ResidentId && m.RevokedAt == null && m.EndsOn >= today)
                 .ToListAsync(cancellationToken))

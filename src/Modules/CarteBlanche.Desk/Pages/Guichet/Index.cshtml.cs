@@ -1,5 +1,6 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Desk.Pages.Guichet;
 
 /// <summary>The agent's home: my open cases by urgency (overdue first), waiting for a partner, answers to give back; or the whole site.</summary>
-public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog, TimeProvider timeProvider) : PageModel
+public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog, ParisClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Vue { get; set; }
 
@@ -24,7 +25,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog, Tim
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")).DateTime);
+        Today = clock.Today;
         var siteId = DeskAccess.SiteOf(User);
         var me = DeskAccess.ActorOf(User);
         SiteName = siteId == null ? null : await db.Places.Where(p => p.Id == siteId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken);
@@ -41,7 +42,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog, Tim
         ToGiveBack = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.AnswerReady), cancellationToken);
         SharedWithMe = await CaseRows.ListAsync(db, db.Set<Case>().Where(c => c.State != CaseState.Closed && db.Set<CaseShare>().Any(s => s.CaseId == c.Id && s.AccountId == me)), cancellationToken);
         // The site's satisfaction over the last 90 days (anonymous scores only).
-        var since = timeProvider.GetUtcNow().AddDays(-90);
+        var since = clock.Now.AddDays(-90);
         var scores = await db.Set<Desk.Satisfaction.SatisfactionSurvey>()
             .Where(s => s.SiteId == siteId && s.AnsweredAt != null && s.AnsweredAt >= since).Select(s => s.Score!.Value).ToListAsync(cancellationToken);
         SatisfactionAnswers = scores.Count;

@@ -15,8 +15,8 @@ namespace CarteBlanche.Desk.Pages.Usagers;
 public sealed record MandateRow(Mandate Mandate, MandateStatus Status, string GrantedTo);
 
 /// <summary>The resident's page: identity, contact, cases, mandates, contact history, until when it is all kept. Every view is journaled.</summary>
-public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, DeskAccess access, IAuditLog auditLog, TimeProvider timeProvider,
-    IOptions<DeskOptions> options, FrenchBusinessCalendar calendar) : PageModel
+public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, DeskAccess access, IAuditLog auditLog, ParisClock clock,
+    IOptions<DeskOptions> options) : PageModel
 {
     public Resident Resident { get; private set; } = default!;
     public string? CommuneName { get; private set; }
@@ -47,14 +47,14 @@ public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers ide
             return Forbid();
         }
         Resident = resident;
-        Today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+        Today = clock.Today;
         CommuneName = await db.Communes.Where(c => c.InseeCode == resident.CommuneInseeCode).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
         var nir = identifiers.Unprotect(resident.NirEncrypted);
         Nir = nir == null ? null : Residents.Nir.Format(nir);
         CafNumber = identifiers.Unprotect(resident.CafNumberEncrypted);
         FranceTravailId = identifiers.Unprotect(resident.FranceTravailIdEncrypted);
         Cases = await CaseRows.ListAsync(db, db.Set<Case>().Where(c => c.ResidentId == id && c.SiteId == siteId), cancellationToken);
-        var mandateDay = DateOnly.FromDateTime(calendar.ToLocalTime(timeProvider.GetUtcNow()));
+        var mandateDay = Today;
         var mandates = await db.Set<Mandate>().AsNoTracking().Where(m => m.ResidentId == id && m.SiteId == siteId)
             .OrderByDescending(m => m.CreatedAt).ToListAsync(cancellationToken);
         var agentIds = mandates.Where(m => m.AgentId != null).Select(m => m.AgentId!.Value).Distinct().ToList();
@@ -64,7 +64,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers ide
         // Retention counts every case of the resident, on every site.
         var allCases = await db.Set<Case>().Where(c => c.ResidentId == id).Select(c => new { c.State, c.ClosedAt }).ToListAsync(cancellationToken);
         var keptUntil = RetentionRule.KeptUntil(resident.CreatedAt, allCases.Select(c => (c.State != CaseState.Closed, c.ClosedAt)).ToList(), RetentionMonths);
-        KeptUntil = keptUntil is { } until ? DateOnly.FromDateTime(calendar.ToLocalTime(until)) : null;
+        KeptUntil = keptUntil is { } until ? ParisClock.DayOf(until) : null;
         Contacts = await db.Set<ContactRecord>().Where(c => c.ResidentId == id).OrderByDescending(c => c.At).Take(50).ToListAsync(cancellationToken);
         await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", id.ToString("D"), "accueil usager"), cancellationToken);
         return Page();

@@ -1,6 +1,7 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Residents;
 using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Desk.Pages.Usagers;
 
 /// <summary>Registers a resident at the agent's site; warns when someone with the same names and birth date is already known.</summary>
-public sealed class NouveauModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, IAuditLog auditLog, TimeProvider timeProvider) : PageModel
+public sealed class NouveauModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, IAuditLog auditLog, ParisClock clock) : PageModel
 {
     [BindProperty] public ResidentForm Input { get; set; } = new();
     [BindProperty] public bool NotADuplicate { get; set; }
@@ -31,7 +32,7 @@ public sealed class NouveauModel(CarteBlancheDbContext db, ResidentIdentifiers i
             ModelState.AddModelError("", "Votre compte n'est rattaché à aucun lieu d'accueil : demandez à l'administrateur de le faire.");
             return Page();
         }
-        var today = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime);
+        var today = clock.Today;
         foreach (var (field, message) in Input.Validate(today))
         {
             ModelState.AddModelError($"Input.{field}", message);
@@ -61,7 +62,7 @@ public sealed class NouveauModel(CarteBlancheDbContext db, ResidentIdentifiers i
             CafNumberEncrypted = identifiers.Protect(Input.CafNumber),
             FranceTravailIdEncrypted = identifiers.Protect(Input.FranceTravailId?.ToUpperInvariant()),
             SiteId = siteId.Value,
-            CreatedAt = timeProvider.GetUtcNow(),
+            CreatedAt = clock.Now,
             CreatedBy = DeskAccess.ActorOf(User),
         };
         resident.RefreshSearchFields();

@@ -1,5 +1,5 @@
 using CarteBlanche.Network.Figures;
-using CarteBlanche.Platform.Territory;
+using CarteBlanche.Platform.Files;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,7 @@
-using CarteBlanche.Platform.Territory;
+using CarteBlanche.Platform.Files;
 using Xunit;
 
-namespace CarteBlanche.UnitTests.Territory;
+namespace CarteBlanche.UnitTests.Files;
 
 /// <summary>The exports' CSV writer: a field is quoted only when it must be, and what it writes reads back the same.</summary>
 public sealed class CsvTests

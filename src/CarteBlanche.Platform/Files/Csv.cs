@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CarteBlanche.Platform.Territory;
+namespace CarteBlanche.Platform.Files;
 
 /// <summary>
 /// Minimal RFC 4180 reader and writer: separated fields, double-quoted when they hold the separator, a quote or a line
