@@ -3,6 +3,8 @@ namespace CarteBlanche.Platform.Accounts;
 /// <summary>Authorization policies, registered by the web host.</summary>
 public static class Policies
 {
+    /// <summary>Anyone signed in, whatever their role: their own account, signing out.</summary>
+    public const string SignedIn = "SignedIn";
     public const string Admin = "Admin";
     public const string TerritoryReaders = "TerritoryReaders";
     public const string TerritoryEditors = "TerritoryEditors";

@@ -102,6 +102,7 @@ public static class WebSetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.TerritoryEditors, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Agent, Roles.SocialWorker))
@@ -111,19 +112,8 @@ public static class WebSetup
             .AddPolicy(Policies.Figures, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.TerritoryReaders, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin));
 
-        services.AddRazorPages(o =>
-        {
-            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
-            o.Conventions.AuthorizeFolder("/Territoire", Policies.TerritoryReaders);
-            o.Conventions.AuthorizeFolder("/Guichet", Policies.Desk);
-            o.Conventions.AuthorizeFolder("/Usagers", Policies.Desk);
-            o.Conventions.AuthorizeFolder("/Demandes", Policies.Desk);
-            o.Conventions.AuthorizeFolder("/Accompagnements", Policies.Desk);
-            o.Conventions.AuthorizeFolder("/Formations", Policies.TerritoryReaders);
-            o.Conventions.AuthorizeFolder("/Mandats", Policies.Desk);
-            o.Conventions.AuthorizeFolder("/Chiffres", Policies.Figures);
-            o.Conventions.AuthorizeFolder("/Demarches", Policies.TerritoryReaders);
-        });
+        // Who may open a page is said on its page model ([Authorize(Policy = …)] or [Public(reason)]), not here.
+        services.AddRazorPages();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
         {
             FrenchModelBinding.Apply(o.ModelBindingMessageProvider);
@@ -242,12 +232,12 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).Public("Sonde de vie de l'hébergeur.");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).Public("Sonde de disponibilité de l'hébergeur.");
         app.MapRazorPages();
         app.MapNetworkModule();
         app.MapBusModule();
-        app.MapOpenApi().AllowAnonymous();
+        app.MapOpenApi().Public("La description de l'API des partenaires se lit sans compte.");
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,6 +12,7 @@ namespace CarteBlanche.Web.Pages;
 /// every request checks: the session ends server-side, and a copy of the cookie taken before no longer opens anything
 /// (the account's other sessions end too).
 /// </summary>
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class DeconnexionModel(SignInManager<Account> signInManager, UserManager<Account> userManager, IAuditLog auditLog) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");

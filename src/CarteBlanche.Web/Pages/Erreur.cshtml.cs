@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
+using CarteBlanche.Platform.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -10,7 +10,7 @@ namespace CarteBlanche.Web.Pages;
 /// Page d'erreur (gabarit DSFR « page d'erreur »). Servie pour tous les verbes : elle est la cible
 /// de la réexécution des codes de statut et du gestionnaire d'exceptions. Un code inconnu donne 500.
 /// </summary>
-[AllowAnonymous]
+[Public("La page d'erreur s'affiche à tous.")]
 [IgnoreAntiforgeryToken]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErreurModel : PageModel

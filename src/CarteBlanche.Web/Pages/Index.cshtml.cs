@@ -2,13 +2,12 @@ using System.Security.Claims;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Web.Pages;
 
-[AllowAnonymous]
+[Public("La page d'accueil publique (car, France Services, actualités) ; l'accueil de l'agent une fois connecté.")]
 public sealed class IndexModel(CarteBlancheDbContext db, CarteBlanche.Network.News.NewsFeed newsFeed, CarteBlanche.Desk.Contracts.IDeskCases deskCases,
     CarteBlanche.Bus.Timetable timetable, CarteBlanche.Platform.Calendar.ParisClock clock, CarteBlanche.Platform.Calendar.FrenchBusinessCalendar calendar) : PageModel
 {

@@ -51,12 +51,12 @@ public static class BusModule
     {
         app.MapGet("/car/tournee.ics", async (Timetable timetable, HttpContext http, CancellationToken ct) =>
                 Results.Text(await timetable.CalendarAsync(null, BaseUrl(http), ct), "text/calendar; charset=utf-8"))
-            .AllowAnonymous().ExcludeFromDescription();
+            .Public("Le calendrier de la tournée est public.").ExcludeFromDescription();
         app.MapGet("/car/communes/{code}/passages.ics", async (string code, Timetable timetable, HttpContext http, CancellationToken ct) =>
                 await timetable.HasStopAsync(code, ct)
                     ? Results.Text(await timetable.CalendarAsync(code, BaseUrl(http), ct), "text/calendar; charset=utf-8")
                     : Results.NotFound())
-            .AllowAnonymous().ExcludeFromDescription();
+            .Public("Le calendrier des passages d'une commune est public.").ExcludeFromDescription();
         return app;
     }
 

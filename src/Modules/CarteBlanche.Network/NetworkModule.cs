@@ -1,14 +1,15 @@
 using CarteBlanche.Desk.Contracts;
 using CarteBlanche.Network.Notifications;
 using CarteBlanche.Network.Questions;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Jobs;
 using CarteBlanche.Platform.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CarteBlanche.Network;
 
@@ -49,7 +50,7 @@ public static class NetworkModule
                 var items = await feed.PublicAsync(territory, cancellationToken);
                 return Results.Text(News.NewsFeed.ToAtom(territory, options.Value.BaseUrlFor(http.Request), items, timeProvider.GetUtcNow()), "application/atom+xml; charset=utf-8");
             })
-            .AllowAnonymous()
+            .Public("Le flux Atom des actualités publiques se lit sans compte.")
             .ExcludeFromDescription();
         Api.PartnerApi.Map(app);
         return app;

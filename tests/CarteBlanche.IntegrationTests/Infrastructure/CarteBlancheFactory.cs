@@ -129,8 +129,8 @@ public class CarteBlancheFactory : WebApplicationFactory<Program>
     }
 }
 
-/// <summary>Class fixture: the app on a SQLite file in a temporary data directory.</summary>
-public sealed class SqliteFactory() : CarteBlancheFactory(TestDatabase.Sqlite());
+/// <summary>Class fixture: the app on a SQLite file in a temporary data directory, a copy of the run's demonstration database.</summary>
+public sealed class SqliteFactory() : CarteBlancheFactory(TestDatabase.SqliteWithDemoData());
 
-/// <summary>Class fixture: the app on a fresh database of the shared PostgreSQL server.</summary>
-public sealed class PostgresFactory(PostgresServer server) : CarteBlancheFactory(TestDatabase.Postgres(server, "app"));
+/// <summary>Class fixture: the app on a database of the shared PostgreSQL server, a copy of the run's demonstration database.</summary>
+public sealed class PostgresFactory(PostgresServer server) : CarteBlancheFactory(TestDatabase.PostgresWithDemoData(server, "app"));

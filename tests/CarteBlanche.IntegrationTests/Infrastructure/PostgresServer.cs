@@ -58,15 +58,15 @@ public sealed class PostgresServer : IDisposable
     public string ConnectionString(string database) =>
         new NpgsqlConnectionStringBuilder { Host = Directory, Username = "postgres", Database = database, Pooling = true }.ConnectionString;
 
-    /// <summary>A new empty database; its connection string.</summary>
-    public string CreateDatabase(string hint)
+    /// <summary>A new empty database, or a copy of <paramref name="template"/>; its connection string.</summary>
+    public string CreateDatabase(string hint, string? template = null)
     {
         var name = string.Create(CultureInfo.InvariantCulture,
             $"cb_{new string(hint.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(30).ToArray())}_{Interlocked.Increment(ref _databases)}");
         using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE DATABASE \"{name}\"";
+        command.CommandText = template == null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
         command.ExecuteNonQuery();
         return ConnectionString(name);
     }

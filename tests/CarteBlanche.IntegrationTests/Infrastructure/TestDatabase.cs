@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CarteBlanche.Platform.Database;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -28,6 +29,58 @@ public sealed class TestDatabase : IDisposable
     public static TestDatabase Sqlite() => new(DatabaseProvider.Sqlite, null);
 
     public static TestDatabase Postgres(PostgresServer server, string hint) => new(DatabaseProvider.Postgres, server.CreateDatabase(hint));
+
+    /// <summary>
+    /// A copy of a database migrated and seeded with the demonstration data once per test run, by a
+    /// host on the system clock with the test settings: what <see cref="SqliteFactory"/> and
+    /// <see cref="PostgresFactory"/> start on, instead of migrating, seeding and planning a bus cycle
+    /// each. Hosts on a test clock or other settings start from an empty database instead.
+    /// </summary>
+    public static TestDatabase SqliteWithDemoData()
+    {
+        var database = Sqlite();
+        foreach (var file in Directory.EnumerateFiles(_sqliteTemplate.Value))
+        {
+            File.Copy(file, Path.Combine(database.DataDirectory, Path.GetFileName(file)));
+        }
+        return database;
+    }
+
+    /// <inheritdoc cref="SqliteWithDemoData"/>
+    public static TestDatabase PostgresWithDemoData(PostgresServer server, string hint)
+    {
+        var template = _postgresTemplates.GetOrAdd(server, s => new Lazy<string>(() => MakePostgresTemplate(s))).Value;
+        return new(DatabaseProvider.Postgres, server.CreateDatabase(hint, template));
+    }
+
+    private static readonly Lazy<string> _sqliteTemplate = new(MakeSqliteTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly ConcurrentDictionary<PostgresServer, Lazy<string>> _postgresTemplates = new();
+
+    private static string MakeSqliteTemplate()
+    {
+        var template = Sqlite();
+        StartOnce(template);
+        SqliteConnection.ClearAllPools(); // closes the file: the copies get a complete database (no pending write-ahead log)
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => template.Dispose();
+        return template.DataDirectory;
+    }
+
+    private static string MakePostgresTemplate(PostgresServer server)
+    {
+        var template = Postgres(server, "template");
+        StartOnce(template);
+        using (var connection = new NpgsqlConnection(template.PostgresConnectionString))
+        {
+            NpgsqlConnection.ClearPool(connection); // PostgreSQL copies a template only when nobody is connected to it
+        }
+        return new NpgsqlConnectionStringBuilder(template.PostgresConnectionString).Database!;
+    }
+
+    private static void StartOnce(TestDatabase database)
+    {
+        using var app = new CarteBlancheFactory(database, ownsDatabase: false);
+        _ = app.Services;
+    }
 
     public static TestDatabase Create(DatabaseProvider provider, PostgresServer? server, string hint) =>
         provider == DatabaseProvider.Postgres

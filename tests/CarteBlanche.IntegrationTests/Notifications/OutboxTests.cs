@@ -133,11 +133,11 @@ public abstract class OutboxTests(CarteBlancheFactory factory)
 
 public sealed class SqliteOutboxTests(SqliteFactory factory) : OutboxTests(factory), IClassFixture<SqliteFactory>
 {
-    protected override TestDatabase NewDatabase() => TestDatabase.Sqlite();
+    protected override TestDatabase NewDatabase() => TestDatabase.SqliteWithDemoData();
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresOutboxTests(PostgresFactory factory, PostgresServer server) : OutboxTests(factory), IClassFixture<PostgresFactory>
 {
-    protected override TestDatabase NewDatabase() => TestDatabase.Postgres(server, "outbox");
+    protected override TestDatabase NewDatabase() => TestDatabase.PostgresWithDemoData(server, "outbox");
 }

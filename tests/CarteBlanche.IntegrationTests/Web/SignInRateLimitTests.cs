@@ -15,7 +15,7 @@ public sealed class SignInRateLimitTests
     [Fact]
     public async Task Past_the_limit_a_sign_in_attempt_gets_the_too_many_attempts_page_and_the_password_is_not_tried()
     {
-        await using var app = new CarteBlancheFactory(TestDatabase.Sqlite(), settings: new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "3" });
+        await using var app = new CarteBlancheFactory(TestDatabase.SqliteWithDemoData(), settings: new Dictionary<string, string> { ["Security:SignInAttemptsPerMinute"] = "3" });
         using var client = app.CreateBrowserClient();
         var email = DemoData.EmailFor(Roles.Coordinator);
 

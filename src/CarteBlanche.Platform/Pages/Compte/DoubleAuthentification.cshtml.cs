@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CarteBlanche.Platform.Pages.Compte;
 
 /// <summary>Optional TOTP second factor (RFC 6238), with any authenticator application.</summary>
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class DoubleAuthentificationModel(UserManager<Account> userManager, SignInManager<Account> signInManager, IUserStore<Account> userStore, IAuditLog auditLog) : PageModel
 {
     public bool Enabled { get; private set; }

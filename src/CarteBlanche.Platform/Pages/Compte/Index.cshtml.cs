@@ -1,5 +1,6 @@
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Platform.Pages.Compte;
 
 /// <summary>My account: who I am for the platform, and the second factor.</summary>
+[Authorize(Policy = Policies.SignedIn)]
 public sealed class IndexModel(UserManager<Account> userManager, CarteBlancheDbContext db) : PageModel
 {
     public Account Account { get; private set; } = default!;

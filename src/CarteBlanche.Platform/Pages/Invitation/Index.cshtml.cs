@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using CarteBlanche.Platform.Accounts;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CarteBlanche.Platform.Pages.Invitation;
 
 /// <summary>The invitee chooses a password from the e-mailed link (valid 72 hours, once).</summary>
-[AllowAnonymous]
+[Public("La personne invitée crée son compte par le lien reçu.")]
 [EnableRateLimiting("sign-in")]
 public sealed class IndexModel(AccountInvitations invitations) : PageModel
 {

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Web.Hosting;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace CarteBlanche.Web.Pages.Connexion;
 
 /// <summary>Second step of the sign-in when the account has a TOTP second factor.</summary>
-[AllowAnonymous]
+[Public("Deuxième étape de la connexion, avant d'être connecté.")]
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
 public sealed class CodeModel(SignInManager<Account> signInManager, IAuditLog auditLog) : PageModel
 {

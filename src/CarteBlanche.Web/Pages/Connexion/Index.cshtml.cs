@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Web.Hosting;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace CarteBlanche.Web.Pages.Connexion;
 
-[AllowAnonymous]
+[Public("La connexion elle-même.")]
 [EnableRateLimiting(WebSetup.SignInRateLimit)]
 public sealed class IndexModel(
     SignInManager<Account> signInManager,

@@ -1,8 +1,7 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,7 +12,7 @@ namespace CarteBlanche.Web.Pages.Connexion;
 /// Return from ProConnect: the agent is signed in if an active account has the same e-mail.
 /// Accounts are never created from ProConnect: an administrator invites them first.
 /// </summary>
-[AllowAnonymous]
+[Public("Retour de ProConnect, avant d'être connecté.")]
 public sealed class ProConnectModel(SignInManager<Account> signInManager, UserManager<Account> userManager, IAuditLog auditLog) : PageModel
 {
     public string? Problem { get; private set; }

@@ -1,5 +1,6 @@
 using CarteBlanche.Network.Partners;
 using CarteBlanche.Network.Questions;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Database;
 using Microsoft.AspNetCore.Builder;
@@ -36,7 +37,7 @@ public static class PartnerApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/reseau/v1/sollicitations")
-            .AllowAnonymous()
+            .Public("Le partenaire s'authentifie par sa clé d'API (RequireKeyAsync), pas par un compte.")
             .AddEndpointFilter(RequireKeyAsync)
             .WithTags("Sollicitations des partenaires")
             .ProducesProblem(StatusCodes.Status401Unauthorized);

@@ -1,6 +1,8 @@
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +12,7 @@ namespace CarteBlanche.Platform.Pages.Admin.Audit;
 public sealed record AuditRow(long Sequence, DateTimeOffset OccurredAt, string? Actor, string? Organisation, string Action, string? RecordType, string? RecordId, string? Purpose, string? ClientAddress);
 
 /// <summary>Search the journal: who did what to which record, when. Newest first.</summary>
+[Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(CarteBlancheDbContext db, AuditVerifier verifier, IAuditLog auditLog) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Evenement { get; set; }

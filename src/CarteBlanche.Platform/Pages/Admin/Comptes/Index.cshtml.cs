@@ -1,6 +1,7 @@
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +10,7 @@ namespace CarteBlanche.Platform.Pages.Admin.Comptes;
 
 public sealed record AccountRow(Guid Id, string DisplayName, string Email, string Organisation, bool IsActive, bool HasPassword, IReadOnlyList<string> Roles, bool MissesSite = false);
 
+[Authorize(Policy = Policies.Admin)]
 public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -1,12 +1,14 @@
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Pages.Admin.Comptes;
 
+[Authorize(Policy = Policies.Admin)]
 public sealed class InviterModel(CarteBlancheDbContext db, AccountInvitations invitations,
     Microsoft.Extensions.Options.IOptions<Web.AppOptions> appOptions) : PageModel
 {

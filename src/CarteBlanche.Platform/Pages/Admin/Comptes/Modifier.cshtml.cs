@@ -2,6 +2,7 @@ using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Pages.Admin.Comptes;
 
+[Authorize(Policy = Policies.Admin)]
 public sealed class ModifierModel(
     CarteBlancheDbContext db,
     UserManager<Account> userManager,

@@ -1,6 +1,8 @@
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
 using CarteBlanche.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +12,7 @@ namespace CarteBlanche.Platform.Pages.Territoire.Communes;
 public sealed record CommuneRow(string InseeCode, string Name, string PostalCode, int Population, string EpciName);
 
 /// <summary>The communes of the territory: search (accents and case ignored), EPCI filter, sort, pages.</summary>
+[Authorize(Policy = Policies.TerritoryReaders)]
 public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -1,6 +1,8 @@
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
 using CarteBlanche.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +11,7 @@ namespace CarteBlanche.Platform.Pages.Territoire.Lieux;
 
 public sealed record PlaceRow(Guid Id, string Name, PlaceKind Kind, string CommuneName, string CommuneCode, string? Address, string OpeningHours, bool IsActive);
 
+[Authorize(Policy = Policies.TerritoryReaders)]
 public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

@@ -1,11 +1,11 @@
-using Microsoft.AspNetCore.Authorization;
+using CarteBlanche.Platform.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CarteBlanche.Bus.Pages.Car;
 
 /// <summary>The link of the confirmation message (double opt-in): one click confirms; opening the link alone changes nothing (mailbox link checkers open links).</summary>
-[AllowAnonymous]
+[Public("Un habitant demande à être prévenu des passages, sans compte.")]
 [EnableRateLimiting(BusModule.SubscribeRateLimit)]
 public sealed class AbonnementModel(SubscriptionRequests subscriptions) : PageModel
 {

@@ -1,5 +1,5 @@
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Bus.Pages.Car;
 
 /// <summary>An A4 poster for the mairie's notice board: the next passages at the commune.</summary>
-[AllowAnonymous]
+[Public("L'affiche d'une commune est imprimée et affichée en mairie.")]
 public sealed class AfficheModel(Timetable timetable, CarteBlancheDbContext db) : PageModel
 {
     public string Name { get; private set; } = "";

@@ -1,5 +1,5 @@
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Bus.Pages.Car;
 
 /// <summary>A commune's timetable, as a resident looks for it: the next passages, the place, changes; its calendar and poster.</summary>
-[AllowAnonymous]
+[Public("Les passages du car dans une commune sont publics.")]
 [EnableRateLimiting(BusModule.SubscribeRateLimit)]
 public sealed class CommuneModel(Timetable timetable, CarteBlancheDbContext db, SubscriptionRequests subscriptions, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions) : PageModel
 {

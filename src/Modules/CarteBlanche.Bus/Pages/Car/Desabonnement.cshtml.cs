@@ -1,12 +1,12 @@
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Bus.Pages.Car;
 
 /// <summary>One click to stop being told: the subscription (and its e-mail or phone number) is deleted.</summary>
-[AllowAnonymous]
+[Public("Un habitant se désabonne par le lien reçu, sans compte.")]
 public sealed class DesabonnementModel(CarteBlancheDbContext db, SubscriptionRequests subscriptions) : PageModel
 {
     public bool Found { get; private set; }

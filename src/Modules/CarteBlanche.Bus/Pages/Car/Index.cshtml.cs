@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
+using CarteBlanche.Platform.Accounts;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CarteBlanche.Bus.Pages.Car;
 
 /// <summary>The bus's public page: the next four weeks of passages, and every commune it serves.</summary>
-[AllowAnonymous]
+[Public("La tournée du car est publique.")]
 public sealed class IndexModel(Timetable timetable, Microsoft.Extensions.Options.IOptions<Platform.Web.MapOptions> map) : PageModel
 {
     public IReadOnlyList<PassageView> Passages { get; private set; } = [];

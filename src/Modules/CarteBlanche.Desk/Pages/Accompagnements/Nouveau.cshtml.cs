@@ -2,9 +2,11 @@ using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Coaching;
 using CarteBlanche.Desk.Procedures;
 using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +14,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Desk.Pages.Accompagnements;
 
 /// <summary>Records a coaching session at a digital island: which procedure, done alone or not.</summary>
+[Authorize(Policy = Policies.Desk)]
 public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, ParisClock clock) : PageModel
 {
     [BindProperty] public string? ProcedureCode { get; set; }

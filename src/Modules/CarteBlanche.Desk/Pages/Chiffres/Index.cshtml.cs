@@ -6,6 +6,7 @@ using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
 using CarteBlanche.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -18,6 +19,7 @@ public sealed record SiteOption(Guid Id, string Name);
 /// A site's figures by month, and their CSV export. Agents and social workers see their own site's;
 /// coordinators and administrators choose a site, or all of them. Counts, medians and shares: no personal data.
 /// </summary>
+[Authorize(Policy = Policies.Figures)]
 public sealed class IndexModel(SiteFigures figures, CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog,
     FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
 {

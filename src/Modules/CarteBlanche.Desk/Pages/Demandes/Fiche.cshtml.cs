@@ -7,6 +7,7 @@ using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Notifications;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -20,6 +21,7 @@ public sealed record TimelineItem(DateTimeOffset At, string Actor, string Text);
 /// A case and everything the guarantor does with it. Every form carries the case's version: if another
 /// agent saved the case meanwhile, the action is refused with a clear message and nothing is overwritten.
 /// </summary>
+[Authorize(Policy = Policies.Desk)]
 public sealed class FicheModel(
     CarteBlancheDbContext db,
     DeskAccess access,

@@ -1,10 +1,12 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Procedures;
 using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,7 @@ using Microsoft.Extensions.Options;
 namespace CarteBlanche.Desk.Pages.Demandes;
 
 /// <summary>Opens a case for a resident: where, how, and one or more needs. The agent becomes its guarantor.</summary>
+[Authorize(Policy = Policies.Desk)]
 public sealed class NouvelleModel(
     CarteBlancheDbContext db,
     DeskAccess access,

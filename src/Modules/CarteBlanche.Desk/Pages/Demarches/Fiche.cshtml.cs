@@ -1,11 +1,14 @@
 using CarteBlanche.Desk.Procedures;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Pages.Demarches;
 
+[Authorize(Policy = Policies.TerritoryReaders)]
 public sealed class FicheModel(CarteBlancheDbContext db) : PageModel
 {
     public Procedure Procedure { get; private set; } = default!;

@@ -1,8 +1,10 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Procedures;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
 using CarteBlanche.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Desk.Pages.Demarches;
 
 /// <summary>The procedures catalogue: accent-free search on titles and keywords, by domain.</summary>
+[Authorize(Policy = Policies.TerritoryReaders)]
 public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }

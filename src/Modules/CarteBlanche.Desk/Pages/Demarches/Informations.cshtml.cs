@@ -1,11 +1,14 @@
 using CarteBlanche.Desk.Procedures;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Pages.Demarches;
 
 /// <summary>The "information" brick: curated links to useful public digital services.</summary>
+[Authorize(Policy = Policies.TerritoryReaders)]
 public sealed class InformationsModel(CarteBlancheDbContext db) : PageModel
 {
     public IReadOnlyList<InformationLink> Links { get; private set; } = [];

@@ -1,6 +1,8 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Procedures;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Desk.Pages.Demarches;
 
 /// <summary>An agent proposes an edit of a procedure; it is published by a coordinator.</summary>
+[Authorize(Policy = Policies.TerritoryReaders)]
 public sealed class ProposerModel(CarteBlancheDbContext db, TimeProvider timeProvider) : PageModel
 {
     public sealed class SuggestionForm

@@ -5,6 +5,7 @@ using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ public sealed record AgentDomains(Guid Id, string Name, string? Site, IReadOnlyL
 /// Agents' trainings: each agent's domains (agents see their site; coordinators see every site and the
 /// coverage of each site by domain, and record trainings).
 /// </summary>
+[Authorize(Policy = Policies.TerritoryReaders)]
 public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog) : PageModel
 {
     public sealed class TrainingForm

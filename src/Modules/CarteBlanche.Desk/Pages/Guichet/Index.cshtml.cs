@@ -1,7 +1,9 @@
 using CarteBlanche.Desk.Cases;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Desk.Pages.Guichet;
 
 /// <summary>The agent's home: my open cases by urgency (overdue first), waiting for a partner, answers to give back; or the whole site.</summary>
+[Authorize(Policy = Policies.Desk)]
 public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog, ParisClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Vue { get; set; }

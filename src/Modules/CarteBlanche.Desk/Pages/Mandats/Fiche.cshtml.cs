@@ -1,8 +1,10 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Mandates;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +14,7 @@ namespace CarteBlanche.Desk.Pages.Mandats;
 public sealed record MandateUse(DateTimeOffset At, string Agent, string Domain);
 
 /// <summary>A mandate: what it covers, its status, its uses; the signed form to record; revocation at the resident's request.</summary>
+[Authorize(Policy = Policies.Desk)]
 public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
 {
     public MandateDetails Details { get; private set; } = default!;

@@ -1,14 +1,17 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Mandates;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CarteBlanche.Desk.Pages.Mandats;
 
 /// <summary>The French mandate form, to print and sign (print stylesheet: only the form goes on paper).</summary>
+[Authorize(Policy = Policies.Desk)]
 public sealed class ImprimerModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
 {
     public MandateDetails Details { get; private set; } = default!;

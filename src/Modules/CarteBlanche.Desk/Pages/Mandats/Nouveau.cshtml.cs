@@ -1,9 +1,11 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Mandates;
 using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,7 @@ namespace CarteBlanche.Desk.Pages.Mandats;
 /// The resident gives a mandate: to the agent (or a colleague, or the whole site), for some domains and a
 /// duration, with how they consented. It starts today; with a signed paper form not yet kept, it waits for it.
 /// </summary>
+[Authorize(Policy = Policies.Desk)]
 public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
 {
     [BindProperty] public MandateForm Input { get; set; } = new();

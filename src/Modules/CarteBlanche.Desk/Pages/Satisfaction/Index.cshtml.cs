@@ -1,6 +1,6 @@
 using CarteBlanche.Desk.Satisfaction;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Desk.Pages.Satisfaction;
 
 /// <summary>The resident answers from the personal link, without an account; once.</summary>
-[AllowAnonymous]
+[Public("L'usager répond à l'enquête de satisfaction par le lien reçu, sans compte.")]
 [EnableRateLimiting("sign-in")]
 public sealed class IndexModel(CarteBlancheDbContext db, TimeProvider timeProvider) : PageModel
 {

@@ -2,9 +2,11 @@ using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Mandates;
 using CarteBlanche.Desk.Residents;
 using CarteBlanche.Desk.Retention;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +17,7 @@ namespace CarteBlanche.Desk.Pages.Usagers;
 public sealed record MandateRow(Mandate Mandate, MandateStatus Status, string GrantedTo);
 
 /// <summary>The resident's page: identity, contact, cases, mandates, contact history, until when it is all kept. Every view is journaled.</summary>
+[Authorize(Policy = Policies.Desk)]
 public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, DeskAccess access, IAuditLog auditLog, ParisClock clock,
     IOptions<DeskOptions> options) : PageModel
 {

@@ -1,10 +1,12 @@
 using System.Globalization;
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
 using CarteBlanche.Platform.Web;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,7 @@ namespace CarteBlanche.Desk.Pages.Usagers;
 public sealed record ResidentRow(Guid Id, string FirstName, string LastName, DateOnly BirthDate, string? Phone, string? Commune);
 
 /// <summary>Find a resident of the site by name (accents and case ignored), birth date or phone.</summary>
+[Authorize(Policy = Policies.Desk)]
 public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Nom { get; set; }

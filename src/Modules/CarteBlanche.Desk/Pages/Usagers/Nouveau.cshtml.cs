@@ -1,9 +1,11 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CarteBlanche.Desk.Pages.Usagers;
 
 /// <summary>Registers a resident at the agent's site; warns when someone with the same names and birth date is already known.</summary>
+[Authorize(Policy = Policies.Desk)]
 public sealed class NouveauModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, IAuditLog auditLog, ParisClock clock) : PageModel
 {
     [BindProperty] public ResidentForm Input { get; set; } = new();

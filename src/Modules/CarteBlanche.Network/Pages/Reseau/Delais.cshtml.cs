@@ -1,13 +1,13 @@
 using CarteBlanche.Network.Figures;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Files;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CarteBlanche.Network.Pages.Reseau;
 
 /// <summary>Public answer times of the partners (transparence des résultats): no personal data, CSV export.</summary>
-[AllowAnonymous]
+[Public("Les délais de réponse des partenaires sont publiés pour tous (engagement de service).")]
 public sealed class DelaisModel(AnswerTimes answerTimes) : PageModel
 {
     public const int Months = 12;
