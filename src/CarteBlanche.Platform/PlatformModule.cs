@@ -80,7 +80,7 @@ public static class PlatformModule
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section)
             .PostConfigure(o => o.SmsDirectory ??= Path.Combine(dataDirectory, "sms"))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section);
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<IEmailSender, MailKitEmailSender>();
         services.AddScoped<ISmsSender, DevelopmentSmsSender>();
         services.AddSingleton<OutboxSender>();

@@ -48,7 +48,10 @@ public sealed class JobOptions
 {
     public const string Section = "Jobs";
     public bool Enabled { get; set; } = true;
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.050", "01:00:00", ErrorMessage = "Jobs:PollInterval doit être compris entre 50 ms et 1 h.")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Jobs:InstanceId ne peut pas être vide.")]
+    [System.ComponentModel.DataAnnotations.StringLength(100, ErrorMessage = "Jobs:InstanceId fait au plus 100 caractères.")]
     public string InstanceId { get; set; } = NewInstanceId();
 
     private static string NewInstanceId()
@@ -77,7 +80,9 @@ public sealed partial class RecurringJobRunner(
             {
                 await RunDueJobsAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            // Only the host's shutdown ends the loop: a timeout or a cancelled query (also an
+            // OperationCanceledException) is a failed pass, logged and retried at the next poll.
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogRunnerFailed(logger, ex);
             }
@@ -112,7 +117,7 @@ public sealed partial class RecurringJobRunner(
                 await job.RunAsync(cancellationToken);
                 ran.Add(job.Name);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 error = ex.GetType().Name;
                 LogJobFailed(logger, job.Name, ex);

@@ -45,8 +45,10 @@ public sealed class NotificationOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
     [Range(1, 50, ErrorMessage = "Notifications:MaxAttempts doit être compris entre 1 et 50.")]
     public int MaxAttempts { get; set; } = 8;
+    [Range(typeof(TimeSpan), "00:00:01", "06:00:00", ErrorMessage = "Notifications:FirstRetryDelay doit être compris entre 1 s et 6 h.")]
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>How long a claim protects a message; far longer than one SMTP exchange (see <see cref="SmtpOptions.TimeoutSeconds"/>).</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00", ErrorMessage = "Notifications:ClaimDuration doit être compris entre 10 s et 1 h.")]
     public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(5);
     public bool SenderEnabled { get; set; } = true;
     /// <summary>Where the development SMS sender writes its messages.</summary>

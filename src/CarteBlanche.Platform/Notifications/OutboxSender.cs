@@ -32,7 +32,8 @@ public sealed partial class OutboxSender(
             {
                 await SendDueAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            // Only the host's shutdown ends the loop (see RecurringJobRunner).
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogSenderFailed(logger, ex);
             }
@@ -98,7 +99,8 @@ public sealed partial class OutboxSender(
                 await services.GetRequiredService<ISmsSender>().SendAsync(message, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        // A server that times out (OperationCanceledException too) is a failed attempt like any other.
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             var attempts = message.Attempts + 1;
             var giveUp = attempts >= o.MaxAttempts;
