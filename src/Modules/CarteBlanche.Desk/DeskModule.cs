@@ -38,6 +38,7 @@ public static class DeskModule
             .ValidateOnStart();
         services.AddSingleton<ResidentIdentifiers>();
         services.AddScoped<DeskAccess>();
+        services.AddScoped<Residents.ResidentAccess>();
         services.AddScoped<Contracts.IDeskCases, Contracts.DeskCases>();
         services.AddScoped<ProcedureCatalogue>();
         services.AddScoped<DeskDemoData>();

@@ -221,6 +221,16 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
             Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
         }
         var otherId = await Factory.WithDbAsync(db => db.Users.Where(u => u.Email == LalbenqueAgent).Select(u => u.Id).SingleAsync());
+        // The case page lists nobody of other sites until the agent searches (a name or an e-mail).
+        var page = await (await agent.GetAsync($"/demandes/{caseId}")).ReadPageAsync();
+        Assert.Contains("Chercher la personne", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lucas Agent", page, StringComparison.Ordinal);
+        var found = await (await agent.GetAsync($"/demandes/{caseId}?partage=lucas")).ReadPageAsync();
+        Assert.Contains($"<option value=\"{otherId}\">Lucas Agent</option>", found, StringComparison.Ordinal);
+        var byEmail = await (await agent.GetAsync($"/demandes/{caseId}?partage={Uri.EscapeDataString(LalbenqueAgent)}")).ReadPageAsync();
+        Assert.Contains($"<option value=\"{otherId}\">Lucas Agent</option>", byEmail, StringComparison.Ordinal);
+        var nobody = await (await agent.GetAsync($"/demandes/{caseId}?partage=zzzz")).ReadPageAsync();
+        Assert.Contains("Personne d'un autre lieu ne correspond à « zzzz ».", nobody, StringComparison.Ordinal);
 
         await ActAsync(agent, $"/demandes/{caseId}", "Share", [new("accountId", otherId.ToString())], "Demande partagée avec Lucas Agent");
 

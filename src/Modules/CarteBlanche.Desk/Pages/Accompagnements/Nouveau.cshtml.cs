@@ -15,7 +15,7 @@ namespace CarteBlanche.Desk.Pages.Accompagnements;
 
 /// <summary>Records a coaching session at a digital island: which procedure, done alone or not.</summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, ParisClock clock) : PageModel
+public sealed class NouveauModel(CarteBlancheDbContext db, ResidentAccess residents, IAuditLog auditLog, ParisClock clock) : PageModel
 {
     [BindProperty] public string? ProcedureCode { get; set; }
     [BindProperty] public bool? Succeeded { get; set; }
@@ -90,18 +90,12 @@ public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IA
 
     private async Task<IActionResult?> LoadAsync(Guid residentId, CancellationToken cancellationToken)
     {
-        var resident = await db.Set<Resident>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == residentId, cancellationToken);
-        if (resident == null)
+        var (found, denied) = await residents.OpenAsync(User, residentId, cancellationToken);
+        if (denied != null)
         {
-            return NotFound();
+            return denied;
         }
-        var siteId = DeskAccess.SiteOf(User);
-        var visible = resident.SiteId == siteId || await db.Set<Case>().AnyAsync(c => c.ResidentId == residentId && c.SiteId == siteId, cancellationToken);
-        if (!DeskAccess.IsDeskUser(User) || siteId == null || !visible)
-        {
-            await access.RecordRefusalAsync("Resident", residentId, cancellationToken);
-            return Forbid();
-        }
+        var resident = found!;
         Resident = resident;
         Procedures = (await db.Set<Procedure>().OrderBy(p => p.Title).Select(p => new { p.Code, p.Title }).ToListAsync(cancellationToken))
             .Select(p => (p.Code, p.Title)).ToList();

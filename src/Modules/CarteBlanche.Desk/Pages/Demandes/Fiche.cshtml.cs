@@ -7,6 +7,7 @@ using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Notifications;
+using CarteBlanche.Platform.Territory;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -47,6 +48,9 @@ public sealed class FicheModel(
     public IReadOnlyList<(Guid Id, string Name)> SiteAgents { get; private set; } = [];
     /// <summary>Agents and social workers of other sites, with whom the case can be shared.</summary>
     public IReadOnlyList<(Guid Id, string Name)> OtherDeskUsers { get; private set; } = [];
+    /// <summary>Who to share the case with, typed by the agent (name or e-mail): the page lists the matching people of other sites, never all of them.</summary>
+    [BindProperty(SupportsGet = true, Name = "partage")] public string? ShareSearch { get; set; }
+    public const int ShareSearchResults = 20;
     public IReadOnlyList<string> SharedWith { get; private set; } = [];
     public bool IsSiteMember { get; private set; }
     /// <summary>The resident's active mandates this agent may act under (given by name or to the agent's site).</summary>
@@ -152,7 +156,7 @@ public sealed class FicheModel(
         {
             return Refuse("Seuls les agents du lieu de la demande peuvent la partager.");
         }
-        var target = OtherDeskUsers.FirstOrDefault(u => u.Id == accountId);
+        var target = accountId == null ? default : (await OtherDeskUsersAsync(Case.SiteId, null, accountId, ct)).FirstOrDefault();
         if (target.Id == Guid.Empty)
         {
             return Refuse("Choisissez la personne avec qui partager la demande.");
@@ -351,8 +355,7 @@ public sealed class FicheModel(
                           select new TimelineItem(e.At, u == null ? "Outil du partenaire (API)" : u.DisplayName, e.Text)).ToListAsync(cancellationToken);
         SiteAgents = (await db.Users.Where(u => u.SiteId == @case.SiteId && u.IsActive).OrderBy(u => u.SearchName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
-        OtherDeskUsers = (await db.ActiveInRoles(Roles.Agent, Roles.SocialWorker).Where(u => u.SiteId != @case.SiteId)
-            .OrderBy(u => u.SearchName).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).Select(u => (u.Id, u.DisplayName)).ToList();
+        OtherDeskUsers = string.IsNullOrWhiteSpace(ShareSearch) ? [] : await OtherDeskUsersAsync(@case.SiteId, ShareSearch, null, cancellationToken);
         SharedWith = await (from s in db.Set<CaseShare>() join u in db.Users on s.AccountId equals u.Id where s.CaseId == id select u.DisplayName).ToListAsync(cancellationToken);
         var today = Today;
         var (agentId, agentSiteId) = (DeskAccess.ActorOf(User), DeskAccess.SiteOf(User));
@@ -367,4 +370,23 @@ public sealed class FicheModel(
         Sections = sections;
         return null;
     }
+
+    /// <summary>Active agents and social workers of other sites: the one with this id, or those whose name or e-mail contains the search (at most <see cref="ShareSearchResults"/>).</summary>
+    private async Task<IReadOnlyList<(Guid Id, string Name)>> OtherDeskUsersAsync(Guid siteId, string? search, Guid? id, CancellationToken cancellationToken)
+    {
+        var query = db.ActiveInRoles(Roles.Agent, Roles.SocialWorker).Where(u => u.SiteId != siteId);
+        if (id != null)
+        {
+            query = query.Where(u => u.Id == id);
+        }
+        else
+        {
+            var name = SearchText.Fold(search!.Trim());
+            var email = search.Trim().ToUpperInvariant();
+            query = query.Where(u => u.SearchName.Contains(name) || (u.NormalizedEmail != null && u.NormalizedEmail.Contains(email)));
+        }
+        return (await query.OrderBy(u => u.SearchName).Take(ShareSearchResults).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken))
+            .Select(u => (u.Id, u.DisplayName)).ToList();
+    }
+
 }

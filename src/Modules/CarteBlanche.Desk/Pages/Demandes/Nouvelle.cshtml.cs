@@ -18,7 +18,7 @@ namespace CarteBlanche.Desk.Pages.Demandes;
 [Authorize(Policy = Policies.Desk)]
 public sealed class NouvelleModel(
     CarteBlancheDbContext db,
-    DeskAccess access,
+    ResidentAccess residents,
     IAuditLog auditLog,
     FrenchBusinessCalendar calendar,
     IOptions<DeskOptions> options,
@@ -137,19 +137,14 @@ public sealed class NouvelleModel(
 
     private async Task<IActionResult?> LoadAsync(Guid residentId, CancellationToken cancellationToken)
     {
-        var resident = await db.Set<Resident>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == residentId, cancellationToken);
-        if (resident == null)
+        var (found, denied) = await residents.OpenAsync(User, residentId, cancellationToken);
+        if (denied != null)
         {
-            return NotFound();
+            return denied;
         }
-        var siteId = DeskAccess.SiteOf(User);
-        var visible = resident.SiteId == siteId || await db.Set<Case>().AnyAsync(c => c.ResidentId == residentId && c.SiteId == siteId, cancellationToken);
-        if (!DeskAccess.IsDeskUser(User) || siteId == null || !visible)
-        {
-            await access.RecordRefusalAsync("Resident", residentId, cancellationToken);
-            return Forbid();
-        }
+        var resident = found!;
         Resident = resident;
+        var siteId = DeskAccess.SiteOf(User);
         Places = await db.Places.Where(p => p.IsActive && (p.Id == siteId || p.Kind != PlaceKind.FranceServices))
             .OrderBy(p => p.Id == siteId ? 0 : p.Kind == PlaceKind.BusStop ? 1 : 2).ThenBy(p => p.Name).ToListAsync(cancellationToken);
         Procedures = (await db.Set<Procedure>().OrderBy(p => p.Title).Select(p => new { p.Code, p.Title }).ToListAsync(cancellationToken))

@@ -17,7 +17,7 @@ namespace CarteBlanche.Desk.Pages.Mandats;
 /// duration, with how they consented. It starts today; with a signed paper form not yet kept, it waits for it.
 /// </summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
+public sealed class NouveauModel(CarteBlancheDbContext db, ResidentAccess residents, IAuditLog auditLog, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
 {
     [BindProperty] public MandateForm Input { get; set; } = new();
 
@@ -69,19 +69,14 @@ public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IA
 
     private async Task<IActionResult?> LoadAsync(Guid residentId, CancellationToken cancellationToken)
     {
-        var resident = await db.Set<Resident>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == residentId, cancellationToken);
-        if (resident == null)
+        var (found, denied) = await residents.OpenAsync(User, residentId, cancellationToken);
+        if (denied != null)
         {
-            return NotFound();
+            return denied;
         }
-        var siteId = DeskAccess.SiteOf(User);
-        var visible = resident.SiteId == siteId || await db.Set<Case>().AnyAsync(c => c.ResidentId == residentId && c.SiteId == siteId, cancellationToken);
-        if (!DeskAccess.IsDeskUser(User) || siteId == null || !visible)
-        {
-            await access.RecordRefusalAsync("Resident", residentId, cancellationToken);
-            return Forbid();
-        }
+        var resident = found!;
         Resident = resident;
+        var siteId = DeskAccess.SiteOf(User);
         Me = DeskAccess.ActorOf(User);
         SiteName = await db.Places.Where(p => p.Id == siteId).Select(p => p.Name).SingleAsync(cancellationToken);
         SiteAgents = (await db.Users.Where(u => u.SiteId == siteId && u.IsActive).OrderBy(u => u.SearchName)

@@ -18,7 +18,7 @@ public sealed record MandateRow(Mandate Mandate, MandateStatus Status, string Gr
 
 /// <summary>The resident's page: identity, contact, cases, mandates, contact history, until when it is all kept. Every view is journaled.</summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, DeskAccess access, IAuditLog auditLog, ParisClock clock,
+public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, ResidentAccess residents, IAuditLog auditLog, ParisClock clock,
     IOptions<DeskOptions> options) : PageModel
 {
     public Resident Resident { get; private set; } = default!;
@@ -37,19 +37,14 @@ public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers ide
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var resident = await db.Set<Resident>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (resident == null)
+        var (found, denied) = await residents.OpenAsync(User, id, cancellationToken);
+        if (denied != null)
         {
-            return NotFound();
+            return denied;
         }
-        var siteId = DeskAccess.SiteOf(User);
-        var visible = resident.SiteId == siteId || await db.Set<Case>().AnyAsync(c => c.ResidentId == id && c.SiteId == siteId, cancellationToken);
-        if (!DeskAccess.IsDeskUser(User) || !visible)
-        {
-            await access.RecordRefusalAsync("Resident", id, cancellationToken);
-            return Forbid();
-        }
+        var resident = found!;
         Resident = resident;
+        var siteId = DeskAccess.SiteOf(User);
         Today = clock.Today;
         CommuneName = await db.Communes.Where(c => c.InseeCode == resident.CommuneInseeCode).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
         var nir = identifiers.Unprotect(resident.NirEncrypted);

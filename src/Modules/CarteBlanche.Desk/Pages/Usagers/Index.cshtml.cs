@@ -34,7 +34,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog) : P
             return;
         }
         var siteId = DeskAccess.SiteOf(User);
-        var query = db.Set<Resident>().AsNoTracking().Where(r => r.SiteId == siteId || db.Set<Case>().Any(c => c.ResidentId == r.Id && c.SiteId == siteId));
+        var query = ResidentAccess.VisibleAt(db, siteId).AsNoTracking();
         var folded = SearchText.Fold(Nom);
         if (folded.Length > 0)
         {

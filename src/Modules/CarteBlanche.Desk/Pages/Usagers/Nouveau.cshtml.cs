@@ -75,9 +75,8 @@ public sealed class NouveauModel(CarteBlancheDbContext db, ResidentIdentifiers i
             // Same names and birth date, at this site: probably the same person.
             var first = SearchText.Fold(resident.FirstName);
             var last = SearchText.Fold(resident.LastName);
-            var candidates = await db.Set<Resident>()
-                .Where(r => r.BirthDate == resident.BirthDate && r.SearchName.Contains(last) && r.SearchName.Contains(first)
-                            && (r.SiteId == siteId || db.Set<Case>().Any(c => c.ResidentId == r.Id && c.SiteId == siteId)))
+            var candidates = await ResidentAccess.VisibleAt(db, siteId)
+                .Where(r => r.BirthDate == resident.BirthDate && r.SearchName.Contains(last) && r.SearchName.Contains(first))
                 .Select(r => new { r.Id, r.FirstName, r.LastName }).ToListAsync(cancellationToken);
             if (candidates.Count > 0)
             {
