@@ -3,6 +3,7 @@ using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,10 +20,16 @@ public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog, Par
     public bool SiteView => Vue == "site";
     public DateOnly Today { get; private set; }
     public string? SiteName { get; private set; }
-    public IReadOnlyList<CaseRow> Urgent { get; private set; } = [];
-    public IReadOnlyList<CaseRow> Waiting { get; private set; } = [];
-    public IReadOnlyList<CaseRow> ToGiveBack { get; private set; } = [];
-    public IReadOnlyList<CaseRow> SharedWithMe { get; private set; } = [];
+    public PagedList<CaseRow> Urgent { get; private set; } = new([], 1, 1, 0);
+    public PagedList<CaseRow> Waiting { get; private set; } = new([], 1, 1, 0);
+    public PagedList<CaseRow> ToGiveBack { get; private set; } = new([], 1, 1, 0);
+    public PagedList<CaseRow> SharedWithMe { get; private set; } = new([], 1, 1, 0);
+    public int Overdue { get; private set; }
+    // One page number per list, so that paging one list keeps the others where they were.
+    [BindProperty(SupportsGet = true, Name = "traiter")] public int UrgentPage { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "rendre")] public int ToGiveBackPage { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "partagees")] public int SharedPage { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "attente")] public int WaitingPage { get; set; } = 1;
     public int SatisfactionAnswers { get; private set; }
     public double? SatisfactionAverage { get; private set; }
 
@@ -38,12 +45,12 @@ public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog, Par
             open = open.Where(c => c.OwnerId == me);
         }
         // A partner's answer is work for the agent: those cases come first among the cases to handle.
-        var waiting = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.WaitingForPartner), cancellationToken);
-        var toHandle = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.New || c.State == CaseState.InProgress), cancellationToken);
-        Urgent = [.. waiting.Where(c => c.HasPartnerAnswer), .. toHandle];
-        Waiting = waiting.Where(c => !c.HasPartnerAnswer).ToList();
-        ToGiveBack = await CaseRows.ListAsync(db, open.Where(c => c.State == CaseState.AnswerReady), cancellationToken);
-        SharedWithMe = await CaseRows.ListAsync(db, db.Set<Case>().Where(c => c.State != CaseState.Closed && db.Set<CaseShare>().Any(s => s.CaseId == c.Id && s.AccountId == me)), cancellationToken);
+        Urgent = await CaseRows.PageAsync(db, open.Where(c => c.State == CaseState.New || c.State == CaseState.InProgress || (c.State == CaseState.WaitingForPartner && c.PartnerAnsweredAt != null)),
+            UrgentPage, cancellationToken, partnerAnswerFirst: true);
+        ToGiveBack = await CaseRows.PageAsync(db, open.Where(c => c.State == CaseState.AnswerReady), ToGiveBackPage, cancellationToken);
+        SharedWithMe = await CaseRows.PageAsync(db, db.Set<Case>().Where(c => c.State != CaseState.Closed && db.Set<CaseShare>().Any(s => s.CaseId == c.Id && s.AccountId == me)), SharedPage, cancellationToken);
+        Waiting = await CaseRows.PageAsync(db, open.Where(c => c.State == CaseState.WaitingForPartner && c.PartnerAnsweredAt == null), WaitingPage, cancellationToken);
+        Overdue = await open.CountAsync(c => c.ResidentId != null && c.DueDate < Today, cancellationToken);
         // The site's satisfaction over the last 90 days (anonymous scores only).
         var since = clock.Now.AddDays(-90);
         var scores = await db.Set<Desk.Satisfaction.SatisfactionSurvey>()
@@ -51,8 +58,19 @@ public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog, Par
         SatisfactionAnswers = scores.Count;
         SatisfactionAverage = scores.Count == 0 ? null : scores.Average();
         // The lists name residents: the reading is journaled (the site, and how many cases were shown; no names).
-        var shown = Urgent.Count + Waiting.Count + ToGiveBack.Count + SharedWithMe.Count;
+        var shown = Urgent.Items.Count + Waiting.Items.Count + ToGiveBack.Items.Count + SharedWithMe.Items.Count;
         await auditLog.RecordAsync(new AuditEvent("case.list", siteId == null ? null : "Place", siteId?.ToString("D"),
             $"guichet{(SiteView ? " du lieu" : "")} : {shown} demande(s) affichée(s)"), cancellationToken);
     }
+
+    /// <summary>The guichet with one list moved to <paramref name="page"/>, the other lists where they are.</summary>
+    public string UrlFor(string list, int page) => Url.Page("Index", new
+    {
+        vue = Vue,
+        traiter = list == "traiter" ? page : UrgentPage,
+        rendre = list == "rendre" ? page : ToGiveBackPage,
+        partagees = list == "partagees" ? page : SharedPage,
+        attente = list == "attente" ? page : WaitingPage,
+    })!;
+
 }

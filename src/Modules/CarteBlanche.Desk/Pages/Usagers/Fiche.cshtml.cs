@@ -6,6 +6,7 @@ using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
+using CarteBlanche.Platform.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,7 +27,8 @@ public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers ide
     public string? Nir { get; private set; }
     public string? CafNumber { get; private set; }
     public string? FranceTravailId { get; private set; }
-    public IReadOnlyList<CaseRow> Cases { get; private set; } = [];
+    public PagedList<CaseRow> Cases { get; private set; } = new([], 1, 1, 0);
+    [BindProperty(SupportsGet = true, Name = "p")] public int CasesPage { get; set; } = 1;
     public IReadOnlyList<ContactRecord> Contacts { get; private set; } = [];
     /// <summary>The mandates given at the agent's site, newest first.</summary>
     public IReadOnlyList<MandateRow> Mandates { get; private set; } = [];
@@ -51,7 +53,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers ide
         Nir = nir == null ? null : Residents.Nir.Format(nir);
         CafNumber = identifiers.Unprotect(resident.CafNumberEncrypted);
         FranceTravailId = identifiers.Unprotect(resident.FranceTravailIdEncrypted);
-        Cases = await CaseRows.ListAsync(db, db.Set<Case>().Where(c => c.ResidentId == id && c.SiteId == siteId), cancellationToken);
+        Cases = await CaseRows.PageAsync(db, db.Set<Case>().Where(c => c.ResidentId == id && c.SiteId == siteId), CasesPage, cancellationToken);
         var mandateDay = Today;
         var mandates = await db.Set<Mandate>().AsNoTracking().Where(m => m.ResidentId == id && m.SiteId == siteId)
             .OrderByDescending(m => m.CreatedAt).ToListAsync(cancellationToken);
