@@ -103,6 +103,11 @@ public abstract partial class QuestionRoundTests(CarteBlancheFactory factory)
         using var caf = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
         using var asked = await PostWithVersionAsync(caf, $"/reseau/sollicitations/{questionId}", "Reply", [new("kind", "MoreInfoRequest"), new("text", "Il manque l'avis d'imposition.")]);
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        using (var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent)))
+        using (var page = await agent.GetAsync($"/reseau/sollicitations/{questionId}"))
+        {
+            Assert.Contains("Délai suspendu depuis le", await page.ReadPageAsync(), StringComparison.Ordinal);
+        }
 
         await AgentAnswersLongAfterAsync(questionId);
     }

@@ -14,7 +14,7 @@ public sealed record AnswerTimeRow(
     int Received,
     int Replied,
     double? MedianHoursToFirstReply,
-    // Share of the questions whose deadline has passed (or that got a reply) answered within 48 working hours; null when none.
+    // Share of the rounds whose deadline has passed (or that got a reply) replied to within 48 working hours; null when none.
     double? ShareWithin48Hours,
     int UsefulnessAnswers,
     // Share of "Oui" among the usefulness answers; null when none.

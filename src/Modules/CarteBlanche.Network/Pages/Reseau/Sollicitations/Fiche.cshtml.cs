@@ -158,7 +158,8 @@ public sealed class FicheModel(
             Version = question.Version;
         }
         var now = timeProvider.GetUtcNow();
-        Left = QuestionDeadline.Left(calendar, question.Current.DueAt, now);
+        // While the partner waits for the agent's information the clock is stopped: the time left is that of the request.
+        Left = QuestionDeadline.Left(calendar, question.Current.DueAt, question.Current.PausedAt ?? now);
         OrganisationName = await db.Organisations.Where(o => o.Id == question.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
         SiteName = await db.Places.Where(p => p.Id == question.SiteId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
         AskedByName = await db.Users.Where(u => u.Id == question.AskedBy).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "";
