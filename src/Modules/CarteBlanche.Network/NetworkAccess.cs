@@ -10,6 +10,9 @@ namespace CarteBlanche.Network;
 public sealed record Actor(Guid Id, Guid OrganisationId, string? ApiKeyName = null)
 {
     public static Actor Of(ClaimsPrincipal user) => new(user.AccountId(), user.Organisation() ?? Guid.Empty);
+
+    /// <summary>As the taker of a question: the account, or the API key (never an API key's id taken for an account's).</summary>
+    public Taker AsTaker => ApiKeyName == null ? Taker.Account(Id) : Taker.ApiKey(Id);
 }
 
 /// <summary>How someone stands towards a question.</summary>

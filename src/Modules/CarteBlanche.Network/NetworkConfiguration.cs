@@ -26,8 +26,26 @@ internal sealed class PartnerQuestionConfiguration : IEntityTypeConfiguration<Pa
         b.HasOne<Account>().WithMany().HasForeignKey(q => q.AskedBy).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(q => q.CaseId);
         b.HasIndex(q => new { q.OrganisationId, q.State });
-        b.HasIndex(q => new { q.State, q.DueAt });
         b.HasIndex(q => q.SentAt);
+        b.HasMany(q => q.Rounds).WithOne().HasForeignKey(r => r.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(q => q.Rounds).AutoInclude();
+    }
+}
+
+internal sealed class QuestionRoundConfiguration : IEntityTypeConfiguration<QuestionRound>
+{
+    public void Configure(EntityTypeBuilder<QuestionRound> b)
+    {
+        b.ToTable("network_question_rounds");
+        // Set by the code: a round added to a loaded question's list is inserted, not taken for an existing row.
+        b.Property(r => r.Id).ValueGeneratedNever();
+        b.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Account>().WithMany().HasForeignKey(r => r.TakenByAccountId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<ApiKey>().WithMany().HasForeignKey(r => r.TakenByApiKeyId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(r => new { r.QuestionId, r.Number }).IsUnique();
+        b.HasIndex(r => new { r.OrganisationId, r.SentAt });
+        b.HasIndex(r => r.DueAt);
     }
 }
 

@@ -145,8 +145,8 @@ public sealed class NetworkDemoData(CarteBlancheDbContext db, IDeskCases deskCas
         {
             return;
         }
-        question.Take(referent, answeredAt.AddMinutes(-30) < sentAt ? sentAt : answeredAt.AddMinutes(-30));
-        question.Answer(referent, answeredAt);
+        question.Take(Taker.Account(referent), answeredAt.AddMinutes(-30) < sentAt ? sentAt : answeredAt.AddMinutes(-30));
+        question.Answer(Taker.Account(referent), answeredAt);
         db.Add(new QuestionMessage { QuestionId = question.Id, Kind = MessageKind.Answer, AuthorId = referent, AuthorOrganisationId = partner, At = answeredAt, Text = "Bonjour, le dossier est à jour de notre côté : la démarche peut être finalisée. Bien cordialement." });
         var closedAt = answeredAt.AddHours(random.Next(2, 48));
         if (closedAt < now)

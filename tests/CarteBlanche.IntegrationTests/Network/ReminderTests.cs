@@ -32,7 +32,7 @@ public abstract class ReminderTests(TwoInstances instances)
         Assert.Equal([ReminderKind.HalfTime], await RemindersAsync(questionId));
 
         // Overdue: one reminder to the referents, one escalation to the lead, once each.
-        instances.Clock.Advance(question.DueAt - instances.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        instances.Clock.Advance(question.Current.DueAt - instances.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
         await RunBothManyTimesAsync();
         instances.Clock.Advance(TimeSpan.FromHours(3));
         await RunBothManyTimesAsync();

@@ -1179,9 +1179,6 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("AnsweredAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<Guid>("AskedBy")
                         .HasColumnType("uuid");
 
@@ -1205,12 +1202,6 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
-
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("FirstReplyAt")
-                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid?>("InvitedFromQuestionId")
                         .HasColumnType("uuid");
@@ -1240,12 +1231,6 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateTimeOffset?>("TakenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("TakenBy")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("Territory")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -1271,8 +1256,6 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.HasIndex("SentAt");
 
                     b.HasIndex("OrganisationId", "State");
-
-                    b.HasIndex("State", "DueAt");
 
                     b.ToTable("network_questions", (string)null);
                 });
@@ -1374,6 +1357,67 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.HasKey("QuestionId", "Round", "Kind");
 
                     b.ToTable("network_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Network.Questions.QuestionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FirstReplyAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("HalfTimeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("PausedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TakenByAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TakenByApiKeyId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("TakenByAccountId");
+
+                    b.HasIndex("TakenByApiKeyId");
+
+                    b.HasIndex("OrganisationId", "SentAt");
+
+                    b.HasIndex("QuestionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("network_question_rounds", (string)null);
                 });
 
             modelBuilder.Entity("CarteBlanche.Platform.Accounts.Account", b =>
@@ -2313,6 +2357,31 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CarteBlanche.Network.Questions.QuestionRound", b =>
+                {
+                    b.HasOne("CarteBlanche.Platform.Territory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Network.Questions.PartnerQuestion", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("TakenByAccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CarteBlanche.Network.Partners.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("TakenByApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("CarteBlanche.Platform.Accounts.Account", b =>
                 {
                     b.HasOne("CarteBlanche.Platform.Territory.Organisation", "Organisation")
@@ -2421,6 +2490,11 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
             modelBuilder.Entity("CarteBlanche.Desk.Cases.Case", b =>
                 {
                     b.Navigation("Needs");
+                });
+
+            modelBuilder.Entity("CarteBlanche.Network.Questions.PartnerQuestion", b =>
+                {
+                    b.Navigation("Rounds");
                 });
 #pragma warning restore 612, 618
         }

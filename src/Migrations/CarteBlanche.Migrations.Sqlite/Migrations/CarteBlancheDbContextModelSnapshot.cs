@@ -1174,9 +1174,6 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("AnsweredAt")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid>("AskedBy")
                         .HasColumnType("TEXT");
 
@@ -1200,12 +1197,6 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
-
-                    b.Property<long>("DueAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("FirstReplyAt")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("InvitedFromQuestionId")
                         .HasColumnType("TEXT");
@@ -1235,12 +1226,6 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("TakenAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("TakenBy")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Territory")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -1266,8 +1251,6 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.HasIndex("SentAt");
 
                     b.HasIndex("OrganisationId", "State");
-
-                    b.HasIndex("State", "DueAt");
 
                     b.ToTable("network_questions", (string)null);
                 });
@@ -1369,6 +1352,67 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.HasKey("QuestionId", "Round", "Kind");
 
                     b.ToTable("network_reminders", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Network.Questions.QuestionRound", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstReplyAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("HalfTimeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PausedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TakenByAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TakenByApiKeyId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("TakenByAccountId");
+
+                    b.HasIndex("TakenByApiKeyId");
+
+                    b.HasIndex("OrganisationId", "SentAt");
+
+                    b.HasIndex("QuestionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("network_question_rounds", (string)null);
                 });
 
             modelBuilder.Entity("CarteBlanche.Platform.Accounts.Account", b =>
@@ -2302,6 +2346,31 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CarteBlanche.Network.Questions.QuestionRound", b =>
+                {
+                    b.HasOne("CarteBlanche.Platform.Territory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Network.Questions.PartnerQuestion", null)
+                        .WithMany("Rounds")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("TakenByAccountId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("CarteBlanche.Network.Partners.ApiKey", null)
+                        .WithMany()
+                        .HasForeignKey("TakenByApiKeyId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("CarteBlanche.Platform.Accounts.Account", b =>
                 {
                     b.HasOne("CarteBlanche.Platform.Territory.Organisation", "Organisation")
@@ -2410,6 +2479,11 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CarteBlanche.Desk.Cases.Case", b =>
                 {
                     b.Navigation("Needs");
+                });
+
+            modelBuilder.Entity("CarteBlanche.Network.Questions.PartnerQuestion", b =>
+                {
+                    b.Navigation("Rounds");
                 });
 #pragma warning restore 612, 618
         }

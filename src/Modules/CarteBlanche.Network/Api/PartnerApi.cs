@@ -114,7 +114,7 @@ public static class PartnerApi
         {
             query = query.Where(q => q.State == etat);
         }
-        var questions = await query.OrderBy(q => q.DueAt).Take(500).ToListAsync(cancellationToken);
+        var questions = await query.OrderBy(q => q.Rounds.Where(r => r.Number == q.Round).Select(r => r.DueAt).First()).Take(500).ToListAsync(cancellationToken);
         return TypedResults.Ok(questions.Select(ToApi).ToList());
     }
 
@@ -206,5 +206,6 @@ public static class PartnerApi
         TypedResults.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Action impossible dans l'état de la sollicitation");
 
     private static ApiQuestion ToApi(PartnerQuestion q) =>
-        new(q.Id, q.Reference, q.CaseReference, q.State.ToString(), q.Domain, q.SentAt, q.DueAt, q.TakenAt, q.AnsweredAt);
+        new(q.Id, q.Reference, q.CaseReference, q.State.ToString(), q.Domain, q.SentAt, q.Current.DueAt, q.Current.TakenAt,
+            q.Current.Outcome == RoundOutcome.Answered ? q.Current.EndedAt : null);
 }

@@ -14,7 +14,7 @@ public sealed record AnswerTimeRow(
     int Received,
     int Replied,
     double? MedianHoursToFirstReply,
-    // Share of the questions whose deadline has passed (or that got a reply) answered within 48 working hours; null when none.
+    // Share of the rounds whose deadline has passed (or that got a reply) replied to within 48 working hours; null when none.
     double? ShareWithin48Hours,
     int UsefulnessAnswers,
     // Share of "Oui" among the usefulness answers; null when none.
@@ -22,7 +22,9 @@ public sealed record AnswerTimeRow(
 
 /// <summary>
 /// Published answer times (transparence des résultats): per organisation and month of sending, questions received,
-/// median working time to the first reply, share replied within 48 working hours, usefulness rate.
+/// median working time to the first reply, share replied within 48 working hours, usefulness rate. Counted per round:
+/// an organisation is judged on its own rounds, also those that ended with « pas de notre ressort » or a re-routing
+/// (<see cref="QuestionRound.WasLate"/>).
 /// </summary>
 public sealed class AnswerTimes(CarteBlancheDbContext db, FrenchBusinessCalendar calendar, TimeProvider timeProvider)
 {
@@ -32,19 +34,22 @@ public sealed class AnswerTimes(CarteBlancheDbContext db, FrenchBusinessCalendar
         var thisMonth = YearMonth.Of(DateOnly.FromDateTime(calendar.ToLocalTime(now)));
         var first = thisMonth.AddMonths(-(months - 1));
         var since = calendar.FromLocalTime(first.FirstDay.ToDateTime(TimeOnly.MinValue));
-        var questions = await (from q in db.Set<PartnerQuestion>().AsNoTracking()
-                               join o in db.Organisations on q.OrganisationId equals o.Id
-                               where q.SentAt >= since
-                               select new { Organisation = o.Name, q.SentAt, q.DueAt, q.FirstReplyAt, q.Usefulness }).ToListAsync(cancellationToken);
-        return questions
-            .GroupBy(q => (q.Organisation, Month: YearMonth.Of(DateOnly.FromDateTime(calendar.ToLocalTime(q.SentAt)))))
+        var rounds = await (from r in db.Set<QuestionRound>().AsNoTracking()
+                            join q in db.Set<PartnerQuestion>() on r.QuestionId equals q.Id
+                            join o in db.Organisations on r.OrganisationId equals o.Id
+                            where r.SentAt >= since
+                            // The usefulness of the answer is that of the round that answered (the question's last).
+                            select new { Organisation = o.Name, Round = r, Usefulness = r.Number == q.Round && r.Outcome == RoundOutcome.Answered ? q.Usefulness : null })
+            .ToListAsync(cancellationToken);
+        return rounds
+            .GroupBy(x => (x.Organisation, Month: YearMonth.Of(DateOnly.FromDateTime(calendar.ToLocalTime(x.Round.SentAt)))))
             .Select(g =>
             {
-                var replied = g.Where(q => q.FirstReplyAt != null).ToList();
-                var hours = replied.Select(q => calendar.WorkingTimeBetween(q.SentAt, q.FirstReplyAt!.Value).TotalHours).Order().ToList();
-                var judged = g.Where(q => q.FirstReplyAt != null || q.DueAt <= now).ToList();
-                var within = judged.Count(q => q.FirstReplyAt != null && q.FirstReplyAt <= q.DueAt);
-                var usefulness = g.Where(q => q.Usefulness != null).ToList();
+                var replied = g.Where(x => x.Round.FirstReplyAt != null).ToList();
+                var hours = replied.Select(x => calendar.WorkingTimeBetween(x.Round.SentAt, x.Round.FirstReplyAt!.Value).TotalHours).Order().ToList();
+                var judged = g.Select(x => x.Round.WasLate(calendar, now)).Where(late => late != null).ToList();
+                var within = judged.Count(late => late == false);
+                var usefulness = g.Where(x => x.Usefulness != null).ToList();
                 return new AnswerTimeRow(
                     g.Key.Organisation,
                     g.Key.Month,
@@ -53,7 +58,7 @@ public sealed class AnswerTimes(CarteBlancheDbContext db, FrenchBusinessCalendar
                     Median(hours),
                     judged.Count == 0 ? null : (double)within / judged.Count,
                     usefulness.Count,
-                    usefulness.Count == 0 ? null : (double)usefulness.Count(q => q.Usefulness == Usefulness.Yes) / usefulness.Count);
+                    usefulness.Count == 0 ? null : (double)usefulness.Count(x => x.Usefulness == Usefulness.Yes) / usefulness.Count);
             })
             .OrderBy(r => r.Organisation, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), true))
             .ThenByDescending(r => r.Month)

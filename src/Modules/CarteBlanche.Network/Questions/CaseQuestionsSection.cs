@@ -15,19 +15,21 @@ internal sealed class CaseQuestionsSection(CarteBlancheDbContext db, FrenchBusin
                                join o in db.Organisations on q.OrganisationId equals o.Id
                                where q.CaseId == caseId
                                orderby q.SentAt descending
-                               select new { Question = q, Organisation = o.Name }).AsNoTracking().ToListAsync(cancellationToken);
+                               select q).AsNoTracking().ToListAsync(cancellationToken);
+        var organisationIds = questions.Select(q => q.OrganisationId).Distinct().ToList();
+        var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken);
         var now = timeProvider.GetUtcNow();
-        var items = questions.Select(x =>
+        var items = questions.Select(q =>
         {
-            var q = x.Question;
-            var overdue = q.AwaitsPartner && q.DueAt <= now;
+            var dueAt = q.Current.DueAt;
+            var overdue = q.AwaitsPartner && dueAt <= now;
             var detail = q.AwaitsPartner
-                ? $"Envoyée le {FrenchFormat.DateTime(q.SentAt)} — réponse attendue au plus tard le {FrenchFormat.Deadline(q.DueAt)} ({QuestionDeadline.Countdown(QuestionDeadline.Left(calendar, q.DueAt, now))})"
+                ? $"Envoyée le {FrenchFormat.DateTime(q.SentAt)} — réponse attendue au plus tard le {FrenchFormat.Deadline(dueAt)} ({QuestionDeadline.Countdown(QuestionDeadline.Left(calendar, dueAt, now))})"
                 : q.State == QuestionState.Answered ? "Réponse reçue : lisez-la, puis clôturez la sollicitation en disant si elle a été utile."
                 : q.State == QuestionState.Closed ? $"Close le {FrenchFormat.DateTime(q.ClosedAt!.Value)} — " + (q.Usefulness is { } useful ? $"réponse utile : {Labels.Of(useful).ToLowerInvariant()}" : "sans réponse du partenaire")
                 : q.State == QuestionState.MoreInfoNeeded ? "Le partenaire attend une information de votre part."
                 : "Le partenaire indique que ce n'est pas de son ressort : réorientez la sollicitation.";
-            return new CaseActivity($"{q.Reference} — {x.Organisation}", Labels.Of(q.State), detail, QuestionWorkflow.QuestionPath(q.Id),
+            return new CaseActivity($"{q.Reference} — {names[q.OrganisationId]}", Labels.Of(q.State), detail, QuestionWorkflow.QuestionPath(q.Id),
                 overdue || q.State is QuestionState.Answered or QuestionState.MoreInfoNeeded or QuestionState.NotRightPartner);
         }).ToList();
         return new CaseSection("Sollicitations des partenaires", items,

@@ -55,9 +55,135 @@ public static class QuestionDeadline
     }
 }
 
+/// <summary>Who took a question in a round: a referent's account (pages) or an organisation's API key (partner API), never mixed up.</summary>
+public readonly record struct Taker(Guid? AccountId, Guid? ApiKeyId)
+{
+    public static Taker Account(Guid accountId) => new(accountId, null);
+    public static Taker ApiKey(Guid apiKeyId) => new(null, apiKeyId);
+}
+
+/// <summary>How a round ended.</summary>
+public enum RoundOutcome
+{
+    /// <summary>The organisation answered.</summary>
+    Answered,
+    /// <summary>The organisation declared the question outside its remit (« pas de notre ressort »).</summary>
+    NotRightPartner,
+    /// <summary>The agent or a coordinator sent the question to another organisation.</summary>
+    Rerouted,
+    /// <summary>The agent closed the question before an answer.</summary>
+    Withdrawn,
+}
+
+/// <summary>
+/// One organisation's turn on a question: sent to it at <see cref="SentAt"/>, owed an answer by <see cref="DueAt"/>
+/// (48 working hours). When the organisation asks the agent for information the clock stops (<see cref="Pause"/>);
+/// at the agent's answer it starts again (<see cref="Resume"/>): the due time moves forward by the paused working
+/// time, so the organisation keeps the time it had left, never less and never back to the original due time.
+/// Reminders, escalation and the published answer times are per round.
+/// </summary>
+public sealed class QuestionRound
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid QuestionId { get; set; }
+    /// <summary>1 for the first organisation, then one more at each re-routing.</summary>
+    public int Number { get; set; }
+    public Guid OrganisationId { get; set; }
+    public DateTimeOffset SentAt { get; set; }
+    /// <summary>When half of the working time is left: the first reminder.</summary>
+    public DateTimeOffset HalfTimeAt { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public Guid? TakenByAccountId { get; set; }
+    public Guid? TakenByApiKeyId { get; set; }
+    public DateTimeOffset? TakenAt { get; set; }
+    /// <summary>The organisation's first reply in this round (answer, request for information, « pas de notre ressort »): the answer-time figures.</summary>
+    public DateTimeOffset? FirstReplyAt { get; set; }
+    /// <summary>Set while the organisation waits for the agent's information: the clock is stopped.</summary>
+    public DateTimeOffset? PausedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public RoundOutcome? Outcome { get; set; }
+
+    public Taker? TakenBy => TakenByAccountId == null && TakenByApiKeyId == null ? null : new Taker(TakenByAccountId, TakenByApiKeyId);
+
+    public bool IsOpen => EndedAt == null;
+
+    public static QuestionRound Start(FrenchBusinessCalendar calendar, Guid questionId, int number, Guid organisationId, DateTimeOffset now) =>
+        new()
+        {
+            QuestionId = questionId,
+            Number = number,
+            OrganisationId = organisationId,
+            SentAt = now,
+            HalfTimeAt = QuestionDeadline.HalfTimeAt(calendar, now),
+            DueAt = QuestionDeadline.DueAt(calendar, now),
+        };
+
+    public void Take(Taker taker, DateTimeOffset at)
+    {
+        TakenByAccountId = taker.AccountId;
+        TakenByApiKeyId = taker.ApiKeyId;
+        TakenAt = at;
+    }
+
+    /// <summary>The organisation replied: taken by the replier if nobody had taken it, first reply time kept.</summary>
+    public void Reply(Taker taker, DateTimeOffset at)
+    {
+        if (TakenBy == null)
+        {
+            Take(taker, at);
+        }
+        FirstReplyAt ??= at;
+    }
+
+    /// <summary>The organisation asks the agent for information: the clock stops at <paramref name="at"/>.</summary>
+    public void Pause(DateTimeOffset at) => PausedAt ??= at;
+
+    /// <summary>
+    /// The agent's information arrives at <paramref name="at"/>: the due time (and half-time) move forward by the
+    /// working time the clock was stopped, so the time that was left restarts from now.
+    /// </summary>
+    public void Resume(FrenchBusinessCalendar calendar, DateTimeOffset at)
+    {
+        if (PausedAt is not { } pausedAt)
+        {
+            return;
+        }
+        var paused = at > pausedAt ? calendar.WorkingTimeBetween(pausedAt, at) : TimeSpan.Zero;
+        if (paused > TimeSpan.Zero)
+        {
+            DueAt = calendar.AddWorkingHours(DueAt, paused.TotalHours);
+            HalfTimeAt = calendar.AddWorkingHours(HalfTimeAt, paused.TotalHours);
+        }
+        PausedAt = null;
+    }
+
+    public void End(RoundOutcome outcome, DateTimeOffset at)
+    {
+        Outcome = outcome;
+        EndedAt = at;
+        PausedAt = null;
+    }
+
+    /// <summary>
+    /// Whether the organisation missed its 48 working hours in this round: its first reply came after the due time
+    /// (the first reply precedes any pause, so it is held to the original due time), or the round is without a reply
+    /// and its due time passed before it ended (or before <paramref name="now"/>). Null while it cannot be told yet.
+    /// </summary>
+    public bool? WasLate(FrenchBusinessCalendar calendar, DateTimeOffset now)
+    {
+        if (FirstReplyAt is { } reply)
+        {
+            return reply > QuestionDeadline.DueAt(calendar, SentAt);
+        }
+        // Without a reply: late once the due time passed in the round; a round ended earlier is not judged.
+        return (EndedAt ?? now) >= DueAt ? true : null;
+    }
+}
+
 /// <summary>
 /// A question from an agent to a partner organisation (sollicitation), about one case. The organisation's referents
-/// take it and answer within 48 working hours; the agent closes it with a usefulness answer. <see cref="Version"/>
+/// take it and answer within 48 working hours; the agent closes it with a usefulness answer. Each organisation the
+/// question is sent to has its own <see cref="QuestionRound"/> (deadline, taker, first reply). <see cref="Version"/>
 /// changes on every save: two people acting at once do not overwrite each other.
 /// </summary>
 public sealed class PartnerQuestion
@@ -68,6 +194,7 @@ public sealed class PartnerQuestion
     /// <summary>The site of the case: its agents follow the question.</summary>
     public Guid SiteId { get; set; }
     public Guid AskedBy { get; set; }
+    /// <summary>The organisation of the current round.</summary>
     public Guid OrganisationId { get; set; }
     /// <summary>Département code of the asking site: the organisation's referents for that territory are notified.</summary>
     public required string Territory { get; set; }
@@ -75,15 +202,10 @@ public sealed class PartnerQuestion
     public required string Domain { get; set; }
     public required string DomainLabel { get; set; }
     public QuestionState State { get; set; } = QuestionState.Sent;
+    /// <summary>When the current round was sent.</summary>
     public DateTimeOffset SentAt { get; set; }
-    public DateTimeOffset DueAt { get; set; }
-    /// <summary>Incremented when the question is re-routed to another organisation: reminders are per round.</summary>
+    /// <summary>The number of the current round: incremented when the question is re-routed to another organisation.</summary>
     public int Round { get; set; } = 1;
-    public Guid? TakenBy { get; set; }
-    public DateTimeOffset? TakenAt { get; set; }
-    /// <summary>The partner's first reply (answer or request for more information) in this round: the answer-time figures.</summary>
-    public DateTimeOffset? FirstReplyAt { get; set; }
-    public DateTimeOffset? AnsweredAt { get; set; }
     public DateTimeOffset? ClosedAt { get; set; }
     public Usefulness? Usefulness { get; set; }
     /// <summary>What was shared, in words ("nom et prénom, date de naissance, NIR"): not personal in itself.</summary>
@@ -94,6 +216,11 @@ public sealed class PartnerQuestion
     public Guid? InvitedFromQuestionId { get; set; }
     public DateTimeOffset? WipedAt { get; set; }
     public Guid Version { get; set; } = Guid.NewGuid();
+    /// <summary>Every round, loaded with the question.</summary>
+    public List<QuestionRound> Rounds { get; set; } = [];
+
+    /// <summary>The round of the organisation the question is addressed to now.</summary>
+    public QuestionRound Current => Rounds.Single(r => r.Number == Round);
 
     public string Reference => ReferenceOf(Id);
 
@@ -103,8 +230,9 @@ public sealed class PartnerQuestion
     public bool AwaitsPartner => State is QuestionState.Sent or QuestionState.Taken;
 
     public static PartnerQuestion Send(DateTimeOffset now, FrenchBusinessCalendar calendar, Guid caseId, string caseReference, Guid siteId, Guid askedBy,
-        Guid organisationId, string territory, string domain, string domainLabel, string sharedFields, string? sharedDataProtected) =>
-        new()
+        Guid organisationId, string territory, string domain, string domainLabel, string sharedFields, string? sharedDataProtected)
+    {
+        var question = new PartnerQuestion
         {
             CaseId = caseId,
             CaseReference = caseReference,
@@ -115,78 +243,81 @@ public sealed class PartnerQuestion
             Domain = domain,
             DomainLabel = domainLabel,
             SentAt = now,
-            DueAt = QuestionDeadline.DueAt(calendar, now),
             SharedFields = sharedFields,
             SharedDataProtected = sharedDataProtected,
         };
+        question.Rounds.Add(QuestionRound.Start(calendar, question.Id, 1, organisationId, now));
+        return question;
+    }
 
-    public string? Take(Guid referentId, DateTimeOffset now)
+    public string? Take(Taker taker, DateTimeOffset now)
     {
         if (State is not (QuestionState.Sent or QuestionState.Taken))
         {
             return State == QuestionState.Closed ? "La sollicitation est close." : "La sollicitation n'attend plus d'être prise en charge.";
         }
-        if (TakenBy == referentId)
+        if (Current.TakenBy == taker)
         {
             return "Vous vous occupez déjà de cette sollicitation.";
         }
-        TakenBy = referentId;
-        TakenAt = now;
+        Current.Take(taker, now);
         State = QuestionState.Taken;
         return null;
     }
 
-    public string? Answer(Guid referentId, DateTimeOffset now)
+    public string? Answer(Taker taker, DateTimeOffset now)
     {
         var refusal = PartnerMayReply();
         if (refusal != null)
         {
             return refusal;
         }
-        TakenBy ??= referentId;
-        TakenAt ??= now;
-        FirstReplyAt ??= now;
-        AnsweredAt = now;
+        Current.Reply(taker, now);
+        Current.End(RoundOutcome.Answered, now);
         State = QuestionState.Answered;
         return null;
     }
 
-    public string? AskMoreInformation(Guid referentId, DateTimeOffset now)
+    /// <summary>The partner asks the agent for information: the round's clock stops until the agent answers.</summary>
+    public string? AskMoreInformation(Taker taker, DateTimeOffset now)
     {
         var refusal = PartnerMayReply();
         if (refusal != null)
         {
             return refusal;
         }
-        TakenBy ??= referentId;
-        TakenAt ??= now;
-        FirstReplyAt ??= now;
+        Current.Reply(taker, now);
+        Current.Pause(now);
         State = QuestionState.MoreInfoNeeded;
         return null;
     }
 
-    public string? DeclareNotRightPartner()
+    /// <summary>« Pas de notre ressort »: the round ends (late if after its due time); the question waits to be re-routed.</summary>
+    public string? DeclareNotRightPartner(Taker taker, DateTimeOffset now)
     {
         if (State is not (QuestionState.Sent or QuestionState.Taken))
         {
             return State == QuestionState.Closed ? "La sollicitation est close." : "Seule une sollicitation en attente de réponse peut être déclarée hors de votre champ.";
         }
+        Current.Reply(taker, now);
+        Current.End(RoundOutcome.NotRightPartner, now);
         State = QuestionState.NotRightPartner;
         return null;
     }
 
-    /// <summary>The agent gives the information asked: the question waits for the partner again.</summary>
-    public string? ReplyWithInformation()
+    /// <summary>The agent gives the information asked: the question waits for the partner again, with the time it had left.</summary>
+    public string? ReplyWithInformation(FrenchBusinessCalendar calendar, DateTimeOffset now)
     {
         if (State != QuestionState.MoreInfoNeeded)
         {
             return "Le partenaire n'attend pas d'information complémentaire.";
         }
-        State = TakenBy == null ? QuestionState.Sent : QuestionState.Taken;
+        Current.Resume(calendar, now);
+        State = Current.TakenBy == null ? QuestionState.Sent : QuestionState.Taken;
         return null;
     }
 
-    /// <summary>Sends the question to another organisation: a new round with a new 48-hour deadline.</summary>
+    /// <summary>Sends the question to another organisation: the current round ends, a new one starts with a new 48-hour deadline.</summary>
     public string? Reroute(Guid organisationId, DateTimeOffset now, FrenchBusinessCalendar calendar)
     {
         if (State == QuestionState.Closed)
@@ -201,13 +332,14 @@ public sealed class PartnerQuestion
         {
             return "La sollicitation est déjà adressée à cet organisme.";
         }
+        if (Current.IsOpen)
+        {
+            Current.End(RoundOutcome.Rerouted, now);
+        }
         OrganisationId = organisationId;
         Round++;
         SentAt = now;
-        DueAt = QuestionDeadline.DueAt(calendar, now);
-        TakenBy = null;
-        TakenAt = null;
-        FirstReplyAt = null;
+        Rounds.Add(QuestionRound.Start(calendar, Id, Round, organisationId, now));
         State = QuestionState.Sent;
         return null;
     }
@@ -218,6 +350,10 @@ public sealed class PartnerQuestion
         if (State == QuestionState.Closed)
         {
             return "La sollicitation est déjà close.";
+        }
+        if (Current.IsOpen)
+        {
+            Current.End(RoundOutcome.Withdrawn, now);
         }
         Usefulness = usefulness;
         ClosedAt = now;

@@ -1,4 +1,3 @@
-using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Jobs;
 using CarteBlanche.Platform.Web;
@@ -9,14 +8,14 @@ namespace CarteBlanche.Network.Questions;
 
 /// <summary>
 /// Every 5 minutes: reminds the referents of a question still awaiting their answer when half of the 48 working hours
-/// is left and when it is overdue, and escalates to the lead referents when overdue. Each reminder is a row whose
+/// of its current round is left and when the round is overdue, and escalates to the lead referents when overdue; a round
+/// whose clock is stopped (the partner waits for the agent's information) is not reminded. Each reminder is a row whose
 /// primary key (question, round, kind) is inserted in the same transaction as its e-mails: two instances racing
 /// for it send it once, whatever the job lease does.
 /// </summary>
 public sealed partial class QuestionReminderJob(
     CarteBlancheDbContext db,
     QuestionWorkflow workflow,
-    FrenchBusinessCalendar calendar,
     TimeProvider timeProvider,
     ILogger<QuestionReminderJob> logger) : IRecurringJob
 {
@@ -26,9 +25,10 @@ public sealed partial class QuestionReminderJob(
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        var awaiting = await db.Set<PartnerQuestion>().AsNoTracking()
-            .Where(q => (q.State == QuestionState.Sent || q.State == QuestionState.Taken) && q.SentAt <= now)
-            .Select(q => new { q.Id, q.Round, q.SentAt, q.DueAt })
+        var awaiting = await (from q in db.Set<PartnerQuestion>().AsNoTracking()
+                              join r in db.Set<QuestionRound>() on new { QuestionId = q.Id, Number = q.Round } equals new { r.QuestionId, r.Number }
+                              where (q.State == QuestionState.Sent || q.State == QuestionState.Taken) && r.EndedAt == null && r.PausedAt == null && r.HalfTimeAt <= now
+                              select new { q.Id, q.Round, r.HalfTimeAt, r.DueAt })
             .ToListAsync(cancellationToken);
         var sent = 0;
         foreach (var candidate in awaiting)
@@ -39,7 +39,7 @@ public sealed partial class QuestionReminderJob(
                 due.Add(ReminderKind.Overdue);
                 due.Add(ReminderKind.Escalation);
             }
-            else if (now >= QuestionDeadline.HalfTimeAt(calendar, candidate.SentAt))
+            else if (now >= candidate.HalfTimeAt)
             {
                 due.Add(ReminderKind.HalfTime);
             }
@@ -66,18 +66,18 @@ public sealed partial class QuestionReminderJob(
             return false;
         }
         var question = await db.Set<PartnerQuestion>().AsNoTracking().SingleAsync(q => q.Id == questionId, cancellationToken);
-        if (!question.AwaitsPartner || question.Round != round)
+        if (!question.AwaitsPartner || question.Round != round || question.Current.PausedAt != null)
         {
             return false;
         }
         var (subject, text) = kind switch
         {
-            ReminderKind.HalfTime => ($"Rappel : sollicitation {question.Reference} à traiter avant le {FrenchFormat.Deadline(question.DueAt)}",
-                $"La moitié du délai de 48 heures ouvrées est écoulée pour la sollicitation {question.Reference} ({question.DomainLabel}). Réponse attendue au plus tard le {FrenchFormat.Deadline(question.DueAt)}."),
+            ReminderKind.HalfTime => ($"Rappel : sollicitation {question.Reference} à traiter avant le {FrenchFormat.Deadline(question.Current.DueAt)}",
+                $"La moitié du délai de 48 heures ouvrées est écoulée pour la sollicitation {question.Reference} ({question.DomainLabel}). Réponse attendue au plus tard le {FrenchFormat.Deadline(question.Current.DueAt)}."),
             ReminderKind.Overdue => ($"Retard : sollicitation {question.Reference} sans réponse",
-                $"Le délai de 48 heures ouvrées de la sollicitation {question.Reference} ({question.DomainLabel}) est dépassé depuis le {FrenchFormat.Deadline(question.DueAt)}. L'agent et l'usager attendent votre réponse."),
+                $"Le délai de 48 heures ouvrées de la sollicitation {question.Reference} ({question.DomainLabel}) est dépassé depuis le {FrenchFormat.Deadline(question.Current.DueAt)}. L'agent et l'usager attendent votre réponse."),
             _ => ($"Escalade : sollicitation {question.Reference} en retard",
-                $"En tant que référent principal, vous êtes prévenu(e) : la sollicitation {question.Reference} ({question.DomainLabel}) n'a pas reçu de réponse dans les 48 heures ouvrées (échéance : {FrenchFormat.Deadline(question.DueAt)})."),
+                $"En tant que référent principal, vous êtes prévenu(e) : la sollicitation {question.Reference} ({question.DomainLabel}) n'a pas reçu de réponse dans les 48 heures ouvrées (échéance : {FrenchFormat.Deadline(question.Current.DueAt)})."),
         };
         var recipients = await workflow.NotifyReferentsAsync(question, subject, text, cancellationToken, leadsOnly: kind == ReminderKind.Escalation);
         db.Add(new QuestionReminder { QuestionId = questionId, Round = round, Kind = kind, SentAt = now, Recipients = recipients });

@@ -37,6 +37,7 @@ public sealed class QuestionWorkflow(
     IOptions<NetworkOptions> options)
 {
     public const string StaleMessage = "Cette sollicitation a été modifiée entre-temps. Relisez-la (elle vient d'être rechargée), puis recommencez.";
+    public const string CaseStaleMessage = "La demande a été modifiée entre-temps : la sollicitation n'a pas été envoyée. Relisez la demande, puis recommencez.";
 
     public async Task<WorkflowResult> AskAsync(AskRequest request, Actor actor, CancellationToken cancellationToken)
     {
@@ -94,12 +95,21 @@ public sealed class QuestionWorkflow(
         db.Add(question);
         var message = AddMessage(question, MessageKind.Question, actor, request.Text!, files.Accepted);
         await deskCases.StageAsync(@case.Id, actor.Id,
-            $"Sollicitation {question.Reference} envoyée à {organisation.Name} (réponse attendue au plus tard le {FrenchFormat.Deadline(question.DueAt)}) : {Shorten(request.Text!)}",
+            $"Sollicitation {question.Reference} envoyée à {organisation.Name} (réponse attendue au plus tard le {FrenchFormat.Deadline(question.Current.DueAt)}) : {Shorten(request.Text!)}",
             PartnerStep.Asked, cancellationToken);
         await NotifyReferentsAsync(question, $"Nouvelle sollicitation {question.Reference} ({question.DomainLabel}) de {@case.SiteName}",
-            $"{@case.SiteName} vous adresse une sollicitation ({question.DomainLabel}). Réponse attendue au plus tard le {FrenchFormat.Deadline(question.DueAt)} (48 heures ouvrées).",
+            $"{@case.SiteName} vous adresse une sollicitation ({question.DomainLabel}). Réponse attendue au plus tard le {FrenchFormat.Deadline(question.Current.DueAt)} (48 heures ouvrées).",
             cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // The case was edited at the same time (its version changed): nothing was saved, the agent starts again.
+            db.ChangeTracker.Clear();
+            return WorkflowResult.Fail(CaseStaleMessage);
+        }
         await auditLog.RecordAsync(new AuditEvent("question.send", "PartnerQuestion", question.Id.ToString("D"), $"sollicitation de {organisation.Name}"), cancellationToken);
         await auditLog.RecordAsync(new AuditEvent("case.share", "Case", @case.Id.ToString("D"), $"partagé avec {organisation.Name} : {question.SharedFields}{(message.Files > 0 ? $", {message.Files} pièce(s) jointe(s)" : "")}"), cancellationToken);
         return new(null, Question: question);
@@ -108,7 +118,7 @@ public sealed class QuestionWorkflow(
     public Task<WorkflowResult> TakeAsync(Guid questionId, Guid? version, Actor actor, CancellationToken cancellationToken) =>
         ActAsync(questionId, version, actor, async q =>
         {
-            var error = q.Take(actor.Id, timeProvider.GetUtcNow());
+            var error = q.Take(actor.AsTaker, timeProvider.GetUtcNow());
             if (error == null)
             {
                 await deskCases.StageAsync(q.CaseId, actor.Id, $"Sollicitation {q.Reference} prise en charge par {await OrganisationNameAsync(q.OrganisationId, cancellationToken)}", PartnerStep.None, cancellationToken);
@@ -139,9 +149,9 @@ public sealed class QuestionWorkflow(
             var now = timeProvider.GetUtcNow();
             var error = kind switch
             {
-                MessageKind.Answer => q.Answer(actor.Id, now),
-                MessageKind.MoreInfoRequest => q.AskMoreInformation(actor.Id, now),
-                MessageKind.NotRightPartner => q.DeclareNotRightPartner(),
+                MessageKind.Answer => q.Answer(actor.AsTaker, now),
+                MessageKind.MoreInfoRequest => q.AskMoreInformation(actor.AsTaker, now),
+                MessageKind.NotRightPartner => q.DeclareNotRightPartner(actor.AsTaker, now),
                 MessageKind.InternalNote => q.State == QuestionState.Closed ? "La sollicitation est close." : null,
                 _ => "Action inconnue.",
             };
@@ -192,12 +202,20 @@ public sealed class QuestionWorkflow(
             }
             if (q.State == QuestionState.MoreInfoNeeded)
             {
-                q.ReplyWithInformation();
+                q.ReplyWithInformation(calendar, timeProvider.GetUtcNow());
             }
             AddMessage(q, MessageKind.AgentReply, actor, text!, checkedFiles.Accepted);
             await deskCases.StageAsync(q.CaseId, actor.Id, $"Message au partenaire (sollicitation {q.Reference}) : {Shorten(text!)}", PartnerStep.None, cancellationToken);
-            var to = q.TakenBy is { } referent ? [referent] : await ReferentAccountsAsync(q, leadsOnly: false, cancellationToken);
-            await notifier.NotifyAsync(to, [], $"Nouveau message sur la sollicitation {q.Reference}", $"L'agent a répondu sur la sollicitation {q.Reference} ({q.DomainLabel}).", notifier.LinkTo(QuestionPath(q.Id)), cancellationToken);
+            var (subject, message) = ($"Nouveau message sur la sollicitation {q.Reference}", $"L'agent a répondu sur la sollicitation {q.Reference} ({q.DomainLabel}).");
+            if (q.Current.TakenByAccountId is { } referent)
+            {
+                await notifier.NotifyAsync([referent], [], subject, message, notifier.LinkTo(QuestionPath(q.Id)), cancellationToken);
+            }
+            else
+            {
+                // Not taken, or taken by the organisation's tool (an API key, no one to write to): its referents and shared mailbox.
+                await NotifyReferentsAsync(q, subject, message, cancellationToken);
+            }
             return null;
         }, "question.agent-reply", cancellationToken);
 
@@ -239,7 +257,7 @@ public sealed class QuestionWorkflow(
         AddMessage(source, MessageKind.Invitation, actor, $"{organisation.Name} invité(e) : {text.Trim()}", []);
         await deskCases.StageAsync(source.CaseId, actor.Id, $"{from} invite {organisation.Name} à répondre (sollicitation {invited.Reference})", PartnerStep.None, cancellationToken);
         await NotifyReferentsAsync(invited, $"Invitation à la sollicitation {invited.Reference} ({invited.DomainLabel})",
-            $"{from} vous invite à répondre à une sollicitation ({invited.DomainLabel}). Réponse attendue au plus tard le {FrenchFormat.Deadline(invited.DueAt)}.", cancellationToken);
+            $"{from} vous invite à répondre à une sollicitation ({invited.DomainLabel}). Réponse attendue au plus tard le {FrenchFormat.Deadline(invited.Current.DueAt)}.", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await auditLog.RecordAsync(new AuditEvent("question.invite", "PartnerQuestion", invited.Id.ToString("D"), $"invitation de {organisation.Name}"), cancellationToken);
         await auditLog.RecordAsync(new AuditEvent("case.share", "Case", source.CaseId.ToString("D"), $"partagé avec {organisation.Name} : {invited.SharedFields}"), cancellationToken);
@@ -264,7 +282,7 @@ public sealed class QuestionWorkflow(
             AddMessage(q, MessageKind.Rerouted, actor, $"Réorientée de {previous} vers {organisation.Name}.", []);
             await deskCases.StageAsync(q.CaseId, actor.Id, $"Sollicitation {q.Reference} réorientée de {previous} vers {organisation.Name}", PartnerStep.None, cancellationToken);
             await NotifyReferentsAsync(q, $"Nouvelle sollicitation {q.Reference} ({q.DomainLabel})",
-                $"Une sollicitation ({q.DomainLabel}) vous est réorientée. Réponse attendue au plus tard le {FrenchFormat.Deadline(q.DueAt)} (48 heures ouvrées).", cancellationToken);
+                $"Une sollicitation ({q.DomainLabel}) vous est réorientée. Réponse attendue au plus tard le {FrenchFormat.Deadline(q.Current.DueAt)} (48 heures ouvrées).", cancellationToken);
             await auditLog.RecordAsync(new AuditEvent("case.share", "Case", q.CaseId.ToString("D"), $"partagé avec {organisation.Name} : {q.SharedFields}"), cancellationToken);
             return null;
         }, "question.reroute", cancellationToken);

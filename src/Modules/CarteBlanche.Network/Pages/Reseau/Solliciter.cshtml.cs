@@ -57,7 +57,7 @@ public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCas
             ModelState.AddModelError(result.Field ?? "", result.Error!);
             return Page();
         }
-        TempData["Succes"] = $"Sollicitation {result.Question!.Reference} envoyée. Réponse attendue au plus tard le {Platform.Web.FrenchFormat.Deadline(result.Question.DueAt)}.";
+        TempData["Succes"] = $"Sollicitation {result.Question!.Reference} envoyée. Réponse attendue au plus tard le {Platform.Web.FrenchFormat.Deadline(result.Question.Current.DueAt)}.";
         return Redirect(QuestionWorkflow.QuestionPath(result.Question.Id));
     }
 

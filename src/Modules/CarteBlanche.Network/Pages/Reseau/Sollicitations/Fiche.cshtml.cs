@@ -1,3 +1,4 @@
+using CarteBlanche.Network.Partners;
 using CarteBlanche.Network.Questions;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
@@ -157,11 +158,14 @@ public sealed class FicheModel(
             Version = question.Version;
         }
         var now = timeProvider.GetUtcNow();
-        Left = QuestionDeadline.Left(calendar, question.DueAt, now);
+        // While the partner waits for the agent's information the clock is stopped: the time left is that of the request.
+        Left = QuestionDeadline.Left(calendar, question.Current.DueAt, question.Current.PausedAt ?? now);
         OrganisationName = await db.Organisations.Where(o => o.Id == question.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
         SiteName = await db.Places.Where(p => p.Id == question.SiteId).Select(p => p.Name).SingleOrDefaultAsync(cancellationToken) ?? "";
         AskedByName = await db.Users.Where(u => u.Id == question.AskedBy).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken) ?? "";
-        TakenByName = question.TakenBy == null ? null : await db.Users.Where(u => u.Id == question.TakenBy).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken);
+        TakenByName = question.Current.TakenByAccountId is { } takerId ? await db.Users.Where(u => u.Id == takerId).Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken)
+            : question.Current.TakenByApiKeyId is { } keyId ? await db.Set<ApiKey>().Where(k => k.Id == keyId).Select(k => "l'outil de l'organisme (" + k.Name + ")").SingleOrDefaultAsync(cancellationToken)
+            : null;
         Shared = protection.Unprotect(question.SharedDataProtected);
         var viewerOrganisation = NetworkAccess.OrganisationOf(User);
         var messages = await (from m in db.Set<QuestionMessage>().AsNoTracking()

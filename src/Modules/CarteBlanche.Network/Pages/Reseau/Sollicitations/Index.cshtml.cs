@@ -1,3 +1,4 @@
+using CarteBlanche.Network.Partners;
 using CarteBlanche.Network.Questions;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Calendar;
@@ -48,7 +49,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, QuestionWorkflow workfl
             query = query.Where(q => q.OrganisationId == organisation);
             query = View switch
             {
-                "mes-sollicitations" => query.Where(q => q.TakenBy == me && q.State != QuestionState.Closed),
+                "mes-sollicitations" => query.Where(q => q.Rounds.Any(r => r.Number == q.Round && r.TakenByAccountId == me) && q.State != QuestionState.Closed),
                 "toutes" => query,
                 _ => query.Where(q => q.State == QuestionState.Sent || q.State == QuestionState.Taken),
             };
@@ -71,12 +72,16 @@ public sealed class IndexModel(CarteBlancheDbContext db, QuestionWorkflow workfl
                 .Select(o => (o.Id, o.Name)).ToList();
         }
         var rows = from q in query
+                   join r in db.Set<QuestionRound>() on new { QuestionId = q.Id, Number = q.Round } equals new { r.QuestionId, r.Number }
                    join o in db.Organisations on q.OrganisationId equals o.Id
                    join s in db.Places on q.SiteId equals s.Id
-                   join u in db.Users on q.TakenBy equals u.Id into taken
+                   join u in db.Users on r.TakenByAccountId equals u.Id into taken
                    from u in taken.DefaultIfEmpty()
-                   orderby q.DueAt
-                   select new QuestionRow(q.Id, q.CaseReference, o.Name, s.Name, q.DomainLabel, q.State, q.SentAt, q.DueAt, u == null ? null : u.DisplayName);
+                   join k in db.Set<ApiKey>() on r.TakenByApiKeyId equals k.Id into tools
+                   from k in tools.DefaultIfEmpty()
+                   orderby r.DueAt
+                   select new QuestionRow(q.Id, q.CaseReference, o.Name, s.Name, q.DomainLabel, q.State, q.SentAt, r.DueAt,
+                       u != null ? u.DisplayName : k != null ? "Outil de l'organisme (" + k.Name + ")" : null);
         Questions = await rows.ToPagedListAsync(PageNumber, cancellationToken);
     }
 
