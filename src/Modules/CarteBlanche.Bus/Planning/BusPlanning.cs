@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
@@ -32,7 +33,7 @@ public sealed record PlanParameters(DateOnly CycleStart, int CycleDays, int Buse
 public sealed record PlanComparison(IReadOnlyList<string> Gained, IReadOnlyList<string> Lost, IReadOnlyList<string> Kept);
 
 /// <summary>Runs the tour planner on the territory's stops and publishes a plan as the timetable.</summary>
-public sealed class BusPlanning(CarteBlancheDbContext db, IOptions<BusOptions> options, TimeProvider timeProvider, Timetable timetable, ChangeNotifier notifier)
+public sealed class BusPlanning(CarteBlancheDbContext db, IOptions<BusOptions> options, TimeProvider timeProvider, Timetable timetable, ChangeNotifier notifier, IAuditLog auditLog)
 {
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -209,6 +210,7 @@ public sealed class BusPlanning(CarteBlancheDbContext db, IOptions<BusOptions> o
                 told++;
             }
         }
+        auditLog.Add(db, new AuditEvent("bus.plan-published", "TourPlanRun", runId.ToString("D")));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -31,7 +31,7 @@ public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IA
         {
             return denied;
         }
-        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", residentId.ToString("D"), "îlot numérique"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", residentId.ToString("D"), AuditPurpose.DigitalCoaching), cancellationToken);
         return Page();
     }
 
@@ -78,8 +78,8 @@ public sealed class NouveauModel(CarteBlancheDbContext db, DeskAccess access, IA
             Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
         };
         db.Add(session);
+        auditLog.Add(db, new AuditEvent("resident.coaching", "Resident", residentId.ToString("D"), AuditPurpose.DigitalCoaching));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("resident.coaching", "Resident", residentId.ToString("D"), "îlot numérique"), cancellationToken);
         TempData["Succes"] = "Accompagnement enregistré.";
         return Redirect($"/usagers/{residentId}/accompagnement");
     }
