@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
@@ -67,13 +68,19 @@ public sealed class AuditLog(
     private static Guid? ParseGuid(string? value) => Guid.TryParse(value, out var g) ? g : null;
 }
 
-public sealed record AuditVerification(bool IsIntact, long EntriesChecked, long? FirstBrokenSequence, string? Problem);
+public sealed record AuditVerification(bool IsIntact, long EntriesChecked, long? FirstBrokenSequence, string? Problem, int CheckpointsChecked = 0);
 
-/// <summary>Re-computes the whole chain; the first broken entry is named.</summary>
-public sealed class AuditVerifier(CarteBlancheDbContext db)
+/// <summary>
+/// Re-computes the whole chain and names the first broken entry; then holds it against the signed checkpoints
+/// (<see cref="AuditCheckpoints"/>): each one's signature, the hash of the entry at its sequence, and a head at least as far.
+/// </summary>
+public sealed class AuditVerifier(CarteBlancheDbContext db, AuditCheckpoints checkpoints)
 {
     public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
     {
+        var lines = await checkpoints.ReadAsync(cancellationToken);
+        var wanted = lines.Where(l => l.Checkpoint != null).Select(l => l.Checkpoint!.Sequence).ToHashSet();
+        var hashesAt = new Dictionary<long, string>();
         long expected = 1;
         var previousHash = AuditChain.Genesis;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
@@ -93,6 +100,10 @@ public sealed class AuditVerifier(CarteBlancheDbContext db)
                 return new AuditVerification(false, expected - 1, entry.Sequence,
                     $"l'entrée n° {entry.Sequence} a été modifiée : son empreinte ne correspond plus à son contenu");
             }
+            if (wanted.Contains(entry.Sequence))
+            {
+                hashesAt[entry.Sequence] = entry.Hash;
+            }
             previousHash = entry.Hash;
             expected++;
         }
@@ -111,6 +122,27 @@ public sealed class AuditVerifier(CarteBlancheDbContext db)
         {
             return new AuditVerification(false, last, head.Sequence, $"la tête du journal ne correspond pas à l'entrée n° {head.Sequence}");
         }
-        return new AuditVerification(true, last, null, null);
+
+        // The chain holds together; a rewritten or shortened one also does. The signed checkpoints tell them apart.
+        foreach (var line in lines)
+        {
+            if (line.Problem != null)
+            {
+                return new AuditVerification(false, last, line.Checkpoint?.Sequence, line.Problem);
+            }
+            var checkpoint = line.Checkpoint!;
+            var when = checkpoint.At.ToString("O", CultureInfo.InvariantCulture);
+            if (checkpoint.Sequence > last)
+            {
+                return new AuditVerification(false, last, last + 1,
+                    $"le journal s'arrête à l'entrée n° {last}, mais le point de contrôle signé du {when} (ligne {line.LineNumber}) en comptait {checkpoint.Sequence} : des entrées ont été supprimées et la tête déplacée");
+            }
+            if (hashesAt[checkpoint.Sequence] != checkpoint.Hash)
+            {
+                return new AuditVerification(false, last, checkpoint.Sequence,
+                    $"l'entrée n° {checkpoint.Sequence} n'a plus l'empreinte du point de contrôle signé du {when} (ligne {line.LineNumber}) : le journal a été réécrit et sa chaîne recalculée");
+            }
+        }
+        return new AuditVerification(true, last, null, null, lines.Count);
     }
 }

@@ -138,7 +138,7 @@ public sealed class BusPlanning(CarteBlancheDbContext db, IOptions<BusOptions> o
     /// change get one message. One SaveChanges: a failure leaves the published timetable as it was.
     /// </summary>
     /// <returns>The error to show, or null and the number of communes whose subscribers were told.</returns>
-    public async Task<(string? Error, int CommunesTold)> PublishAsync(Guid runId, string baseUrl, CancellationToken cancellationToken)
+    public async Task<(string? Error, int CommunesTold)> PublishAsync(Guid runId, string baseUrl, CancellationToken cancellationToken, bool journal = true)
     {
         var run = await db.Set<TourPlanRun>().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run == null)
@@ -210,7 +210,10 @@ public sealed class BusPlanning(CarteBlancheDbContext db, IOptions<BusOptions> o
                 told++;
             }
         }
-        auditLog.Add(db, new AuditEvent("bus.plan-published", "TourPlanRun", runId.ToString("D")));
+        if (journal)
+        {
+            auditLog.Add(db, new AuditEvent("bus.plan-published", "TourPlanRun", runId.ToString("D")));
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
