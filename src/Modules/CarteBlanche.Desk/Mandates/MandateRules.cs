@@ -30,13 +30,14 @@ public static class MandateRules
         [MandateDomain.Loisirs] = AuditPurpose.MandateLoisirs,
     };
 
+    private static readonly Dictionary<AuditPurpose, MandateDomain> Domains = Purposes.ToDictionary(p => p.Value, p => p.Key);
+
     /// <summary>The journal's purpose for a use (or refused use) of a mandate in this domain.</summary>
     public static AuditPurpose AuditPurposeOf(MandateDomain domain) => Purposes[domain];
 
     /// <summary>The domain of a journaled use, from its stored purpose code.</summary>
     public static MandateDomain? DomainOfAuditPurpose(string? stored) =>
-        AuditPurposes.TryParse(stored, out var purpose) && Purposes.FirstOrDefault(p => p.Value == purpose) is { Value: var found, Key: var domain } && found == purpose
-            ? domain : null;
+        AuditPurposes.TryParse(stored, out var purpose) && Domains.TryGetValue(purpose, out var domain) ? domain : null;
 
     public static MandateDecision Authorise(IEnumerable<Mandate> residentMandates, MandateDomain domain, Guid agentId, Guid? agentSiteId, DateOnly today)
     {
