@@ -21,7 +21,9 @@ internal static class AuditCommands
             var result = await scope.ServiceProvider.GetRequiredService<AuditVerifier>().VerifyAsync(cancellationToken);
             if (result.IsIntact)
             {
-                Console.WriteLine($"Journal d'audit intact : {result.EntriesChecked} entrée(s) vérifiée(s).");
+                Console.WriteLine(result.CheckpointsChecked == 0
+                    ? $"Journal d'audit intact : {result.EntriesChecked} entrée(s) vérifiée(s) (aucun point de contrôle signé : lancez « audit checkpoint »)."
+                    : $"Journal d'audit intact : {result.EntriesChecked} entrée(s) vérifiée(s), conforme à {result.CheckpointsChecked} point(s) de contrôle signé(s).");
                 return 0;
             }
             Console.Error.WriteLine($"Journal d'audit ROMPU à l'entrée n° {result.FirstBrokenSequence} : {result.Problem}.");
@@ -29,6 +31,25 @@ internal static class AuditCommands
             return 1;
         });
         audit.Subcommands.Add(verify);
+
+        var checkpoint = new Command("checkpoint", "Signe la tête du journal (numéro, empreinte, heure ; HMAC-SHA256 avec Audit:CheckpointKey) et l'ajoute au fichier des points de contrôle et au journal technique.");
+        checkpoint.SetAction(async (_, cancellationToken) =>
+        {
+            using var host = CliHost.Build();
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CarteBlanche.Platform.Database.CarteBlancheDbContext>();
+            if (!await DatabaseGuard.EnsureMigratedAsync(db, cancellationToken))
+            {
+                return 2;
+            }
+            var checkpoints = scope.ServiceProvider.GetRequiredService<AuditCheckpoints>();
+            var written = await checkpoints.WriteAsync(db, cancellationToken);
+            Console.WriteLine(written == null
+                ? "Journal d'audit vide : aucun point de contrôle écrit."
+                : $"Point de contrôle écrit : entrée n° {written.Sequence}, empreinte {written.Hash}, dans {checkpoints.FilePath}.");
+            return 0;
+        });
+        audit.Subcommands.Add(checkpoint);
         return audit;
     }
 }

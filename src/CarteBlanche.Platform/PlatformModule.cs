@@ -27,6 +27,9 @@ public static class PlatformModule
 
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AuditVerifier>();
+        services.AddOptions<AuditOptions>().BindConfiguration(AuditOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuditOptions>, AuditOptionsValidator>();
+        services.AddSingleton<AuditCheckpoints>();
         services.AddScoped<CommuneImporter>();
         services.AddScoped<ReferenceData>();
         services.AddScoped<Outbox>();
@@ -86,6 +89,7 @@ public static class PlatformModule
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<RecurringJobRunner>();
         services.AddRecurringJob<DataRetentionJob>();
+        services.AddRecurringJob<AuditCheckpointJob>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());
         services.AddHostedService(sp => sp.GetRequiredService<RecurringJobRunner>());
         return services;

@@ -77,8 +77,9 @@ public sealed class AccountAdministration(CarteBlancheDbContext db, UserManager<
                 return new CommandResult(stepResult.Errors.Select(e => new KeyValuePair<string, string>("", e.Description)).ToList());
             }
         }
+        auditLog.Add(db, new AuditEvent("account.update", "Account", account.Id.ToString("D")));
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("account.update", "Account", account.Id.ToString("D")), cancellationToken);
         return CommandResult.Ok;
     }
 
@@ -94,13 +95,13 @@ public sealed class AccountAdministration(CarteBlancheDbContext db, UserManager<
             return CommandResult.Fail("", "Ce compte n'existe pas.");
         }
         account.IsActive = active;
-        // The new security stamp ends the sessions already open with this account.
+        // The new security stamp ends the sessions already open with this account; the store saves with the journal line.
+        auditLog.Add(db, new AuditEvent(active ? "account.reactivate" : "account.deactivate", "Account", account.Id.ToString("D")));
         var updated = await userManager.UpdateSecurityStampAsync(account);
         if (!updated.Succeeded)
         {
             return new CommandResult(updated.Errors.Select(e => new KeyValuePair<string, string>("", e.Description)).ToList());
         }
-        await auditLog.RecordAsync(new AuditEvent(active ? "account.reactivate" : "account.deactivate", "Account", account.Id.ToString("D")), cancellationToken);
         return CommandResult.Ok;
     }
 }

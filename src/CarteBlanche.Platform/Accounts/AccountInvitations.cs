@@ -109,9 +109,9 @@ public sealed class AccountInvitations(
         }
         var token = NewInvitation(account.Id, invitedBy, now);
         var link = QueueInvitationEmail(account, token, baseUrl);
+        auditLog.Add(db, new AuditEvent("account.invite", "Account", account.Id.ToString("D")));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("account.invite", "Account", account.Id.ToString("D")), cancellationToken);
         return (CommandResult.Ok, account.Id, link);
     }
 
@@ -132,8 +132,8 @@ public sealed class AccountInvitations(
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, now), cancellationToken);
         var token = NewInvitation(accountId, invitedBy, now);
         QueueInvitationEmail(account, token, baseUrl);
+        auditLog.Add(db, new AuditEvent("account.invite-resend", "Account", accountId.ToString("D")));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("account.invite-resend", "Account", accountId.ToString("D")), cancellationToken);
         return CommandResult.Ok;
     }
 
@@ -174,9 +174,9 @@ public sealed class AccountInvitations(
         {
             return FromIdentity(updated, "");
         }
+        auditLog.Add(db, new AuditEvent("account.invitation-accepted", "Account", account.Id.ToString("D"), ActorId: account.Id, ActorOrganisationId: account.OrganisationId));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("account.invitation-accepted", "Account", account.Id.ToString("D"), ActorId: account.Id, ActorOrganisationId: account.OrganisationId), cancellationToken);
         return CommandResult.Ok;
     }
 

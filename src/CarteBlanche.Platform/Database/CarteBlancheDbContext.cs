@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CarteBlanche.Platform.Database;
@@ -29,6 +30,89 @@ public sealed class CarteBlancheDbContext(DbContextOptions<CarteBlancheDbContext
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Key of the PostgreSQL advisory lock that serialises appends to the audit chain ("CBAUDIT").</summary>
+    private const long AuditChainLock = 0x434241554449_54;
+
+    private readonly List<AuditEntry> pendingAudit = [];
+
+    /// <summary>Queued by <see cref="IAuditLog.Add"/>: written, chained, by the next <see cref="SaveChangesAsync(bool, CancellationToken)"/>.</summary>
+    internal void QueueAuditEntry(AuditEntry entry) => pendingAudit.Add(entry);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (pendingAudit.Count > 0)
+        {
+            throw new InvalidOperationException("Des événements du journal d'audit attendent : enregistrez avec SaveChangesAsync, qui les écrit dans la même transaction.");
+        }
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Saves the changes and, in the same transaction, the audit events queued with <see cref="IAuditLog.Add"/>: both are
+    /// written or neither (docs/adr/0012). Appends to the chain are serialised: on PostgreSQL by an advisory transaction
+    /// lock, on SQLite by the write transaction itself (BEGIN IMMEDIATE).
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (pendingAudit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var ownTransaction = Database.CurrentTransaction == null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var appended = new List<EntityEntry>();
+        try
+        {
+            if (Database.IsNpgsql())
+            {
+                await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLock})", cancellationToken);
+            }
+            var last = await AuditEntries.AsNoTracking()
+                .OrderByDescending(e => e.Sequence)
+                .Select(e => new { e.Sequence, e.Hash })
+                .FirstOrDefaultAsync(cancellationToken);
+            var sequence = last?.Sequence ?? 0;
+            var previousHash = last?.Hash ?? AuditChain.Genesis;
+            foreach (var entry in pendingAudit)
+            {
+                entry.Sequence = ++sequence;
+                entry.PreviousHash = previousHash;
+                entry.Hash = AuditChain.ComputeHash(entry);
+                previousHash = entry.Hash;
+                appended.Add(Entry(entry));
+                appended[^1].State = EntityState.Added;
+            }
+            var headExists = await AuditHeads.AsNoTracking().AnyAsync(h => h.Id == 1, cancellationToken);
+            foreach (var tracked in ChangeTracker.Entries<AuditHead>().ToList())
+            {
+                tracked.State = EntityState.Detached;
+            }
+            var head = Entry(new AuditHead { Id = 1, Sequence = sequence, Hash = previousHash });
+            head.State = headExists ? EntityState.Modified : EntityState.Added;
+            appended.Add(head);
+
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction != null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return count;
+        }
+        finally
+        {
+            // The events describe this save: written with it, or dropped with it (a refused change is not journaled,
+            // even if the context saves something else later). The rows leave the change tracker either way.
+            pendingAudit.Clear();
+            foreach (var entry in appended)
+            {
+                entry.State = EntityState.Detached;
+            }
+            if (ownTransaction != null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -95,7 +95,8 @@ internal sealed class BusInitialiser : IModuleInitialiser
             var (run, _) = await planning.RunAsync(new PlanParameters(monday, 10, 1, false, [], []), coordinator ?? Guid.Empty, cancellationToken, TimeSpan.FromSeconds(1));
             if (run != null)
             {
-                await planning.PublishAsync(run.Id, "", cancellationToken);
+                // Demonstration data, not anyone's action: not journaled.
+                await planning.PublishAsync(run.Id, "", cancellationToken, journal: false);
                 await SeedHistoryAsync(db, run.Id, cancellationToken);
             }
         }

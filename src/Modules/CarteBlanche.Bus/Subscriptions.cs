@@ -200,6 +200,7 @@ public sealed partial class SubscriptionRequests(CarteBlancheDbContext db, Outbo
         {
             outbox.QueueSms(normalised, $"Car France Services {communeName} : pour confirmer votre demande d'être prévenu(e) des changements, ouvrez {link} (sans réponse, rien ne vous sera envoyé).");
         }
+        auditLog.Add(db, new AuditEvent("bus.subscription-requested", nameof(BusSubscription), subscription.Id.ToString("D"), AuditPurpose.BusSubscription));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -214,7 +215,6 @@ public sealed partial class SubscriptionRequests(CarteBlancheDbContext db, Outbo
             LogAlreadyRequested(logger, subscription.Id, communeCode);
             return SubscriptionOutcome.Requested;
         }
-        await auditLog.RecordAsync(new AuditEvent("bus.subscription-requested", nameof(BusSubscription), subscription.Id.ToString("D"), $"commune {communeCode}"), cancellationToken);
         LogRequested(logger, subscription.Id, communeCode, channel);
         return SubscriptionOutcome.Requested;
     }
@@ -239,8 +239,8 @@ public sealed partial class SubscriptionRequests(CarteBlancheDbContext db, Outbo
         if (outcome == ConfirmationOutcome.Confirmed)
         {
             subscription!.ConfirmedAt = timeProvider.GetUtcNow();
+            auditLog.Add(db, new AuditEvent("bus.subscription-confirmed", nameof(BusSubscription), subscription.Id.ToString("D"), AuditPurpose.BusSubscription));
             await db.SaveChangesAsync(cancellationToken);
-            await auditLog.RecordAsync(new AuditEvent("bus.subscription-confirmed", nameof(BusSubscription), subscription.Id.ToString("D"), $"commune {subscription.CommuneInseeCode}"), cancellationToken);
             LogConfirmed(logger, subscription.Id, subscription.CommuneInseeCode);
         }
         return (outcome, subscription?.CommuneInseeCode);
@@ -255,8 +255,8 @@ public sealed partial class SubscriptionRequests(CarteBlancheDbContext db, Outbo
             return false;
         }
         db.Remove(subscription);
+        auditLog.Add(db, new AuditEvent("bus.subscription-removed", nameof(BusSubscription), subscription.Id.ToString("D"), AuditPurpose.BusSubscription));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("bus.subscription-removed", nameof(BusSubscription), subscription.Id.ToString("D"), $"commune {subscription.CommuneInseeCode}"), cancellationToken);
         LogRemoved(logger, subscription.Id, subscription.CommuneInseeCode);
         return true;
     }

@@ -60,6 +60,10 @@ public sealed class NetworkAccess(IDeskCases deskCases, IAuditLog auditLog)
         return QuestionRole.None;
     }
 
+    /// <summary>Someone asked a partner about a case they cannot follow: journaled under the case, not as a question.</summary>
+    public Task RecordCaseRefusalAsync(Guid caseId, CancellationToken cancellationToken) =>
+        auditLog.RecordAsync(new AuditEvent("case.access-denied", "Case", caseId.ToString("D"), AuditPurpose.NotCaseAgentNorReferent), cancellationToken);
+
     public Task RecordRefusalAsync(Guid questionId, CancellationToken cancellationToken) =>
-        auditLog.RecordAsync(new AuditEvent("question.access-denied", "PartnerQuestion", questionId.ToString("D"), "ni agent de la demande ni référent de l'organisme"), cancellationToken);
+        auditLog.RecordAsync(new AuditEvent("question.access-denied", "PartnerQuestion", questionId.ToString("D"), AuditPurpose.NotCaseAgentNorReferent), cancellationToken);
 }

@@ -33,6 +33,19 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task Outside_development_the_app_refuses_to_start_without_the_audit_checkpoint_key()
+    {
+        await using var app = new CarteBlancheFactory(TestDatabase.Sqlite(), environment: "Production", settings: new Dictionary<string, string>(ProductionSettings.Values)
+        {
+            ["Audit:CheckpointKey"] = "",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Services);
+
+        Assert.Contains("Audit:CheckpointKey est obligatoire hors développement", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_invalid_smtp_setting_fails_at_start_naming_the_setting()
     {
         await using var app = new CarteBlancheFactory(TestDatabase.Sqlite(), settings: new Dictionary<string, string>

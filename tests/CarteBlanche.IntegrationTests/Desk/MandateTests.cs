@@ -61,7 +61,7 @@ public abstract class MandateTests(CarteBlancheFactory factory)
         Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<CaseEvent>().CountAsync(e => e.CaseId == caseId && e.Text.StartsWith("Pour le compte de l'usager"))));
         var use = await Factory.WithDbAsync(db => db.AuditEntries.SingleAsync(e => e.Action == "mandate.use" && e.RecordId == mandateId.ToString("D")));
         Assert.Equal("Mandate", use.RecordType);
-        Assert.Equal("Argent", use.Purpose);
+        Assert.Equal("mandate-domain-argent", use.Purpose);
         Assert.Equal(me, use.ActorId);
 
         using var mandateView = await agent.GetAsync($"/mandats/{mandateId}");
@@ -199,7 +199,7 @@ public abstract class MandateTests(CarteBlancheFactory factory)
         Assert.Contains(".fr-header", css, StringComparison.Ordinal);
         Assert.Contains(".fr-footer", css, StringComparison.Ordinal);
 
-        var reads = await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "mandate.read" && e.RecordId == mandateId.ToString("D") && e.Purpose == "impression du mandat"));
+        var reads = await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "mandate.read" && e.RecordId == mandateId.ToString("D") && e.Purpose == "mandate-print"));
         Assert.Equal(1, reads);
     }
 

@@ -93,7 +93,11 @@ public sealed class TestDatabase : IDisposable
         ["Database:Provider"] = Provider.ToString(),
         ["Database:DataDirectory"] = DataDirectory,
         ["ConnectionStrings:Postgres"] = PostgresConnectionString ?? "",
+        ["Audit:CheckpointKey"] = CheckpointKey,
     };
+
+    /// <summary>The key that signs the audit checkpoints of the hosts started on this database (the command line runs in Production).</summary>
+    public const string CheckpointKey = "test-audit-checkpoint-key-0123456789abcdef";
 
     public void Dispose()
     {

@@ -43,7 +43,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         Assert.Contains("Sollicitations des partenaires", page, StringComparison.Ordinal);
         Assert.Contains("CAF du Lot", page, StringComparison.Ordinal);
         Assert.Contains("En attente d'un partenaire", page, StringComparison.Ordinal);
-        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "case.share" && e.RecordId == caseId.ToString() && e.Purpose!.Contains("CAF du Lot"))));
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "case.share" && e.RecordId == caseId.ToString() && e.Purpose == "shared-with-partner")));
     }
 
     [Fact]
@@ -274,7 +274,8 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         var question = await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().AsNoTracking().SingleAsync(q => q.Id == questionId));
         Assert.Equal(caf, question.OrganisationId);
         Assert.Equal(QuestionState.Sent, question.State);
-        Assert.False(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "case.share" && e.RecordId == caseId.ToString() && e.Purpose!.Contains("CPAM du Lot"))));
+        // Only the first sending shared the case: the refused re-routing journaled no share.
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "case.share" && e.RecordId == caseId.ToString())));
         Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "question.access-denied" && e.RecordId == questionId.ToString())));
 
         // Declared out of scope by the CAF: the coordinator reads it (journaled) and re-routes it.
@@ -285,7 +286,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         {
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
         }
-        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "question.read" && e.RecordId == questionId.ToString() && e.Purpose == "réorientation par la coordination")));
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "question.read" && e.RecordId == questionId.ToString() && e.Purpose == "coordinator-reroute")));
         using var rerouted = await Html.PostFormAsync(coordinator, "/reseau/sollicitations",
             [new("questionId", questionId.ToString()), new("organisationId", cpam.ToString())], "/reseau/sollicitations?handler=Reroute");
         Assert.Contains("Sollicitation réorientée", await rerouted.ReadPageAsync(), StringComparison.Ordinal);

@@ -45,7 +45,7 @@ public abstract partial class PartnerApiTests(CarteBlancheFactory factory)
 
         var state = await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().Where(q => q.Id == questionId).Select(q => q.State).SingleAsync());
         Assert.Equal(QuestionState.Answered, state);
-        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "question.answer" && e.RecordId == questionId.ToString() && e.Purpose!.StartsWith("API"))));
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "question.answer" && e.RecordId == questionId.ToString() && e.Purpose == "partner-api")));
     }
 
     [Fact]
@@ -86,10 +86,10 @@ public abstract partial class PartnerApiTests(CarteBlancheFactory factory)
 
         // Every refused call is journaled: no key, an unknown key, the revoked key (named).
         var refusals = await Factory.WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "api.access-denied").Select(e => new { e.RecordId, e.Purpose }).ToListAsync());
-        Assert.Contains(refusals, r => r.Purpose!.EndsWith("clé manquante", StringComparison.Ordinal));
-        Assert.Contains(refusals, r => r.Purpose!.EndsWith("clé inconnue", StringComparison.Ordinal));
-        Assert.Contains(refusals, r => r.RecordId == keyId.ToString() && r.Purpose!.Contains("clé révoquée", StringComparison.Ordinal));
-        Assert.DoesNotContain(refusals, r => r.Purpose!.Contains("cbk_", StringComparison.Ordinal));
+        Assert.Contains(refusals, r => r.Purpose == "api-key-missing");
+        Assert.Contains(refusals, r => r.Purpose == "api-key-unknown");
+        Assert.Contains(refusals, r => r.RecordId == keyId.ToString() && r.Purpose == "api-key-revoked");
+        Assert.DoesNotContain(refusals, r => (r.RecordId ?? "").Contains("cbk_", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class AuditChainTests
         RecordType = "Resident",
         RecordId = "1234",
         ClientAddress = "192.0.2.10",
-        Purpose = "accueil usager",
+        Purpose = "resident-reception",
         PreviousHash = new string('a', 64),
         Hash = "",
     };
@@ -61,7 +61,7 @@ public sealed class AuditChainTests
         { "RecordId", e => e.RecordId = "1235" },
         { "RecordId null", e => e.RecordId = null },
         { "ClientAddress", e => e.ClientAddress = "192.0.2.11" },
-        { "Purpose", e => e.Purpose = "instruction demande" },
+        { "Purpose", e => e.Purpose = "case-follow-up" },
         { "PreviousHash", e => e.PreviousHash = new string('b', 64) },
     };
 

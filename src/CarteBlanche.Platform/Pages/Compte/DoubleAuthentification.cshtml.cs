@@ -11,7 +11,7 @@ namespace CarteBlanche.Platform.Pages.Compte;
 
 /// <summary>Optional TOTP second factor (RFC 6238), with any authenticator application.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DoubleAuthentificationModel(UserManager<Account> userManager, SignInManager<Account> signInManager, IUserStore<Account> userStore, IAuditLog auditLog) : PageModel
+public sealed class DoubleAuthentificationModel(Database.CarteBlancheDbContext db, UserManager<Account> userManager, SignInManager<Account> signInManager, IUserStore<Account> userStore, IAuditLog auditLog) : PageModel
 {
     public bool Enabled { get; private set; }
     public string SharedKey { get; private set; } = "";
@@ -53,8 +53,9 @@ public sealed class DoubleAuthentificationModel(UserManager<Account> userManager
             await LoadAsync(account);
             return Page();
         }
+        // The same context as the account store: the change and its journal line are saved together.
+        auditLog.Add(db, new AuditEvent("security.2fa-enabled", "Account", account.Id.ToString("D")));
         await userManager.SetTwoFactorEnabledAsync(account, true);
-        await auditLog.RecordAsync(new AuditEvent("security.2fa-enabled", "Account", account.Id.ToString("D")));
         await signInManager.RefreshSignInAsync(account);
         TempData["Succes"] = "La double authentification est activée.";
         return RedirectToPage("Index");
@@ -76,10 +77,14 @@ public sealed class DoubleAuthentificationModel(UserManager<Account> userManager
             await LoadAsync(account);
             return Page();
         }
-        await userManager.SetTwoFactorEnabledAsync(account, false);
-        // A new key: the old one, perhaps copied somewhere, stops working.
-        await userManager.ResetAuthenticatorKeyAsync(account);
-        await auditLog.RecordAsync(new AuditEvent("security.2fa-disabled", "Account", account.Id.ToString("D")));
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await userManager.SetTwoFactorEnabledAsync(account, false);
+            // A new key: the old one, perhaps copied somewhere, stops working.
+            auditLog.Add(db, new AuditEvent("security.2fa-disabled", "Account", account.Id.ToString("D")));
+            await userManager.ResetAuthenticatorKeyAsync(account);
+            await transaction.CommitAsync();
+        }
         await signInManager.RefreshSignInAsync(account);
         TempData["Succes"] = "La double authentification est désactivée.";
         return RedirectToPage("Index");

@@ -45,7 +45,7 @@ public sealed class CodeModel(SignInManager<Account> signInManager, IAuditLog au
         var recordId = account.Id.ToString("D");
         if (result.Succeeded)
         {
-            await auditLog.RecordAsync(new AuditEvent("security.sign-in", "Account", recordId, "double authentification", account.Id, account.OrganisationId));
+            await auditLog.RecordAsync(new AuditEvent("security.sign-in", "Account", recordId, AuditPurpose.SignInTwoFactor, account.Id, account.OrganisationId));
             return LocalRedirect(!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
         }
         if (result.IsLockedOut)
@@ -54,7 +54,7 @@ public sealed class CodeModel(SignInManager<Account> signInManager, IAuditLog au
             ModelState.AddModelError("", "Trop de tentatives : ce compte est verrouillé pendant 15 minutes.");
             return Page();
         }
-        await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", "Account", recordId, "code de double authentification incorrect", account.Id, account.OrganisationId));
+        await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", "Account", recordId, AuditPurpose.SignInWrongCode, account.Id, account.OrganisationId));
         ModelState.AddModelError(nameof(Code), "Code incorrect ou expiré. Saisissez le code affiché en ce moment par votre application.");
         return Page();
     }

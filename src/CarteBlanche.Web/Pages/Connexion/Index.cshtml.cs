@@ -58,7 +58,7 @@ public sealed class IndexModel(
         {
             // Same work as for a real account: the response time does not tell which addresses exist.
             passwordHasher.HashPassword(new Account(), Password);
-            await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", Purpose: "compte inconnu"));
+            await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", Purpose: AuditPurpose.SignInUnknownAccount));
             ModelState.AddModelError("", FailureMessage);
             return Page();
         }
@@ -66,7 +66,7 @@ public sealed class IndexModel(
         {
             // Say "deactivated" only to whoever knows the password, so the page does not reveal accounts.
             var passwordOk = await userManager.CheckPasswordAsync(account, Password);
-            await auditLog.RecordAsync(new AuditEvent("security.sign-in-refused", "Account", account.Id.ToString("D"), "compte désactivé", account.Id, account.OrganisationId));
+            await auditLog.RecordAsync(new AuditEvent("security.sign-in-refused", "Account", account.Id.ToString("D"), AuditPurpose.SignInAccountDisabled, account.Id, account.OrganisationId));
             ModelState.AddModelError("", passwordOk
                 ? "Ce compte a été désactivé. Adressez-vous à l'administrateur de votre territoire."
                 : FailureMessage);
@@ -97,7 +97,7 @@ public sealed class IndexModel(
             ModelState.AddModelError("", FailureMessage);
             return Page();
         }
-        await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", "Account", recordId, "mot de passe incorrect", account.Id, account.OrganisationId));
+        await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", "Account", recordId, AuditPurpose.SignInWrongPassword, account.Id, account.OrganisationId));
         ModelState.AddModelError("", FailureMessage);
         return Page();
     }

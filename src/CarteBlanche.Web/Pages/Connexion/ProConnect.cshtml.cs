@@ -38,7 +38,7 @@ public sealed class ProConnectModel(SignInManager<Account> signInManager, UserMa
         }
         if (account == null || !account.IsActive)
         {
-            await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", Purpose: "ProConnect : aucun compte actif"));
+            await auditLog.RecordAsync(new AuditEvent("security.sign-in-failed", Purpose: AuditPurpose.SignInProConnectNoAccount));
             Problem = "Aucun compte Carte Blanche actif ne correspond à votre identité ProConnect. Demandez une invitation à l'administrateur de votre territoire.";
             return Page();
         }
@@ -50,12 +50,12 @@ public sealed class ProConnectModel(SignInManager<Account> signInManager, UserMa
         }
         if (!result.Succeeded)
         {
-            await auditLog.RecordAsync(new AuditEvent("security.sign-in-refused", "Account", account.Id.ToString("D"), "ProConnect : compte verrouillé", account.Id, account.OrganisationId));
+            await auditLog.RecordAsync(new AuditEvent("security.sign-in-refused", "Account", account.Id.ToString("D"), AuditPurpose.SignInProConnectLocked, account.Id, account.OrganisationId));
             Problem = result.IsLockedOut ? "Ce compte est verrouillé pendant 15 minutes après trop de tentatives." : "La connexion avec ProConnect n'a pas abouti.";
             return Page();
         }
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
-        await auditLog.RecordAsync(new AuditEvent("security.sign-in", "Account", account.Id.ToString("D"), "ProConnect", account.Id, account.OrganisationId));
+        await auditLog.RecordAsync(new AuditEvent("security.sign-in", "Account", account.Id.ToString("D"), AuditPurpose.SignInProConnect, account.Id, account.OrganisationId));
         return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
     }
 }

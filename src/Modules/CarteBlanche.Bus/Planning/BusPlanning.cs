@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
@@ -14,7 +15,7 @@ public sealed record PlanParameters(DateOnly CycleStart, int CycleDays, int Buse
 public sealed record PlanComparison(IReadOnlyList<string> Gained, IReadOnlyList<string> Lost, IReadOnlyList<string> Kept);
 
 /// <summary>Runs the tour planner on the territory's stops and publishes a plan as the timetable.</summary>
-public sealed class BusPlanning(CarteBlancheDbContext db, IOptions<BusOptions> options, TimeProvider timeProvider, Timetable timetable, ChangeNotifier notifier)
+public sealed class BusPlanning(CarteBlancheDbContext db, IOptions<BusOptions> options, TimeProvider timeProvider, Timetable timetable, ChangeNotifier notifier, IAuditLog auditLog)
 {
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -119,7 +120,7 @@ public sealed class BusPlanning(CarteBlancheDbContext db, IOptions<BusOptions> o
     /// change get one message. One SaveChanges: a failure leaves the published timetable as it was.
     /// </summary>
     /// <returns>The error to show, or null and the number of communes whose subscribers were told.</returns>
-    public async Task<(string? Error, int CommunesTold)> PublishAsync(Guid runId, string baseUrl, CancellationToken cancellationToken)
+    public async Task<(string? Error, int CommunesTold)> PublishAsync(Guid runId, string baseUrl, CancellationToken cancellationToken, bool journal = true)
     {
         var run = await db.Set<TourPlanRun>().SingleOrDefaultAsync(r => r.Id == runId, cancellationToken);
         if (run == null)
@@ -190,6 +191,10 @@ public sealed class BusPlanning(CarteBlancheDbContext db, IOptions<BusOptions> o
             {
                 told++;
             }
+        }
+        if (journal)
+        {
+            auditLog.Add(db, new AuditEvent("bus.plan-published", "TourPlanRun", runId.ToString("D")));
         }
         try
         {

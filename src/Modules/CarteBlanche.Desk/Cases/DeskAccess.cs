@@ -19,5 +19,5 @@ public sealed class DeskAccess(IAuditLog auditLog)
     public static bool CanSee(ClaimsPrincipal user, Guid siteId) => IsDeskUser(user) && SiteOf(user) == siteId;
 
     public Task RecordRefusalAsync(string recordType, Guid recordId, CancellationToken cancellationToken) =>
-        auditLog.RecordAsync(new AuditEvent($"{recordType.ToLowerInvariant()}.access-denied", recordType, recordId.ToString("D"), "hors du lieu de l'agent"), cancellationToken);
+        auditLog.RecordAsync(new AuditEvent($"{recordType.ToLowerInvariant()}.access-denied", recordType, recordId.ToString("D"), AuditPurpose.OutsideAgentSite), cancellationToken);
 }

@@ -1,3 +1,4 @@
+using CarteBlanche.Platform.Audit;
 namespace CarteBlanche.Desk.Mandates;
 
 /// <summary>The outcome of asking to act on a resident's behalf: the mandate that allows it, or why not, in French.</summary>
@@ -14,6 +15,29 @@ public static class MandateRules
 {
     /// <summary>The audit action of each use of a mandate (record: the mandate; purpose: the domain).</summary>
     public const string UseAuditAction = "mandate.use";
+
+    private static readonly Dictionary<MandateDomain, AuditPurpose> Purposes = new()
+    {
+        [MandateDomain.Papiers] = AuditPurpose.MandatePapiers,
+        [MandateDomain.Famille] = AuditPurpose.MandateFamille,
+        [MandateDomain.Social] = AuditPurpose.MandateSocial,
+        [MandateDomain.Travail] = AuditPurpose.MandateTravail,
+        [MandateDomain.Logement] = AuditPurpose.MandateLogement,
+        [MandateDomain.Transports] = AuditPurpose.MandateTransports,
+        [MandateDomain.Argent] = AuditPurpose.MandateArgent,
+        [MandateDomain.Justice] = AuditPurpose.MandateJustice,
+        [MandateDomain.Etranger] = AuditPurpose.MandateEtranger,
+        [MandateDomain.Loisirs] = AuditPurpose.MandateLoisirs,
+    };
+
+    private static readonly Dictionary<AuditPurpose, MandateDomain> Domains = Purposes.ToDictionary(p => p.Value, p => p.Key);
+
+    /// <summary>The journal's purpose for a use (or refused use) of a mandate in this domain.</summary>
+    public static AuditPurpose AuditPurposeOf(MandateDomain domain) => Purposes[domain];
+
+    /// <summary>The domain of a journaled use, from its stored purpose code.</summary>
+    public static MandateDomain? DomainOfAuditPurpose(string? stored) =>
+        AuditPurposes.TryParse(stored, out var purpose) && Domains.TryGetValue(purpose, out var domain) ? domain : null;
 
     public static MandateDecision Authorise(IEnumerable<Mandate> residentMandates, MandateDomain domain, Guid agentId, Guid? agentSiteId, DateOnly today)
     {

@@ -52,7 +52,6 @@ public sealed partial class DeskRetentionJob(
     ILogger<DeskRetentionJob> logger) : IRecurringJob
 {
     public const int BatchSize = 100;
-    private const string Purpose = "durée de conservation écoulée";
 
     public string Name => "desk.retention";
     public TimeSpan Interval => TimeSpan.FromDays(1);
@@ -71,8 +70,6 @@ public sealed partial class DeskRetentionJob(
             {
                 break;
             }
-            // Committed: journal it whatever happens to the run now.
-            await JournalAsync(cases, residents);
             wipedCases += cases.Count;
             deletedResidents += residents.Count;
         }
@@ -84,7 +81,6 @@ public sealed partial class DeskRetentionJob(
             {
                 break;
             }
-            await JournalAsync([], residents);
             deletedResidents += residents.Count;
         }
         if (wipedCases + deletedResidents > 0)
@@ -139,6 +135,8 @@ public sealed partial class DeskRetentionJob(
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ResidentId, (Guid?)null), cancellationToken);
             await DeleteResidentsAsync(residents, cancellationToken);
         }
+        Journal(caseIds, residents);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (caseIds, residents);
     }
@@ -152,6 +150,8 @@ public sealed partial class DeskRetentionJob(
         if (residents.Count > 0)
         {
             await DeleteResidentsAsync(residents, cancellationToken);
+            Journal([], residents);
+            await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return residents;
@@ -167,15 +167,16 @@ public sealed partial class DeskRetentionJob(
         await db.Set<Resident>().Where(r => residents.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task JournalAsync(List<Guid> cases, List<Guid> residents)
+    /// <summary>Journaled in the batch's transaction: a batch rolled back leaves no line, a committed one always has its lines.</summary>
+    private void Journal(List<Guid> cases, List<Guid> residents)
     {
         foreach (var id in cases)
         {
-            await auditLog.RecordAsync(new AuditEvent("case.retention-wipe", "Case", id.ToString("D"), Purpose), CancellationToken.None);
+            auditLog.Add(db, new AuditEvent("case.retention-wipe", "Case", id.ToString("D"), AuditPurpose.RetentionElapsed));
         }
         foreach (var id in residents)
         {
-            await auditLog.RecordAsync(new AuditEvent("resident.retention-delete", "Resident", id.ToString("D"), Purpose), CancellationToken.None);
+            auditLog.Add(db, new AuditEvent("resident.retention-delete", "Resident", id.ToString("D"), AuditPurpose.RetentionElapsed));
         }
     }
 

@@ -69,7 +69,7 @@ public static class PartnerApi
         var auditLog = http.RequestServices.GetRequiredService<IAuditLog>();
         if (prefix == null)
         {
-            await RecordRefusalAsync(auditLog, null, string.IsNullOrEmpty(presented) ? "clé manquante" : "clé mal formée", http);
+            await RecordRefusalAsync(auditLog, null, string.IsNullOrEmpty(presented) ? AuditPurpose.ApiKeyMissing : AuditPurpose.ApiKeyMalformed, http);
             return Unauthorized("Clé d'API manquante ou mal formée : envoyez-la dans l'en-tête X-Api-Key.");
         }
         var db = http.RequestServices.GetRequiredService<CarteBlancheDbContext>();
@@ -77,12 +77,12 @@ public static class PartnerApi
         if (key == null || !key.Matches(presented!))
         {
             // The presented value is a secret (or a guess): it is not journaled, only the refusal.
-            await RecordRefusalAsync(auditLog, null, "clé inconnue", http);
+            await RecordRefusalAsync(auditLog, null, AuditPurpose.ApiKeyUnknown, http);
             return Unauthorized("Clé d'API inconnue.");
         }
         if (key.RevokedAt != null)
         {
-            await RecordRefusalAsync(auditLog, key, $"clé révoquée : {key.Name}", http);
+            await RecordRefusalAsync(auditLog, key, AuditPurpose.ApiKeyRevoked, http);
             return Unauthorized("Cette clé d'API a été révoquée : demandez-en une nouvelle à votre référent principal.");
         }
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
@@ -91,12 +91,12 @@ public static class PartnerApi
         return await next(context);
     }
 
-    /// <summary>Every refused call is journaled: which key (if known), why, from which address, on which path.</summary>
-    private static Task RecordRefusalAsync(IAuditLog auditLog, ApiKey? key, string reason, HttpContext http)
+    /// <summary>Every refused call is journaled: which key (if known, else the path called), why (a code), from which address.</summary>
+    private static Task RecordRefusalAsync(IAuditLog auditLog, ApiKey? key, AuditPurpose reason, HttpContext http)
     {
-        var purpose = $"API {http.Request.Method} {http.Request.Path} : {reason}";
-        return auditLog.RecordAsync(new AuditEvent("api.access-denied", key == null ? null : "ApiKey", key?.Id.ToString("D"),
-            purpose.Length > 200 ? purpose[..200] : purpose, ActorId: key?.Id, ActorOrganisationId: key?.OrganisationId), http.RequestAborted);
+        var path = http.Request.Path.ToString();
+        return auditLog.RecordAsync(new AuditEvent("api.access-denied", key == null ? "ApiPath" : "ApiKey", key?.Id.ToString("D") ?? (path.Length > 100 ? path[..100] : path),
+            reason, ActorId: key?.Id, ActorOrganisationId: key?.OrganisationId), http.RequestAborted);
     }
 
     private static ProblemHttpResult Unauthorized(string detail) =>
@@ -135,7 +135,7 @@ public static class PartnerApi
         var attachments = (await db.Set<QuestionAttachment>().AsNoTracking().Where(a => a.QuestionId == id).Select(a => new { a.MessageId, a.FileName }).ToListAsync(cancellationToken))
             .ToLookup(a => a.MessageId, a => a.FileName);
         var shared = protection.Unprotect(question!.SharedDataProtected);
-        await auditLog.RecordAsync(new AuditEvent("question.read", "PartnerQuestion", id.ToString("D"), $"API : {key.Name}", ActorId: key.Id, ActorOrganisationId: key.OrganisationId), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("question.read", "PartnerQuestion", id.ToString("D"), AuditPurpose.PartnerApi, ActorId: key.Id, ActorOrganisationId: key.OrganisationId), cancellationToken);
         return TypedResults.Ok(new ApiQuestionDetail(
             ToApi(question),
             question.SharedFields,
@@ -196,7 +196,7 @@ public static class PartnerApi
         }
         if (question.OrganisationId != key.OrganisationId)
         {
-            await auditLog.RecordAsync(new AuditEvent("question.access-denied", "PartnerQuestion", id.ToString("D"), $"API : {key.Name}, autre organisme", ActorId: key.Id, ActorOrganisationId: key.OrganisationId), cancellationToken);
+            await auditLog.RecordAsync(new AuditEvent("question.access-denied", "PartnerQuestion", id.ToString("D"), AuditPurpose.PartnerApiOtherOrganisation, ActorId: key.Id, ActorOrganisationId: key.OrganisationId), cancellationToken);
             return (null, TypedResults.Problem("Cette sollicitation n'est pas adressée à votre organisme.", statusCode: StatusCodes.Status403Forbidden, title: "Accès refusé"));
         }
         return (question, null);

@@ -93,25 +93,26 @@ public sealed class QuestionWorkflow(
             TerritoryOf(@case.SiteInseeCode), needs[0].Domain, domainLabels,
             SharedResidentData.Describe(request.Shared), protection.Protect(shared));
         db.Add(question);
-        var message = AddMessage(question, MessageKind.Question, actor, request.Text!, files.Accepted);
+        AddMessage(question, MessageKind.Question, actor, request.Text!, files.Accepted);
         await deskCases.StageAsync(@case.Id, actor.Id,
             $"Sollicitation {question.Reference} envoyée à {organisation.Name} (réponse attendue au plus tard le {FrenchFormat.Deadline(question.Current.DueAt)}) : {Shorten(request.Text!)}",
             PartnerStep.Asked, cancellationToken);
         await NotifyReferentsAsync(question, $"Nouvelle sollicitation {question.Reference} ({question.DomainLabel}) de {@case.SiteName}",
             $"{@case.SiteName} vous adresse une sollicitation ({question.DomainLabel}). Réponse attendue au plus tard le {FrenchFormat.Deadline(question.Current.DueAt)} (48 heures ouvrées).",
             cancellationToken);
+        // What was shared, with whom and the attachments are on the question: the journal names the question and the case.
+        auditLog.Add(db, new AuditEvent("question.send", "PartnerQuestion", question.Id.ToString("D"), AuditPurpose.AskPartner));
+        auditLog.Add(db, new AuditEvent("case.share", "Case", @case.Id.ToString("D"), AuditPurpose.SharedWithPartner));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
-            // The case was edited at the same time (its version changed): nothing was saved, the agent starts again.
+            // The case was edited at the same time (its version changed): nothing was saved (journal lines included), the agent starts again.
             db.ChangeTracker.Clear();
             return WorkflowResult.Fail(CaseStaleMessage);
         }
-        await auditLog.RecordAsync(new AuditEvent("question.send", "PartnerQuestion", question.Id.ToString("D"), $"sollicitation de {organisation.Name}"), cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("case.share", "Case", @case.Id.ToString("D"), $"partagé avec {organisation.Name} : {question.SharedFields}{(message.Files > 0 ? $", {message.Files} pièce(s) jointe(s)" : "")}"), cancellationToken);
         return new(null, Question: question);
     }
 
@@ -258,9 +259,9 @@ public sealed class QuestionWorkflow(
         await deskCases.StageAsync(source.CaseId, actor.Id, $"{from} invite {organisation.Name} à répondre (sollicitation {invited.Reference})", PartnerStep.None, cancellationToken);
         await NotifyReferentsAsync(invited, $"Invitation à la sollicitation {invited.Reference} ({invited.DomainLabel})",
             $"{from} vous invite à répondre à une sollicitation ({invited.DomainLabel}). Réponse attendue au plus tard le {FrenchFormat.Deadline(invited.Current.DueAt)}.", cancellationToken);
+        auditLog.Add(db, new AuditEvent("question.invite", "PartnerQuestion", invited.Id.ToString("D"), AuditPurpose.SharedWithPartner));
+        auditLog.Add(db, new AuditEvent("case.share", "Case", source.CaseId.ToString("D"), AuditPurpose.SharedWithPartner));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("question.invite", "PartnerQuestion", invited.Id.ToString("D"), $"invitation de {organisation.Name}"), cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("case.share", "Case", source.CaseId.ToString("D"), $"partagé avec {organisation.Name} : {invited.SharedFields}"), cancellationToken);
         return new(null, Question: invited);
     }
 
@@ -283,7 +284,8 @@ public sealed class QuestionWorkflow(
             await deskCases.StageAsync(q.CaseId, actor.Id, $"Sollicitation {q.Reference} réorientée de {previous} vers {organisation.Name}", PartnerStep.None, cancellationToken);
             await NotifyReferentsAsync(q, $"Nouvelle sollicitation {q.Reference} ({q.DomainLabel})",
                 $"Une sollicitation ({q.DomainLabel}) vous est réorientée. Réponse attendue au plus tard le {FrenchFormat.Deadline(q.Current.DueAt)} (48 heures ouvrées).", cancellationToken);
-            await auditLog.RecordAsync(new AuditEvent("case.share", "Case", q.CaseId.ToString("D"), $"partagé avec {organisation.Name} : {q.SharedFields}"), cancellationToken);
+            // Journaled with the save: a reroute refused later (a stale version) shares nothing and leaves no line.
+            auditLog.Add(db, new AuditEvent("case.share", "Case", q.CaseId.ToString("D"), AuditPurpose.SharedWithPartner));
             return null;
         }, "question.reroute", cancellationToken);
 
@@ -331,6 +333,8 @@ public sealed class QuestionWorkflow(
             return WorkflowResult.Fail(error);
         }
         question.Version = Guid.NewGuid();
+        auditLog.Add(db, new AuditEvent(auditAction, "PartnerQuestion", question.Id.ToString("D"), actor.ApiKeyName == null ? null : AuditPurpose.PartnerApi,
+            ActorId: actor.ApiKeyName == null ? null : actor.Id, ActorOrganisationId: actor.OrganisationId == Guid.Empty ? null : actor.OrganisationId));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -340,8 +344,6 @@ public sealed class QuestionWorkflow(
             db.ChangeTracker.Clear();
             return WorkflowResult.Fail(StaleMessage);
         }
-        await auditLog.RecordAsync(new AuditEvent(auditAction, "PartnerQuestion", question.Id.ToString("D"), actor.ApiKeyName == null ? null : $"API : {actor.ApiKeyName}",
-            ActorId: actor.ApiKeyName == null ? null : actor.Id, ActorOrganisationId: actor.OrganisationId == Guid.Empty ? null : actor.OrganisationId), cancellationToken);
         return new(null, Question: question);
     }
 

@@ -30,7 +30,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, AuditVerifier verifier,
     public async Task OnPostVerifyAsync(CancellationToken cancellationToken)
     {
         Verification = await verifier.VerifyAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("audit.verify", Purpose: Verification.IsIntact ? "intact" : $"rompu à {Verification.FirstBrokenSequence}"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("audit.verify", Verification.IsIntact ? null : "AuditEntry", Verification.FirstBrokenSequence?.ToString(System.Globalization.CultureInfo.InvariantCulture), Verification.IsIntact ? AuditPurpose.AuditIntact : AuditPurpose.AuditBroken), cancellationToken);
         await SearchAsync(cancellationToken);
     }
 

@@ -48,7 +48,7 @@ public sealed class ModifierModel(
             Roles = (await userManager.GetRolesAsync(Account)).ToList(),
             ConcurrencyStamp = Account.ConcurrencyStamp ?? "",
         };
-        await auditLog.RecordAsync(new AuditEvent("account.read", "Account", id.ToString("D"), "administration des comptes"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("account.read", "Account", id.ToString("D"), AuditPurpose.AccountAdministration), cancellationToken);
         return Page();
     }
 
@@ -122,16 +122,20 @@ public sealed class ModifierModel(
         {
             return NotFound();
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var disabled = await userManager.SetTwoFactorEnabledAsync(account, false);
         var reset = disabled.Succeeded ? await userManager.ResetAuthenticatorKeyAsync(account) : disabled;
         if (!reset.Succeeded)
         {
+            await transaction.RollbackAsync(cancellationToken);
             await LoadAsync(id, cancellationToken);
             await FillFormAsync();
             ModelState.AddModelError("", string.Join(" ", reset.Errors.Select(e => e.Description)));
             return Page();
         }
-        await auditLog.RecordAsync(new AuditEvent("security.2fa-reset", "Account", id.ToString("D"), "réinitialisation par un administrateur"), cancellationToken);
+        auditLog.Add(db, new AuditEvent("security.2fa-reset", "Account", id.ToString("D"), AuditPurpose.TwoFactorResetByAdmin));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         TempData["Succes"] = $"La double authentification de {account.DisplayName} est réinitialisée : la personne pourra la réactiver depuis « Mon compte ».";
         return RedirectToPage("Modifier", new { id });
     }

@@ -94,8 +94,8 @@ public sealed class ModifierModel(CarteBlancheDbContext db, IAuditLog auditLog) 
         commune.EpciSiren = Input.EpciSiren;
         commune.Latitude = latitude;
         commune.Longitude = longitude;
+        auditLog.Add(db, new AuditEvent("territory.commune-update", "Commune", commune.InseeCode));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("territory.commune-update", "Commune", commune.InseeCode), cancellationToken);
         TempData["Succes"] = $"La commune {commune.Name} a été enregistrée.";
         return RedirectToPage("Index");
     }

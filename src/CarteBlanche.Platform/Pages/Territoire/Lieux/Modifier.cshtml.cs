@@ -134,8 +134,8 @@ public sealed class ModifierModel(CarteBlancheDbContext db, IAuditLog auditLog) 
         place.OpeningHours = hours!.ToString();
         place.OrganisationId = Input.OrganisationId;
         place.IsActive = Input.IsActive;
+        auditLog.Add(db, new AuditEvent(id == null ? "territory.place-create" : "territory.place-update", "Place", place.Id.ToString("D")));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent(id == null ? "territory.place-create" : "territory.place-update", "Place", place.Id.ToString("D")), cancellationToken);
         TempData["Succes"] = $"Le lieu {place.Name} a été enregistré.";
         return RedirectToPage("Index");
     }

@@ -98,8 +98,8 @@ public sealed class ModifierModel(CarteBlancheDbContext db, IAuditLog auditLog) 
         organisation.Phone = Blank(Input.Phone);
         organisation.Website = Blank(Input.Website);
         organisation.IsActive = Input.IsActive;
+        auditLog.Add(db, new AuditEvent(id == null ? "territory.organisation-create" : "territory.organisation-update", "Organisation", organisation.Id.ToString("D")));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent(id == null ? "territory.organisation-create" : "territory.organisation-update", "Organisation", organisation.Id.ToString("D")), cancellationToken);
         TempData["Succes"] = $"L'organisation {organisation.Name} a été enregistrée.";
         return RedirectToPage("Index");
     }

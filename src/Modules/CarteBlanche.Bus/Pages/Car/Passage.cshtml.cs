@@ -170,7 +170,8 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
         passage.Notice = Platform.Web.FrenchFormat.Cut(string.Join(" ", new[] { notice?.Trim(), nextText }.Where(t => !string.IsNullOrEmpty(t))), 500);
         passage.Sequence++;
         var told = await notifier.NotifyAsync(Passage.Stop!.CommuneInseeCode, CommuneName, $"Le passage du {WhenOf(passage)} est annulé. {passage.Notice}", appOptions.Value.BaseUrlFor(Request), cancellationToken);
-        // The passages, the messages and the subscribers' new unsubscribe links are saved together.
+        // The passages, the messages, the subscribers' new unsubscribe links and the journal line are saved together.
+        auditLog.Add(db, new AuditEvent(replacement == null ? "bus.passage-cancelled" : "bus.passage-replaced", "BusPassage", id.ToString("D")));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -183,7 +184,6 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
             ModelState.AddModelError("", StaleMessage);
             return Page();
         }
-        await auditLog.RecordAsync(new AuditEvent(replacement == null ? "bus.passage-cancelled" : "bus.passage-replaced", "BusPassage", id.ToString("D")), cancellationToken);
         var left = leftWithout
             ? $" Attention : {CommuneName} n'a plus aucun passage dans les quatre prochaines semaines ; ajoutez un remplacement si possible."
             : "";

@@ -35,7 +35,7 @@ public sealed class NouveauModel(CarteBlancheDbContext db, ResidentAccess reside
         {
             return denied;
         }
-        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", residentId.ToString("D"), "îlot numérique"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", residentId.ToString("D"), AuditPurpose.DigitalCoaching), cancellationToken);
         return Page();
     }
 
@@ -82,8 +82,8 @@ public sealed class NouveauModel(CarteBlancheDbContext db, ResidentAccess reside
             Note = string.IsNullOrWhiteSpace(Note) ? null : Note.Trim(),
         };
         db.Add(session);
+        auditLog.Add(db, new AuditEvent("resident.coaching", "Resident", residentId.ToString("D"), AuditPurpose.DigitalCoaching));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("resident.coaching", "Resident", residentId.ToString("D"), "îlot numérique"), cancellationToken);
         TempData["Succes"] = "Accompagnement enregistré.";
         return Redirect($"/usagers/{residentId}/accompagnement");
     }

@@ -66,7 +66,7 @@ public sealed class IndexModel(SiteFigures figures, CarteBlancheDbContext db, De
         {
             return BadRequest();
         }
-        await auditLog.RecordAsync(new AuditEvent("figures.export", SiteId == null ? null : "Place", SiteId?.ToString("D"), "chiffres du lieu d'accueil"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("figures.export", SiteId == null ? null : "Place", SiteId?.ToString("D"), AuditPurpose.SiteFigures), cancellationToken);
         return File(SiteFigures.ToCsv(Report), "text/csv; charset=utf-8", CsvFileName);
     }
 

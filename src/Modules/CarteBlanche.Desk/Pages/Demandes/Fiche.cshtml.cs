@@ -68,24 +68,24 @@ public sealed class FicheModel(
         {
             return denied;
         }
-        await auditLog.RecordAsync(new AuditEvent("case.read", "Case", id.ToString("D"), "suivi de la demande"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("case.read", "Case", id.ToString("D"), AuditPurpose.CaseFollowUp), cancellationToken);
         return Page();
     }
 
     public Task<IActionResult> OnPostStartAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, c => c.Start(), "Demande prise en charge", ct);
+        ActAsync(id, c => c.Start(), "Demande prise en charge", AuditPurpose.CaseStart, ct);
 
     public Task<IActionResult> OnPostWaitForPartnerAsync(Guid id, CancellationToken ct) =>
-        ActAsync(id, c => c.WaitForPartner(), "En attente d'un partenaire", ct);
+        ActAsync(id, c => c.WaitForPartner(), "En attente d'un partenaire", AuditPurpose.CaseWaitForPartner, ct);
 
     public Task<IActionResult> OnPostAnswerReadyAsync(Guid id, ResolutionPath path, CancellationToken ct) =>
-        ActAsync(id, c => c.MarkAnswerReady(path), $"Réponse prête — {Labels.Of(path).ToLowerInvariant()}", ct);
+        ActAsync(id, c => c.MarkAnswerReady(path), $"Réponse prête — {Labels.Of(path).ToLowerInvariant()}", AuditPurpose.CaseAnswerReady, ct);
 
     public Task<IActionResult> OnPostReferAsync(Guid id, string? service, DateOnly? referredOn, CancellationToken ct) =>
-        ActAsync(id, c => c.Refer(service ?? "", referredOn ?? Today), $"Orientation vers : {service?.Trim()}", ct);
+        ActAsync(id, c => c.Refer(service ?? "", referredOn ?? Today), $"Orientation vers : {service?.Trim()}", AuditPurpose.CaseReferral, ct);
 
     public Task<IActionResult> OnPostReferralOutcomeAsync(Guid id, string? outcome, CancellationToken ct) =>
-        ActAsync(id, c => c.RecordReferralOutcome(outcome ?? ""), $"Issue de l'orientation : {outcome?.Trim()}", ct);
+        ActAsync(id, c => c.RecordReferralOutcome(outcome ?? ""), $"Issue de l'orientation : {outcome?.Trim()}", AuditPurpose.CaseReferralOutcome, ct);
 
     /// <summary>Closes the case; on request, the resident receives the one-question satisfaction survey (personal link).</summary>
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CaseOutcome outcome, string? reason, bool sendSurvey, CancellationToken ct)
@@ -118,7 +118,7 @@ public sealed class FicheModel(
                 text += " ; questionnaire de satisfaction envoyé par SMS";
             }
         }
-        return await ActAsync(id, c => c.Close(outcome, reason, timeProvider.GetUtcNow()), text, ct, alreadyLoaded: true);
+        return await ActAsync(id, c => c.Close(outcome, reason, timeProvider.GetUtcNow()), text, AuditPurpose.CaseClosed, ct, alreadyLoaded: true);
     }
 
     public async Task<IActionResult> OnPostHandOverAsync(Guid id, Guid? newOwnerId, string? note, CancellationToken ct)
@@ -141,7 +141,7 @@ public sealed class FicheModel(
             return Refuse("Ajoutez une note de transmission pour votre collègue.");
         }
         var name = SiteAgents.Single(a => a.Id == newOwnerId).Name;
-        return await ActAsync(id, c => c.HandOver(newOwnerId.Value), $"Demande transmise à {name} : {note.Trim()}", ct);
+        return await ActAsync(id, c => c.HandOver(newOwnerId.Value), $"Demande transmise à {name} : {note.Trim()}", AuditPurpose.CaseHandOver, ct);
     }
 
     /// <summary>Shares the case with an agent or social worker of another site, who then sees and follows it.</summary>
@@ -165,8 +165,7 @@ public sealed class FicheModel(
         {
             db.Add(new CaseShare { CaseId = id, AccountId = target.Id, SharedBy = DeskAccess.ActorOf(User), SharedAt = timeProvider.GetUtcNow() });
         }
-        await auditLog.RecordAsync(new AuditEvent("case.share", "Case", id.ToString("D"), "partage avec un autre lieu"), ct);
-        return await ActAsync(id, _ => null, $"Demande partagée avec {target.Name}", ct, alreadyLoaded: true);
+        return await ActAsync(id, _ => null, $"Demande partagée avec {target.Name}", AuditPurpose.CaseShareOtherSite, ct, alreadyLoaded: true, auditAction: "case.share");
     }
 
     /// <summary>Gives the answer back; by e-mail or SMS the message goes through the outbox and stays in the contact history.</summary>
@@ -208,7 +207,7 @@ public sealed class FicheModel(
             messageId = outbox.QueueSms(Resident.Phone!, Templates.AnswerSms(Case, message.Trim(), SiteName)).Id;
         }
         db.Add(new ContactRecord { ResidentId = Resident.Id, CaseId = Case.Id, At = now, Channel = channel, Summary = message.Trim(), AgentId = DeskAccess.ActorOf(User), OutboxMessageId = messageId });
-        return await ActAsync(id, c => c.ReturnAnswer(channel, now), $"Réponse rendue ({Labels.Of(channel).ToLowerInvariant()})", ct, alreadyLoaded: true);
+        return await ActAsync(id, c => c.ReturnAnswer(channel, now), $"Réponse rendue ({Labels.Of(channel).ToLowerInvariant()})", AuditPurpose.CaseAnswerReturned, ct, alreadyLoaded: true);
     }
 
     /// <summary>
@@ -252,7 +251,7 @@ public sealed class FicheModel(
         var decision = MandateRules.Authorise(mandates, domain, DeskAccess.ActorOf(User), DeskAccess.SiteOf(User), DateOnly.FromDateTime(calendar.ToLocalTime(now)));
         if (!decision.IsAllowed)
         {
-            await auditLog.RecordAsync(new AuditEvent("mandate.use-denied", "Case", id.ToString("D"), domain.ToString()), ct);
+            await auditLog.RecordAsync(new AuditEvent("mandate.use-denied", "Case", id.ToString("D"), MandateRules.AuditPurposeOf(domain)), ct);
             ModelState.AddModelError(nameof(mandateDomain), decision.Refusal!);
             return Page();
         }
@@ -264,13 +263,17 @@ public sealed class FicheModel(
             ActorId = DeskAccess.ActorOf(User),
             Text = $"Pour le compte de l'usager ({Labels.Of(domain)}, mandat {mandate.Reference}) : {onBehalfAction!.Trim()}",
         });
+        auditLog.Add(db, new AuditEvent(MandateRules.UseAuditAction, "Mandate", mandate.Id.ToString("D"), MandateRules.AuditPurposeOf(domain)));
         await db.SaveChangesAsync(ct);
-        await auditLog.RecordAsync(new AuditEvent(MandateRules.UseAuditAction, "Mandate", mandate.Id.ToString("D"), domain.ToString()), ct);
         TempData["Succes"] = $"Démarche faite pour le compte de l'usager enregistrée (mandat {mandate.Reference}).";
         return Redirect($"/demandes/{id}");
     }
 
-    private async Task<IActionResult> ActAsync(Guid id, Func<Case, string?> action, string eventText, CancellationToken cancellationToken, bool alreadyLoaded = false)
+    /// <summary>
+    /// Applies an action, writes its timeline line and journals it (by its purpose code: the timeline text, which may carry what
+    /// the agent typed — a referral, a hand-over note —, never reaches the journal) in the same save.
+    /// </summary>
+    private async Task<IActionResult> ActAsync(Guid id, Func<Case, string?> action, string eventText, AuditPurpose purpose, CancellationToken cancellationToken, bool alreadyLoaded = false, string auditAction = "case.update")
     {
         if (!alreadyLoaded)
         {
@@ -292,6 +295,7 @@ public sealed class FicheModel(
         Case.Version = Guid.NewGuid();
         // The timeline line holds 2,000 characters; a line built from a text at its own limit is cut, not refused.
         db.Add(new CaseEvent { CaseId = Case.Id, At = timeProvider.GetUtcNow(), ActorId = DeskAccess.ActorOf(User), Text = Platform.Web.FrenchFormat.Cut(eventText, DeskLimits.Text) });
+        auditLog.Add(db, new AuditEvent(auditAction, "Case", id.ToString("D"), purpose));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -302,7 +306,6 @@ public sealed class FicheModel(
             await LoadAsync(id, cancellationToken);
             return Refuse("Cette demande a été modifiée entre-temps par un autre agent. Relisez-la, puis recommencez.", stale: true);
         }
-        await auditLog.RecordAsync(new AuditEvent("case.update", "Case", id.ToString("D"), eventText.Length > 200 ? eventText[..200] : eventText.Split(':')[0]), cancellationToken);
         TempData["Succes"] = eventText.Split(':')[0].TrimEnd() + ".";
         return Redirect($"/demandes/{id}");
     }

@@ -49,7 +49,7 @@ public sealed class NouvelleModel(
             return denied;
         }
         PlaceId = DeskAccess.SiteOf(User);
-        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", residentId.ToString("D"), "nouvelle demande"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", residentId.ToString("D"), AuditPurpose.NewCase), cancellationToken);
         return Page();
     }
 
@@ -129,8 +129,8 @@ public sealed class NouvelleModel(
         };
         db.Add(@case);
         db.Add(new CaseEvent { CaseId = @case.Id, At = now, ActorId = @case.OwnerId, Text = $"Demande ouverte ({Labels.Of(Channel).ToLowerInvariant()}), {needs.Count} besoin(s)" });
+        auditLog.Add(db, new AuditEvent("case.create", "Case", @case.Id.ToString("D"), AuditPurpose.ResidentReception));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("case.create", "Case", @case.Id.ToString("D"), "accueil usager"), cancellationToken);
         TempData["Succes"] = $"Demande {@case.Reference} ouverte : réponse à rendre au plus tard le {@case.DueDate.ToString("dddd d MMMM", Platform.Web.FrenchFormat.Culture)}.";
         return Redirect($"/demandes/{@case.Id}");
     }

@@ -41,8 +41,8 @@ public sealed class PropositionsModel(CarteBlancheDbContext db, IAuditLog auditL
             await LoadAsync(cancellationToken);
             return Page();
         }
+        auditLog.Add(db, new AuditEvent("procedure.suggestion-" + suggestion.Status.ToString().ToLowerInvariant(), "Procedure", procedure.Code));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("procedure.suggestion-" + suggestion.Status.ToString().ToLowerInvariant(), "Procedure", procedure.Code), cancellationToken);
         TempData["Succes"] = $"Proposition sur « {procedure.Title} » {done}.";
         return RedirectToPage("Propositions");
     }

@@ -72,8 +72,8 @@ public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog) : P
         }
         var training = new AgentTraining { AccountId = Input.AccountId!.Value, TrainerOrganisationId = Input.TrainerOrganisationId!.Value, Domain = Input.Domain!.Value, Hours = hours, On = on };
         db.Add(training);
+        auditLog.Add(db, new AuditEvent("account.training-add", "Account", training.AccountId.ToString("D")));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("account.training-add", "Account", training.AccountId.ToString("D")), cancellationToken);
         TempData["Succes"] = "Formation enregistrée.";
         return RedirectToPage("Index");
     }

@@ -57,10 +57,9 @@ public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog, Par
             .Where(s => s.SiteId == siteId && s.AnsweredAt != null && s.AnsweredAt >= since).Select(s => s.Score!.Value).ToListAsync(cancellationToken);
         SatisfactionAnswers = scores.Count;
         SatisfactionAverage = scores.Count == 0 ? null : scores.Average();
-        // The lists name residents: the reading is journaled (the site, and how many cases were shown; no names).
-        var shown = Urgent.Items.Count + Waiting.Items.Count + ToGiveBack.Items.Count + SharedWithMe.Items.Count;
+        // The lists name residents: the reading is journaled (the site and which view; no names).
         await auditLog.RecordAsync(new AuditEvent("case.list", siteId == null ? null : "Place", siteId?.ToString("D"),
-            $"guichet{(SiteView ? " du lieu" : "")} : {shown} demande(s) affichée(s)"), cancellationToken);
+            SiteView ? AuditPurpose.SiteDeskList : AuditPurpose.DeskList), cancellationToken);
     }
 
     /// <summary>The guichet with one list moved to <paramref name="page"/>, the other lists where they are.</summary>

@@ -29,7 +29,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAud
         {
             return denied;
         }
-        await auditLog.RecordAsync(new AuditEvent("mandate.read", "Mandate", id.ToString("D"), "mandat de l'usager"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("mandate.read", "Mandate", id.ToString("D"), AuditPurpose.ResidentMandate), cancellationToken);
         return Page();
     }
 
@@ -51,8 +51,8 @@ public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAud
             ModelState.AddModelError("", error);
             return Page();
         }
+        auditLog.Add(db, new AuditEvent("mandate.revoke", "Mandate", id.ToString("D"), AuditPurpose.MandateRevokedByResident));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("mandate.revoke", "Mandate", id.ToString("D"), "révocation par l'usager"), cancellationToken);
         TempData["Succes"] = $"Mandat {Mandate.Reference} révoqué : plus aucune démarche ne peut être faite pour le compte de l'usager avec ce mandat.";
         return Redirect($"/mandats/{id}");
     }
@@ -76,8 +76,8 @@ public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAud
             ModelState.AddModelError("", error);
             return Page();
         }
+        auditLog.Add(db, new AuditEvent("mandate.signed-form", "Mandate", id.ToString("D"), AuditPurpose.MandateSignedForm));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("mandate.signed-form", "Mandate", id.ToString("D"), "formulaire signé conservé"), cancellationToken);
         TempData["Succes"] = $"Formulaire signé enregistré : le mandat {Mandate.Reference} est actif.";
         return Redirect($"/mandats/{id}");
     }
@@ -103,7 +103,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAud
                        orderby e.Sequence descending
                        select new { e.OccurredAt, u.DisplayName, e.Purpose })
                 .Take(100).ToListAsync(cancellationToken))
-            .Select(e => new MandateUse(e.OccurredAt, e.DisplayName, Enum.TryParse<MandateDomain>(e.Purpose, out var d) ? Labels.Of(d) : e.Purpose ?? ""))
+            .Select(e => new MandateUse(e.OccurredAt, e.DisplayName, MandateRules.DomainOfAuditPurpose(e.Purpose) is { } d ? Labels.Of(d) : Enum.TryParse<MandateDomain>(e.Purpose, out var old) ? Labels.Of(old) : e.Purpose ?? ""))
             .ToList();
         return null;
     }

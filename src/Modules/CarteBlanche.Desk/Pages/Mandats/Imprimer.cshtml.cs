@@ -31,7 +31,7 @@ public sealed class ImprimerModel(CarteBlancheDbContext db, DeskAccess access, I
         }
         Details = details;
         Status = details.Mandate.StatusOn(DateOnly.FromDateTime(calendar.ToLocalTime(timeProvider.GetUtcNow())));
-        await auditLog.RecordAsync(new AuditEvent("mandate.read", "Mandate", id.ToString("D"), "impression du mandat"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("mandate.read", "Mandate", id.ToString("D"), AuditPurpose.MandatePrint), cancellationToken);
         return Page();
     }
 }

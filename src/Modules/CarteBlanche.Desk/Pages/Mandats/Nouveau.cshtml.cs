@@ -34,7 +34,7 @@ public sealed class NouveauModel(CarteBlancheDbContext db, ResidentAccess reside
             return denied;
         }
         Input.GrantedTo = Me.ToString();
-        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", residentId.ToString("D"), "nouveau mandat"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", residentId.ToString("D"), AuditPurpose.NewMandate), cancellationToken);
         return Page();
     }
 
@@ -59,8 +59,8 @@ public sealed class NouveauModel(CarteBlancheDbContext db, ResidentAccess reside
         var mandate = Mandate.Grant(residentId, DeskAccess.SiteOf(User)!.Value, Input.AgentId, Input.Domains, Input.Duration!.Value,
             Input.Consent!.Value, Input.SignedFormKept, today, now, Me);
         db.Add(mandate);
+        auditLog.Add(db, new AuditEvent("mandate.create", "Mandate", mandate.Id.ToString("D"), AuditPurpose.ResidentMandate));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("mandate.create", "Mandate", mandate.Id.ToString("D"), "mandat de l'usager"), cancellationToken);
         TempData["Succes"] = mandate.StatusOn(today) == MandateStatus.Active
             ? $"Mandat {mandate.Reference} créé, valable jusqu'au {Labels.Day(mandate.EndsOn)} inclus."
             : $"Mandat {mandate.Reference} créé : imprimez-le, faites-le signer par l'usager, puis enregistrez le formulaire signé.";

@@ -66,7 +66,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers ide
         var keptUntil = RetentionRule.KeptUntil(resident.CreatedAt, allCases.Select(c => (c.State != CaseState.Closed, c.ClosedAt)).ToList(), RetentionMonths);
         KeptUntil = keptUntil is { } until ? ParisClock.DayOf(until) : null;
         Contacts = await db.Set<ContactRecord>().Where(c => c.ResidentId == id).OrderByDescending(c => c.At).Take(50).ToListAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", id.ToString("D"), "accueil usager"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", id.ToString("D"), AuditPurpose.ResidentReception), cancellationToken);
         return Page();
     }
 }

@@ -65,7 +65,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, IAuditLog auditLog) : P
                 db.Communes.Where(c => c.InseeCode == r.CommuneInseeCode).Select(c => c.Name).FirstOrDefault()))
             .ToPagedListAsync(PageNumber, cancellationToken);
         // The query text is personal data: only the fact of searching and the count are journaled.
-        await auditLog.RecordAsync(new AuditEvent("resident.search", "Resident", null, $"{Residents.TotalCount} résultat(s)"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("resident.search", "Resident", null, AuditPurpose.ResidentSearch), cancellationToken);
     }
 
     public string UrlFor(int page) => Url.Page("Index", new { nom = Nom, naissance = Naissance, telephone = Telephone, p = page })!;

@@ -86,8 +86,8 @@ public sealed class NouveauModel(CarteBlancheDbContext db, ResidentIdentifiers i
         }
 
         db.Add(resident);
+        auditLog.Add(db, new AuditEvent("resident.create", "Resident", resident.Id.ToString("D"), AuditPurpose.ResidentReception));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("resident.create", "Resident", resident.Id.ToString("D"), "accueil usager"), cancellationToken);
         TempData["Succes"] = $"{resident.FullName} est enregistré(e).";
         return Redirect($"/usagers/{resident.Id}");
     }

@@ -39,7 +39,7 @@ public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCas
             return denied;
         }
         // The form shows the resident's data that may be shared: the reading is journaled.
-        await auditLog.RecordAsync(new AuditEvent("case.read", "Case", caseId.ToString("D"), "sollicitation d'un partenaire"), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("case.read", "Case", caseId.ToString("D"), AuditPurpose.AskPartner), cancellationToken);
         return Page();
     }
 
@@ -77,7 +77,7 @@ public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCas
             {
                 return NotFound();
             }
-            await access.RecordRefusalAsync(caseId, cancellationToken);
+            await access.RecordCaseRefusalAsync(caseId, cancellationToken);
             return Forbid();
         }
         Case = (await deskCases.FindAsync(caseId, cancellationToken))!;

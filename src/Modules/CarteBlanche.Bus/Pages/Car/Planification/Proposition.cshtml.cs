@@ -1,6 +1,5 @@
 using CarteBlanche.Bus.Planning;
 using CarteBlanche.Platform.Accounts;
-using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Tours;
 using Microsoft.AspNetCore.Authorization;
@@ -12,7 +11,7 @@ namespace CarteBlanche.Bus.Pages.Car.Planification;
 
 /// <summary>A proposal: its timetable, figures and the communes left out (and why), compared with what is published; publishing it replaces the cycle's timetable.</summary>
 [Authorize(Policy = Policies.TerritoryEditors)]
-public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning planning, IAuditLog auditLog, Platform.Calendar.FrenchBusinessCalendar calendar, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions) : PageModel
+public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning planning, Platform.Calendar.FrenchBusinessCalendar calendar, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions) : PageModel
 {
     public TourPlanRun Run { get; private set; } = default!;
     public TourPlan Plan { get; private set; } = default!;
@@ -34,7 +33,6 @@ public sealed class PropositionModel(CarteBlancheDbContext db, BusPlanning plann
             ModelState.AddModelError("", error);
             return denied ?? Page();
         }
-        await auditLog.RecordAsync(new AuditEvent("bus.plan-published", "TourPlanRun", id.ToString("D")), cancellationToken);
         TempData["Succes"] = "La tournée est publiée : les habitants la voient sur les pages du car" + (told > 0 ? $", et les abonnés de {told} commune(s) dont les passages changent sont prévenus." : ".");
         return Redirect("/car");
     }

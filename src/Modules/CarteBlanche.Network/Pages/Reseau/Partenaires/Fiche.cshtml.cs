@@ -88,8 +88,8 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Tim
             await db.Set<Referent>().Where(r => r.OrganisationId == id && r.Territory == territory).ExecuteUpdateAsync(s => s.SetProperty(r => r.IsLead, false), cancellationToken);
         }
         db.Add(new Referent { AccountId = accountId!.Value, OrganisationId = id, Territory = territory, IsLead = isLead, NamedAt = timeProvider.GetUtcNow() });
+        auditLog.Add(db, new AuditEvent("network.referent-named", "Account", accountId.Value.ToString("D"), AuditPurpose.OrganisationReferents));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("network.referent-named", "Organisation", id.ToString("D"), accountId.Value.ToString("D")), cancellationToken);
         return Done(id, "Référent nommé.");
     }
 
@@ -123,8 +123,13 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Tim
             ModelState.AddModelError("", "Cochez « Je confirme » pour retirer ce référent.");
             return Page();
         }
-        await db.Set<Referent>().Where(r => r.Id == referentId && r.OrganisationId == id).ExecuteDeleteAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("network.referent-removed", "Organisation", id.ToString("D"), referentId.ToString("D")), cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.Set<Referent>().Where(r => r.Id == referentId && r.OrganisationId == id).ExecuteDeleteAsync(cancellationToken) > 0)
+        {
+            auditLog.Add(db, new AuditEvent("network.referent-removed", "Referent", referentId.ToString("D"), AuditPurpose.OrganisationReferents));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
         return Done(id, "Référent retiré.");
     }
 
@@ -142,8 +147,8 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Tim
         }
         var (key, value) = ApiKey.Create(id, keyName, Actor.Of(User).Id, timeProvider.GetUtcNow());
         db.Add(key);
+        auditLog.Add(db, new AuditEvent("network.api-key-created", "ApiKey", key.Id.ToString("D"), AuditPurpose.OrganisationSettings));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("network.api-key-created", "Organisation", id.ToString("D"), key.Prefix), cancellationToken);
         TempData["NouvelleCle"] = value;
         return Redirect($"/reseau/partenaires/{id:D}");
     }
@@ -166,8 +171,8 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Tim
             return NotFound();
         }
         key.RevokedAt ??= timeProvider.GetUtcNow();
+        auditLog.Add(db, new AuditEvent("network.api-key-revoked", "ApiKey", key.Id.ToString("D"), AuditPurpose.OrganisationSettings));
         await db.SaveChangesAsync(cancellationToken);
-        await auditLog.RecordAsync(new AuditEvent("network.api-key-revoked", "Organisation", id.ToString("D"), key.Prefix), cancellationToken);
         return Done(id, $"Clé « {key.Name} » révoquée.");
     }
 
@@ -191,7 +196,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Tim
             && await db.Set<Referent>().AnyAsync(r => r.AccountId == me && r.OrganisationId == id && r.IsLead, cancellationToken);
         if (!NetworkAccess.IsCoordinator(User) && !isLead)
         {
-            await auditLog.RecordAsync(new AuditEvent("security.access-denied", "Organisation", id.ToString("D"), "réglages d'un organisme partenaire"), cancellationToken);
+            await auditLog.RecordAsync(new AuditEvent("security.access-denied", "Organisation", id.ToString("D"), AuditPurpose.OrganisationSettings), cancellationToken);
             return Forbid();
         }
         Organisation = organisation;

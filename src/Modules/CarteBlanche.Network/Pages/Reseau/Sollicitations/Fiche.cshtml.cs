@@ -50,7 +50,7 @@ public sealed class FicheModel(
         {
             return denied;
         }
-        await auditLog.RecordAsync(new AuditEvent("question.read", "PartnerQuestion", id.ToString("D"), Role switch { QuestionRole.Partner => "réponse du partenaire", QuestionRole.Coordinator => "réorientation par la coordination", _ => "suivi de la demande" }), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("question.read", "PartnerQuestion", id.ToString("D"), Role switch { QuestionRole.Partner => AuditPurpose.PartnerAnswer, QuestionRole.Coordinator => AuditPurpose.CoordinatorReroute, _ => AuditPurpose.CaseFollowUp }), cancellationToken);
         return Page();
     }
 
@@ -68,7 +68,7 @@ public sealed class FicheModel(
         {
             return NotFound();
         }
-        await auditLog.RecordAsync(new AuditEvent("question.attachment-read", "PartnerQuestion", id.ToString("D"), attachment.Id.ToString("D")), cancellationToken);
+        await auditLog.RecordAsync(new AuditEvent("question.attachment-read", "QuestionAttachment", attachment.Id.ToString("D"), Role switch { QuestionRole.Partner => AuditPurpose.PartnerAnswer, QuestionRole.Coordinator => AuditPurpose.CoordinatorReroute, _ => AuditPurpose.CaseFollowUp }), cancellationToken);
         // A resident's document: never kept by the browser or a proxy.
         Response.Headers.CacheControl = "no-store";
         Response.Headers.Pragma = "no-cache";
