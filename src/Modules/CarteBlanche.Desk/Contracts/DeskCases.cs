@@ -9,7 +9,23 @@ namespace CarteBlanche.Desk.Contracts;
 
 internal sealed class DeskCases(CarteBlancheDbContext db, ResidentIdentifiers identifiers, TimeProvider timeProvider, FrenchBusinessCalendar calendar) : IDeskCases
 {
+    // The cases read in this scope (one request): the resident's identifiers are decrypted once, however many steps ask.
+    private readonly Dictionary<Guid, DeskCase?> _found = [];
+
+    public Task<bool> ExistsAsync(Guid caseId, CancellationToken cancellationToken) =>
+        db.Set<Case>().AnyAsync(c => c.Id == caseId, cancellationToken);
+
     public async Task<DeskCase?> FindAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        if (!_found.TryGetValue(caseId, out var found))
+        {
+            found = await ReadAsync(caseId, cancellationToken);
+            _found[caseId] = found;
+        }
+        return found;
+    }
+
+    private async Task<DeskCase?> ReadAsync(Guid caseId, CancellationToken cancellationToken)
     {
         var @case = await db.Set<Case>().AsNoTracking().Include(c => c.Needs).SingleOrDefaultAsync(c => c.Id == caseId, cancellationToken);
         if (@case == null)
@@ -79,6 +95,7 @@ internal sealed class DeskCases(CarteBlancheDbContext db, ResidentIdentifiers id
 
     public async Task StageAsync(Guid caseId, Guid actorId, string text, PartnerStep step, CancellationToken cancellationToken)
     {
+        _found.Remove(caseId);
         var @case = await db.Set<Case>().SingleAsync(c => c.Id == caseId, cancellationToken);
         var changed = step switch
         {

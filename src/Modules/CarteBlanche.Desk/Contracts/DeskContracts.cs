@@ -55,8 +55,15 @@ public interface IDeskCases
     /// <summary>The open cases this account owns at its site, by what is to be done with them.</summary>
     Task<DeskWorkload> WorkloadAsync(ClaimsPrincipal user, CancellationToken cancellationToken);
 
-    /// <summary>The case, or null if there is none with this id. Decrypts the resident's identifiers: call it only to show or share them.</summary>
+    /// <summary>
+    /// The case, or null if there is none with this id. Decrypts the resident's identifiers (once per
+    /// request: a second call in the same scope gives the same case, until <see cref="StageAsync"/>
+    /// changes it): call it only to show or share them.
+    /// </summary>
     Task<DeskCase?> FindAsync(Guid caseId, CancellationToken cancellationToken);
+
+    /// <summary>Whether a case with this id exists (nothing read from it, nothing decrypted).</summary>
+    Task<bool> ExistsAsync(Guid caseId, CancellationToken cancellationToken);
 
     /// <summary>Whether this account follows the case: an agent or social worker of its site, or one it was shared with.</summary>
     Task<bool> CanFollowAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken);

@@ -1,5 +1,8 @@
+using System.Security.Claims;
+using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Residents;
 using CarteBlanche.Platform.Database;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Mandates;
@@ -9,6 +12,25 @@ public sealed record MandateDetails(Mandate Mandate, Resident Resident, string S
 {
     /// <summary>"Antoine Agent (France Services du Grand Cahors)" or "l'ensemble des agents de France Services du Grand Cahors".</summary>
     public string GrantedTo => AgentName == null ? $"l'ensemble des agents de {SiteName}" : $"{AgentName} ({SiteName})";
+
+    /// <summary>
+    /// The mandate (tracked) when this desk user's site holds it; otherwise what to answer: 404 when
+    /// there is no such mandate, 403 with the refusal journaled when it belongs to another site.
+    /// </summary>
+    public static async Task<(MandateDetails? Details, IActionResult? Denied)> OpenAsync(CarteBlancheDbContext db, DeskAccess access, ClaimsPrincipal user, Guid id, CancellationToken cancellationToken)
+    {
+        var details = await LoadAsync(db, id, cancellationToken);
+        if (details == null)
+        {
+            return (null, new NotFoundResult());
+        }
+        if (!DeskAccess.CanSee(user, details.Mandate.SiteId))
+        {
+            await access.RecordRefusalAsync("Mandate", id, cancellationToken);
+            return (null, new ForbidResult());
+        }
+        return (details, null);
+    }
 
     /// <summary>The mandate, tracked (so that the page can change it), or null if there is none with this id.</summary>
     public static async Task<MandateDetails?> LoadAsync(CarteBlancheDbContext db, Guid id, CancellationToken cancellationToken)

@@ -9,6 +9,11 @@ namespace CarteBlanche.Desk.Procedures;
 /// <summary>The catalogue shipped with the product (Procedures/Data/*.json), loaded once into an empty database.</summary>
 public sealed class ProcedureCatalogue(CarteBlancheDbContext db)
 {
+    /// <summary>Every procedure of the catalogue as (code, title), by title: the choices of the desk's forms.</summary>
+    public static async Task<IReadOnlyList<(string Code, string Title)>> ChoicesAsync(CarteBlancheDbContext db, CancellationToken cancellationToken) =>
+        (await db.Set<Procedure>().OrderBy(p => p.Title).Select(p => new { p.Code, p.Title }).ToListAsync(cancellationToken))
+            .Select(p => (p.Code, p.Title)).ToList();
+
     private static readonly JsonSerializerOptions Json = new()
     {
         PropertyNameCaseInsensitive = true,

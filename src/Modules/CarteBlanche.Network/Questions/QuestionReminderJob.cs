@@ -30,6 +30,11 @@ public sealed partial class QuestionReminderJob(
                               where (q.State == QuestionState.Sent || q.State == QuestionState.Taken) && r.EndedAt == null && r.PausedAt == null && r.HalfTimeAt <= now
                               select new { q.Id, q.Round, r.HalfTimeAt, r.DueAt })
             .ToListAsync(cancellationToken);
+        // The reminders already sent for these rounds, in one query rather than one per candidate.
+        var ids = awaiting.Select(a => a.Id).ToList();
+        var already = (await db.Set<QuestionReminder>().AsNoTracking().Where(r => ids.Contains(r.QuestionId))
+                .Select(r => new { r.QuestionId, r.Round, r.Kind }).ToListAsync(cancellationToken))
+            .Select(r => (r.QuestionId, r.Round, r.Kind)).ToHashSet();
         var sent = 0;
         foreach (var candidate in awaiting)
         {
@@ -43,7 +48,7 @@ public sealed partial class QuestionReminderJob(
             {
                 due.Add(ReminderKind.HalfTime);
             }
-            foreach (var kind in due)
+            foreach (var kind in due.Where(k => !already.Contains((candidate.Id, candidate.Round, k))))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (await SendAsync(candidate.Id, candidate.Round, kind, now, cancellationToken))
@@ -61,10 +66,6 @@ public sealed partial class QuestionReminderJob(
     private async Task<bool> SendAsync(Guid questionId, int round, ReminderKind kind, DateTimeOffset now, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
-        if (await db.Set<QuestionReminder>().AnyAsync(r => r.QuestionId == questionId && r.Round == round && r.Kind == kind, cancellationToken))
-        {
-            return false;
-        }
         var question = await db.Set<PartnerQuestion>().AsNoTracking().SingleAsync(q => q.Id == questionId, cancellationToken);
         if (!question.AwaitsPartner || question.Round != round || question.Current.PausedAt != null)
         {
@@ -86,13 +87,21 @@ public sealed partial class QuestionReminderJob(
             await db.SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex)
         {
-            // Another instance sent this reminder first: its row is there, and our e-mails were not saved.
             db.ChangeTracker.Clear();
+            // Another instance sent this reminder first: its row is there, and our e-mails were not saved.
+            if (!await db.Set<QuestionReminder>().AnyAsync(r => r.QuestionId == questionId && r.Round == round && r.Kind == kind, cancellationToken))
+            {
+                // Anything else is a failure someone must see; the other reminders still go, this one is tried again at the next run.
+                LogReminderFailed(logger, questionId, round, kind, ex);
+            }
             return false;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Network reminder {Kind} of question {QuestionId}, round {Round}, not saved; tried again at the next run")]
+    private static partial void LogReminderFailed(ILogger logger, Guid questionId, int round, ReminderKind kind, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Network reminders: {Count} reminder(s) sent")]
     private static partial void LogSent(ILogger logger, int count);

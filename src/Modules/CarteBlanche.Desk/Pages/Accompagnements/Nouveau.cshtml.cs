@@ -95,10 +95,8 @@ public sealed class NouveauModel(CarteBlancheDbContext db, ResidentAccess reside
         {
             return denied;
         }
-        var resident = found!;
-        Resident = resident;
-        Procedures = (await db.Set<Procedure>().OrderBy(p => p.Title).Select(p => new { p.Code, p.Title }).ToListAsync(cancellationToken))
-            .Select(p => (p.Code, p.Title)).ToList();
+        Resident = found!;
+        Procedures = await ProcedureCatalogue.ChoicesAsync(db, cancellationToken);
         History = (await (from c in db.Set<CoachingSession>()
                           join p in db.Set<Procedure>() on c.ProcedureId equals p.Id into ps
                           from p in ps.DefaultIfEmpty()

@@ -142,13 +142,11 @@ public sealed class NouvelleModel(
         {
             return denied;
         }
-        var resident = found!;
-        Resident = resident;
+        Resident = found!;
         var siteId = DeskAccess.SiteOf(User);
         Places = await db.Places.Where(p => p.IsActive && (p.Id == siteId || p.Kind != PlaceKind.FranceServices))
             .OrderBy(p => p.Id == siteId ? 0 : p.Kind == PlaceKind.BusStop ? 1 : 2).ThenBy(p => p.Name).ToListAsync(cancellationToken);
-        Procedures = (await db.Set<Procedure>().OrderBy(p => p.Title).Select(p => new { p.Code, p.Title }).ToListAsync(cancellationToken))
-            .Select(p => (p.Code, p.Title)).ToList();
+        Procedures = await ProcedureCatalogue.ChoicesAsync(db, cancellationToken);
         while (Needs.Count < NeedRows)
         {
             Needs.Add(new NeedForm());

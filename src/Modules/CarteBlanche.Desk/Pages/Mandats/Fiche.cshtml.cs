@@ -15,7 +15,7 @@ public sealed record MandateUse(DateTimeOffset At, string Agent, string Domain);
 
 /// <summary>A mandate: what it covers, its status, its uses; the signed form to record; revocation at the resident's request.</summary>
 [Authorize(Policy = Policies.Desk)]
-public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, FrenchBusinessCalendar calendar, TimeProvider timeProvider) : PageModel
+public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAuditLog auditLog, ParisClock clock) : PageModel
 {
     public MandateDetails Details { get; private set; } = default!;
     public Mandate Mandate => Details.Mandate;
@@ -46,7 +46,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAud
             ModelState.AddModelError("confirm", "Cochez la case pour confirmer que l'usager révoque ce mandat.");
             return Page();
         }
-        if (Mandate.Revoke(timeProvider.GetUtcNow(), DeskAccess.ActorOf(User)) is { } error)
+        if (Mandate.Revoke(clock.Now, DeskAccess.ActorOf(User)) is { } error)
         {
             ModelState.AddModelError("", error);
             return Page();
@@ -70,8 +70,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAud
             ModelState.AddModelError("kept", "Cochez la case pour confirmer que le formulaire signé est numérisé et l'original conservé.");
             return Page();
         }
-        var now = timeProvider.GetUtcNow();
-        if (Mandate.RecordSignedForm(now, DateOnly.FromDateTime(calendar.ToLocalTime(now))) is { } error)
+        if (Mandate.RecordSignedForm(clock.Now, clock.Today) is { } error)
         {
             ModelState.AddModelError("", error);
             return Page();
@@ -84,18 +83,13 @@ public sealed class FicheModel(CarteBlancheDbContext db, DeskAccess access, IAud
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var details = await MandateDetails.LoadAsync(db, id, cancellationToken);
-        if (details == null)
+        var (details, denied) = await MandateDetails.OpenAsync(db, access, User, id, cancellationToken);
+        if (denied != null)
         {
-            return NotFound();
+            return denied;
         }
-        if (!DeskAccess.CanSee(User, details.Mandate.SiteId))
-        {
-            await access.RecordRefusalAsync("Mandate", id, cancellationToken);
-            return Forbid();
-        }
-        Details = details;
-        Status = details.Mandate.StatusOn(DateOnly.FromDateTime(calendar.ToLocalTime(timeProvider.GetUtcNow())));
+        Details = details!;
+        Status = Details.Mandate.StatusOn(clock.Today);
         var key = id.ToString("D");
         Uses = (await (from e in db.AuditEntries
                        join u in db.Users on e.ActorId equals u.Id

@@ -74,8 +74,7 @@ public sealed class NouveauModel(CarteBlancheDbContext db, ResidentAccess reside
         {
             return denied;
         }
-        var resident = found!;
-        Resident = resident;
+        Resident = found!;
         var siteId = DeskAccess.SiteOf(User);
         Me = DeskAccess.ActorOf(User);
         SiteName = await db.Places.Where(p => p.Id == siteId).Select(p => p.Name).SingleAsync(cancellationToken);

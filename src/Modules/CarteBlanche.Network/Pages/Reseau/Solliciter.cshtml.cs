@@ -72,8 +72,7 @@ public sealed class SolliciterModel(CarteBlancheDbContext db, IDeskCases deskCas
     {
         if (!await deskCases.CanFollowAsync(User, caseId, cancellationToken))
         {
-            var exists = await deskCases.FindAsync(caseId, cancellationToken) != null;
-            if (!exists)
+            if (!await deskCases.ExistsAsync(caseId, cancellationToken))
             {
                 return NotFound();
             }
