@@ -20,7 +20,15 @@ internal static class DbCommands
             var options = scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var context = scope.ServiceProvider.GetRequiredService<CarteBlancheDbContext>();
             var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            await context.MigrateAsync(cancellationToken);
+            try
+            {
+                await context.MigrateAsync(cancellationToken);
+            }
+            catch (UnknownMigrationsException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 1;
+            }
             await host.Services.InitialisePlatformAsync(seedDemoData: false, cancellationToken);
             Console.WriteLine(pending.Count == 0
                 ? $"Base {options.Provider} à jour : aucune migration en attente."

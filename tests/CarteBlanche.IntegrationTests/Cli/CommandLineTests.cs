@@ -18,9 +18,54 @@ public abstract class CommandLineTests
         var second = await CliRunner.RunAsync(database, "db", "migrate");
 
         Assert.True(first.ExitCode == 0, first.Output + first.Error);
-        Assert.Matches($@"Base {database.Provider} : \d+ migration\(s\) appliquée\(s\) : \d+_Initial", first.Output);
+        Assert.Matches($@"Base {database.Provider} : 1 migration\(s\) appliquée\(s\) : \d+_Initial\.", first.Output);
         Assert.True(second.ExitCode == 0, second.Output + second.Error);
         Assert.Contains("aucune migration en attente", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_database_made_before_the_migrations_were_squashed_is_refused_untouched_with_what_to_do()
+    {
+        using var database = NewDatabase();
+        // What a database of 2026-11-24 held: the history of the migrations applied since, the first one gone since the squash.
+        await ExecuteAsync(database, """CREATE TABLE "__EFMigrationsHistory" ("MigrationId" varchar(150) NOT NULL PRIMARY KEY, "ProductVersion" varchar(32) NOT NULL)""");
+        await ExecuteAsync(database, """INSERT INTO "__EFMigrationsHistory" VALUES ('20261124022532_Initial', '10.0.0'), ('20261124025902_DeskResidentsCases', '10.0.0')""");
+
+        var cli = await CliRunner.RunAsync(database, "db", "migrate");
+
+        Assert.True(cli.ExitCode == 1, $"exit {cli.ExitCode}\n{cli.Output}\n{cli.Error}");
+        Assert.Contains("Cette base de données a été créée avant le regroupement des migrations de Carte Blanche (2 migration(s) d'avant, dont 20261124022532_Initial)", cli.Error, StringComparison.Ordinal);
+        Assert.Contains("rien n'y a été modifié", cli.Error, StringComparison.Ordinal);
+        Assert.Equal(2L, await CountAsync(database, """SELECT COUNT(*) FROM "__EFMigrationsHistory" """));
+
+        await using var app = new CarteBlancheFactory(database, ownsDatabase: false);
+        var error = Assert.ThrowsAny<Exception>(() => app.Services);
+        Assert.Contains("créée avant le regroupement des migrations", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static async Task ExecuteAsync(TestDatabase database, string sql)
+    {
+        await using var connection = Open(database);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> CountAsync(TestDatabase database, string sql)
+    {
+        await using var connection = Open(database);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static System.Data.Common.DbConnection Open(TestDatabase database)
+    {
+        System.Data.Common.DbConnection connection = database.Provider == CarteBlanche.Platform.Database.DatabaseProvider.Postgres
+            ? new Npgsql.NpgsqlConnection(database.PostgresConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(new CarteBlanche.Platform.Database.DatabaseOptions { DataDirectory = database.DataDirectory }.ResolveSqliteConnectionString());
+        connection.Open();
+        return connection;
     }
 
     [Fact]

@@ -9,8 +9,6 @@ using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -20,47 +18,6 @@ namespace CarteBlanche.IntegrationTests.Network;
 public abstract partial class QuestionRoundTests(CarteBlancheFactory factory)
 {
     protected CarteBlancheFactory Factory { get; } = factory;
-
-    /// <summary>An app on a database of its own, for a test that migrates it down and up.</summary>
-    protected abstract CarteBlancheFactory NewFactory();
-
-    [Fact]
-    public async Task The_migration_gives_each_existing_question_one_round_from_its_columns_and_back()
-    {
-        await using var app = NewFactory();
-        // Answered and closed questions from the demonstration data; one taken by a partner's tool, one waiting for the agent.
-        var open = await app.WithDbAsync(db => db.Set<PartnerQuestion>().Where(q => q.State == QuestionState.Sent).Select(q => new { q.Id, q.OrganisationId }).Take(2).ToListAsync());
-        Assert.Equal(2, open.Count);
-        var referent = await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == DemoData.EmailFor(Roles.PartnerReferent)));
-        var (key, _) = CarteBlanche.Network.Partners.ApiKey.Create(open[0].OrganisationId, "Outil", referent.Id, DateTimeOffset.UtcNow);
-        await app.WithDbAsync(db => { db.Add(key); return db.SaveChangesAsync(); });
-        var taken = await app.InScopeAsync(services => services.GetRequiredService<QuestionWorkflow>().TakeAsync(open[0].Id, null, new Actor(key.Id, key.OrganisationId, key.Name), CancellationToken.None));
-        Assert.True(taken.Succeeded, taken.Error);
-        var asked = await app.InScopeAsync(services => services.GetRequiredService<QuestionWorkflow>()
-            .ReplyAsync(open[1].Id, null, new Actor(referent.Id, open[1].OrganisationId), MessageKind.MoreInfoRequest, "Quel est le numéro d'allocataire ?", [], CancellationToken.None));
-        Assert.True(asked.Succeeded, asked.Error);
-
-        static async Task<List<string>> RoundsAsync(CarteBlancheDbContext db) =>
-            (await db.Set<QuestionRound>().AsNoTracking().ToListAsync())
-                .OrderBy(r => r.QuestionId).ThenBy(r => r.Number)
-                .Select(r => string.Join("|", r.QuestionId, r.Number, r.OrganisationId, r.SentAt.UtcTicks, r.DueAt.UtcTicks, r.TakenByAccountId, r.TakenByApiKeyId,
-                    r.TakenAt?.UtcTicks, r.FirstReplyAt?.UtcTicks, r.Outcome, r.Outcome == RoundOutcome.Answered ? r.EndedAt?.UtcTicks : null, r.PausedAt != null))
-                .ToList();
-        var before = await app.WithDbAsync(RoundsAsync);
-        Assert.True(before.Count > 2);
-
-        await app.InScopeAsync(async services =>
-        {
-            var migrator = services.GetRequiredService<CarteBlancheDbContext>().GetService<IMigrator>();
-            await migrator.MigrateAsync("BusPassageSafety");
-            await migrator.MigrateAsync();
-        });
-
-        var after = await app.WithDbAsync(RoundsAsync);
-        Assert.Equal(before, after);
-        var halfTimes = await app.WithDbAsync(db => db.Set<QuestionRound>().AsNoTracking().Select(r => new { r.SentAt, r.HalfTimeAt, r.DueAt }).ToListAsync());
-        Assert.All(halfTimes, r => Assert.True(r.SentAt < r.HalfTimeAt && r.HalfTimeAt < r.DueAt));
-    }
 
     [Fact]
     public async Task An_organisation_that_says_not_ours_after_its_due_time_shows_late_on_the_published_times_after_the_reroute()
@@ -282,13 +239,7 @@ public abstract partial class QuestionRoundTests(CarteBlancheFactory factory)
     private static partial Regex KeyValue();
 }
 
-public sealed class SqliteQuestionRoundTests(SqliteFactory factory) : QuestionRoundTests(factory), IClassFixture<SqliteFactory>
-{
-    protected override CarteBlancheFactory NewFactory() => new SqliteFactory();
-}
+public sealed class SqliteQuestionRoundTests(SqliteFactory factory) : QuestionRoundTests(factory), IClassFixture<SqliteFactory>;
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresQuestionRoundTests(PostgresFactory factory, PostgresServer server) : QuestionRoundTests(factory), IClassFixture<PostgresFactory>
-{
-    protected override CarteBlancheFactory NewFactory() => new PostgresFactory(server);
-}
+public sealed class PostgresQuestionRoundTests(PostgresFactory factory) : QuestionRoundTests(factory), IClassFixture<PostgresFactory>;

@@ -1,0 +1,1813 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CarteBlanche.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "bus_plan_runs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CycleStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CycleDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Buses = table.Column<int>(type: "INTEGER", nullable: false),
+                    Weekly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Pinned = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Excluded = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    PlanJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Objective = table.Column<long>(type: "INTEGER", nullable: false),
+                    Bound = table.Column<long>(type: "INTEGER", nullable: false),
+                    GapPercent = table.Column<double>(type: "REAL", nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepeatedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bus_plan_runs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bus_subscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    ConsentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConfirmationSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bus_subscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_information_links",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_information_links", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_procedures",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Documents = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Eligibility = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Tips = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Keywords = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 1500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_procedures", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_audit_entries",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RecordId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_audit_entries", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_audit_head",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_audit_head", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_data_protection_keys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_data_protection_keys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_epcis",
+                columns: table => new
+                {
+                    Siren = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_epcis", x => x.Siren);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_job_runs",
+                columns: table => new
+                {
+                    JobName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TickStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_job_runs", x => new { x.JobName, x.TickStart });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_organisations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ShortName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_organisations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_outbox_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_outbox_messages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_roles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_roles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_communes",
+                columns: table => new
+                {
+                    InseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Population = table.Column<int>(type: "INTEGER", nullable: false),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    EpciSiren = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_communes", x => x.InseeCode);
+                    table.ForeignKey(
+                        name: "FK_platform_communes_platform_epcis_EpciSiren",
+                        column: x => x.EpciSiren,
+                        principalTable: "platform_epcis",
+                        principalColumn: "Siren",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_api_keys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_api_keys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_api_keys_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_news",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Territory = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AudienceList = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_news", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_news_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_partners",
+                columns: table => new
+                {
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SharedMailbox = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Domains = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OpeningHours = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Channels = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_partners", x => x.OrganisationId);
+                    table.ForeignKey(
+                        name: "FK_network_partners_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_role_claims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_role_claims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_role_claims_platform_roles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "platform_roles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bus_stops",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    PlaceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    AccessNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bus_stops", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_bus_stops_platform_communes_CommuneInseeCode",
+                        column: x => x.CommuneInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_places",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    OpeningHours = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_places", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_places_platform_communes_CommuneInseeCode",
+                        column: x => x.CommuneInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_platform_places_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bus_passages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    HalfDay = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Bus = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Notice = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Specialists = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    PlanRunId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bus_passages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_bus_passages_bus_stops_StopId",
+                        column: x => x.StopId,
+                        principalTable: "bus_stops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_residents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BirthName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    PostalAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    PreferredChannel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    NirEncrypted = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CafNumberEncrypted = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    FranceTravailIdEncrypted = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    PhoneDigits = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_residents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_desk_residents_platform_communes_CommuneInseeCode",
+                        column: x => x.CommuneInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_desk_residents_platform_places_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "platform_places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_accounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSignInAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_accounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_accounts_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_platform_accounts_platform_places_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "platform_places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bus_visits",
+                columns: table => new
+                {
+                    PassageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Visitors = table.Column<int>(type: "INTEGER", nullable: false),
+                    Domains = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    CasesOpened = table.Column<int>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bus_visits", x => x.PassageId);
+                    table.ForeignKey(
+                        name: "FK_bus_visits_bus_passages_PassageId",
+                        column: x => x.PassageId,
+                        principalTable: "bus_passages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_coaching_sessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_coaching_sessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_desk_coaching_sessions_desk_procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "desk_procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_desk_coaching_sessions_desk_residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "desk_residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_contact_records",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    AgentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_contact_records", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_desk_contact_records_desk_residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "desk_residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "bus_crew",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Bus = table.Column<int>(type: "INTEGER", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_bus_crew", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_bus_crew_platform_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_agent_trainings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TrainerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_agent_trainings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_desk_agent_trainings_platform_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_desk_agent_trainings_platform_organisations_TrainerOrganisationId",
+                        column: x => x.TrainerOrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_cases",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ReferredTo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReferredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReferralPending = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReferralOutcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnswerReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AnswerChannel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ClosingReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    WipedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PartnerAnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_cases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_desk_cases_desk_residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "desk_residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_desk_cases_platform_accounts_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_desk_cases_platform_places_PlaceId",
+                        column: x => x.PlaceId,
+                        principalTable: "platform_places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_desk_cases_platform_places_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "platform_places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_mandates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AgentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Domains = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Duration = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Consent = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SignedFormKeptAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_mandates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_desk_mandates_desk_residents_ResidentId",
+                        column: x => x.ResidentId,
+                        principalTable: "desk_residents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_desk_mandates_platform_accounts_AgentId",
+                        column: x => x.AgentId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_desk_mandates_platform_accounts_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_desk_mandates_platform_accounts_RevokedBy",
+                        column: x => x.RevokedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_desk_mandates_platform_places_SiteId",
+                        column: x => x.SiteId,
+                        principalTable: "platform_places",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_procedure_suggestions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Documents = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Eligibility = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Tips = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_procedure_suggestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_desk_procedure_suggestions_desk_procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "desk_procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_desk_procedure_suggestions_platform_accounts_AuthorId",
+                        column: x => x.AuthorId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_digest_entries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_digest_entries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_digest_entries_platform_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_news_reads",
+                columns: table => new
+                {
+                    NewsItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_news_reads", x => new { x.NewsItemId, x.AccountId });
+                    table.ForeignKey(
+                        name: "FK_network_news_reads_network_news_NewsItemId",
+                        column: x => x.NewsItemId,
+                        principalTable: "network_news",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_news_reads_platform_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_notification_preferences",
+                columns: table => new
+                {
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DailyDigest = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_notification_preferences", x => x.AccountId);
+                    table.ForeignKey(
+                        name: "FK_network_notification_preferences_platform_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_questions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseReference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AskedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Territory = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DomainLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Usefulness = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    SharedFields = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    SharedDataProtected = table.Column<string>(type: "TEXT", nullable: true),
+                    InvitedFromQuestionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    WipedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_questions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_questions_platform_accounts_AskedBy",
+                        column: x => x.AskedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_network_questions_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_referents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Territory = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NamedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_referents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_referents_platform_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_referents_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_account_claims",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_account_claims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_account_claims_platform_accounts_UserId",
+                        column: x => x.UserId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_account_logins",
+                columns: table => new
+                {
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_account_logins", x => new { x.LoginProvider, x.ProviderKey });
+                    table.ForeignKey(
+                        name: "FK_platform_account_logins_platform_accounts_UserId",
+                        column: x => x.UserId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_account_roles",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_account_roles", x => new { x.UserId, x.RoleId });
+                    table.ForeignKey(
+                        name: "FK_platform_account_roles_platform_accounts_UserId",
+                        column: x => x.UserId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_platform_account_roles_platform_roles_RoleId",
+                        column: x => x.RoleId,
+                        principalTable: "platform_roles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_account_tokens",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_account_tokens", x => new { x.UserId, x.LoginProvider, x.Name });
+                    table.ForeignKey(
+                        name: "FK_platform_account_tokens_platform_accounts_UserId",
+                        column: x => x.UserId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "platform_invitations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    InvitedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_invitations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_platform_invitations_platform_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_case_events",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_case_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_desk_case_events_desk_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "desk_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_case_shares",
+                columns: table => new
+                {
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SharedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SharedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_case_shares", x => new { x.CaseId, x.AccountId });
+                    table.ForeignKey(
+                        name: "FK_desk_case_shares_desk_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "desk_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_desk_case_shares_platform_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_needs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_needs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_desk_needs_desk_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "desk_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_desk_needs_desk_procedures_ProcedureId",
+                        column: x => x.ProcedureId,
+                        principalTable: "desk_procedures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "desk_satisfaction_surveys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Score = table.Column<int>(type: "INTEGER", nullable: true),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_desk_satisfaction_surveys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_desk_satisfaction_surveys_desk_cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "desk_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_messages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AuthorOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_messages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_messages_network_questions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "network_questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_question_rounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    HalfTimeAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    TakenByAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TakenByApiKeyId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TakenAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FirstReplyAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_question_rounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_question_rounds_network_api_keys_TakenByApiKeyId",
+                        column: x => x.TakenByApiKeyId,
+                        principalTable: "network_api_keys",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_network_question_rounds_network_questions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "network_questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_question_rounds_platform_accounts_TakenByAccountId",
+                        column: x => x.TakenByAccountId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_network_question_rounds_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_reminders",
+                columns: table => new
+                {
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_reminders", x => new { x.QuestionId, x.Round, x.Kind });
+                    table.ForeignKey(
+                        name: "FK_network_reminders_network_questions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "network_questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "network_attachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    EncryptedContent = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_attachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_attachments_network_messages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "network_messages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_attachments_network_questions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "network_questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bus_crew_AccountId_Date",
+                table: "bus_crew",
+                columns: new[] { "AccountId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bus_crew_Date_Bus_Role",
+                table: "bus_crew",
+                columns: new[] { "Date", "Bus", "Role" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bus_passages_Date_Bus_HalfDay",
+                table: "bus_passages",
+                columns: new[] { "Date", "Bus", "HalfDay" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bus_passages_StopId_Date",
+                table: "bus_passages",
+                columns: new[] { "StopId", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bus_stops_CommuneInseeCode",
+                table: "bus_stops",
+                column: "CommuneInseeCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bus_subscriptions_CommuneInseeCode_Address",
+                table: "bus_subscriptions",
+                columns: new[] { "CommuneInseeCode", "Address" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_bus_subscriptions_TokenHash",
+                table: "bus_subscriptions",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_agent_trainings_AccountId",
+                table: "desk_agent_trainings",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_agent_trainings_TrainerOrganisationId",
+                table: "desk_agent_trainings",
+                column: "TrainerOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_case_events_CaseId_At",
+                table: "desk_case_events",
+                columns: new[] { "CaseId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_case_shares_AccountId",
+                table: "desk_case_shares",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_cases_OwnerId_State",
+                table: "desk_cases",
+                columns: new[] { "OwnerId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_cases_PlaceId",
+                table: "desk_cases",
+                column: "PlaceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_cases_ResidentId",
+                table: "desk_cases",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_cases_SiteId_State_DueDate",
+                table: "desk_cases",
+                columns: new[] { "SiteId", "State", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_cases_State_ClosedAt",
+                table: "desk_cases",
+                columns: new[] { "State", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_coaching_sessions_ProcedureId",
+                table: "desk_coaching_sessions",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_coaching_sessions_ResidentId",
+                table: "desk_coaching_sessions",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_coaching_sessions_SiteId_On",
+                table: "desk_coaching_sessions",
+                columns: new[] { "SiteId", "On" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_contact_records_ResidentId_At",
+                table: "desk_contact_records",
+                columns: new[] { "ResidentId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_mandates_AgentId",
+                table: "desk_mandates",
+                column: "AgentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_mandates_CreatedBy",
+                table: "desk_mandates",
+                column: "CreatedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_mandates_ResidentId",
+                table: "desk_mandates",
+                column: "ResidentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_mandates_RevokedBy",
+                table: "desk_mandates",
+                column: "RevokedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_mandates_SiteId_EndsOn",
+                table: "desk_mandates",
+                columns: new[] { "SiteId", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_needs_CaseId",
+                table: "desk_needs",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_needs_ProcedureId",
+                table: "desk_needs",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_procedure_suggestions_AuthorId",
+                table: "desk_procedure_suggestions",
+                column: "AuthorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_procedure_suggestions_ProcedureId",
+                table: "desk_procedure_suggestions",
+                column: "ProcedureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_procedure_suggestions_Status",
+                table: "desk_procedure_suggestions",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_procedures_Code",
+                table: "desk_procedures",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_residents_BirthDate",
+                table: "desk_residents",
+                column: "BirthDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_residents_CommuneInseeCode",
+                table: "desk_residents",
+                column: "CommuneInseeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_residents_PhoneDigits",
+                table: "desk_residents",
+                column: "PhoneDigits");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_residents_SearchName",
+                table: "desk_residents",
+                column: "SearchName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_residents_SiteId",
+                table: "desk_residents",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_satisfaction_surveys_CaseId",
+                table: "desk_satisfaction_surveys",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_satisfaction_surveys_SiteId_AnsweredAt",
+                table: "desk_satisfaction_surveys",
+                columns: new[] { "SiteId", "AnsweredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_desk_satisfaction_surveys_TokenHash",
+                table: "desk_satisfaction_surveys",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_api_keys_OrganisationId",
+                table: "network_api_keys",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_api_keys_Prefix",
+                table: "network_api_keys",
+                column: "Prefix",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_attachments_MessageId",
+                table: "network_attachments",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_attachments_QuestionId",
+                table: "network_attachments",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_digest_entries_AccountId",
+                table: "network_digest_entries",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_digest_entries_SentAt_AccountId",
+                table: "network_digest_entries",
+                columns: new[] { "SentAt", "AccountId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_messages_QuestionId_At",
+                table: "network_messages",
+                columns: new[] { "QuestionId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_news_OrganisationId",
+                table: "network_news",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_news_Territory_ValidFrom",
+                table: "network_news",
+                columns: new[] { "Territory", "ValidFrom" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_news_reads_AccountId",
+                table: "network_news_reads",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_question_rounds_DueAt",
+                table: "network_question_rounds",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_question_rounds_OrganisationId_SentAt",
+                table: "network_question_rounds",
+                columns: new[] { "OrganisationId", "SentAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_question_rounds_QuestionId_Number",
+                table: "network_question_rounds",
+                columns: new[] { "QuestionId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_question_rounds_TakenByAccountId",
+                table: "network_question_rounds",
+                column: "TakenByAccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_question_rounds_TakenByApiKeyId",
+                table: "network_question_rounds",
+                column: "TakenByApiKeyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_questions_AskedBy",
+                table: "network_questions",
+                column: "AskedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_questions_CaseId",
+                table: "network_questions",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_questions_OrganisationId_State",
+                table: "network_questions",
+                columns: new[] { "OrganisationId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_questions_SentAt",
+                table: "network_questions",
+                column: "SentAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_referents_AccountId_Territory",
+                table: "network_referents",
+                columns: new[] { "AccountId", "Territory" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_referents_OrganisationId_Territory",
+                table: "network_referents",
+                columns: new[] { "OrganisationId", "Territory" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_account_claims_UserId",
+                table: "platform_account_claims",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_account_logins_UserId",
+                table: "platform_account_logins",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_account_roles_RoleId",
+                table: "platform_account_roles",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "EmailIndex",
+                table: "platform_accounts",
+                column: "NormalizedEmail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_accounts_OrganisationId",
+                table: "platform_accounts",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_accounts_SiteId",
+                table: "platform_accounts",
+                column: "SiteId");
+
+            migrationBuilder.CreateIndex(
+                name: "UserNameIndex",
+                table: "platform_accounts",
+                column: "NormalizedUserName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_audit_entries_ActorId",
+                table: "platform_audit_entries",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_audit_entries_OccurredAt",
+                table: "platform_audit_entries",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_audit_entries_RecordType_RecordId",
+                table: "platform_audit_entries",
+                columns: new[] { "RecordType", "RecordId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_communes_EpciSiren",
+                table: "platform_communes",
+                column: "EpciSiren");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_communes_SearchName",
+                table: "platform_communes",
+                column: "SearchName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_invitations_AccountId",
+                table: "platform_invitations",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_invitations_TokenHash",
+                table: "platform_invitations",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_organisations_Name",
+                table: "platform_organisations",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_outbox_messages_Status_NextAttemptAt",
+                table: "platform_outbox_messages",
+                columns: new[] { "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_places_CommuneInseeCode",
+                table: "platform_places",
+                column: "CommuneInseeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_places_OrganisationId",
+                table: "platform_places",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_role_claims_RoleId",
+                table: "platform_role_claims",
+                column: "RoleId");
+
+            migrationBuilder.CreateIndex(
+                name: "RoleNameIndex",
+                table: "platform_roles",
+                column: "NormalizedName",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "bus_crew");
+
+            migrationBuilder.DropTable(
+                name: "bus_plan_runs");
+
+            migrationBuilder.DropTable(
+                name: "bus_subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "bus_visits");
+
+            migrationBuilder.DropTable(
+                name: "desk_agent_trainings");
+
+            migrationBuilder.DropTable(
+                name: "desk_case_events");
+
+            migrationBuilder.DropTable(
+                name: "desk_case_shares");
+
+            migrationBuilder.DropTable(
+                name: "desk_coaching_sessions");
+
+            migrationBuilder.DropTable(
+                name: "desk_contact_records");
+
+            migrationBuilder.DropTable(
+                name: "desk_information_links");
+
+            migrationBuilder.DropTable(
+                name: "desk_mandates");
+
+            migrationBuilder.DropTable(
+                name: "desk_needs");
+
+            migrationBuilder.DropTable(
+                name: "desk_procedure_suggestions");
+
+            migrationBuilder.DropTable(
+                name: "desk_satisfaction_surveys");
+
+            migrationBuilder.DropTable(
+                name: "network_attachments");
+
+            migrationBuilder.DropTable(
+                name: "network_digest_entries");
+
+            migrationBuilder.DropTable(
+                name: "network_news_reads");
+
+            migrationBuilder.DropTable(
+                name: "network_notification_preferences");
+
+            migrationBuilder.DropTable(
+                name: "network_partners");
+
+            migrationBuilder.DropTable(
+                name: "network_question_rounds");
+
+            migrationBuilder.DropTable(
+                name: "network_referents");
+
+            migrationBuilder.DropTable(
+                name: "network_reminders");
+
+            migrationBuilder.DropTable(
+                name: "platform_account_claims");
+
+            migrationBuilder.DropTable(
+                name: "platform_account_logins");
+
+            migrationBuilder.DropTable(
+                name: "platform_account_roles");
+
+            migrationBuilder.DropTable(
+                name: "platform_account_tokens");
+
+            migrationBuilder.DropTable(
+                name: "platform_audit_entries");
+
+            migrationBuilder.DropTable(
+                name: "platform_audit_head");
+
+            migrationBuilder.DropTable(
+                name: "platform_data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "platform_invitations");
+
+            migrationBuilder.DropTable(
+                name: "platform_job_runs");
+
+            migrationBuilder.DropTable(
+                name: "platform_outbox_messages");
+
+            migrationBuilder.DropTable(
+                name: "platform_role_claims");
+
+            migrationBuilder.DropTable(
+                name: "bus_passages");
+
+            migrationBuilder.DropTable(
+                name: "desk_procedures");
+
+            migrationBuilder.DropTable(
+                name: "desk_cases");
+
+            migrationBuilder.DropTable(
+                name: "network_messages");
+
+            migrationBuilder.DropTable(
+                name: "network_news");
+
+            migrationBuilder.DropTable(
+                name: "network_api_keys");
+
+            migrationBuilder.DropTable(
+                name: "platform_roles");
+
+            migrationBuilder.DropTable(
+                name: "bus_stops");
+
+            migrationBuilder.DropTable(
+                name: "desk_residents");
+
+            migrationBuilder.DropTable(
+                name: "network_questions");
+
+            migrationBuilder.DropTable(
+                name: "platform_accounts");
+
+            migrationBuilder.DropTable(
+                name: "platform_places");
+
+            migrationBuilder.DropTable(
+                name: "platform_communes");
+
+            migrationBuilder.DropTable(
+                name: "platform_organisations");
+
+            migrationBuilder.DropTable(
+                name: "platform_epcis");
+        }
+    }
+}
