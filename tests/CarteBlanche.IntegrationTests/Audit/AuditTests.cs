@@ -395,11 +395,11 @@ public abstract partial class AuditTests(CarteBlancheFactory factory)
 
 public sealed class SqliteAuditTests(SqliteFactory factory) : AuditTests(factory), IClassFixture<SqliteFactory>
 {
-    protected override TestDatabase NewDatabase() => TestDatabase.Sqlite();
+    protected override TestDatabase NewDatabase() => TestDatabase.SqliteWithDemoData();
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresAuditTests(PostgresFactory factory, PostgresServer server) : AuditTests(factory), IClassFixture<PostgresFactory>
 {
-    protected override TestDatabase NewDatabase() => TestDatabase.Postgres(server, "audit");
+    protected override TestDatabase NewDatabase() => TestDatabase.PostgresWithDemoData(server, "audit");
 }

@@ -9,6 +9,9 @@ public abstract class CommandLineTests
 {
     protected abstract TestDatabase NewDatabase();
 
+    /// <summary>A copy of the run's demonstration database, for tests that start the app anyway.</summary>
+    protected abstract TestDatabase NewDemoDatabase();
+
     [Fact]
     public async Task Db_migrate_creates_the_schema_then_has_nothing_left_to_do()
     {
@@ -71,7 +74,7 @@ public abstract class CommandLineTests
     [Fact]
     public async Task Territory_import_of_a_bad_file_exits_1_naming_file_and_line_and_imports_nothing()
     {
-        await using var app = new CarteBlancheFactory(NewDatabase());
+        await using var app = new CarteBlancheFactory(NewDemoDatabase());
         var before = await app.WithDbAsync(db => db.Communes.CountAsync());
         var file = Path.Combine(app.Database.DataDirectory, "communes.csv");
         await File.WriteAllTextAsync(file, string.Join('\n',
@@ -92,7 +95,7 @@ public abstract class CommandLineTests
     [Fact]
     public async Task Territory_import_of_a_good_file_reports_what_it_added()
     {
-        await using var app = new CarteBlancheFactory(NewDatabase());
+        await using var app = new CarteBlancheFactory(NewDemoDatabase());
         _ = app.Services; // the app has migrated and loaded the reference territory
         var file = Path.Combine(app.Database.DataDirectory, "nouvelles.csv");
         await File.WriteAllTextAsync(file, string.Join('\n',
@@ -111,10 +114,12 @@ public abstract class CommandLineTests
 public sealed class SqliteCommandLineTests : CommandLineTests
 {
     protected override TestDatabase NewDatabase() => TestDatabase.Sqlite();
+    protected override TestDatabase NewDemoDatabase() => TestDatabase.SqliteWithDemoData();
 }
 
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresCommandLineTests(PostgresServer server) : CommandLineTests
 {
     protected override TestDatabase NewDatabase() => TestDatabase.Postgres(server, "cli");
+    protected override TestDatabase NewDemoDatabase() => TestDatabase.PostgresWithDemoData(server, "cli");
 }
