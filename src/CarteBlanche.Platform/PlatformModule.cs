@@ -1,13 +1,10 @@
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Jobs;
 using CarteBlanche.Platform.Notifications;
 using CarteBlanche.Platform.Territory;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using CarteBlanche.Platform.Territory;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CarteBlanche.Platform.Accounts;

@@ -1,7 +1,5 @@
 using CarteBlanche.Platform.Audit;
-using CarteBlanche.Platform.Database;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Accounts;
 

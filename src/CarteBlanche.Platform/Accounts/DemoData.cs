@@ -1,7 +1,5 @@
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Accounts;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using CarteBlanche.Platform.Accounts;
-using CarteBlanche.Platform.Database;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Audit;
 

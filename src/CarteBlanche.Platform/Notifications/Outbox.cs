@@ -1,4 +1,3 @@
-using CarteBlanche.Platform.Database;
 
 namespace CarteBlanche.Platform.Notifications;
 

@@ -1,5 +1,3 @@
-using CarteBlanche.Platform.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Territory;
 

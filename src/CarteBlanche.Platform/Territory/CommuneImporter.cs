@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Files;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Territory;
 

@@ -1,6 +1,4 @@
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Files;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Territory;
 

@@ -1,6 +1,5 @@
 using CarteBlanche.Platform.Territory;
 using CarteBlanche.Tours;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CarteBlanche.Bus;

@@ -1,15 +1,12 @@
 using System.Threading.RateLimiting;
 using CarteBlanche.Bus.Planning;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Jobs;
 using CarteBlanche.Platform.Territory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

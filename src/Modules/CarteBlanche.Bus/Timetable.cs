@@ -1,12 +1,10 @@
 using System.Globalization;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Tours;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Bus;
 

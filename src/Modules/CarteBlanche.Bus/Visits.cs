@@ -1,7 +1,5 @@
 using System.Globalization;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Files;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
 

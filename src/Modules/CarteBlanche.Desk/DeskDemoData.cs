@@ -1,10 +1,7 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Mandates;
 using CarteBlanche.Desk.Residents;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk;
 

@@ -3,7 +3,6 @@ using CarteBlanche.Desk.Pages.Chiffres;
 using CarteBlanche.Desk.Procedures;
 using CarteBlanche.Desk.Residents;
 using CarteBlanche.Desk.Retention;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 

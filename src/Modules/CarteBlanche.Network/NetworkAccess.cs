@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using CarteBlanche.Desk.Contracts;
 using CarteBlanche.Network.Questions;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 
 namespace CarteBlanche.Network;

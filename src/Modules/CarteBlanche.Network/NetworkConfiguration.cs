@@ -2,9 +2,7 @@ using CarteBlanche.Network.News;
 using CarteBlanche.Network.Notifications;
 using CarteBlanche.Network.Partners;
 using CarteBlanche.Network.Questions;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Territory;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CarteBlanche.Network;

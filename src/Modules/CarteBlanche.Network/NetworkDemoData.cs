@@ -2,10 +2,7 @@ using CarteBlanche.Desk.Contracts;
 using CarteBlanche.Network.News;
 using CarteBlanche.Network.Partners;
 using CarteBlanche.Network.Questions;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Network;
 

@@ -1,8 +1,6 @@
 using CarteBlanche.Desk.Contracts;
 using CarteBlanche.Network.Notifications;
 using CarteBlanche.Network.Questions;
-using CarteBlanche.Platform.Accounts;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Jobs;
 using CarteBlanche.Platform.Web;
 using Microsoft.AspNetCore.Builder;

@@ -1,11 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CarteBlanche.Platform.Pages.Compte;
 

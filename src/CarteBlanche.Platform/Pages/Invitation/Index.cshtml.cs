@@ -1,7 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using CarteBlanche.Platform.Accounts;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CarteBlanche.Platform.Pages.Invitation;

@@ -1,10 +1,8 @@
 using System.Text.Json;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
 using CarteBlanche.Tours;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CarteBlanche.Bus.Planning;

@@ -1,8 +1,6 @@
 using CarteBlanche.Desk.Procedures;
 using CarteBlanche.Desk.Residents;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Territory;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CarteBlanche.Desk.Cases;

@@ -1,6 +1,4 @@
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Cases;
 

@@ -1,5 +1,3 @@
-using CarteBlanche.Platform.Accounts;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CarteBlanche.Desk.Cases;

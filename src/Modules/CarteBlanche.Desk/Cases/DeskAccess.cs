@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 
 namespace CarteBlanche.Desk.Cases;

@@ -1,6 +1,5 @@
 using CarteBlanche.Desk.Procedures;
 using CarteBlanche.Desk.Residents;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CarteBlanche.Desk.Coaching;

@@ -2,8 +2,6 @@ using System.Security.Claims;
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Residents;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Contracts;
 

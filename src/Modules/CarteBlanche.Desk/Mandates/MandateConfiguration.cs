@@ -1,7 +1,5 @@
 using CarteBlanche.Desk.Residents;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Territory;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

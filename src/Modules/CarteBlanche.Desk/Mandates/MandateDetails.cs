@@ -1,9 +1,6 @@
 using System.Security.Claims;
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Residents;
-using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Mandates;
 

@@ -1,5 +1,4 @@
 using CarteBlanche.Desk.Cases;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CarteBlanche.Desk.Procedures;

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CarteBlanche.Desk.Cases;
-using CarteBlanche.Platform.Database;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Procedures;
 

@@ -1,5 +1,4 @@
 using CarteBlanche.Platform.Territory;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CarteBlanche.Desk.Residents;

@@ -1,8 +1,5 @@
 using System.Security.Claims;
 using CarteBlanche.Desk.Cases;
-using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Residents;
 

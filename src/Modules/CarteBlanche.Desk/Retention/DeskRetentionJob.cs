@@ -1,9 +1,7 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Residents;
 using CarteBlanche.Platform.Audit;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Jobs;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

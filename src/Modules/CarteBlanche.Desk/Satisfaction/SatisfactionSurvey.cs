@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using CarteBlanche.Desk.Cases;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CarteBlanche.Desk.Satisfaction;

@@ -1,7 +1,5 @@
 using CarteBlanche.Desk.Cases;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Territory;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace CarteBlanche.Desk.Trainings;

@@ -1,9 +1,7 @@
 using System.Globalization;
 using CarteBlanche.Network.Questions;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Files;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Network.Figures;
 

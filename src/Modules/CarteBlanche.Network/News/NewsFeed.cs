@@ -1,14 +1,11 @@
 using System.Security.Claims;
 using System.Text;
 using System.Xml;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
 using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Network.News;
 

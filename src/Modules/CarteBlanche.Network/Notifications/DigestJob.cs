@@ -1,9 +1,7 @@
 using System.Text;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Jobs;
 using CarteBlanche.Platform.Notifications;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CarteBlanche.Network.Notifications;

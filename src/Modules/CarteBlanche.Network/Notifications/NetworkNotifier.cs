@@ -1,8 +1,6 @@
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Notifications;
 using CarteBlanche.Platform.Web;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CarteBlanche.Network.Notifications;

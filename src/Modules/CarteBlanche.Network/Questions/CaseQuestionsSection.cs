@@ -1,8 +1,6 @@
 using CarteBlanche.Desk.Contracts;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Network.Questions;
 

@@ -1,7 +1,5 @@
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Jobs;
 using CarteBlanche.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace CarteBlanche.Network.Questions;

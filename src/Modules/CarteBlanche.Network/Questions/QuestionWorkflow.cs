@@ -1,12 +1,9 @@
 using CarteBlanche.Desk.Contracts;
 using CarteBlanche.Network.Notifications;
 using CarteBlanche.Network.Partners;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Web;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CarteBlanche.Network.Questions;

@@ -1,4 +1,3 @@
-using CarteBlanche.Platform.Accounts;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CarteBlanche.Platform.Pages.Admin.Comptes;

@@ -1,10 +1,4 @@
-using CarteBlanche.Platform.Accounts;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Pages.Admin.Comptes;
 

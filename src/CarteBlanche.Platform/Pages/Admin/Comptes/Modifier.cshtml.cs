@@ -1,12 +1,6 @@
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Pages.Admin.Comptes;
 
@@ -40,14 +34,7 @@ public sealed class ModifierModel(
         {
             return NotFound();
         }
-        Input = new AccountForm
-        {
-            DisplayName = Account.DisplayName,
-            OrganisationId = Account.OrganisationId,
-            SiteId = Account.SiteId,
-            Roles = (await userManager.GetRolesAsync(Account)).ToList(),
-            ConcurrencyStamp = Account.ConcurrencyStamp ?? "",
-        };
+        await FillFormAsync();
         await auditLog.RecordAsync(new AuditEvent("account.read", "Account", id.ToString("D"), AuditPurpose.AccountAdministration), cancellationToken);
         return Page();
     }

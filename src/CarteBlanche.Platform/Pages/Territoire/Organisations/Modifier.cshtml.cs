@@ -1,12 +1,6 @@
 using System.ComponentModel.DataAnnotations;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Platform.Pages.Territoire.Organisations;
 

@@ -1,5 +1,3 @@
-using CarteBlanche.Platform.Accounts;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CarteBlanche.Bus.Pages.Car;

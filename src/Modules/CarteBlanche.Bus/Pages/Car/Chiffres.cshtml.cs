@@ -1,8 +1,4 @@
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Files;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CarteBlanche.Bus.Pages.Car;
 

@@ -1,9 +1,4 @@
-using CarteBlanche.Platform.Accounts;
-using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Bus.Pages.Car;
 

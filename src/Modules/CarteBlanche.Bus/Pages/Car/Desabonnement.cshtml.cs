@@ -1,7 +1,3 @@
-using CarteBlanche.Platform.Accounts;
-using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Bus.Pages.Car;
 

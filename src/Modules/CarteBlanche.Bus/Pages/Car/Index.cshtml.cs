@@ -1,5 +1,3 @@
-using CarteBlanche.Platform.Accounts;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CarteBlanche.Bus.Pages.Car;
 

@@ -1,11 +1,5 @@
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Tours;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Bus.Pages.Car;
 

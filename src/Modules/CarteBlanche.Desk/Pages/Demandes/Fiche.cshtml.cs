@@ -2,17 +2,11 @@ using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Mandates;
 using CarteBlanche.Desk.Procedures;
 using CarteBlanche.Desk.Residents;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Notifications;
 using CarteBlanche.Platform.Territory;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Pages.Demandes;
 

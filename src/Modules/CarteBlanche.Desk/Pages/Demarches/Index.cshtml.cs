@@ -1,13 +1,7 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Procedures;
-using CarteBlanche.Platform.Accounts;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
 using CarteBlanche.Platform.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Pages.Demarches;
 

@@ -1,9 +1,4 @@
 using CarteBlanche.Desk.Procedures;
-using CarteBlanche.Platform.Accounts;
-using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Pages.Demarches;
 

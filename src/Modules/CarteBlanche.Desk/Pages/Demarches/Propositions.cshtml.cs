@@ -1,12 +1,6 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Procedures;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
-using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Pages.Demarches;
 

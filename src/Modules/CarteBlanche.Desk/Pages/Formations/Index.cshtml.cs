@@ -1,14 +1,8 @@
 using System.Globalization;
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Trainings;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Pages.Formations;
 

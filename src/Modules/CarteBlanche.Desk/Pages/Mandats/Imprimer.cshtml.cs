@@ -1,12 +1,7 @@
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Mandates;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CarteBlanche.Desk.Pages.Mandats;
 

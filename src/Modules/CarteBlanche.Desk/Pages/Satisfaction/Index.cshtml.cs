@@ -1,10 +1,5 @@
 using CarteBlanche.Desk.Satisfaction;
-using CarteBlanche.Platform.Accounts;
-using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Desk.Pages.Satisfaction;
 

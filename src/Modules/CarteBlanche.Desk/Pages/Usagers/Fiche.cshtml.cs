@@ -2,15 +2,9 @@ using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Mandates;
 using CarteBlanche.Desk.Residents;
 using CarteBlanche.Desk.Retention;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace CarteBlanche.Desk.Pages.Usagers;

@@ -1,8 +1,5 @@
 using CarteBlanche.Network.Figures;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Files;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace CarteBlanche.Network.Pages.Reseau;
 

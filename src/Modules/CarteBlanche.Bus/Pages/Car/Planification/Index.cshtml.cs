@@ -1,10 +1,4 @@
 using CarteBlanche.Bus.Planning;
-using CarteBlanche.Platform.Accounts;
-using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Bus.Pages.Car.Planification;
 

@@ -1,11 +1,5 @@
 using CarteBlanche.Network.News;
-using CarteBlanche.Platform.Accounts;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Territory;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Network.Pages.Reseau.Actualites;
 

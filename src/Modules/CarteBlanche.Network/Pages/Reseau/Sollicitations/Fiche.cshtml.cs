@@ -1,14 +1,8 @@
 using CarteBlanche.Network.Partners;
 using CarteBlanche.Network.Questions;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Network.Pages.Reseau.Sollicitations;
 

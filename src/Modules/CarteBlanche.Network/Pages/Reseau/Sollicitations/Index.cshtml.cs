@@ -1,13 +1,7 @@
 using CarteBlanche.Network.Partners;
 using CarteBlanche.Network.Questions;
-using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Calendar;
-using CarteBlanche.Platform.Database;
 using CarteBlanche.Platform.Web;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace CarteBlanche.Network.Pages.Reseau.Sollicitations;
 
