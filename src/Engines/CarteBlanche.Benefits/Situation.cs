@@ -101,7 +101,7 @@ public sealed class Situation
                 {
                     continue;
                 }
-                var ids = group[role] is JsonArray array ? array.Select(n => n?.GetValue<string>()).ToList() : [group[role]!.GetValue<string>()];
+                var ids = group[role] is JsonArray array ? array.Select(PersonId).ToList() : [PersonId(group[role])];
                 foreach (var person in ids)
                 {
                     if (person == null || !_persons.Contains(person))
@@ -124,6 +124,12 @@ public sealed class Situation
             ReadVariables(kind, id, group, roles);
         }
     }
+
+    /// <summary>A member named by a string (« parent1 ») or a number (OpenFisca's tests write <c>parents: [1, 2]</c>, the persons' keys being "1" and "2").</summary>
+    private static string? PersonId(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text
+        : node is JsonValue number && number.TryGetValue<double>(out var n) ? n.ToString(CultureInfo.InvariantCulture)
+        : null;
 
     private void ReadVariables(EntityKind kind, string id, JsonObject node, string[] roles)
     {

@@ -93,6 +93,12 @@ public static class YamlTests
                     var prefix = $"{Path.GetFileName(file)} « {name} » : ";
                     failures.Add(new YamlTestFailure(file, name, ex.Message.StartsWith(prefix, StringComparison.Ordinal) ? ex.Message[prefix.Length..] : ex.Message));
                 }
+                catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or KeyNotFoundException or NotSupportedException or InvalidCastException)
+                {
+                    // A test this runner does not read yet fails alone, named, and the run goes on.
+                    failed++;
+                    failures.Add(new YamlTestFailure(file, name, $"test non lu ({ex.GetType().Name}) : {ex.Message}"));
+                }
             }
         }
         return new YamlTestReport(passed, failed, skipped, failures, skips, warnings.Distinct().ToList());
@@ -117,6 +123,7 @@ public static class YamlTests
         var absoluteMargins = Margins(Field("absolute_error_margin"));
         var relativeMargins = Margins(Field("relative_error_margin"));
         var input = ToJson(Field("input")) as JsonObject ?? throw new FormatException($"{where} : « input » manque ou n'est pas un dictionnaire");
+        EvaluateArithmetic(input, where);
         var output = ToJson(Field("output")) as JsonObject ?? throw new FormatException($"{where} : « output » manque ou n'est pas un dictionnaire");
 
         var situation = Normalise(input, where);
@@ -352,6 +359,47 @@ public static class YamlTests
     }
 
     /// <summary>YAML to JSON: plain scalars that read as numbers, booleans or null become those; the rest stays text.</summary>
+    /// <summary>
+    /// Inputs written as arithmetic, as OpenFisca reads them (<c>salaire_net: "524 * 0.55"</c>, <c>"1583.1951*12"</c>),
+    /// become their value. A date (« 2019-01-01 ») is not arithmetic.
+    /// </summary>
+    internal static void EvaluateArithmetic(JsonNode? node, string where)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var key in obj.Select(p => p.Key).ToList())
+                {
+                    if (obj[key] is JsonValue value && value.TryGetValue<string>(out var text) && LooksLikeArithmetic(text))
+                    {
+                        obj[key] = JsonValue.Create(Expression.Evaluate(text, where));
+                    }
+                    else
+                    {
+                        EvaluateArithmetic(obj[key], where);
+                    }
+                }
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is JsonValue value && value.TryGetValue<string>(out var text) && LooksLikeArithmetic(text))
+                    {
+                        array[i] = JsonValue.Create(Expression.Evaluate(text, where));
+                    }
+                    else
+                    {
+                        EvaluateArithmetic(array[i], where);
+                    }
+                }
+                break;
+        }
+    }
+
+    private static bool LooksLikeArithmetic(string text) =>
+        text.Length > 0 && text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || c is '.' or ' ' or '+' or '-' or '*' or '/' or '(' or ')')
+        && (text.IndexOfAny(['*', '/', '+']) >= 0 || text.Contains(" - ", StringComparison.Ordinal));
+
     internal static JsonNode? ToJson(YamlNode? node)
     {
         switch (node)

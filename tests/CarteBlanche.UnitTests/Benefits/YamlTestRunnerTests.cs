@@ -59,6 +59,49 @@ public sealed class YamlTestRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Numeric_person_ids_and_arithmetic_inputs_are_read_as_OpenFisca_reads_them()
+    {
+        // OpenFisca-France's own tests name persons 1 and 2 and write amounts as arithmetic: this used to stop the whole run.
+        var report = Run("""
+            - name: identifiants numériques
+              period: 2025-06
+              absolute_error_margin: 0.01
+              input:
+                individus:
+                  1: {date_naissance: 1980-01-01, salaire_net: {2025-03: "100 * 0", 2025-04: "0/1", 2025-05: "0 + 0"}}
+                famille: {parents: [1]}
+                menage: {personne_de_reference: [1], statut_occupation_logement: locataire_vide}
+                foyer_fiscal: {declarants: [1]}
+              output:
+                rsa: 646.52
+            """);
+        Assert.True(report.Failures.Count == 0, string.Join("\n", report.Failures.Select(f => f.Message)));
+        Assert.Equal((1, 0, 0), (report.Passed, report.Failed, report.Skipped));
+    }
+
+    [Fact]
+    public void A_test_the_runner_cannot_read_fails_alone_and_the_run_goes_on()
+    {
+        var report = Run("""
+            - name: illisible
+              period: 2025-06
+              input:
+                individus: {a: {date_naissance: 1980-01-01}}
+                famille: {parents: [{x: 1}]}
+              output: {rsa: 0}
+            - name: lisible
+              period: 2025-06
+              absolute_error_margin: 0.01
+              input:
+                date_naissance: 1980-01-01
+                statut_occupation_logement: locataire_vide
+              output: {rsa: 646.52}
+            """);
+        Assert.Equal((1, 1, 0), (report.Passed, report.Failed, report.Skipped));
+        Assert.Equal("illisible", Assert.Single(report.Failures).Test);
+    }
+
+    [Fact]
     public void Bad_input_fails_the_test_naming_the_file_the_test_and_the_field()
     {
         var report = Run("""
