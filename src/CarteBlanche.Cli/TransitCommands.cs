@@ -47,9 +47,20 @@ public static class TransitCommands
                 Console.Error.WriteLine(error);
                 return 2;
             }
-            if (!DateTime.TryParse(parse.GetValue(at), CultureInfo.InvariantCulture, DateTimeStyles.None, out var when))
+            if (ReadAt(parse.GetValue(at)!, network.TimeZone) is not { } when)
             {
-                Console.Error.WriteLine($"--at : « {parse.GetValue(at)} » n'est pas une date et heure ISO (2026-12-01T08:00).");
+                Console.Error.WriteLine($"--at : « {parse.GetValue(at)} » n'est pas une date et heure ISO (2026-12-01T08:00, ou avec son décalage : 2026-12-01T08:00+01:00).");
+                return 2;
+            }
+            if (parse.GetValue(days) is < 1 or > MaxSearchDays)
+            {
+                Console.Error.WriteLine($"--days : {parse.GetValue(days)} jours ; entre 1 et {MaxSearchDays} (le planificateur garde au plus 7 jours de service en mémoire, la veille et la fenêtre comprises).");
+                return 2;
+            }
+            var (first, last) = CalendarSpan(network);
+            if (first <= last && (DateOnly.FromDateTime(when) < first || DateOnly.FromDateTime(when) > last))
+            {
+                Console.Error.WriteLine($"--at : le {when:dd/MM/yyyy} est hors du calendrier : le jeu couvre du {first:dd/MM/yyyy} au {last:dd/MM/yyyy}.");
                 return 2;
             }
             var sources = Place(network, parse.GetValue(from)!, out var fromError);
@@ -177,6 +188,11 @@ public static class TransitCommands
 
     private static int RunBench(string[] paths, int queries, int seed, int days)
     {
+        if (days is < 1 or > MaxSearchDays)
+        {
+            Console.Error.WriteLine($"--days : {days} jours ; entre 1 et {MaxSearchDays}.");
+            return 2;
+        }
         var temp = new List<string>();
         try
         {
@@ -277,4 +293,48 @@ public static class TransitCommands
             }
         }
     }
+
+    /// <summary>The most days --days may ask: the planner keeps 7 service days (3 bits), with the day before and a window's day.</summary>
+    private const int MaxSearchDays = 5;
+
+    /// <summary>
+    /// --at in ISO only: a local time of the network (2026-12-01T08:00), or a time with its offset, converted to the
+    /// network's zone (2026-10-14T08:00-04:00 is 14:00 in Paris). « 01/12/2026 » is refused, never read as 12 January.
+    /// </summary>
+    internal static DateTime? ReadAt(string text, TimeZoneInfo zone)
+    {
+        string[] local = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss"];
+        if (DateTime.TryParseExact(text, local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wall))
+        {
+            return wall;
+        }
+        string[] withOffset = ["yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm'Z'", "yyyy-MM-dd'T'HH:mm:ss'Z'"];
+        if (DateTimeOffset.TryParseExact(text, withOffset, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+        {
+            return DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, zone).DateTime, DateTimeKind.Unspecified);
+        }
+        return null;
+    }
+
+    /// <summary>The first and last days any service of the feeds runs (calendar ranges and added dates).</summary>
+    private static (DateOnly First, DateOnly Last) CalendarSpan(TransitNetwork network)
+    {
+        var first = DateOnly.MaxValue;
+        var last = DateOnly.MinValue;
+        foreach (var service in network.Services)
+        {
+            if (service.Start <= service.End)
+            {
+                first = service.Start < first ? service.Start : first;
+                last = service.End > last ? service.End : last;
+            }
+            foreach (var day in service.Added)
+            {
+                first = day < first ? day : first;
+                last = day > last ? day : last;
+            }
+        }
+        return (first, last);
+    }
+
 }

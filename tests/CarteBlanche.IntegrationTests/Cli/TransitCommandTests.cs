@@ -60,6 +60,35 @@ public sealed class TransitCommandTests
     }
 
     [Fact]
+    public async Task Plan_reads_dates_in_ISO_only_converts_offsets_and_refuses_days_and_dates_it_cannot_search()
+    {
+        using var database = TestDatabase.Sqlite();
+        async Task<CliResult> PlanAsync(params string[] extra) =>
+            await CliRunner.RunAsync(database, ["transit", "plan", Feed, "--from", "44.4850,1.4050", "--to", "CAH_HOP", .. extra]);
+
+        // 06:50 UTC is 07:50 in Paris: the same journey as 07:50 local.
+        var withOffset = await PlanAsync("--at", "2026-12-01T06:50Z");
+        Assert.Contains("Départ mardi 1 décembre 07:56, arrivée mardi 1 décembre 08:24", withOffset.Output, StringComparison.Ordinal);
+        var newYork = await PlanAsync("--at", "2026-12-01T01:50-05:00");
+        Assert.Contains("Départ mardi 1 décembre 07:56, arrivée mardi 1 décembre 08:24", newYork.Output, StringComparison.Ordinal);
+
+        var french = await PlanAsync("--at", "01/12/2026");
+        Assert.Equal(2, french.ExitCode);
+        Assert.Contains("--at : « 01/12/2026 » n'est pas une date et heure ISO", french.Error, StringComparison.Ordinal);
+
+        foreach (var days in new[] { "0", "-1", "20" })
+        {
+            var refused = await PlanAsync("--at", "2026-12-01T07:50", "--days", days);
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains($"--days : {days} jours ; entre 1 et 5", refused.Error, StringComparison.Ordinal);
+        }
+
+        var outside = await PlanAsync("--at", "2031-06-02T08:00");
+        Assert.Equal(2, outside.ExitCode);
+        Assert.Matches(@"--at : le 02/06/2031 est hors du calendrier : le jeu couvre du \d{2}/\d{2}/\d{4} au \d{2}/\d{2}/\d{4}\.", outside.Error);
+    }
+
+    [Fact]
     public async Task Bench_prints_one_figure_per_line()
     {
         using var database = TestDatabase.Sqlite();
