@@ -541,9 +541,12 @@ public static class GtfsReader
             {
                 var km = Distance(rows[i - 1].Stop, rows[i].Stop) / 1000;
                 var seconds = rows[i].Arrival - rows[i - 1].Departure;
-                if (seconds == 0 && km > 1)
+                // Any hop of 0 s between two stops apart, however close: the planner cannot bound a journey's time by
+                // distance over such a hop (it turns its pruning off), and a rider is shown arriving as they leave.
+                if (seconds == 0 && rows[i].Stop != rows[i - 1].Stop && km > 0)
                 {
-                    report.Add(Severity.Warning, "NullDuration", "stop_times.txt", rows[i].Line, tripId, $"Trajet de {km:0.0} km en 0 minute dans la course « {tripId} ».");
+                    report.Add(Severity.Warning, "NullDuration", "stop_times.txt", rows[i].Line, tripId,
+                        string.Create(CultureInfo.InvariantCulture, $"Trajet de {km * 1000:0} m en 0 seconde dans la course « {tripId} »."));
                 }
                 else if (seconds > 0 && km / (seconds / 3600.0) > MaxSpeed(routeType))
                 {

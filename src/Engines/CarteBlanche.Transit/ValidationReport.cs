@@ -25,6 +25,8 @@ public sealed class ValidationReport
     public const int MaxListedPerCode = 200;
 
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+    // Every issue counts, listed or not: the summary must add up to the counts (499 warnings, not the 200 listed).
+    private readonly Dictionary<Severity, int> _bySeverity = [];
 
     public string Feed { get; }
 
@@ -32,13 +34,17 @@ public sealed class ValidationReport
 
     public ValidationReport(string feed) => Feed = feed;
 
-    public bool HasFatal => Issues.Any(i => i.Severity == Severity.Fatal);
+    public bool HasFatal => Total(Severity.Fatal) > 0;
+
+    /// <summary>How many issues of this severity were found, including those beyond <see cref="MaxListedPerCode"/> that are not listed.</summary>
+    public int Total(Severity severity) => _bySeverity.GetValueOrDefault(severity);
 
     public IReadOnlyDictionary<string, int> Counts => _counts;
 
     public void Add(Severity severity, string code, string file, int? line, string? objectId, string message)
     {
         _counts[code] = _counts.GetValueOrDefault(code) + 1;
+        _bySeverity[severity] = _bySeverity.GetValueOrDefault(severity) + 1;
         if (_counts[code] <= MaxListedPerCode)
         {
             Issues.Add(new ValidationIssue(severity, code, file, line, objectId, message));
@@ -48,7 +54,7 @@ public sealed class ValidationReport
     public string ToJson() => JsonSerializer.Serialize(new
     {
         feed = Feed,
-        summary = Enum.GetValues<Severity>().Reverse().ToDictionary(s => s.ToString(), s => Issues.Count(i => i.Severity == s)),
+        summary = Enum.GetValues<Severity>().Reverse().ToDictionary(s => s.ToString(), Total),
         counts = _counts,
         issues = Issues,
     }, Json);
@@ -65,7 +71,7 @@ public sealed class ValidationReport
         html.Append("<ul>");
         foreach (var s in new[] { Severity.Fatal, Severity.Error, Severity.Warning, Severity.Information })
         {
-            html.Append("<li>").Append(labels[s]).Append(" : ").Append(Issues.Count(i => i.Severity == s)).Append("</li>");
+            html.Append("<li>").Append(labels[s]).Append(" : ").Append(Total(s)).Append("</li>");
         }
         html.Append("</ul>");
         if (HasFatal)
@@ -85,6 +91,11 @@ public sealed class ValidationReport
                 html.Append("<tr><td>").Append(E(i.Code)).Append("</td><td>").Append(E(i.File)).Append("</td><td>").Append(i.Line).Append("</td><td>").Append(E(i.ObjectId)).Append("</td><td>").Append(E(i.Message)).Append("</td></tr>");
             }
             html.Append("</tbody></table>");
+            var unlisted = Total(s) - issues.Count;
+            if (unlisted > 0)
+            {
+                html.Append("<p>").Append(unlisted).Append(" de plus, non listés (au plus ").Append(MaxListedPerCode).Append(" par code).</p>");
+            }
         }
         return html.Append("</body></html>").ToString();
     }

@@ -50,6 +50,32 @@ public sealed class ValidationTests : IDisposable
         Assert.True(feed.Trips.Count > 90, "frequencies are expanded into trips");
     }
 
+    [Fact]
+    public void The_summary_counts_every_issue_even_those_beyond_the_listed_ones()
+    {
+        var report = new ValidationReport("gros");
+        for (var i = 0; i < 499; i++)
+        {
+            report.Add(Severity.Warning, "NullDuration", "stop_times.txt", i + 2, "t", "0 seconde");
+        }
+
+        Assert.Equal(ValidationReport.MaxListedPerCode, report.Issues.Count);
+        Assert.Equal(499, report.Total(Severity.Warning));
+        Assert.Contains("\"Warning\": 499", report.ToJson(), StringComparison.Ordinal);
+        var html = report.ToHtml();
+        Assert.Contains("Avertissement : 499", html, StringComparison.Ordinal);
+        Assert.Contains("299 de plus, non listés (au plus 200 par code).", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hop_of_zero_seconds_between_two_stops_is_flagged_with_its_distance()
+    {
+        // Flagged whatever the distance (it used to take more than 1 km), in metres.
+        Replace("stop_times.txt", "885_A_0,07:30:00,07:30:00", "885_A_0,07:16:00,07:16:00");
+        var (_, report) = Read();
+        Assert.Contains(report.Issues, i => i.Code == "NullDuration" && i.Message.Contains(" m en 0 seconde", StringComparison.Ordinal));
+    }
+
     public static TheoryData<string> Codes =>
     [
         "InvalidArchive", "MissingMandatoryFile", "MissingMandatoryColumn", "InvalidEncoding", "InvalidReference", "InvalidTime", "MissingId",
