@@ -70,9 +70,10 @@ public sealed class RuleTests
     public void A_month_without_a_parameter_value_fails_naming_the_parameter_and_the_date()
     {
         var pop = RandomPopulation(10, 1);
-        var error = Assert.Throws<MissingParameterException>(() => Batch.Compute(pop, Month.Of(2022, 6), 1, Benefit.Rsa));
+        // Before the RSA existed (June 2009): no amount to take.
+        var error = Assert.Throws<MissingParameterException>(() => Batch.Compute(pop, Month.Of(2009, 1), 1, Benefit.Rsa));
         Assert.Equal("rsa.montant_de_base", error.Name);
-        Assert.Contains("2022-06-01", error.Message, StringComparison.Ordinal);
+        Assert.Contains("2009-01-01", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
