@@ -211,26 +211,11 @@ public abstract partial class QuestionRoundTests(CarteBlancheFactory factory)
         return key.Groups[1].Value;
     }
 
-    private Task<List<Guid>> NeedIdsAsync(Guid caseId) =>
-        Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Cases.Need>().Where(n => n.CaseId == caseId).Select(n => n.Id).ToListAsync());
+    private Task<List<Guid>> NeedIdsAsync(Guid caseId) => NetworkScenario.NeedIdsAsync(Factory, caseId);
 
-    /// <summary>A new resident with a phone and a new family case at the Grand Cahors site, through the desk's pages.</summary>
-    private async Task<Guid> NewCaseAsync()
-    {
-        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
-        using var created = await Html.PostFormAsync(agent, "/usagers/nouveau",
-        [
-            new("Input.FirstName", "Mathilde"), new("Input.LastName", "Delmas-" + Guid.NewGuid().ToString("N")[..6]), new("Input.BirthDate", "02/06/1985"),
-            new("Input.Phone", "06 55 44 33 22"), new("Input.PreferredChannel", "Phone"),
-        ]);
-        var residentId = created.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last();
-        var site = await Factory.WithDbAsync(db => db.Places.Where(p => p.Name == DemoData.GrandCahorsSite).Select(p => p.Id).SingleAsync());
-        using var opened = await Html.PostFormAsync(agent, $"/demandes/nouvelle/{residentId}",
-            [new("Channel", "InPerson"), new("Needs[0].Domain", "Famille"), new("Needs[0].Description", "Changement de situation"), new("PlaceId", site.ToString())]);
-        return Guid.Parse(opened.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
-    }
+    private Task<Guid> NewCaseAsync() => NetworkScenario.NewCaseAsync(Factory, "Delmas");
 
-    private Task<Guid> OrganisationIdAsync(string name) => Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
+    private Task<Guid> OrganisationIdAsync(string name) => NetworkScenario.OrganisationIdAsync(Factory, name);
 
     [GeneratedRegex("name=\"Version\" value=\"([^\"]*)\"")]
     private static partial Regex VersionField();
