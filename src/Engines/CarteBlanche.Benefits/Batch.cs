@@ -73,9 +73,12 @@ public static class Batch
             }
         }
         var ppaMinimum = new double[months];
+        var ppaBefore = new bool[months];
         for (var k = 0; k < months && (benefits & Benefit.Ppa) != 0; k++)
         {
-            ppaMinimum[k] = parameters.Ppa(first.AddMonths(k)).Scale.MinimumPaid;
+            var atMonth = parameters.Ppa(first.AddMonths(k));
+            ppaMinimum[k] = atMonth.Scale.MinimumPaid;
+            ppaBefore[k] = atMonth.BeforeCreation;
         }
         void Range(int from, int to)
         {
@@ -118,7 +121,7 @@ public static class Batch
                     if ((benefits & Benefit.Ppa) != 0)
                     {
                         var latest = k + 4 - Formulas.ReferenceShift(pop, f, m, parameters);
-                        results.Ppa[cell] = Formulas.PpaAmount(notional[latest - 2], notional[latest - 1], notional[latest], ppaMinimum[k]);
+                        results.Ppa[cell] = ppaBefore[k] ? 0 : Formulas.PpaAmount(notional[latest - 2], notional[latest - 1], notional[latest], ppaMinimum[k]);
                     }
                     if ((benefits & Benefit.Css) != 0)
                     {

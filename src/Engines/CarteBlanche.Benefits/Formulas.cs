@@ -67,27 +67,6 @@ public static class Formulas
         return false;
     }
 
-    /// <summary>Resources of the parents and counted children in a month.</summary>
-    private static double MembersResources(Population pop, int family, Month month, int childAgeLimit)
-    {
-        var h = pop.Offset(month);
-        if (h < 0)
-        {
-            return 0;
-        }
-        var first = pop.FirstPerson[family];
-        var firstChild = first + pop.Parents[family];
-        var total = 0.0;
-        for (var p = first; p < pop.FirstPerson[family + 1]; p++)
-        {
-            if (p < firstChild || IsCountedChild(pop, p, month, childAgeLimit))
-            {
-                total += pop.Activity[p * pop.Months + h] + pop.OtherIncome[p * pop.Months + h];
-            }
-        }
-        return total;
-    }
-
     private static bool AnyParentPregnant(Population pop, int family)
     {
         var first = pop.FirstPerson[family];
@@ -142,18 +121,118 @@ public static class Formulas
         return (socle, majore);
     }
 
+    /// <summary>
+    /// A person's earned income averaged over the three reference months, neutralised (0) when it stopped: reported as
+    /// nothing in the month itself, something the month before, and no replacement income that month (OpenFisca's
+    /// <c>rsa_revenu_activite_individu</c>, which also reads a month not given as 0; any other resource of the month
+    /// counts as replacement here).
+    /// </summary>
+    private static double RsaActivity(Population pop, int person, Month month, int from)
+    {
+        var now = pop.Offset(month);
+        var before = pop.Offset(month.AddMonths(-1));
+        if (now >= 0 && before >= 0 && pop.ActivityStopped[person * pop.Months + now] && pop.Activity[person * pop.Months + before] > 0
+            && pop.OtherIncome[person * pop.Months + now] == 0)
+        {
+            return 0;
+        }
+        var total = 0.0;
+        for (var k = from; k < from + 3; k++)
+        {
+            total += At(pop.Activity, person, pop, month.AddMonths(-k));
+        }
+        return total / 3;
+    }
+
+    private static double RsaOther(Population pop, int person, Month month, int from)
+    {
+        var total = 0.0;
+        for (var k = from; k < from + 3; k++)
+        {
+            total += At(pop.OtherIncome, person, pop, month.AddMonths(-k));
+        }
+        return total / 3;
+    }
+
+    /// <summary>
+    /// Whether a child counts in the RSA household (OpenFisca's <c>rsa_enfant_a_charge</c>): younger than the limit,
+    /// and with resources (other resources + the part of earned income not covered by the activity share) under the
+    /// increase of the forfait the child brings — 40 % of the base, or the isolation majoration's share for a first
+    /// child when the child opens it (recently alone, not pregnant, no other child).
+    /// </summary>
+    private static bool IsRsaChild(Population pop, int family, int person, Month month, ScaleParameters scale, double share, int from, int ageEligible, bool pregnant)
+    {
+        if (pop.Age(person, month) >= scale.ChildAgeLimit)
+        {
+            return false;
+        }
+        var resources = RsaOther(pop, person, month, from) + (1 - share) * RsaActivity(pop, person, month, from);
+        if (resources == 0)
+        {
+            return true;
+        }
+        var opensMajoration = pop.Parents[family] == 1 && !pregnant && pop.RecentIsolation[family] && ageEligible <= 1;
+        var limit = opensMajoration ? scale.MajorationBase - 1 + scale.MajorationPerChild : scale.Beyond;
+        return resources < limit * scale.Base.Value;
+    }
+
+    /// <summary>The children counted for the RSA (and the prime d'activité's household) in a month.</summary>
+    public static int RsaChildren(Population pop, int family, Month month, RsaParameters p, int from = 1)
+    {
+        var scale = p.Scale;
+        var ageEligible = CountedChildren(pop, family, month, scale.ChildAgeLimit);
+        if (ageEligible == 0)
+        {
+            return 0;
+        }
+        var pregnant = AnyParentPregnant(pop, family);
+        var count = 0;
+        for (var c = pop.FirstPerson[family] + pop.Parents[family]; c < pop.FirstPerson[family + 1]; c++)
+        {
+            if (IsRsaChild(pop, family, c, month, scale, p.ActivityShare, from, ageEligible, pregnant))
+            {
+                count++;
+            }
+        }
+        return count;
+    }
+
     public static RsaResult Rsa<T>(Population pop, int family, Month month, RsaParameters p, T trace) where T : ITrace
     {
         var scale = p.Scale;
         trace.Uses(scale.Used);
         var parents = pop.Parents[family];
-        var children = CountedChildren(pop, family, month, scale.ChildAgeLimit);
+        var later = p.LaterMonthsAllowed && pop.LaterMonths[family];
+        var from = later ? 2 : 1;
+        var ageEligible = CountedChildren(pop, family, month, scale.ChildAgeLimit);
         var pregnant = AnyParentPregnant(pop, family);
         var first = pop.FirstPerson[family];
         var oldest = 0;
         for (var i = first; i < first + parents; i++)
         {
             oldest = Math.Max(oldest, pop.Age(i, month));
+        }
+        // Resources of the parents and of the children who count: each person's average over the reference months.
+        var resources = 0.0;
+        var activity = 0.0;
+        var children = 0;
+        for (var i = first; i < pop.FirstPerson[family + 1]; i++)
+        {
+            if (i >= first + parents)
+            {
+                if (ageEligible == 0 || !IsRsaChild(pop, family, i, month, scale, p.ActivityShare, from, ageEligible, pregnant))
+                {
+                    continue;
+                }
+                children++;
+            }
+            var earned = RsaActivity(pop, i, month, from);
+            activity += earned;
+            resources += earned + RsaOther(pop, i, month, from);
+        }
+        if (trace.On && children < ageEligible)
+        {
+            trace.Step("rsa_nb_enfants", children, $"{month} — {ageEligible - children} enfant(s) exclu(s) du foyer : leurs ressources dépassent ce que leur présence ajoute au montant forfaitaire.");
         }
         var eligible = parents > 0 && (oldest >= scale.MinimumAge || children > 0 || pregnant);
         if (trace.On)
@@ -167,22 +246,17 @@ public static class Formulas
         var socle = Math.Max(socleOnly, majore);
         var persons = parents + children;
         var forfait = HousingForfait("rsa_forfait_logement", scale, persons, At(pop.HousingAid, family, pop, month), pop.InKindHousing[family], month, trace);
-        var later = p.LaterMonthsAllowed && pop.LaterMonths[family];
-        var from = later ? 2 : 1;
-        var resources = 0.0;
-        for (var k = from; k < from + 3; k++)
-        {
-            resources += MembersResources(pop, family, month.AddMonths(-k), scale.ChildAgeLimit);
-        }
         var familyBenefits = At(pop.FamilyResources, family, pop, month);
-        resources = resources / 3 + familyBenefits;
-        var gross = Math.Max(0, socle - forfait - resources);
+        resources += familyBenefits;
+        // Until 2015 the RSA also topped up earned income (the « RSA activité »): a share of it is added back.
+        var topUp = p.ActivityShare * activity;
+        var gross = Math.Max(0, socle - forfait - resources + topUp);
         var amount = !eligible || gross < scale.MinimumPaid ? 0 : gross;
         if (trace.On)
         {
             trace.Step("rsa_base_ressources", resources, $"Ressources : moyenne des mois {month.AddMonths(-from - 2)} à {month.AddMonths(-from)} (revenus d'activité, chômage, retraites, pensions){(familyBenefits > 0 ? $" + prestations familiales du mois {Explanation.Euros(familyBenefits)}" : "")} = {Explanation.Euros(resources)} par mois.");
             trace.Step("rsa", amount, !eligible ? "RSA : 0 € (non éligible)."
-                : $"RSA : {Explanation.Euros(socle)} − forfait logement {Explanation.Euros(forfait)} − ressources {Explanation.Euros(resources)} = {Explanation.Euros(gross)}{(gross < scale.MinimumPaid ? $", moins de {Explanation.Euros(scale.MinimumPaid)} : non versé" : "")} → {Explanation.Euros(amount)}.");
+                : $"RSA : {Explanation.Euros(socle)} − forfait logement {Explanation.Euros(forfait)} − ressources {Explanation.Euros(resources)}{(topUp > 0 ? $" + {Explanation.Number(p.ActivityShare)} × revenus d'activité {Explanation.Euros(activity)} (RSA activité, jusqu'en 2015)" : "")} = {Explanation.Euros(gross)}{(gross < scale.MinimumPaid ? $", moins de {Explanation.Euros(scale.MinimumPaid)} : non versé" : "")} → {Explanation.Euros(amount)}.");
         }
         return new RsaResult(eligible, persons, children, socleOnly, majore, forfait, resources, amount);
     }
@@ -206,7 +280,9 @@ public static class Formulas
         var parents = pop.Parents[family];
         var first = pop.FirstPerson[family];
         var end = pop.FirstPerson[family + 1];
-        var children = CountedChildren(pop, family, m, scale.ChildAgeLimit);
+        // The household counts the RSA's children (OpenFisca's rsa_nb_enfants); the resources are those of the parents
+        // and of every child under the age limit, counted in the household or excluded for their resources (as OpenFisca).
+        var children = RsaChildren(pop, family, m, p.Rsa);
         var pregnant = AnyParentPregnant(pop, family);
         var h = pop.Offset(m);
         var activity = 0.0;
@@ -243,17 +319,25 @@ public static class Formulas
     public static PpaResult Ppa<T>(Population pop, int family, Month month, MonthParameters parameters, T trace) where T : ITrace
     {
         var atMonth = parameters.Ppa(month);
+        var eligible = false;
+        for (var i = pop.FirstPerson[family]; i < pop.FirstPerson[family + 1]; i++)
+        {
+            eligible |= pop.Age(i, month) >= atMonth.Scale.MinimumAge;
+        }
+        if (atMonth.BeforeCreation)
+        {
+            if (trace.On)
+            {
+                trace.Step("ppa", 0, $"Prime d'activité : 0 € (elle existe depuis janvier 2016).");
+            }
+            return new PpaResult(eligible, 0);
+        }
         var from = ReferenceShift(pop, family, month, parameters);
         var oldest = PpaNotional(pop, family, month.AddMonths(-from - 2), parameters.Ppa(month.AddMonths(-from - 2)), trace);
         var middle = PpaNotional(pop, family, month.AddMonths(-from - 1), parameters.Ppa(month.AddMonths(-from - 1)), trace);
         var latest = PpaNotional(pop, family, month.AddMonths(-from), parameters.Ppa(month.AddMonths(-from)), trace);
         var amount = PpaAmount(oldest, middle, latest, atMonth.Scale.MinimumPaid);
         var average = (oldest + middle + latest) / 3;
-        var eligible = false;
-        for (var i = pop.FirstPerson[family]; i < pop.FirstPerson[family + 1]; i++)
-        {
-            eligible |= pop.Age(i, month) >= atMonth.Scale.MinimumAge;
-        }
         if (trace.On)
         {
             trace.Step("ppa", amount, $"Prime d'activité : moyenne des trois montants = {Explanation.Euros(average)}{(average < atMonth.Scale.MinimumPaid ? $", moins de {Explanation.Euros(atMonth.Scale.MinimumPaid)} : non versée" : "")} → {Explanation.Euros(amount)}.");

@@ -56,11 +56,20 @@ public sealed class RsaParameters
     public required ScaleParameters Scale { get; init; }
     /// <summary>True from the month the M-2..M-4 reference period may apply.</summary>
     public required bool LaterMonthsAllowed { get; init; }
+    /// <summary>Share of earned income added back (the « RSA activité » until 2015; 0 since the prime d'activité).</summary>
+    public required double ActivityShare { get; init; }
 }
 
 public sealed class PpaParameters
 {
     public required ScaleParameters Scale { get; init; }
+    /// <summary>The RSA's parameters of the same month: the prime d'activité's household counts the RSA's children.</summary>
+    public required RsaParameters Rsa { get; init; }
+    /// <summary>
+    /// The month is before the prime d'activité existed (January 2016): nothing is paid; as a reference month of the
+    /// first ones, it is computed with the parameters of January 2016 (decree 2015-1710).
+    /// </summary>
+    public required bool BeforeCreation { get; init; }
     public required double Share { get; init; }
     public required double BonusStart { get; init; }
     public required double BonusFull { get; init; }
@@ -122,13 +131,17 @@ public sealed class MonthParameters(ParameterSet set)
     {
         Scale = Scale("rsa", d),
         LaterMonthsAllowed = LaterMonthsAllowed(Month.Of(d.Year, d.Month)),
+        ActivityShare = set.Get("rsa.part_revenus_activite", d).Value,
     });
 
     /// <summary>Whether the M-4..M-2 reference months may apply this month (<c>departement_experimentation_rsa</c>).</summary>
     public bool LaterMonthsAllowed(Month month) => Cached(_laterMonths, month, d => (object)(set.Get("rsa.periode_m2_m4_depuis", d).Value >= 1)) is true;
 
-    public PpaParameters Ppa(Month month) => Cached(_ppa, month, d =>
+    public PpaParameters Ppa(Month month) => Cached(_ppa, month, asked =>
     {
+        var creation = set.FirstDate("ppa.montant_de_base");
+        var before = creation is { } c && asked < c;
+        var d = before ? creation!.Value : asked;
         var scale = Scale("ppa", d);
         var smic = set.Get("smic.smic_horaire_brut", d);
         var share = set.Get("ppa.part_revenus_activite", d);
@@ -142,6 +155,8 @@ public sealed class MonthParameters(ParameterSet set)
             BonusStart = start.Value * smic.Value,
             BonusFull = full.Value * smic.Value,
             BonusMaximum = Math.Round(rate.Value * scale.Base.Value, 2, MidpointRounding.AwayFromZero),
+            Rsa = Rsa(Month.Of(asked.Year, asked.Month)),
+            BeforeCreation = before,
             Used = [smic, share, start, full, rate],
         };
     });

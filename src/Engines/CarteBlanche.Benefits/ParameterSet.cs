@@ -36,6 +36,9 @@ public sealed class ParameterSet
     public ParameterValue Get(string name, DateOnly date) =>
         TryGet(name, date, out var value) ? value : throw new MissingParameterException(name, date);
 
+    /// <summary>The date of a parameter's first value (null when unknown): when the rule it belongs to began.</summary>
+    public DateOnly? FirstDate(string name) => _entries.TryGetValue(name, out var e) && e.Dates.Length > 0 ? e.Dates[0] : null;
+
     public bool TryGet(string name, DateOnly date, out ParameterValue value)
     {
         value = default;

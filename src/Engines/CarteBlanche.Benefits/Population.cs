@@ -47,6 +47,7 @@ public sealed class Population
         SharedCustody = new bool[persons];
         Activity = new double[persons * months];
         OtherIncome = new double[persons * months];
+        ActivityStopped = new bool[persons * months];
     }
 
     public int FamilyCount { get; }
@@ -84,6 +85,11 @@ public sealed class Population
     public bool[] SharedCustody { get; }
     /// <summary>Earned income (<c>salaire_net</c>, <c>indemnites_stage</c>...), per person and month.</summary>
     public double[] Activity { get; }
+    /// <summary>
+    /// The month's earned income was reported as nothing (not merely missing): with income the month before, the RSA
+    /// treats it as interrupted and neutralises it (CASF art. R262-13).
+    /// </summary>
+    public bool[] ActivityStopped { get; }
     /// <summary>Other resources (<c>chomage_net</c>, <c>retraite_nette</c>, <c>pensions_alimentaires_percues</c>...), per person and month.</summary>
     public double[] OtherIncome { get; }
 

@@ -296,6 +296,9 @@ public sealed class Situation
     private double Amount(EntityKind kind, string id, string name, Month month) =>
         _inputs.TryGetValue((kind, id, name), out var months) && months.TryGetValue(month.Index, out var v) ? v.GetValue<double>() : 0;
 
+    private bool Given(EntityKind kind, string id, string name, Month month) =>
+        _inputs.TryGetValue((kind, id, name), out var months) && months.ContainsKey(month.Index);
+
     private JsonNode? Latest(EntityKind kind, string id, string name) =>
         _inputs.TryGetValue((kind, id, name), out var months) && months.Count > 0 ? months.Last().Value : null;
 
@@ -378,6 +381,7 @@ public sealed class Situation
         {
             var m = from.AddMonths(h);
             pop.Activity[row * months + h] = Variables.ActivityIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m));
+            pop.ActivityStopped[row * months + h] = pop.Activity[row * months + h] == 0 && Variables.ActivityIncomes.Any(name => Given(EntityKind.Individu, id, name, m));
             pop.OtherIncome[row * months + h] = Variables.OtherIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m));
         }
     }
@@ -465,7 +469,7 @@ public sealed class Situation
             case "ppa_forfait_logement":
                 {
                     var pp = parameters.Ppa(month);
-                    var persons = pop.Parents[family] + Formulas.CountedChildren(pop, family, month, pp.Scale.ChildAgeLimit);
+                    var persons = pop.Parents[family] + Formulas.RsaChildren(pop, family, month, pp.Rsa);
                     var aidH = pop.Offset(month);
                     var aid = aidH < 0 ? 0 : pop.HousingAid[family * pop.Months + aidH];
                     return Formulas.HousingForfait("ppa_forfait_logement", pp.Scale, persons, aid, pop.InKindHousing[family], month, trace);
