@@ -84,6 +84,8 @@ public sealed class Population
     public bool[] SharedCustody { get; }
     /// <summary>Earned income (<c>salaire_net</c>, <c>indemnites_stage</c>...), per person and month.</summary>
     public double[] Activity { get; }
+    /// <summary>The AAH's own incomes and given values (single-household path; null for a synthetic population).</summary>
+    public AahIncomes? AahIncomes { get; set; }
     /// <summary>Other resources (<c>chomage_net</c>, <c>retraite_nette</c>, <c>pensions_alimentaires_percues</c>...), per person and month.</summary>
     public double[] OtherIncome { get; }
 
