@@ -13,8 +13,6 @@ public enum CssStatus : byte
 
 public readonly record struct CssResult(CssStatus Status, double Ceiling, double CeilingWithContribution, double Resources, double Contribution);
 
-public readonly record struct AahResult(bool Eligible, double Resources, double Ceiling, double Amount);
-
 public readonly record struct AspaResult(bool Eligible, double Ceiling, double Resources, double Amount);
 
 /// <summary>
@@ -23,7 +21,7 @@ public readonly record struct AspaResult(bool Eligible, double Ceiling, double R
 /// the batch path (with <see cref="NoTrace"/>). Like OpenFisca, amounts are not rounded (only the PPA's maximum bonus
 /// and the CSS ceiling are).
 /// </summary>
-public static class Formulas
+public static partial class Formulas
 {
     private static double At(double[] column, int row, Population pop, Month month)
     {
@@ -422,35 +420,6 @@ public static class Formulas
                 : "Pas de participation.");
         }
         return new CssResult(status, ceiling, withContribution, resources, paid);
-    }
-
-    /// <summary>AAH of one person: own resources only (since 2023-10), differential up to the full amount.</summary>
-    public static AahResult Aah<T>(Population pop, int family, int person, Month month, AahParameters p, T trace) where T : ITrace
-    {
-        trace.Uses(p.Used);
-        var age = pop.Age(person, month);
-        var rate = pop.Incapacity[person];
-        var eligible = age >= p.MinimumAge && (rate >= p.FullRate - 1e-6 || (rate >= p.RestrictionRate - 1e-6 && pop.Restriction[person]));
-        var isChild = person >= pop.FirstPerson[family] + pop.Parents[family];
-        var children = isChild ? 0 : CountedChildren(pop, family, month, p.ChildAgeLimit);
-        var ceiling = p.Amount * (1 + p.PerChild * children);
-        var resources = 0.0;
-        for (var k = 1; k <= 12; k++)
-        {
-            resources += PersonResources(pop, person, month.AddMonths(-k));
-        }
-        resources /= 12;
-        var amount = eligible ? Math.Clamp(ceiling - resources, 0, p.Amount) : 0;
-        if (trace.On)
-        {
-            trace.Step("aah_eligible", eligible ? 1 : 0, eligible
-                ? $"Éligible : {age} ans, taux d'incapacité {rate.ToString("P0", Explanation.Fr)}{(rate < p.FullRate - 1e-6 ? " avec restriction substantielle et durable d'accès à l'emploi" : "")}."
-                : $"Non éligible : {age} ans (au moins {p.MinimumAge}), taux d'incapacité {rate.ToString("P0", Explanation.Fr)} (80 %, ou 50 % avec restriction d'accès à l'emploi).");
-            trace.Step("aah_plafond_ressources", ceiling, $"Plafond mensuel : {Explanation.Euros(p.Amount)}{(children > 0 ? $" × (1 + {Explanation.Number(p.PerChild)} × {children} enfant(s))" : "")} = {Explanation.Euros(ceiling)}.");
-            trace.Step("aah_base_ressources", resources, $"Ressources propres, moyenne des douze derniers mois (celles du conjoint ne comptent plus depuis octobre 2023) : {Explanation.Euros(resources)}.");
-            trace.Step("aah", amount, $"AAH : {Explanation.Euros(ceiling)} − {Explanation.Euros(resources)}, au plus {Explanation.Euros(p.Amount)} → {Explanation.Euros(amount)}.");
-        }
-        return new AahResult(eligible, resources, ceiling, amount);
     }
 
     /// <summary>ASPA: the parents' average monthly resources of M-3..M-1 against the monthly ceiling (single or couple).</summary>

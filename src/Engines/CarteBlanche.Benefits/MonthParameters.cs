@@ -105,6 +105,27 @@ public sealed class AahParameters
     public required int MinimumAge { get; init; }
     public required double PerChild { get; init; }
     public required int ChildAgeLimit { get; init; }
+    /// <summary>The resources rule in force (<c>aah.regle_ressources</c>).</summary>
+    public AahRule Rule { get; init; } = AahRule.Deconjugalised;
+    /// <summary>From 16 for whoever no longer opens rights to family benefits.</summary>
+    public int MinimumAgeWithoutFamilyBenefits { get; init; } = 16;
+    /// <summary>Legal retirement age: above it, no AAH on a 50–79 % incapacity.</summary>
+    public double RestrictionMaximumAge { get; init; } = double.MaxValue;
+    public double CoupleRate { get; init; }
+    public double PartnerTaxAllowance { get; init; }
+    public double PartnerRate { get; init; }
+    public double PartnerFlat { get; init; }
+    public double PartnerFlatPerChild { get; init; }
+    /// <summary>Annual SMIC (hourly × monthly hours × 12), for the 2011 bands.</summary>
+    public double AnnualSmic { get; init; }
+    public double LowerBandShare { get; init; }
+    public double LowerAbatement { get; init; }
+    public double UpperAbatement { get; init; }
+    /// <summary>From 2011, abatement on the reference year's earned income of whoever stopped working.</summary>
+    public double CessationAbatement { get; init; }
+    /// <summary>2005–2010: the four band limits in euros (hourly SMIC × 300, 700, 1100, 1500) and their abatements.</summary>
+    public double[] Bands2005 { get; init; } = [];
+    public double[] Abatements2005 { get; init; } = [];
     public required IReadOnlyList<ParameterValue> Used { get; init; }
 }
 
@@ -178,8 +199,39 @@ public sealed class MonthParameters(ParameterSet set)
 
     public AahParameters Aah(Month month) => Cached(_aah, month, d =>
     {
-        ParameterValue[] v = [.. new[] { "montant", "taux_incapacite_plein", "taux_incapacite_restriction", "age_minimum", "majoration_plafond_par_enfant", "age_limite_enfant" }.Select(n => set.Get("aah." + n, d))];
-        return new AahParameters { Amount = v[0].Value, FullRate = v[1].Value, RestrictionRate = v[2].Value, MinimumAge = (int)v[3].Value, PerChild = v[4].Value, ChildAgeLimit = (int)v[5].Value, Used = v };
+        ParameterValue[] v = [.. new[] { "montant", "taux_incapacite_plein", "taux_incapacite_restriction", "age_minimum", "majoration_plafond_par_enfant", "age_limite_enfant", "regle_ressources", "age_minimum_sans_prestations_familiales", "age_maximum_restriction", "majoration_plafond_couple", "abattement_fiscal_conjoint" }.Select(n => set.Get("aah." + n, d))];
+        var used = new List<ParameterValue>(v);
+        ParameterValue P(string name)
+        {
+            var value = set.Get(name, d);
+            used.Add(value);
+            return value;
+        }
+        var rule = (AahRule)(int)v[6].Value;
+        // Each rule reads only the parameters in force under it (the 2005 bands end in 2011, the flat partner abatement starts in 2022).
+        var partnerRate = rule < AahRule.PartnerFlat ? P("aah.abattement_proportionnel_conjoint").Value : 0;
+        var (flat, flatPerChild) = rule >= AahRule.PartnerFlat ? (P("aah.abattement_forfaitaire_conjoint").Value, P("aah.abattement_forfaitaire_conjoint_par_enfant").Value) : (0, 0);
+        double[] bands = [], abatements = [];
+        double annualSmic = 0, share = 0, lower = 0, upper = 0, cessation = 0;
+        if (rule == AahRule.AnnualBands)
+        {
+            var smic = P("smic.smic_horaire_brut").Value;
+            bands = [.. Enumerable.Range(1, 4).Select(i => P($"aah.seuil_smic_horaire_2005_{i}").Value * smic)];
+            abatements = [.. Enumerable.Range(1, 4).Select(i => P($"aah.abattement_tranche_2005_{i}").Value)];
+        }
+        else if (rule >= AahRule.Quarterly)
+        {
+            annualSmic = 12 * P("smic.smic_horaire_brut").Value * P("aah.heures_smic_mensuel").Value;
+            (share, lower, upper) = (P("aah.tranche_smic").Value, P("aah.abattement_tranche_inferieure").Value, P("aah.abattement_tranche_superieure").Value);
+            cessation = P("aah.abattement_cessation_activite").Value;
+        }
+        return new AahParameters
+        {
+            Amount = v[0].Value, FullRate = v[1].Value, RestrictionRate = v[2].Value, MinimumAge = (int)v[3].Value, PerChild = v[4].Value, ChildAgeLimit = (int)v[5].Value,
+            Rule = rule, MinimumAgeWithoutFamilyBenefits = (int)v[7].Value, RestrictionMaximumAge = v[8].Value, CoupleRate = v[9].Value, PartnerTaxAllowance = v[10].Value,
+            PartnerRate = partnerRate, PartnerFlat = flat, PartnerFlatPerChild = flatPerChild, AnnualSmic = annualSmic, LowerBandShare = share, LowerAbatement = lower,
+            UpperAbatement = upper, CessationAbatement = cessation, Bands2005 = bands, Abatements2005 = abatements, Used = used,
+        };
     });
 
     public AspaParameters Aspa(Month month) => Cached(_aspa, month, d =>

@@ -90,6 +90,8 @@ public sealed class Population
     /// treats it as interrupted and neutralises it (CASF art. R262-13).
     /// </summary>
     public bool[] ActivityStopped { get; }
+    /// <summary>The AAH's own incomes and given values (single-household path; null for a synthetic population).</summary>
+    public AahIncomes? AahIncomes { get; set; }
     /// <summary>Other resources (<c>chomage_net</c>, <c>retraite_nette</c>, <c>pensions_alimentaires_percues</c>...), per person and month.</summary>
     public double[] OtherIncome { get; }
 

@@ -194,7 +194,7 @@ public sealed class Situation
                     GiveAge(id, period.Start, (int)years);
                     continue;
                 }
-                if (info.Role != VariableRole.Input)
+                if (info.Role != VariableRole.Input && !Variables.AahGivenComputed.Contains(name))
                 {
                     continue; // a computed variable given a value: the engine computes it anyway (its rules do not read it)
                 }
@@ -247,6 +247,10 @@ public sealed class Situation
                 {
                     return JsonValue.Create(flag);
                 }
+                if (TryNumber(value, out var bit) && bit is 0 or 1)
+                {
+                    return JsonValue.Create(bit == 1); // OpenFisca reads 0 and 1 as booleans (en_couple: 1)
+                }
                 throw Error(where, $"« {value.ToJsonString()} » n'est pas un booléen (true ou false)");
             case ValueKind.Date:
                 if (value is JsonValue d && d.TryGetValue<string>(out var text) && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
@@ -296,8 +300,11 @@ public sealed class Situation
     private double Amount(EntityKind kind, string id, string name, Month month) =>
         _inputs.TryGetValue((kind, id, name), out var months) && months.TryGetValue(month.Index, out var v) ? v.GetValue<double>() : 0;
 
-    private bool Given(EntityKind kind, string id, string name, Month month) =>
-        _inputs.TryGetValue((kind, id, name), out var months) && months.ContainsKey(month.Index);
+    private bool Given(EntityKind kind, string id, string name, Month month, out JsonNode value)
+    {
+        value = null!;
+        return _inputs.TryGetValue((kind, id, name), out var months) && months.TryGetValue(month.Index, out value!);
+    }
 
     private JsonNode? Latest(EntityKind kind, string id, string name) =>
         _inputs.TryGetValue((kind, id, name), out var months) && months.Count > 0 ? months.Last().Value : null;
@@ -321,6 +328,7 @@ public sealed class Situation
         }
         var months = to.Index - from.Index + 1;
         var pop = new Population(families.Count, _persons.Count, from, months);
+        pop.AahIncomes = new AahIncomes(_persons.Count, families.Count, months);
         _familyOfPerson = new int[_persons.Count];
         _personRow = new int[_persons.Count];
         var row = 0;
@@ -348,6 +356,8 @@ public sealed class Situation
                 var m = from.AddMonths(h);
                 pop.HousingAid[f * months + h] = Amount(EntityKind.Famille, id, "aide_logement", m);
                 pop.FamilyResources[f * months + h] = Variables.FamilyBenefits.Sum(name => Amount(EntityKind.Famille, id, name, m));
+                pop.AahIncomes.GivenCouple[f * months + h] = Given(EntityKind.Famille, id, "en_couple", m, out var couple) ? (sbyte)(couple.GetValue<bool>() ? 1 : 0) : (sbyte)-1;
+                pop.AahIncomes.GivenChildren[f * months + h] = Given(EntityKind.Famille, id, "af_nbenf", m, out var given) ? (int)given.GetValue<double>() : -1;
             }
             foreach (var person in parents.Concat(children))
             {
@@ -381,8 +391,34 @@ public sealed class Situation
         {
             var m = from.AddMonths(h);
             pop.Activity[row * months + h] = Variables.ActivityIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m));
-            pop.ActivityStopped[row * months + h] = pop.Activity[row * months + h] == 0 && Variables.ActivityIncomes.Any(name => Given(EntityKind.Individu, id, name, m));
+            pop.ActivityStopped[row * months + h] = pop.Activity[row * months + h] == 0 && Variables.ActivityIncomes.Any(name => Given(EntityKind.Individu, id, name, m, out _));
             pop.OtherIncome[row * months + h] = Variables.OtherIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m));
+        }
+        FillAah(pop.AahIncomes!, row, id, from, months);
+    }
+
+    /// <summary>The AAH's incomes (taxable ones for the annual evaluation, those of the quarterly one) and the values given for its variables.</summary>
+    private void FillAah(AahIncomes aah, int row, string id, Month from, int months)
+    {
+        double A(string name, Month m) => Amount(EntityKind.Individu, id, name, m);
+        aah.FamilyBenefitsChild[row] = Latest(EntityKind.Individu, id, "prestations_familiales_enfant_a_charge") is { } child ? (sbyte)(child.GetValue<bool>() ? 1 : 0) : (sbyte)-1;
+        aah.ConjugalisedOption[row] = Latest(EntityKind.Individu, id, "aah_conjugalise_eligible")?.GetValue<bool>() ?? false;
+        for (var h = 0; h < months; h++)
+        {
+            var m = from.AddMonths(h);
+            var i = row * months + h;
+            var taxable = A("salaire_imposable", m);
+            aah.TaxableSalary[i] = taxable;
+            aah.AnnualActivity[i] = taxable + A("chomage_imposable", m);
+            aah.AnnualPensions[i] = A("retraite_imposable", m) + A("pensions_alimentaires_percues", m) + A("pensions_invalidite", m);
+            // OpenFisca's salaire_net, when not given, is the taxable salary less the CSG and CRDS of a base salary that is then 0.
+            var net = Given(EntityKind.Individu, id, "salaire_net", m, out _) ? A("salaire_net", m) : taxable;
+            aah.QuarterActivity[i] = net + A("chomage_net", m) + A("indemnites_stage", m) + A("revenus_stage_formation_pro", m);
+            aah.QuarterOther[i] = A("allocation_securisation_professionnelle", m) + A("pensions_alimentaires_percues", m) + A("pensions_invalidite", m) + A("retraite_nette", m)
+                - Math.Abs(A("pensions_alimentaires_versees_individu", m));
+            aah.NonCumulable[i] = A("pensions_invalidite", m);
+            aah.GivenResources[i] = Given(EntityKind.Individu, id, "aah_base_ressources_conjugalisee", m, out var resources) ? resources.GetValue<double>() : double.NaN;
+            aah.GivenEligible[i] = Given(EntityKind.Individu, id, "aah_eligible", m, out var eligible) ? (sbyte)(eligible.GetValue<bool>() ? 1 : 0) : (sbyte)-1;
         }
     }
 
@@ -496,11 +532,21 @@ public sealed class Situation
                     "css_participation_forfaitaire" => css.Contribution,
                     _ => JsonValue.Create(css.Status == CssStatus.Gratuite),
                 };
-            case "aah" or "aah_eligible" or "aah_base_ressources" or "aah_plafond_ressources":
+            case "aah_base_ressources_conjugalisee":
+                return Formulas.AahConjugalisedResources(pop, family, person, month, parameters.Aah(month), trace);
+            case "aah_base_ressources_activite_eval_trimestrielle":
+                return Formulas.AahQuarterActivity(pop, person, month);
+            case "aah_base_ressources_hors_activite_eval_annuelle":
+                return Formulas.AahAnnualPensions(pop, person, month);
+            case "en_couple":
+                return JsonValue.Create(Formulas.AahCouple(pop, family, month));
+            case "af_nbenf":
+                return JsonValue.Create(Formulas.AahChildren(pop, family, month, parameters.Aah(month)));
+            case "aah" or "aah_base" or "aah_eligible" or "aah_base_ressources" or "aah_plafond_ressources":
                 var aah = Formulas.Aah(pop, family, person, month, parameters.Aah(month), trace);
                 return variable switch
                 {
-                    "aah" => aah.Amount,
+                    "aah" or "aah_base" => aah.Amount,
                     "aah_base_ressources" => aah.Resources,
                     "aah_plafond_ressources" => aah.Ceiling,
                     _ => JsonValue.Create(aah.Eligible),

@@ -52,6 +52,9 @@ public static class Variables
     /// <summary>Family benefits counted as the family's resources.</summary>
     public static readonly IReadOnlySet<string> FamilyBenefits = new HashSet<string>(StringComparer.Ordinal) { "af", "cf", "asf", "paje_base" };
 
+    /// <summary>AAH variables the engine computes that a situation may also give (OpenFisca then takes the given value).</summary>
+    public static readonly IReadOnlySet<string> AahGivenComputed = new HashSet<string>(StringComparer.Ordinal) { "aah_eligible", "aah_base_ressources_conjugalisee", "en_couple", "af_nbenf" };
+
     public static readonly IReadOnlyDictionary<string, VariableInfo> All = Build();
 
     private static Dictionary<string, VariableInfo> Build()
@@ -70,6 +73,12 @@ public static class Variables
         Add("enceinte", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "grossesse");
         Add("taux_incapacite", EntityKind.Individu, ValueKind.Rate, VariableRole.Input, "taux d'incapacité");
         Add("aah_restriction_substantielle_durable_acces_emploi", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "restriction substantielle et durable d'accès à l'emploi");
+        foreach (var name in new[] { "salaire_imposable", "chomage_imposable", "retraite_imposable", "pensions_alimentaires_versees_individu" })
+        {
+            Add(name, EntityKind.Individu, ValueKind.Amount, VariableRole.Input, name + " (AAH)");
+        }
+        Add("prestations_familiales_enfant_a_charge", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "enfant à charge au sens des prestations familiales (AAH dès 16 ans sinon)");
+        Add("aah_conjugalise_eligible", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "option pour le calcul conjugalisé de l'AAH après octobre 2023");
         Add("garde_alternee", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "enfant en garde alternée");
         Add("aide_logement", EntityKind.Famille, ValueKind.Amount, VariableRole.Input, "aide au logement");
         Add("departement_experimentation_rsa", EntityKind.Famille, ValueKind.Boolean, VariableRole.Input, "département de l'expérimentation (ressources des mois M-4 à M-2)");
@@ -87,7 +96,6 @@ public static class Variables
             ("salaire_de_base", EntityKind.Individu, ValueKind.Amount),
             ("nom", EntityKind.Individu, ValueKind.Enumeration),
             ("prenom", EntityKind.Individu, ValueKind.Enumeration),
-            ("aah_conjugalise_eligible", EntityKind.Individu, ValueKind.Boolean),
             ("depcom", EntityKind.Menage, ValueKind.Enumeration),
             ("charges_locatives", EntityKind.Menage, ValueKind.Amount),
             ("coloc", EntityKind.Menage, ValueKind.Boolean),
@@ -119,6 +127,12 @@ public static class Variables
         Add("aah_eligible", EntityKind.Individu, ValueKind.Boolean, VariableRole.Computed, "éligibilité à l'AAH");
         Add("aah_base_ressources", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "ressources annuelles pour l'AAH");
         Add("aah_plafond_ressources", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "plafond annuel de ressources de l'AAH");
+        Add("aah_base", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "AAH hors complément");
+        Add("aah_base_ressources_conjugalisee", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "ressources mensuelles de l'AAH, calcul conjugalisé");
+        Add("aah_base_ressources_activite_eval_trimestrielle", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "revenus d'activité du dernier trimestre × 4 (AAH)");
+        Add("aah_base_ressources_hors_activite_eval_annuelle", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "pensions et rentes de l'année N-2 (AAH)");
+        Add("en_couple", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "famille en couple");
+        Add("af_nbenf", EntityKind.Famille, ValueKind.Integer, VariableRole.Computed, "enfants à charge au sens des allocations familiales");
         Add("aspa", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "allocation de solidarité aux personnes âgées");
         Add("aspa_eligibilite", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "éligibilité à l'ASPA");
         Add("aspa_base_ressources", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "ressources annuelles pour l'ASPA");
