@@ -74,11 +74,13 @@ public static class Batch
         }
         var ppaMinimum = new double[months];
         var ppaBefore = new bool[months];
+        var ppaAtMonth = new PpaParameters[months];
         for (var k = 0; k < months && (benefits & Benefit.Ppa) != 0; k++)
         {
             var atMonth = parameters.Ppa(first.AddMonths(k));
             ppaMinimum[k] = atMonth.Scale.MinimumPaid;
             ppaBefore[k] = atMonth.BeforeCreation;
+            ppaAtMonth[k] = atMonth;
         }
         void Range(int from, int to)
         {
@@ -121,7 +123,9 @@ public static class Batch
                     if ((benefits & Benefit.Ppa) != 0)
                     {
                         var latest = k + 4 - Formulas.ReferenceShift(pop, f, m, parameters);
-                        results.Ppa[cell] = ppaBefore[k] ? 0 : Formulas.PpaAmount(notional[latest - 2], notional[latest - 1], notional[latest], ppaMinimum[k]);
+                        var amount = ppaBefore[k] ? 0 : Formulas.PpaAmount(notional[latest - 2], notional[latest - 1], notional[latest], ppaMinimum[k]);
+                        // The activity condition only matters when something would be paid (and costs a little).
+                        results.Ppa[cell] = amount > 0 && !Formulas.PpaActivityCondition(pop, f, m, k + 4 - latest, ppaAtMonth[k]) ? 0 : amount;
                     }
                     if ((benefits & Benefit.Css) != 0)
                     {

@@ -232,11 +232,26 @@ public static partial class Formulas
         {
             trace.Step("rsa_nb_enfants", children, $"{month} — {ageEligible - children} enfant(s) exclu(s) du foyer : leurs ressources dépassent ce que leur présence ajoute au montant forfaitaire.");
         }
-        var eligible = parents > 0 && (oldest >= scale.MinimumAge || children > 0 || pregnant);
+        // A parent opens the right when not a student and aged 25, or with a child (born or to be born), or young
+        // having worked two years out of three (RSA jeune actif, from September 2010).
+        var eligible = false;
+        var students = 0;
+        for (var i = first; i < first + parents; i++)
+        {
+            if (pop.Student[i])
+            {
+                students++;
+                continue;
+            }
+            var age = pop.Age(i, month);
+            var youngWorker = p.YoungWorkers && pop.YoungWorker[i] && age >= p.YoungMinimumAge && age < scale.MinimumAge;
+            eligible |= age >= scale.MinimumAge || children > 0 || pregnant || youngWorker;
+        }
         if (trace.On)
         {
             trace.Step("rsa_eligibilite", eligible ? 1 : 0, eligible
-                ? $"Éligible : {(oldest >= scale.MinimumAge ? $"un parent a {oldest} ans (au moins {scale.MinimumAge})" : children > 0 ? $"moins de {scale.MinimumAge} ans avec enfant à charge" : $"moins de {scale.MinimumAge} ans et grossesse")}."
+                ? $"Éligible : {(oldest >= scale.MinimumAge ? $"un parent a {oldest} ans (au moins {scale.MinimumAge})" : children > 0 ? $"moins de {scale.MinimumAge} ans avec enfant à charge" : pregnant ? $"moins de {scale.MinimumAge} ans et grossesse" : "moins de 25 ans ayant travaillé deux ans sur les trois dernières années (RSA jeune actif)")}."
+                : students == parents ? "Non éligible : un étudiant n'a pas droit au RSA."
                 : $"Non éligible : le parent le plus âgé a {oldest} ans (moins de {scale.MinimumAge}), sans enfant ni grossesse.");
         }
         var majoration = MajorationEligible(pop, family, month, children, pregnant);
@@ -331,6 +346,14 @@ public static partial class Formulas
             return new PpaResult(eligible, 0);
         }
         var from = ReferenceShift(pop, family, month, parameters);
+        if (!PpaActivityCondition(pop, family, month, from, atMonth))
+        {
+            if (trace.On)
+            {
+                trace.Step("ppa", 0, $"Prime d'activité : 0 € (aucun parent n'a travaillé pendant les mois de référence, ou un étudiant a gagné moins de {Explanation.Euros(atMonth.StudentFloor)} l'un des mois).");
+            }
+            return new PpaResult(eligible, 0);
+        }
         var oldest = PpaNotional(pop, family, month.AddMonths(-from - 2), parameters.Ppa(month.AddMonths(-from - 2)), trace);
         var middle = PpaNotional(pop, family, month.AddMonths(-from - 1), parameters.Ppa(month.AddMonths(-from - 1)), trace);
         var latest = PpaNotional(pop, family, month.AddMonths(-from), parameters.Ppa(month.AddMonths(-from)), trace);
@@ -341,6 +364,33 @@ public static partial class Formulas
             trace.Step("ppa", amount, $"Prime d'activité : moyenne des trois montants = {Explanation.Euros(average)}{(average < atMonth.Scale.MinimumPaid ? $", moins de {Explanation.Euros(atMonth.Scale.MinimumPaid)} : non versée" : "")} → {Explanation.Euros(amount)}.");
         }
         return new PpaResult(eligible, amount);
+    }
+
+    /// <summary>
+    /// OpenFisca's ppa_eligibilite_etudiants: a parent who is not a student earned something in one of the reference
+    /// months, or anyone earned more than the floor in each of them (a student must), or the parent alone gets the
+    /// majoration.
+    /// </summary>
+    public static bool PpaActivityCondition(Population pop, int family, Month month, int from, PpaParameters p)
+    {
+        var first = pop.FirstPerson[family];
+        for (var i = first; i < first + pop.Parents[family]; i++)
+        {
+            var any = false;
+            var all = true;
+            for (var k = from; k < from + 3; k++)
+            {
+                var earned = At(pop.Activity, i, pop, month.AddMonths(-k));
+                any |= earned > 0;
+                all &= earned > p.StudentFloor;
+            }
+            if ((any && !pop.Student[i]) || all)
+            {
+                return true;
+            }
+        }
+        var children = RsaChildren(pop, family, month, p.Rsa);
+        return MajorationEligible(pop, family, month, children, AnyParentPregnant(pop, family));
     }
 
     /// <summary>1 for months M-3..M-1; 2 (M-4..M-2) for a family of an experimental département from October 2024.</summary>

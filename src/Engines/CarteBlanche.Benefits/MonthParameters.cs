@@ -58,6 +58,9 @@ public sealed class RsaParameters
     public required bool LaterMonthsAllowed { get; init; }
     /// <summary>Share of earned income added back (the « RSA activité » until 2015; 0 since the prime d'activité).</summary>
     public required double ActivityShare { get; init; }
+    /// <summary>The RSA jeune actif exists (from September 2010): under 25 with two years of work out of three.</summary>
+    public required bool YoungWorkers { get; init; }
+    public required int YoungMinimumAge { get; init; }
 }
 
 public sealed class PpaParameters
@@ -70,6 +73,8 @@ public sealed class PpaParameters
     /// first ones, it is computed with the parameters of January 2016 (decree 2015-1710).
     /// </summary>
     public required bool BeforeCreation { get; init; }
+    /// <summary>Monthly earnings a student (or anyone, to count without earning every month) must exceed each month of the quarter.</summary>
+    public required double StudentFloor { get; init; }
     public required double Share { get; init; }
     public required double BonusStart { get; init; }
     public required double BonusFull { get; init; }
@@ -153,6 +158,8 @@ public sealed class MonthParameters(ParameterSet set)
         Scale = Scale("rsa", d),
         LaterMonthsAllowed = LaterMonthsAllowed(Month.Of(d.Year, d.Month)),
         ActivityShare = set.Get("rsa.part_revenus_activite", d).Value,
+        YoungWorkers = set.Get("rsa.rsa_jeune_actif", d).Value >= 1,
+        YoungMinimumAge = (int)set.Get("rsa.age_minimum_rsa_jeune", d).Value,
     });
 
     /// <summary>Whether the M-4..M-2 reference months may apply this month (<c>departement_experimentation_rsa</c>).</summary>
@@ -178,6 +185,7 @@ public sealed class MonthParameters(ParameterSet set)
             BonusMaximum = Math.Round(rate.Value * scale.Base.Value, 2, MidpointRounding.AwayFromZero),
             Rsa = Rsa(Month.Of(asked.Year, asked.Month)),
             BeforeCreation = before,
+            StudentFloor = set.Get("ppa.plancher_etudiant_smic_heures", d).Value * smic.Value,
             Used = [smic, share, start, full, rate],
         };
     });

@@ -45,6 +45,8 @@ public sealed class Population
         Incapacity = new float[persons];
         Restriction = new bool[persons];
         SharedCustody = new bool[persons];
+        Student = new bool[persons];
+        YoungWorker = new bool[persons];
         Activity = new double[persons * months];
         OtherIncome = new double[persons * months];
         ActivityStopped = new bool[persons * months];
@@ -83,6 +85,10 @@ public sealed class Population
     public bool[] Restriction { get; }
     /// <summary><c>garde_alternee</c>: counts half in the CSS ceiling.</summary>
     public bool[] SharedCustody { get; }
+    /// <summary><c>etudiant</c>: no RSA; the prime d'activité only above a floor of earnings every month of the quarter.</summary>
+    public bool[] Student { get; }
+    /// <summary><c>rsa_jeune_condition_heures_travail_remplie</c>: under 25, worked two years out of the last three (RSA jeune actif).</summary>
+    public bool[] YoungWorker { get; }
     /// <summary>Earned income (<c>salaire_net</c>, <c>indemnites_stage</c>...), per person and month.</summary>
     public double[] Activity { get; }
     /// <summary>

@@ -355,7 +355,9 @@ public sealed class Situation
             {
                 var m = from.AddMonths(h);
                 pop.HousingAid[f * months + h] = Amount(EntityKind.Famille, id, "aide_logement", m);
-                pop.FamilyResources[f * months + h] = Variables.FamilyBenefits.Sum(name => Amount(EntityKind.Famille, id, name, m));
+                // Only the complément familial's amount before its majoration counts, when given (OpenFisca's cf_non_majore_avant_cumul).
+                var cfBase = Given(EntityKind.Famille, id, "cf_non_majore_avant_cumul", m, out _);
+                pop.FamilyResources[f * months + h] = Variables.FamilyBenefits.Where(name => name != "cf" || !cfBase).Sum(name => Amount(EntityKind.Famille, id, name, m));
                 pop.AahIncomes.GivenCouple[f * months + h] = Given(EntityKind.Famille, id, "en_couple", m, out var couple) ? (sbyte)(couple.GetValue<bool>() ? 1 : 0) : (sbyte)-1;
                 pop.AahIncomes.GivenChildren[f * months + h] = Given(EntityKind.Famille, id, "af_nbenf", m, out var given) ? (int)given.GetValue<double>() : -1;
             }
@@ -387,12 +389,15 @@ public sealed class Situation
         pop.Incapacity[row] = (float)(Latest(EntityKind.Individu, id, "taux_incapacite")?.GetValue<double>() ?? 0);
         pop.Restriction[row] = Latest(EntityKind.Individu, id, "aah_restriction_substantielle_durable_acces_emploi")?.GetValue<bool>() ?? true; // OpenFisca's default
         pop.SharedCustody[row] = Latest(EntityKind.Individu, id, "garde_alternee")?.GetValue<bool>() ?? false;
+        pop.Student[row] = Latest(EntityKind.Individu, id, "etudiant")?.GetValue<bool>() ?? false;
+        pop.YoungWorker[row] = Latest(EntityKind.Individu, id, "rsa_jeune_condition_heures_travail_remplie")?.GetValue<bool>() ?? false;
         for (var h = 0; h < months; h++)
         {
             var m = from.AddMonths(h);
             pop.Activity[row * months + h] = Variables.ActivityIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m));
             pop.ActivityStopped[row * months + h] = pop.Activity[row * months + h] == 0 && Variables.ActivityIncomes.Any(name => Given(EntityKind.Individu, id, name, m, out _));
-            pop.OtherIncome[row * months + h] = Variables.OtherIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m));
+            pop.OtherIncome[row * months + h] = Variables.OtherIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m))
+                + _foyers.Where(foyer => MainDeclarant(foyer) == id).Sum(foyer => Variables.CapitalBoxes.Sum(name => Amount(EntityKind.FoyerFiscal, foyer.Id, name, m)));
         }
         FillAah(pop.AahIncomes!, row, id, from, months);
     }
@@ -421,6 +426,10 @@ public sealed class Situation
             aah.GivenEligible[i] = Given(EntityKind.Individu, id, "aah_eligible", m, out var eligible) ? (sbyte)(eligible.GetValue<bool>() ? 1 : 0) : (sbyte)-1;
         }
     }
+
+    /// <summary>A foyer fiscal's main declarant: its first declarant, or the only person when the foyer names none.</summary>
+    private string? MainDeclarant(Group foyer) =>
+        foyer.Roles.TryGetValue("declarants", out var declarants) && declarants.Count > 0 ? declarants[0] : _persons.Count == 1 ? _persons[0] : null;
 
     private readonly Dictionary<string, (Month Month, int Years)> _ages = new(StringComparer.Ordinal);
 

@@ -41,16 +41,28 @@ public static class Variables
         ["non_renseigne", "primo_accedant", "proprietaire", "locataire_hlm", "locataire_vide", "locataire_meuble", "loge_gratuitement", "locataire_foyer", "sans_domicile"];
 
     /// <summary>Person incomes counted as earned income (prime d'activité's share and bonus).</summary>
-    public static readonly IReadOnlySet<string> ActivityIncomes = new HashSet<string>(StringComparer.Ordinal) { "salaire_net", "indemnites_stage", "revenus_stage_formation_pro" };
+    public static readonly IReadOnlySet<string> ActivityIncomes = new HashSet<string>(StringComparer.Ordinal) { "salaire_net", "indemnites_stage", "revenus_stage_formation_pro", "remuneration_apprenti" };
 
     /// <summary>Person incomes counted as other resources.</summary>
     public static readonly IReadOnlySet<string> OtherIncomes = new HashSet<string>(StringComparer.Ordinal)
     {
         "chomage_net", "retraite_nette", "pensions_alimentaires_percues", "indemnites_journalieres", "pensions_invalidite", "ass", "allocation_securisation_professionnelle",
+        // Patrimony (OpenFisca's rsa_base_ressources_patrimoine_individu), counted month by month like the others.
+        "revenus_capital", "revenus_locatifs",
+    };
+
+    /// <summary>
+    /// Tax-return boxes of a foyer fiscal counted as its main declarant's capital income, a twelfth of the year each
+    /// month (OpenFisca's revenus_capital: income taxed at the scale or at a flat rate) and capital gains
+    /// (assiette_csg_plus_values).
+    /// </summary>
+    public static readonly IReadOnlySet<string> CapitalBoxes = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "f2dc", "f2ch", "f2ts", "f2tr", "f2go", "f2fu", "f2da", "f2dh", "f2ee", "f2fa", "f3vg", "f3vz",
     };
 
     /// <summary>Family benefits counted as the family's resources.</summary>
-    public static readonly IReadOnlySet<string> FamilyBenefits = new HashSet<string>(StringComparer.Ordinal) { "af", "cf", "asf", "paje_base" };
+    public static readonly IReadOnlySet<string> FamilyBenefits = new HashSet<string>(StringComparer.Ordinal) { "af", "cf", "asf", "paje_base", "cf_non_majore_avant_cumul" };
 
     /// <summary>AAH variables the engine computes that a situation may also give (OpenFisca then takes the given value).</summary>
     public static readonly IReadOnlySet<string> AahGivenComputed = new HashSet<string>(StringComparer.Ordinal) { "aah_eligible", "aah_base_ressources_conjugalisee", "en_couple", "af_nbenf" };
@@ -69,7 +81,13 @@ public static class Variables
         {
             Add(name, EntityKind.Famille, ValueKind.Amount, VariableRole.Input, name);
         }
+        foreach (var name in CapitalBoxes)
+        {
+            Add(name, EntityKind.FoyerFiscal, ValueKind.Amount, VariableRole.Input, "case " + name[1..].ToUpperInvariant() + " de la déclaration de revenus");
+        }
         Add("date_naissance", EntityKind.Individu, ValueKind.Date, VariableRole.Input, "date de naissance");
+        Add("etudiant", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "étudiant");
+        Add("rsa_jeune_condition_heures_travail_remplie", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "moins de 25 ans ayant travaillé deux ans sur les trois dernières années");
         Add("enceinte", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "grossesse");
         Add("taux_incapacite", EntityKind.Individu, ValueKind.Rate, VariableRole.Input, "taux d'incapacité");
         Add("aah_restriction_substantielle_durable_acces_emploi", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "restriction substantielle et durable d'accès à l'emploi");
