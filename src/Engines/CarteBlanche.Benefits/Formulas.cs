@@ -1,6 +1,6 @@
 namespace CarteBlanche.Benefits;
 
-public readonly record struct RsaResult(bool Eligible, int Persons, int Children, double Socle, double SocleMajore, double HousingForfait, double Resources, double Amount);
+public readonly record struct RsaResult(bool Eligible, int Persons, int Children, double Socle, double SocleMajore, double HousingForfait, double Resources, double Amount, bool TnsEligible = true, RsaNonCalculable NonCalculable = RsaNonCalculable.Calculable);
 
 public readonly record struct PpaResult(bool Eligible, double Amount);
 
@@ -247,6 +247,15 @@ public static partial class Formulas
             var youngWorker = p.YoungWorkers && pop.YoungWorker[i] && age >= p.YoungMinimumAge && age < scale.MinimumAge;
             eligible |= age >= scale.MinimumAge || children > 0 || pregnant || youngWorker;
         }
+        var tnsEligible = RsaTnsEligible(pop, family, month, p, children);
+        if (!tnsEligible && eligible)
+        {
+            eligible = false;
+            if (trace.On)
+            {
+                trace.Step("rsa_eligibilite_tns", 0, $"{month} — non éligible comme travailleur non salarié (jusqu'en 2016) : bénéfice agricole de l'année précédente au-delà de {Explanation.Number(p.TnsAgriculturalHours)} heures de SMIC (majorées selon le foyer), salariés, ou chiffre d'affaires au-delà du plafond du régime micro.");
+            }
+        }
         if (trace.On)
         {
             trace.Step("rsa_eligibilite", eligible ? 1 : 0, eligible
@@ -265,13 +274,22 @@ public static partial class Formulas
         var topUp = p.ActivityShare * activity;
         var gross = Math.Max(0, socle - forfait - resources + topUp);
         var amount = !eligible || gross < scale.MinimumPaid ? 0 : gross;
+        var nonCalculable = RsaNonCalculableOf(pop, family, month, p, amount);
+        if (nonCalculable != RsaNonCalculable.Calculable)
+        {
+            amount = 0;
+        }
         if (trace.On)
         {
             trace.Step("rsa_base_ressources", resources, $"Ressources : moyenne des mois {month.AddMonths(-from - 2)} à {month.AddMonths(-from)} (revenus d'activité, chômage, retraites, pensions){(familyBenefits > 0 ? $" + prestations familiales du mois {Explanation.Euros(familyBenefits)}" : "")} = {Explanation.Euros(resources)} par mois.");
             trace.Step("rsa", amount, !eligible ? "RSA : 0 € (non éligible)."
                 : $"RSA : {Explanation.Euros(socle)} − forfait logement {Explanation.Euros(forfait)} − ressources {Explanation.Euros(resources)}{(topUp > 0 ? $" + {Explanation.Number(p.ActivityShare)} × revenus d'activité {Explanation.Euros(activity)} (RSA activité, jusqu'en 2015)" : "")} = {Explanation.Euros(gross)}{(gross < scale.MinimumPaid ? $", moins de {Explanation.Euros(scale.MinimumPaid)} : non versé" : "")} → {Explanation.Euros(amount)}.");
         }
-        return new RsaResult(eligible, persons, children, socleOnly, majore, forfait, resources, amount);
+        if (trace.On && nonCalculable != RsaNonCalculable.Calculable)
+        {
+            trace.Step("rsa_non_calculable", (int)nonCalculable, $"RSA non calculé : {(nonCalculable == RsaNonCalculable.Tns ? "le demandeur" : "son conjoint")} est travailleur non salarié ; jusqu'en 2016 le président du conseil départemental fixe ses revenus (0 € ici).");
+        }
+        return new RsaResult(eligible, persons, children, socleOnly, majore, forfait, resources, amount, tnsEligible, nonCalculable);
     }
 
     /// <summary>Individual bonus of the prime d'activité for a month's earned income.</summary>

@@ -61,6 +61,15 @@ public sealed class RsaParameters
     /// <summary>The RSA jeune actif exists (from September 2010): under 25 with two years of work out of three.</summary>
     public required bool YoungWorkers { get; init; }
     public required int YoungMinimumAge { get; init; }
+    /// <summary>The self-employed conditions apply (until December 2016).</summary>
+    public required bool TnsConditions { get; init; }
+    public required double Smic { get; init; }
+    public required double TnsAgriculturalHours { get; init; }
+    public required double TnsSecondPerson { get; init; }
+    public required double TnsFirstChildCouple { get; init; }
+    public required double TnsChildBeyond { get; init; }
+    public required double TnsSalesCeiling { get; init; }
+    public required double TnsServicesCeiling { get; init; }
 }
 
 public sealed class PpaParameters
@@ -160,6 +169,14 @@ public sealed class MonthParameters(ParameterSet set)
         ActivityShare = set.Get("rsa.part_revenus_activite", d).Value,
         YoungWorkers = set.Get("rsa.rsa_jeune_actif", d).Value >= 1,
         YoungMinimumAge = (int)set.Get("rsa.age_minimum_rsa_jeune", d).Value,
+        TnsConditions = set.Get("rsa.conditions_tns", d).Value >= 1,
+        Smic = set.Get("smic.smic_horaire_brut", d).Value,
+        TnsAgriculturalHours = set.Get("rsa.tns_agricole_plafond_smic_heures", d).Value,
+        TnsSecondPerson = set.Get("rsa.tns_agricole_majoration_deuxieme_personne", d).Value,
+        TnsFirstChildCouple = set.Get("rsa.tns_agricole_majoration_premier_enfant_couple", d).Value,
+        TnsChildBeyond = set.Get("rsa.tns_agricole_majoration_enfant_supplementaire", d).Value,
+        TnsSalesCeiling = set.Get("rsa.tns_plafond_chiffre_affaires_ventes", d).Value,
+        TnsServicesCeiling = set.Get("rsa.tns_plafond_chiffre_affaires_services", d).Value,
     });
 
     /// <summary>Whether the M-4..M-2 reference months may apply this month (<c>departement_experimentation_rsa</c>).</summary>

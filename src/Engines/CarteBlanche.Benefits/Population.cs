@@ -85,6 +85,8 @@ public sealed class Population
     public bool[] Restriction { get; }
     /// <summary><c>garde_alternee</c>: counts half in the CSS ceiling.</summary>
     public bool[] SharedCustody { get; }
+    /// <summary>Self-employed incomes and given conditions (single-household path; null for a synthetic population).</summary>
+    public TnsIncomes? TnsIncomes { get; set; }
     /// <summary><c>etudiant</c>: no RSA; the prime d'activité only above a floor of earnings every month of the quarter.</summary>
     public bool[] Student { get; }
     /// <summary><c>rsa_jeune_condition_heures_travail_remplie</c>: under 25, worked two years out of the last three (RSA jeune actif).</summary>

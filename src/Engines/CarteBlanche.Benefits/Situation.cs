@@ -194,7 +194,7 @@ public sealed class Situation
                     GiveAge(id, period.Start, (int)years);
                     continue;
                 }
-                if (info.Role != VariableRole.Input && !Variables.AahGivenComputed.Contains(name))
+                if (info.Role != VariableRole.Input && !Variables.GivenComputed.Contains(name))
                 {
                     continue; // a computed variable given a value: the engine computes it anyway (its rules do not read it)
                 }
@@ -259,11 +259,12 @@ public sealed class Situation
                 }
                 throw Error(where, $"« {value.ToJsonString()} » n'est pas une date aaaa-mm-jj");
             default:
-                if (value is JsonValue e && e.TryGetValue<string>(out var enumValue) && Variables.HousingStatusNames.Contains(enumValue))
+                var possible = Variables.PossibleValues(info.Name);
+                if (value is JsonValue e && e.TryGetValue<string>(out var enumValue) && possible.Contains(enumValue))
                 {
                     return JsonValue.Create(enumValue);
                 }
-                throw Error(where, $"valeur inconnue « {value.ToJsonString().Trim('"')} » (valeurs possibles : {string.Join(", ", Variables.HousingStatusNames)})");
+                throw Error(where, $"valeur inconnue « {value.ToJsonString().Trim('"')} » (valeurs possibles : {string.Join(", ", possible)})");
         }
     }
 
@@ -329,6 +330,7 @@ public sealed class Situation
         var months = to.Index - from.Index + 1;
         var pop = new Population(families.Count, _persons.Count, from, months);
         pop.AahIncomes = new AahIncomes(_persons.Count, families.Count, months);
+        pop.TnsIncomes = new TnsIncomes(_persons.Count, families.Count, months);
         _familyOfPerson = new int[_persons.Count];
         _personRow = new int[_persons.Count];
         var row = 0;
@@ -350,6 +352,9 @@ public sealed class Situation
                 pop.InKindHousing[f] = (pop.Housing[f] is HousingStatus.Proprietaire or HousingStatus.PrimoAccedant && rent == 0) || (pop.Housing[f] == HousingStatus.LogeGratuitement && !shares);
             }
             pop.LaterMonths[f] = Latest(EntityKind.Famille, id, "departement_experimentation_rsa")?.GetValue<bool>() ?? false;
+            pop.TnsIncomes.GivenEligible[f] = Latest(EntityKind.Famille, id, "rsa_eligibilite_tns") is { } tnsEligible ? (sbyte)(tnsEligible.GetValue<bool>() ? 1 : 0) : (sbyte)-1;
+            pop.TnsIncomes.GivenNonCalculable[f] = Latest(EntityKind.Famille, id, "rsa_non_calculable") is { } nonCalculable
+                ? (sbyte)Array.IndexOf(Variables.RsaNonCalculableNames, nonCalculable.GetValue<string>()) : (sbyte)-1;
             pop.RecentIsolation[f] = Latest(EntityKind.Famille, id, "rsa_isolement_recent")?.GetValue<bool>() ?? false;
             for (var h = 0; h < months; h++)
             {
@@ -400,6 +405,17 @@ public sealed class Situation
                 + _foyers.Where(foyer => MainDeclarant(foyer) == id).Sum(foyer => Variables.CapitalBoxes.Sum(name => Amount(EntityKind.FoyerFiscal, foyer.Id, name, m)));
         }
         FillAah(pop.AahIncomes!, row, id, from, months);
+        var tns = pop.TnsIncomes!;
+        tns.Employer[row] = Latest(EntityKind.Individu, id, "tns_avec_employe")?.GetValue<bool>() ?? false;
+        tns.Activity[row] = Latest(EntityKind.Individu, id, "tns_autres_revenus_type_activite")?.GetValue<string>() switch { "bic" => TnsActivity.Bic, "bnc" => TnsActivity.Bnc, _ => TnsActivity.AchatRevente };
+        for (var h = 0; h < months; h++)
+        {
+            var m = from.AddMonths(h);
+            tns.AgriculturalProfit[row * months + h] = Amount(EntityKind.Individu, id, "rpns_benefice_exploitant_agricole", m);
+            tns.OtherIncome[row * months + h] = Amount(EntityKind.Individu, id, "rpns_autres_revenus", m);
+            tns.OtherTurnover[row * months + h] = Amount(EntityKind.Individu, id, "rpns_autres_revenus_chiffre_affaires", m);
+            tns.MicroTurnover[row * months + h] = Amount(EntityKind.Individu, id, "rpns_micro_entreprise_chiffre_affaires", m);
+        }
     }
 
     /// <summary>The AAH's incomes (taxable ones for the annual evaluation, those of the quarterly one) and the values given for its variables.</summary>
@@ -496,7 +512,7 @@ public sealed class Situation
         {
             case "age":
                 return JsonValue.Create(pop.Age(person, month));
-            case "rsa" or "rsa_socle" or "rsa_socle_majore" or "rsa_forfait_logement" or "rsa_base_ressources" or "rsa_eligibilite" or "rsa_nb_enfants":
+            case "rsa" or "rsa_socle" or "rsa_socle_majore" or "rsa_forfait_logement" or "rsa_base_ressources" or "rsa_eligibilite" or "rsa_nb_enfants" or "rsa_eligibilite_tns" or "rsa_non_calculable":
                 var rsa = Formulas.Rsa(pop, family, month, parameters.Rsa(month), trace);
                 return variable switch
                 {
@@ -506,6 +522,8 @@ public sealed class Situation
                     "rsa_forfait_logement" => rsa.HousingForfait,
                     "rsa_base_ressources" => rsa.Resources,
                     "rsa_nb_enfants" => JsonValue.Create(rsa.Children),
+                    "rsa_eligibilite_tns" => JsonValue.Create(rsa.TnsEligible),
+                    "rsa_non_calculable" => JsonValue.Create(Variables.RsaNonCalculableNames[(int)rsa.NonCalculable]),
                     _ => JsonValue.Create(rsa.Eligible),
                 };
             case "ppa" or "ppa_eligibilite":

@@ -65,7 +65,20 @@ public static class Variables
     public static readonly IReadOnlySet<string> FamilyBenefits = new HashSet<string>(StringComparer.Ordinal) { "af", "cf", "asf", "paje_base", "cf_non_majore_avant_cumul" };
 
     /// <summary>AAH variables the engine computes that a situation may also give (OpenFisca then takes the given value).</summary>
-    public static readonly IReadOnlySet<string> AahGivenComputed = new HashSet<string>(StringComparer.Ordinal) { "aah_eligible", "aah_base_ressources_conjugalisee", "en_couple", "af_nbenf" };
+    public static readonly IReadOnlySet<string> GivenComputed = new HashSet<string>(StringComparer.Ordinal) { "aah_eligible", "aah_base_ressources_conjugalisee", "en_couple", "af_nbenf", "rsa_eligibilite_tns", "rsa_non_calculable" };
+
+    /// <summary>OpenFisca's values of <c>rsa_non_calculable</c>, in the order of <see cref="RsaNonCalculable"/>.</summary>
+    public static readonly string[] RsaNonCalculableNames = ["calculable", "tns", "conjoint_tns"];
+
+    public static readonly IReadOnlyList<string> TnsActivityNames = ["achat_revente", "bic", "bnc"];
+
+    /// <summary>The values an enumerated input may take.</summary>
+    public static IReadOnlyList<string> PossibleValues(string variable) => variable switch
+    {
+        "rsa_non_calculable" => RsaNonCalculableNames,
+        "tns_autres_revenus_type_activite" => TnsActivityNames,
+        _ => HousingStatusNames,
+    };
 
     public static readonly IReadOnlyDictionary<string, VariableInfo> All = Build();
 
@@ -87,6 +100,12 @@ public static class Variables
         }
         Add("date_naissance", EntityKind.Individu, ValueKind.Date, VariableRole.Input, "date de naissance");
         Add("etudiant", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "étudiant");
+        Add("rpns_benefice_exploitant_agricole", EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "bénéfice agricole");
+        Add("rpns_autres_revenus", EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "revenus d'activité non salariée (hors agricole et micro)");
+        Add("rpns_autres_revenus_chiffre_affaires", EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "chiffre d'affaires d'une activité non salariée");
+        Add("rpns_micro_entreprise_chiffre_affaires", EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "chiffre d'affaires d'une micro-entreprise");
+        Add("tns_avec_employe", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "travailleur non salarié employant des salariés");
+        Add("tns_autres_revenus_type_activite", EntityKind.Individu, ValueKind.Enumeration, VariableRole.Input, "type d'activité non salariée (achat_revente, bic, bnc)");
         Add("rsa_jeune_condition_heures_travail_remplie", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "moins de 25 ans ayant travaillé deux ans sur les trois dernières années");
         Add("enceinte", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "grossesse");
         Add("taux_incapacite", EntityKind.Individu, ValueKind.Rate, VariableRole.Input, "taux d'incapacité");
@@ -109,6 +128,7 @@ public static class Variables
         {
             ("taux_capacite_travail", EntityKind.Individu, ValueKind.Rate),
             ("activite", EntityKind.Individu, ValueKind.Enumeration),
+            ("travailleur_non_salarie", EntityKind.Individu, ValueKind.Boolean),
             ("handicap", EntityKind.Individu, ValueKind.Boolean),
             ("statut_marital", EntityKind.Individu, ValueKind.Enumeration),
             ("salaire_de_base", EntityKind.Individu, ValueKind.Amount),
@@ -132,6 +152,8 @@ public static class Variables
         Add("rsa_base_ressources", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "ressources prises en compte pour le RSA");
         Add("rsa_eligibilite", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "éligibilité au RSA");
         Add("rsa_nb_enfants", EntityKind.Famille, ValueKind.Integer, VariableRole.Computed, "enfants comptés pour le RSA");
+        Add("rsa_eligibilite_tns", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "conditions des travailleurs non salariés pour le RSA (jusqu'en 2016)");
+        Add("rsa_non_calculable", EntityKind.Famille, ValueKind.Enumeration, VariableRole.Computed, "RSA fixé par le département pour un travailleur non salarié (jusqu'en 2016)");
         Add("ppa", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "prime d'activité");
         Add("ppa_eligibilite", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "éligibilité à la prime d'activité");
         Add("ppa_forfait_logement", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "forfait logement de la prime d'activité");
