@@ -36,6 +36,30 @@ public static partial class Formulas
         return h < 0 ? 0 : pop.Activity[person * pop.Months + h] + pop.OtherIncome[person * pop.Months + h];
     }
 
+    /// <summary>
+    /// OpenFisca's rsa_condition_nationalite: French, or a national of the EEA or Switzerland with three months of
+    /// residence, or another foreigner holding a residence permit for five years.
+    /// </summary>
+    public static bool NationalityCondition(Population pop, int person, RsaParameters p) => pop.Nationality[person] switch
+    {
+        NationalityGroup.French => true,
+        NationalityGroup.Eea or NationalityGroup.Swiss => pop.ResidenceYears[person] >= p.ResidenceYearsEea - 1e-9,
+        _ => pop.ResidenceYears[person] >= p.ResidenceYearsOther - 1e-9,
+    };
+
+    /// <summary>Whether a parent of the family meets the nationality condition.</summary>
+    public static bool AnyParentNational(Population pop, int family, RsaParameters p)
+    {
+        for (var i = pop.FirstPerson[family]; i < pop.FirstPerson[family] + pop.Parents[family]; i++)
+        {
+            if (NationalityCondition(pop, i, p))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool IsCountedChild(Population pop, int person, Month month, int ageLimit) => pop.Age(person, month) < ageLimit;
 
     /// <summary>Children younger than the limit on the first day of the month.</summary>
@@ -177,6 +201,10 @@ public static partial class Formulas
     /// <summary>The children counted for the RSA (and the prime d'activité's household) in a month.</summary>
     public static int RsaChildren(Population pop, int family, Month month, RsaParameters p, int from = 1)
     {
+        if (GivenChildren(pop, family, month) is var given and >= 0)
+        {
+            return given;
+        }
         var scale = p.Scale;
         var ageEligible = CountedChildren(pop, family, month, scale.ChildAgeLimit);
         if (ageEligible == 0)
@@ -193,6 +221,13 @@ public static partial class Formulas
             }
         }
         return count;
+    }
+
+    /// <summary>The RSA's children count a situation gives for the month (-1 when it does not).</summary>
+    private static int GivenChildren(Population pop, int family, Month month)
+    {
+        var h = pop.Offset(month);
+        return pop.GivenRsaChildren is { } given && h >= 0 ? given[family * pop.Months + h] : -1;
     }
 
     public static RsaResult Rsa<T>(Population pop, int family, Month month, RsaParameters p, T trace) where T : ITrace
@@ -228,6 +263,11 @@ public static partial class Formulas
             activity += earned;
             resources += earned + RsaOther(pop, i, month, from);
         }
+        // A count given by the situation wins (its children's resources then count only for those computed as counted).
+        if (GivenChildren(pop, family, month) is var given and >= 0)
+        {
+            children = given;
+        }
         if (trace.On && children < ageEligible)
         {
             trace.Step("rsa_nb_enfants", children, $"{month} — {ageEligible - children} enfant(s) exclu(s) du foyer : leurs ressources dépassent ce que leur présence ajoute au montant forfaitaire.");
@@ -246,6 +286,14 @@ public static partial class Formulas
             var age = pop.Age(i, month);
             var youngWorker = p.YoungWorkers && pop.YoungWorker[i] && age >= p.YoungMinimumAge && age < scale.MinimumAge;
             eligible |= age >= scale.MinimumAge || children > 0 || pregnant || youngWorker;
+        }
+        if (eligible && !AnyParentNational(pop, family, p))
+        {
+            eligible = false;
+            if (trace.On)
+            {
+                trace.Step("rsa_condition_nationalite", 0, "Non éligible : aucun parent ne remplit la condition de séjour (trois mois pour un ressortissant de l'Espace économique européen ou suisse, cinq ans de titre de séjour pour les autres étrangers).");
+            }
         }
         var tnsEligible = RsaTnsEligible(pop, family, month, p, children);
         if (!tnsEligible && eligible)
@@ -335,6 +383,8 @@ public static partial class Formulas
         var forfait = HousingForfait("ppa_forfait_logement", scale, parents + children, At(pop.HousingAid, family, pop, m), pop.InKindHousing[family], m, trace);
         var forfaitMontant = Math.Max(ppaSocle, ppaMajore);
         var resources = activity + other;
+        // Like the RSA, a parent must meet the nationality condition.
+        adult &= AnyParentNational(pop, family, p.Rsa);
         var notional = adult ? Math.Max(0, forfaitMontant + bonus + p.Share * activity - Math.Max(resources + forfait, forfaitMontant)) : 0;
         if (trace.On)
         {
@@ -355,6 +405,7 @@ public static partial class Formulas
         {
             eligible |= pop.Age(i, month) >= atMonth.Scale.MinimumAge;
         }
+        eligible &= AnyParentNational(pop, family, atMonth.Rsa);
         if (atMonth.BeforeCreation)
         {
             if (trace.On)

@@ -61,6 +61,9 @@ public sealed class RsaParameters
     /// <summary>The RSA jeune actif exists (from September 2010): under 25 with two years of work out of three.</summary>
     public required bool YoungWorkers { get; init; }
     public required int YoungMinimumAge { get; init; }
+    /// <summary>Years of legal residence a national of the EEA or Switzerland, or of another country, needs.</summary>
+    public required double ResidenceYearsEea { get; init; }
+    public required double ResidenceYearsOther { get; init; }
     /// <summary>The self-employed conditions apply (until December 2016).</summary>
     public required bool TnsConditions { get; init; }
     public required double Smic { get; init; }
@@ -170,6 +173,8 @@ public sealed class MonthParameters(ParameterSet set)
         YoungWorkers = set.Get("rsa.rsa_jeune_actif", d).Value >= 1,
         YoungMinimumAge = (int)set.Get("rsa.age_minimum_rsa_jeune", d).Value,
         TnsConditions = set.Get("rsa.conditions_tns", d).Value >= 1,
+        ResidenceYearsEea = set.Get("rsa.duree_min_titre_sejour_eee", d).Value,
+        ResidenceYearsOther = set.Get("rsa.duree_min_titre_sejour_hors_eee", d).Value,
         Smic = set.Get("smic.smic_horaire_brut", d).Value,
         TnsAgriculturalHours = set.Get("rsa.tns_agricole_plafond_smic_heures", d).Value,
         TnsSecondPerson = set.Get("rsa.tns_agricole_majoration_deuxieme_personne", d).Value,

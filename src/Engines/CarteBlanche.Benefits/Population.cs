@@ -1,5 +1,15 @@
 namespace CarteBlanche.Benefits;
 
+/// <summary>What the RSA's residence condition depends on in a nationality.</summary>
+public enum NationalityGroup : byte
+{
+    French,
+    /// <summary>A national of the European Economic Area.</summary>
+    Eea,
+    Swiss,
+    Other,
+}
+
 /// <summary>OpenFisca's <c>statut_occupation_logement</c>, in its order.</summary>
 public enum HousingStatus : byte
 {
@@ -46,6 +56,8 @@ public sealed class Population
         Restriction = new bool[persons];
         SharedCustody = new bool[persons];
         Student = new bool[persons];
+        Nationality = new NationalityGroup[persons];
+        ResidenceYears = new float[persons];
         YoungWorker = new bool[persons];
         Activity = new double[persons * months];
         OtherIncome = new double[persons * months];
@@ -87,6 +99,12 @@ public sealed class Population
     public bool[] SharedCustody { get; }
     /// <summary>Self-employed incomes and given conditions (single-household path; null for a synthetic population).</summary>
     public TnsIncomes? TnsIncomes { get; set; }
+    /// <summary><c>rsa_nb_enfants</c> given by a situation, per family and month (-1: counted from the children); null when none is given.</summary>
+    public int[]? GivenRsaChildren { get; set; }
+    /// <summary><c>nationalite</c>, as the RSA and the prime d'activité read it (French by default, as in OpenFisca).</summary>
+    public NationalityGroup[] Nationality { get; }
+    /// <summary><c>duree_possession_titre_sejour</c>, in years.</summary>
+    public float[] ResidenceYears { get; }
     /// <summary><c>etudiant</c>: no RSA; the prime d'activité only above a floor of earnings every month of the quarter.</summary>
     public bool[] Student { get; }
     /// <summary><c>rsa_jeune_condition_heures_travail_remplie</c>: under 25, worked two years out of the last three (RSA jeune actif).</summary>

@@ -228,7 +228,7 @@ public sealed class Situation
     {
         switch (info.Kind)
         {
-            case ValueKind.Amount or ValueKind.Rate or ValueKind.Integer:
+            case ValueKind.Amount or ValueKind.Rate or ValueKind.Integer or ValueKind.Quantity:
                 if (!TryNumber(value, out var number))
                 {
                     throw Error(where, $"« {value.ToJsonString()} » n'est pas un nombre");
@@ -258,6 +258,12 @@ public sealed class Situation
                     return JsonValue.Create(text);
                 }
                 throw Error(where, $"« {value.ToJsonString()} » n'est pas une date aaaa-mm-jj");
+            case ValueKind.Enumeration when info.Name == "nationalite":
+                if (value is JsonValue c && c.TryGetValue<string>(out var code) && code.Length == 2 && code.All(char.IsAsciiLetterUpper))
+                {
+                    return JsonValue.Create(code);
+                }
+                throw Error(where, $"« {value.ToJsonString().Trim('"')} » n'est pas un code pays à deux lettres majuscules (FR, DE, MA…)");
             default:
                 var possible = Variables.PossibleValues(info.Name);
                 if (value is JsonValue e && e.TryGetValue<string>(out var enumValue) && possible.Contains(enumValue))
@@ -352,6 +358,14 @@ public sealed class Situation
                 pop.InKindHousing[f] = (pop.Housing[f] is HousingStatus.Proprietaire or HousingStatus.PrimoAccedant && rent == 0) || (pop.Housing[f] == HousingStatus.LogeGratuitement && !shares);
             }
             pop.LaterMonths[f] = Latest(EntityKind.Famille, id, "departement_experimentation_rsa")?.GetValue<bool>() ?? false;
+            for (var h = 0; h < months; h++)
+            {
+                if (Given(EntityKind.Famille, id, "rsa_nb_enfants", from.AddMonths(h), out var givenChildren))
+                {
+                    pop.GivenRsaChildren ??= Enumerable.Repeat(-1, families.Count * months).ToArray();
+                    pop.GivenRsaChildren[f * months + h] = (int)givenChildren.GetValue<double>();
+                }
+            }
             pop.TnsIncomes.GivenEligible[f] = Latest(EntityKind.Famille, id, "rsa_eligibilite_tns") is { } tnsEligible ? (sbyte)(tnsEligible.GetValue<bool>() ? 1 : 0) : (sbyte)-1;
             pop.TnsIncomes.GivenNonCalculable[f] = Latest(EntityKind.Famille, id, "rsa_non_calculable") is { } nonCalculable
                 ? (sbyte)Array.IndexOf(Variables.RsaNonCalculableNames, nonCalculable.GetValue<string>()) : (sbyte)-1;
@@ -395,6 +409,10 @@ public sealed class Situation
         pop.Restriction[row] = Latest(EntityKind.Individu, id, "aah_restriction_substantielle_durable_acces_emploi")?.GetValue<bool>() ?? true; // OpenFisca's default
         pop.SharedCustody[row] = Latest(EntityKind.Individu, id, "garde_alternee")?.GetValue<bool>() ?? false;
         pop.Student[row] = Latest(EntityKind.Individu, id, "etudiant")?.GetValue<bool>() ?? false;
+        var nationality = Latest(EntityKind.Individu, id, "nationalite")?.GetValue<string>() ?? "FR";
+        pop.Nationality[row] = nationality == "FR" ? NationalityGroup.French : nationality == "CH" ? NationalityGroup.Swiss
+            : Variables.EeaCountries.Contains(nationality) ? NationalityGroup.Eea : NationalityGroup.Other;
+        pop.ResidenceYears[row] = (float)(Latest(EntityKind.Individu, id, "duree_possession_titre_sejour")?.GetValue<double>() ?? 0);
         pop.YoungWorker[row] = Latest(EntityKind.Individu, id, "rsa_jeune_condition_heures_travail_remplie")?.GetValue<bool>() ?? false;
         for (var h = 0; h < months; h++)
         {
@@ -512,6 +530,10 @@ public sealed class Situation
         {
             case "age":
                 return JsonValue.Create(pop.Age(person, month));
+            case "ressortissant_eee":
+                return JsonValue.Create(pop.Nationality[person] is NationalityGroup.French or NationalityGroup.Eea);
+            case "rsa_condition_nationalite":
+                return JsonValue.Create(Formulas.NationalityCondition(pop, person, parameters.Rsa(month)));
             case "rsa" or "rsa_socle" or "rsa_socle_majore" or "rsa_forfait_logement" or "rsa_base_ressources" or "rsa_eligibilite" or "rsa_nb_enfants" or "rsa_eligibilite_tns" or "rsa_non_calculable":
                 var rsa = Formulas.Rsa(pop, family, month, parameters.Rsa(month), trace);
                 return variable switch

@@ -17,6 +17,8 @@ public enum ValueKind
     Integer,
     Date,
     Enumeration,
+    /// <summary>A number that is neither money nor a rate (years of residence...).</summary>
+    Quantity,
 }
 
 /// <summary>How the engine uses an OpenFisca variable.</summary>
@@ -62,15 +64,22 @@ public static class Variables
     };
 
     /// <summary>Family benefits counted as the family's resources.</summary>
-    public static readonly IReadOnlySet<string> FamilyBenefits = new HashSet<string>(StringComparer.Ordinal) { "af", "cf", "asf", "paje_base", "cf_non_majore_avant_cumul" };
+    public static readonly IReadOnlySet<string> FamilyBenefits = new HashSet<string>(StringComparer.Ordinal) { "af", "cf", "asf", "paje_base", "cf_non_majore_avant_cumul", "paje_prepare", "paje_clca", "paje_colca" };
 
     /// <summary>AAH variables the engine computes that a situation may also give (OpenFisca then takes the given value).</summary>
-    public static readonly IReadOnlySet<string> GivenComputed = new HashSet<string>(StringComparer.Ordinal) { "aah_eligible", "aah_base_ressources_conjugalisee", "en_couple", "af_nbenf", "rsa_eligibilite_tns", "rsa_non_calculable" };
+    public static readonly IReadOnlySet<string> GivenComputed = new HashSet<string>(StringComparer.Ordinal) { "aah_eligible", "aah_base_ressources_conjugalisee", "en_couple", "af_nbenf", "rsa_eligibilite_tns", "rsa_non_calculable", "rsa_nb_enfants" };
 
     /// <summary>OpenFisca's values of <c>rsa_non_calculable</c>, in the order of <see cref="RsaNonCalculable"/>.</summary>
     public static readonly string[] RsaNonCalculableNames = ["calculable", "tns", "conjoint_tns"];
 
     public static readonly IReadOnlyList<string> TnsActivityNames = ["achat_revente", "bic", "bnc"];
+
+    /// <summary>The States of the European Economic Area (the European Union, Iceland, Liechtenstein, Norway), France included.</summary>
+    public static readonly IReadOnlySet<string> EeaCountries = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+        "IS", "LI", "NO",
+    };
 
     /// <summary>The values an enumerated input may take.</summary>
     public static IReadOnlyList<string> PossibleValues(string variable) => variable switch
@@ -100,6 +109,8 @@ public static class Variables
         }
         Add("date_naissance", EntityKind.Individu, ValueKind.Date, VariableRole.Input, "date de naissance");
         Add("etudiant", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "étudiant");
+        Add("nationalite", EntityKind.Individu, ValueKind.Enumeration, VariableRole.Input, "nationalité (code pays à deux lettres)");
+        Add("duree_possession_titre_sejour", EntityKind.Individu, ValueKind.Quantity, VariableRole.Input, "années de possession d'un titre de séjour");
         Add("rpns_benefice_exploitant_agricole", EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "bénéfice agricole");
         Add("rpns_autres_revenus", EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "revenus d'activité non salariée (hors agricole et micro)");
         Add("rpns_autres_revenus_chiffre_affaires", EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "chiffre d'affaires d'une activité non salariée");
@@ -152,6 +163,8 @@ public static class Variables
         Add("rsa_base_ressources", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "ressources prises en compte pour le RSA");
         Add("rsa_eligibilite", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "éligibilité au RSA");
         Add("rsa_nb_enfants", EntityKind.Famille, ValueKind.Integer, VariableRole.Computed, "enfants comptés pour le RSA");
+        Add("ressortissant_eee", EntityKind.Individu, ValueKind.Boolean, VariableRole.Computed, "ressortissant de l'Espace économique européen");
+        Add("rsa_condition_nationalite", EntityKind.Individu, ValueKind.Boolean, VariableRole.Computed, "condition de nationalité et de séjour du RSA");
         Add("rsa_eligibilite_tns", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "conditions des travailleurs non salariés pour le RSA (jusqu'en 2016)");
         Add("rsa_non_calculable", EntityKind.Famille, ValueKind.Enumeration, VariableRole.Computed, "RSA fixé par le département pour un travailleur non salarié (jusqu'en 2016)");
         Add("ppa", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "prime d'activité");

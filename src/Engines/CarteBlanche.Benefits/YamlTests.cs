@@ -305,7 +305,10 @@ public static class YamlTests
         }
         if (situation["individus"] == null)
         {
-            situation["individus"] = new JsonObject { ["individu_1"] = new JsonObject() };
+            // Persons' values given as lists (age: [20, 17, 19]) describe as many persons, each on their own, as OpenFisca reads them.
+            var count = loose.Where(l => Variables.All.TryGetValue(l.Item1, out var i) && i.Entity == EntityKind.Individu && l.Item2 is JsonArray)
+                .Select(l => ((JsonArray)l.Item2!).Count).DefaultIfEmpty(1).Max();
+            situation["individus"] = new JsonObject(Enumerable.Range(1, count).Select(i => KeyValuePair.Create<string, JsonNode?>($"individu_{i}", new JsonObject())));
         }
         var persons = situation["individus"]!.AsObject();
         foreach (var (singular, (plural, id)) in Singular)
@@ -327,6 +330,19 @@ public static class YamlTests
             {
                 // Unknown: left on the person so that the situation reports it once, with the others.
                 persons.First().Value!.AsObject()[name] = value;
+                continue;
+            }
+            if (persons.Count > 1 && info.Entity == EntityKind.Individu && value is JsonArray values)
+            {
+                if (values.Count != persons.Count)
+                {
+                    throw new SituationException($"{where} : « {name} » donne {values.Count} valeurs pour {persons.Count} personnes");
+                }
+                var index = 0;
+                foreach (var (_, person) in persons)
+                {
+                    person!.AsObject()[name] = values[index++]?.DeepClone();
+                }
                 continue;
             }
             if (persons.Count != 1 && info.Entity == EntityKind.Individu)
