@@ -1,6 +1,6 @@
 namespace CarteBlanche.Benefits;
 
-public readonly record struct RsaResult(bool Eligible, int Persons, int Children, double Socle, double SocleMajore, double HousingForfait, double Resources, double Amount, bool TnsEligible = true, RsaNonCalculable NonCalculable = RsaNonCalculable.Calculable);
+public readonly record struct RsaResult(bool Eligible, int Persons, int Children, double Socle, double SocleMajore, double HousingForfait, double Resources, double Amount, bool TnsEligible = true, RsaNonCalculable NonCalculable = RsaNonCalculable.Calculable, double Activity = 0, double BeforeNonCalculable = 0, bool Majoration = false);
 
 public readonly record struct PpaResult(bool Eligible, double Amount);
 
@@ -106,8 +106,14 @@ public static partial class Formulas
     /// The majoration for isolation: a parent alone, with a child or pregnant, while the youngest child is under 3,
     /// or in the 12 months after becoming alone (<c>rsa_isolement_recent</c>), or during the pregnancy.
     /// </summary>
-    private static bool MajorationEligible(Population pop, int family, Month month, int children, bool pregnant) =>
-        pop.Parents[family] == 1 && (pregnant || children > 0) && (pregnant || pop.RecentIsolation[family] || HasChildUnder(pop, family, month, 3));
+    private static bool MajorationEligible(Population pop, int family, Month month, int children, bool pregnant)
+    {
+        if (pop.GivenMajoration is { } given && pop.Offset(month) is var h and >= 0 && given[family * pop.Months + h] >= 0)
+        {
+            return given[family * pop.Months + h] == 1;
+        }
+        return pop.Parents[family] == 1 && (pregnant || children > 0) && (pregnant || pop.RecentIsolation[family] || HasChildUnder(pop, family, month, 3));
+    }
 
     /// <summary>Housing forfait: the whole forfait when housed in kind; otherwise the smaller of the housing aid and the forfait.</summary>
     public static double HousingForfait<T>(string variable, ScaleParameters scale, int persons, double aid, bool inKind, Month month, T trace) where T : ITrace
@@ -149,6 +155,9 @@ public static partial class Formulas
     /// <c>rsa_revenu_activite_individu</c>, which also reads a month not given as 0; any other resource of the month
     /// counts as replacement here).
     /// </summary>
+    private static double RsaActivity(Population pop, int person, Month month, int from, RsaParameters p) =>
+        RsaActivity(pop, person, month, from) + (p.CountsSelfEmployedIncome ? SelfEmployedIncome(pop, person, month, p) : 0);
+
     private static double RsaActivity(Population pop, int person, Month month, int from)
     {
         var now = pop.Offset(month);
@@ -172,8 +181,40 @@ public static partial class Formulas
         for (var k = from; k < from + 3; k++)
         {
             total += At(pop.OtherIncome, person, pop, month.AddMonths(-k));
+            if (pop.ReceivedAah is { } aah)
+            {
+                total += At(aah, person, pop, month.AddMonths(-k)); // the AAH received counts among the minima sociaux
+            }
         }
         return total / 3;
+    }
+
+    /// <summary>
+    /// A member's earned and other income of one month for the prime d'activité: self-employed income included; the
+    /// AAH received counts as earned income above 29 hours of SMIC of earnings; capital and rental income as a twelfth
+    /// of year N-2 (OpenFisca's ppa_revenu_activite_individu and ppa_ressources_hors_activite_individu).
+    /// </summary>
+    public static (double Earned, double Other) PpaMember(Population pop, int person, Month m, PpaParameters p)
+    {
+        var earned = At(pop.Activity, person, pop, m) + SelfEmployedIncome(pop, person, m, p.Rsa);
+        var other = At(pop.OtherIncome, person, pop, m);
+        if (pop.Patrimony is { } patrimony)
+        {
+            other += YearSum(patrimony, person, pop, m.Year - 2) / 12 - At(patrimony, person, pop, m);
+        }
+        if (pop.ReceivedAah is { } aah)
+        {
+            var received = At(aah, person, pop, m);
+            if (earned >= p.AahActivityThreshold)
+            {
+                earned += received;
+            }
+            else
+            {
+                other += received;
+            }
+        }
+        return (earned, other);
     }
 
     /// <summary>
@@ -197,6 +238,50 @@ public static partial class Formulas
         var limit = opensMajoration ? scale.MajorationBase - 1 + scale.MajorationPerChild : scale.Beyond;
         return resources < limit * scale.Base.Value;
     }
+
+    /// <summary>A person's earned income as the RSA counts it for the month (OpenFisca's rsa_revenu_activite_individu).</summary>
+    public static double RsaActivityOf(Population pop, int person, Month month) => RsaActivity(pop, person, month, 1);
+
+    /// <summary>Whether a person counts as a child of the RSA household this month (OpenFisca's rsa_enfant_a_charge).</summary>
+    public static bool IsRsaChildOf(Population pop, int family, int person, Month month, RsaParameters p)
+    {
+        if (person < pop.FirstPerson[family] + pop.Parents[family])
+        {
+            return false;
+        }
+        return IsRsaChild(pop, family, person, month, p.Scale, p.ActivityShare, 1, CountedChildren(pop, family, month, p.Scale.ChildAgeLimit), AnyParentPregnant(pop, family));
+    }
+
+    /// <summary>Earned income and other resources of the prime d'activité's members in a month (parents, children under the age limit).</summary>
+    public static (double Activity, double Other) PpaResources(Population pop, int family, Month m, PpaParameters p)
+    {
+        var first = pop.FirstPerson[family];
+        var activity = 0.0;
+        var other = At(pop.FamilyResources, family, pop, m) + (pop.ReceivedAspa is { } aspa ? At(aspa, family, pop, m) : 0);
+        for (var i = first; i < pop.FirstPerson[family + 1]; i++)
+        {
+            if (i < first + pop.Parents[family] || IsCountedChild(pop, i, m, p.Scale.ChildAgeLimit))
+            {
+                var (earned, others) = PpaMember(pop, i, m, p);
+                activity += earned;
+                other += others;
+            }
+        }
+        return (activity, other);
+    }
+
+    /// <summary>The prime d'activité's montant forfaitaire of the month, without and with the isolation majoration.</summary>
+    public static (double NonMajore, double Majore) PpaForfaits(Population pop, int family, Month m, PpaParameters p)
+    {
+        var children = RsaChildren(pop, family, m, p.Rsa);
+        var scale = p.Scale;
+        return (scale.Base.Value * scale.Rate(pop.Parents[family] + children, pop.Parents[family] == 1),
+            scale.Base.Value * (scale.MajorationBase + scale.MajorationPerChild * children));
+    }
+
+    /// <summary>OpenFisca's rsa_majore_eligibilite: a parent alone with a counted child or pregnant, the youngest under 3 or recently alone.</summary>
+    public static bool RsaMajorationEligible(Population pop, int family, Month month, RsaParameters p) =>
+        MajorationEligible(pop, family, month, RsaChildren(pop, family, month, p), AnyParentPregnant(pop, family));
 
     /// <summary>The children counted for the RSA (and the prime d'activité's household) in a month.</summary>
     public static int RsaChildren(Population pop, int family, Month month, RsaParameters p, int from = 1)
@@ -259,7 +344,7 @@ public static partial class Formulas
                 }
                 children++;
             }
-            var earned = RsaActivity(pop, i, month, from);
+            var earned = RsaActivity(pop, i, month, from, p);
             activity += earned;
             resources += earned + RsaOther(pop, i, month, from);
         }
@@ -316,12 +401,13 @@ public static partial class Formulas
         var socle = Math.Max(socleOnly, majore);
         var persons = parents + children;
         var forfait = HousingForfait("rsa_forfait_logement", scale, persons, At(pop.HousingAid, family, pop, month), pop.InKindHousing[family], month, trace);
-        var familyBenefits = At(pop.FamilyResources, family, pop, month);
+        var familyBenefits = At(pop.FamilyResources, family, pop, month) + (pop.ReceivedAspa is { } aspa ? At(aspa, family, pop, month) : 0);
         resources += familyBenefits;
         // Until 2015 the RSA also topped up earned income (the « RSA activité »): a share of it is added back.
         var topUp = p.ActivityShare * activity;
         var gross = Math.Max(0, socle - forfait - resources + topUp);
         var amount = !eligible || gross < scale.MinimumPaid ? 0 : gross;
+        var beforeNonCalculable = amount;
         var nonCalculable = RsaNonCalculableOf(pop, family, month, p, amount);
         if (nonCalculable != RsaNonCalculable.Calculable)
         {
@@ -337,7 +423,7 @@ public static partial class Formulas
         {
             trace.Step("rsa_non_calculable", (int)nonCalculable, $"RSA non calculé : {(nonCalculable == RsaNonCalculable.Tns ? "le demandeur" : "son conjoint")} est travailleur non salarié ; jusqu'en 2016 le président du conseil départemental fixe ses revenus (0 € ici).");
         }
-        return new RsaResult(eligible, persons, children, socleOnly, majore, forfait, resources, amount, tnsEligible, nonCalculable);
+        return new RsaResult(eligible, persons, children, socleOnly, majore, forfait, resources, amount, tnsEligible, nonCalculable, activity, beforeNonCalculable, majoration);
     }
 
     /// <summary>Individual bonus of the prime d'activité for a month's earned income.</summary>
@@ -367,16 +453,16 @@ public static partial class Formulas
         var activity = 0.0;
         var bonus = 0.0;
         var adult = false;
-        var other = At(pop.FamilyResources, family, pop, m);
+        var other = At(pop.FamilyResources, family, pop, m) + (pop.ReceivedAspa is { } aspa ? At(aspa, family, pop, m) : 0);
         for (var i = first; i < end; i++)
         {
             adult |= pop.Age(i, m) >= scale.MinimumAge;
             if (h >= 0 && (i < first + parents || IsCountedChild(pop, i, m, scale.ChildAgeLimit)))
             {
-                var earned = pop.Activity[i * pop.Months + h];
+                var (earned, others) = PpaMember(pop, i, m, p);
                 activity += earned;
                 bonus += PpaBonus(p, earned);
-                other += pop.OtherIncome[i * pop.Months + h];
+                other += others;
             }
         }
         var (ppaSocle, ppaMajore) = Forfaits("ppa", scale, parents, children, pregnant, MajorationEligible(pop, family, m, children, pregnant), m, trace);
@@ -449,11 +535,11 @@ public static partial class Formulas
             var all = true;
             for (var k = from; k < from + 3; k++)
             {
-                var earned = At(pop.Activity, i, pop, month.AddMonths(-k));
+                var earned = PpaMember(pop, i, month.AddMonths(-k), p).Earned;
                 any |= earned > 0;
                 all &= earned > p.StudentFloor;
             }
-            if ((any && !pop.Student[i]) || all)
+            if ((any && !pop.Learner[i]) || all)
             {
                 return true;
             }

@@ -73,6 +73,12 @@ public sealed class RsaParameters
     public required double TnsChildBeyond { get; init; }
     public required double TnsSalesCeiling { get; init; }
     public required double TnsServicesCeiling { get; init; }
+    /// <summary>Micro-enterprise flat allowances on turnover: BNC, sales, services.</summary>
+    public required double MicroBnc { get; init; }
+    public required double MicroSales { get; init; }
+    public required double MicroServices { get; init; }
+    /// <summary>From 2017 the RSA counts the self-employed's last known yearly income (before, the département set it).</summary>
+    public required bool CountsSelfEmployedIncome { get; init; }
 }
 
 public sealed class PpaParameters
@@ -87,6 +93,8 @@ public sealed class PpaParameters
     public required bool BeforeCreation { get; init; }
     /// <summary>Monthly earnings a student (or anyone, to count without earning every month) must exceed each month of the quarter.</summary>
     public required double StudentFloor { get; init; }
+    /// <summary>Earnings above which the AAH received counts as earned income.</summary>
+    public required double AahActivityThreshold { get; init; }
     public required double Share { get; init; }
     public required double BonusStart { get; init; }
     public required double BonusFull { get; init; }
@@ -182,6 +190,10 @@ public sealed class MonthParameters(ParameterSet set)
         TnsChildBeyond = set.Get("rsa.tns_agricole_majoration_enfant_supplementaire", d).Value,
         TnsSalesCeiling = set.Get("rsa.tns_plafond_chiffre_affaires_ventes", d).Value,
         TnsServicesCeiling = set.Get("rsa.tns_plafond_chiffre_affaires_services", d).Value,
+        MicroBnc = set.Get("micro.abattement_bnc", d).Value,
+        MicroSales = set.Get("micro.abattement_ventes", d).Value,
+        MicroServices = set.Get("micro.abattement_services", d).Value,
+        CountsSelfEmployedIncome = set.Get("rsa.conditions_tns", d).Value < 1,
     });
 
     /// <summary>Whether the M-4..M-2 reference months may apply this month (<c>departement_experimentation_rsa</c>).</summary>
@@ -208,6 +220,7 @@ public sealed class MonthParameters(ParameterSet set)
             Rsa = Rsa(Month.Of(asked.Year, asked.Month)),
             BeforeCreation = before,
             StudentFloor = set.Get("ppa.plancher_etudiant_smic_heures", d).Value * smic.Value,
+            AahActivityThreshold = set.Get("ppa.seuil_aah_activite_smic_heures", d).Value * smic.Value,
             Used = [smic, share, start, full, rate],
         };
     });

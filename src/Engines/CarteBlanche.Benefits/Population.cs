@@ -56,6 +56,7 @@ public sealed class Population
         Restriction = new bool[persons];
         SharedCustody = new bool[persons];
         Student = new bool[persons];
+        Learner = new bool[persons];
         Nationality = new NationalityGroup[persons];
         ResidenceYears = new float[persons];
         YoungWorker = new bool[persons];
@@ -101,6 +102,23 @@ public sealed class Population
     public TnsIncomes? TnsIncomes { get; set; }
     /// <summary><c>rsa_nb_enfants</c> given by a situation, per family and month (-1: counted from the children); null when none is given.</summary>
     public int[]? GivenRsaChildren { get; set; }
+    /// <summary><c>etudiant</c>, <c>stagiaire</c> or <c>apprenti</c>: the prime d'activité's floor of earnings applies.</summary>
+    public bool[] Learner { get; }
+    /// <summary><c>rsa_majore_eligibilite</c> given, per family and month (-1: computed); null when none is given.</summary>
+    public sbyte[]? GivenMajoration { get; set; }
+    /// <summary>
+    /// Benefits the household receives that the RSA and the prime d'activité count, per person and month: <c>aah</c>
+    /// given (the RSA averages it over the reference months; the prime d'activité counts it as earned income above 29
+    /// hours of SMIC of earnings). Null when none is given.
+    /// </summary>
+    public double[]? ReceivedAah { get; set; }
+    /// <summary>
+    /// Capital and rental income (and life annuities) included in <see cref="OtherIncome"/>, per person and month: the
+    /// prime d'activité counts them as a twelfth of year N-2 instead. Null when none is given.
+    /// </summary>
+    public double[]? Patrimony { get; set; }
+    /// <summary>ASPA given as received, per family and month; null when none is given.</summary>
+    public double[]? ReceivedAspa { get; set; }
     /// <summary><c>nationalite</c>, as the RSA and the prime d'activité read it (French by default, as in OpenFisca).</summary>
     public NationalityGroup[] Nationality { get; }
     /// <summary><c>duree_possession_titre_sejour</c>, in years.</summary>

@@ -376,7 +376,21 @@ public sealed class Situation
                 pop.HousingAid[f * months + h] = Amount(EntityKind.Famille, id, "aide_logement", m);
                 // Only the complément familial's amount before its majoration counts, when given (OpenFisca's cf_non_majore_avant_cumul).
                 var cfBase = Given(EntityKind.Famille, id, "cf_non_majore_avant_cumul", m, out _);
-                pop.FamilyResources[f * months + h] = Variables.FamilyBenefits.Where(name => name != "cf" || !cfBase).Sum(name => Amount(EntityKind.Famille, id, name, m));
+                // The allocations familiales count as paid, at most their base amount when both are given (OpenFisca's min(af_base, af)).
+                var af = Given(EntityKind.Famille, id, "af", m, out _) && Given(EntityKind.Famille, id, "af_base", m, out _)
+                    ? Math.Min(Amount(EntityKind.Famille, id, "af", m), Amount(EntityKind.Famille, id, "af_base", m))
+                    : Amount(EntityKind.Famille, id, "af", m) + Amount(EntityKind.Famille, id, "af_base", m);
+                pop.FamilyResources[f * months + h] = af + Variables.FamilyBenefits.Where(name => name is not ("af" or "af_base") && (name != "cf" || !cfBase)).Sum(name => Amount(EntityKind.Famille, id, name, m));
+                if (Given(EntityKind.Famille, id, "rsa_majore_eligibilite", m, out var majoration))
+                {
+                    pop.GivenMajoration ??= Enumerable.Repeat((sbyte)-1, families.Count * months).ToArray();
+                    pop.GivenMajoration[f * months + h] = (sbyte)(majoration.GetValue<bool>() ? 1 : 0);
+                }
+                if (Given(EntityKind.Famille, id, "aspa", m, out var aspa))
+                {
+                    pop.ReceivedAspa ??= new double[families.Count * months];
+                    pop.ReceivedAspa[f * months + h] = aspa.GetValue<double>();
+                }
                 pop.AahIncomes.GivenCouple[f * months + h] = Given(EntityKind.Famille, id, "en_couple", m, out var couple) ? (sbyte)(couple.GetValue<bool>() ? 1 : 0) : (sbyte)-1;
                 pop.AahIncomes.GivenChildren[f * months + h] = Given(EntityKind.Famille, id, "af_nbenf", m, out var given) ? (int)given.GetValue<double>() : -1;
             }
@@ -409,6 +423,15 @@ public sealed class Situation
         pop.Restriction[row] = Latest(EntityKind.Individu, id, "aah_restriction_substantielle_durable_acces_emploi")?.GetValue<bool>() ?? true; // OpenFisca's default
         pop.SharedCustody[row] = Latest(EntityKind.Individu, id, "garde_alternee")?.GetValue<bool>() ?? false;
         pop.Student[row] = Latest(EntityKind.Individu, id, "etudiant")?.GetValue<bool>() ?? false;
+        pop.Learner[row] = pop.Student[row] || (Latest(EntityKind.Individu, id, "stagiaire")?.GetValue<bool>() ?? false) || (Latest(EntityKind.Individu, id, "apprenti")?.GetValue<bool>() ?? false);
+        for (var h = 0; h < months; h++)
+        {
+            if (Given(EntityKind.Individu, id, "aah", from.AddMonths(h), out var aah))
+            {
+                pop.ReceivedAah ??= new double[pop.PersonCount * months];
+                pop.ReceivedAah[row * months + h] = aah.GetValue<double>();
+            }
+        }
         var nationality = Latest(EntityKind.Individu, id, "nationalite")?.GetValue<string>() ?? "FR";
         pop.Nationality[row] = nationality == "FR" ? NationalityGroup.French : nationality == "CH" ? NationalityGroup.Swiss
             : Variables.EeaCountries.Contains(nationality) ? NationalityGroup.Eea : NationalityGroup.Other;
@@ -419,8 +442,14 @@ public sealed class Situation
             var m = from.AddMonths(h);
             pop.Activity[row * months + h] = Variables.ActivityIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m));
             pop.ActivityStopped[row * months + h] = pop.Activity[row * months + h] == 0 && Variables.ActivityIncomes.Any(name => Given(EntityKind.Individu, id, name, m, out _));
-            pop.OtherIncome[row * months + h] = Variables.OtherIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m))
+            var patrimony = Variables.PatrimonyIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m))
                 + _foyers.Where(foyer => MainDeclarant(foyer) == id).Sum(foyer => Variables.CapitalBoxes.Sum(name => Amount(EntityKind.FoyerFiscal, foyer.Id, name, m)));
+            pop.OtherIncome[row * months + h] = Variables.OtherIncomes.Where(name => !Variables.PatrimonyIncomes.Contains(name)).Sum(name => Amount(EntityKind.Individu, id, name, m)) + patrimony;
+            if (patrimony != 0)
+            {
+                pop.Patrimony ??= new double[pop.PersonCount * months];
+                pop.Patrimony[row * months + h] = patrimony;
+            }
         }
         FillAah(pop.AahIncomes!, row, id, from, months);
         var tns = pop.TnsIncomes!;
@@ -433,6 +462,12 @@ public sealed class Situation
             tns.OtherIncome[row * months + h] = Amount(EntityKind.Individu, id, "rpns_autres_revenus", m);
             tns.OtherTurnover[row * months + h] = Amount(EntityKind.Individu, id, "rpns_autres_revenus_chiffre_affaires", m);
             tns.MicroTurnover[row * months + h] = Amount(EntityKind.Individu, id, "rpns_micro_entreprise_chiffre_affaires", m);
+            tns.MicroBnc[row * months + h] = Amount(EntityKind.Individu, id, "rpns_micro_entreprise_CA_bnc_imp", m);
+            tns.MicroSales[row * months + h] = Amount(EntityKind.Individu, id, "rpns_micro_entreprise_CA_bic_vente_imp", m);
+            tns.MicroServices[row * months + h] = Amount(EntityKind.Individu, id, "rpns_micro_entreprise_CA_bic_service_imp", m);
+            tns.AutoBnc[row * months + h] = Amount(EntityKind.Individu, id, "rpns_auto_entrepreneur_CA_bnc", m);
+            tns.AutoSales[row * months + h] = Amount(EntityKind.Individu, id, "rpns_auto_entrepreneur_CA_bic_vente", m);
+            tns.AutoServices[row * months + h] = Amount(EntityKind.Individu, id, "rpns_auto_entrepreneur_CA_bic_service", m);
         }
     }
 
@@ -548,6 +583,35 @@ public sealed class Situation
                     "rsa_non_calculable" => JsonValue.Create(Variables.RsaNonCalculableNames[(int)rsa.NonCalculable]),
                     _ => JsonValue.Create(rsa.Eligible),
                 };
+            case "rsa_montant" or "rsa_revenu_activite":
+                {
+                    var r = Formulas.Rsa(pop, family, month, parameters.Rsa(month), trace);
+                    return variable == "rsa_montant" ? r.BeforeNonCalculable : r.Activity;
+                }
+            case "rsa_majore_eligibilite":
+                return JsonValue.Create(Formulas.RsaMajorationEligible(pop, family, month, parameters.Rsa(month)));
+            case "rsa_revenu_activite_individu":
+                return Formulas.RsaActivityOf(pop, person, month);
+            case "rsa_enfant_a_charge":
+                return JsonValue.Create(Formulas.IsRsaChildOf(pop, family, person, month, parameters.Rsa(month)));
+            case "ppa_revenu_activite_individu":
+                return Formulas.PpaMember(pop, person, month, parameters.Ppa(month)).Earned;
+            case "ppa_ressources_hors_activite_individu":
+                return Formulas.PpaMember(pop, person, month, parameters.Ppa(month)).Other;
+            case "ppa_revenu_activite" or "ppa_ressources_hors_activite" or "ppa_base_ressources":
+                {
+                    var (activity, other) = Formulas.PpaResources(pop, family, month, parameters.Ppa(month));
+                    return variable switch { "ppa_revenu_activite" => activity, "ppa_ressources_hors_activite" => other, _ => activity + other };
+                }
+            case "ppa_montant_forfaitaire_familial_non_majore" or "ppa_montant_forfaitaire_familial_majore":
+                {
+                    var (nonMajore, majore) = Formulas.PpaForfaits(pop, family, month, parameters.Ppa(month));
+                    return variable == "ppa_montant_forfaitaire_familial_majore" ? majore : nonMajore;
+                }
+            case "ppa_fictive":
+                return Formulas.PpaNotional(pop, family, month, parameters.Ppa(month), trace);
+            case "ppa_eligibilite_apprenants":
+                return JsonValue.Create(Formulas.PpaActivityCondition(pop, family, month, Formulas.ReferenceShift(pop, family, month, parameters), parameters.Ppa(month)));
             case "ppa" or "ppa_eligibilite":
                 var ppa = Formulas.Ppa(pop, family, month, parameters, trace);
                 return variable == "ppa" ? ppa.Amount : JsonValue.Create(ppa.Eligible);
@@ -561,8 +625,7 @@ public sealed class Situation
                 }
             case "ppa_bonification":
                 var p = parameters.Ppa(month);
-                var h = pop.Offset(month);
-                var earned = h < 0 ? 0 : pop.Activity[person * pop.Months + h];
+                var earned = Formulas.PpaMember(pop, person, month, p).Earned;
                 var bonus = Formulas.PpaBonus(p, earned);
                 if (trace.On)
                 {

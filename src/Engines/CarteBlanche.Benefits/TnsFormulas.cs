@@ -29,6 +29,12 @@ public sealed class TnsIncomes
         OtherIncome = new double[persons * months];
         OtherTurnover = new double[persons * months];
         MicroTurnover = new double[persons * months];
+        MicroBnc = new double[persons * months];
+        MicroSales = new double[persons * months];
+        MicroServices = new double[persons * months];
+        AutoBnc = new double[persons * months];
+        AutoSales = new double[persons * months];
+        AutoServices = new double[persons * months];
         Employer = new bool[persons];
         Activity = new TnsActivity[persons];
         GivenEligible = new sbyte[families];
@@ -45,6 +51,14 @@ public sealed class TnsIncomes
     public double[] OtherTurnover { get; }
     /// <summary><c>rpns_micro_entreprise_chiffre_affaires</c>.</summary>
     public double[] MicroTurnover { get; }
+    /// <summary>Micro-enterprise turnover declared for the year (<c>rpns_micro_entreprise_CA_bnc_imp</c>, <c>_bic_vente_imp</c>, <c>_bic_service_imp</c>).</summary>
+    public double[] MicroBnc { get; }
+    public double[] MicroSales { get; }
+    public double[] MicroServices { get; }
+    /// <summary>Auto-entrepreneur turnover of the month (<c>rpns_auto_entrepreneur_CA_bnc</c>, <c>_bic_vente</c>, <c>_bic_service</c>).</summary>
+    public double[] AutoBnc { get; }
+    public double[] AutoSales { get; }
+    public double[] AutoServices { get; }
     /// <summary><c>tns_avec_employe</c>.</summary>
     public bool[] Employer { get; }
     public TnsActivity[] Activity { get; }
@@ -107,6 +121,37 @@ public static partial class Formulas
             turnoverOk &= turnover <= (tns.Activity[i] == TnsActivity.AchatRevente ? p.TnsSalesCeiling : p.TnsServicesCeiling);
         }
         return profit < p.TnsAgriculturalHours * p.Smic * rate && !employer && turnoverOk;
+    }
+
+    /// <summary>
+    /// A self-employed person's earned income for the month (OpenFisca's ppa_rsa_derniers_revenus_tns_annuels_connus
+    /// and rpns_auto_entrepreneur_benefice): the last known year's profit (this year, else last year, else the year
+    /// before) in twelfths, agricultural, other and micro-enterprise after its flat allowance; plus the month's
+    /// auto-entrepreneur turnover after its allowance.
+    /// </summary>
+    public static double SelfEmployedIncome(Population pop, int person, Month month, RsaParameters p)
+    {
+        var tns = pop.TnsIncomes;
+        if (tns == null)
+        {
+            return 0;
+        }
+        double LastKnown(Func<int, double> ofYear)
+        {
+            for (var year = month.Year; year >= month.Year - 2; year--)
+            {
+                var value = ofYear(year);
+                if (value > 0)
+                {
+                    return value / 12;
+                }
+            }
+            return 0;
+        }
+        var yearly = LastKnown(y => YearSum(tns.AgriculturalProfit, person, pop, y)) + LastKnown(y => YearSum(tns.OtherIncome, person, pop, y))
+            + LastKnown(y => YearSum(tns.MicroBnc, person, pop, y) * (1 - p.MicroBnc) + YearSum(tns.MicroSales, person, pop, y) * (1 - p.MicroSales) + YearSum(tns.MicroServices, person, pop, y) * (1 - p.MicroServices));
+        var monthly = At(tns.AutoBnc, person, pop, month) * (1 - p.MicroBnc) + At(tns.AutoSales, person, pop, month) * (1 - p.MicroSales) + At(tns.AutoServices, person, pop, month) * (1 - p.MicroServices);
+        return yearly + monthly;
     }
 
     /// <summary>

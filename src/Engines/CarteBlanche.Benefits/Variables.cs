@@ -43,12 +43,17 @@ public static class Variables
         ["non_renseigne", "primo_accedant", "proprietaire", "locataire_hlm", "locataire_vide", "locataire_meuble", "loge_gratuitement", "locataire_foyer", "sans_domicile"];
 
     /// <summary>Person incomes counted as earned income (prime d'activité's share and bonus).</summary>
-    public static readonly IReadOnlySet<string> ActivityIncomes = new HashSet<string>(StringComparer.Ordinal) { "salaire_net", "indemnites_stage", "revenus_stage_formation_pro", "remuneration_apprenti" };
+    public static readonly IReadOnlySet<string> ActivityIncomes = new HashSet<string>(StringComparer.Ordinal) {
+        "salaire_net", "indemnites_stage", "revenus_stage_formation_pro", "remuneration_apprenti", "bourse_recherche", "indemnites_chomage_partiel",
+        // Maternity, paternity and adoption daily allowances always count as earned income (OpenFisca's rsa_indemnites_journalieres_activite).
+        "indemnites_journalieres_maternite", "indemnites_journalieres_paternite", "indemnites_journalieres_adoption", "rpns_auto_entrepreneur_benefice",
+    };
 
     /// <summary>Person incomes counted as other resources.</summary>
     public static readonly IReadOnlySet<string> OtherIncomes = new HashSet<string>(StringComparer.Ordinal)
     {
         "chomage_net", "retraite_nette", "pensions_alimentaires_percues", "indemnites_journalieres", "pensions_invalidite", "ass", "allocation_securisation_professionnelle",
+        "asi", "retraite_combattant", "prestation_compensatoire", "prime_forfaitaire_mensuelle_reprise_activite",
         // Patrimony (OpenFisca's rsa_base_ressources_patrimoine_individu), counted month by month like the others.
         "revenus_capital", "revenus_locatifs",
     };
@@ -60,14 +65,17 @@ public static class Variables
     /// </summary>
     public static readonly IReadOnlySet<string> CapitalBoxes = new HashSet<string>(StringComparer.Ordinal)
     {
-        "f2dc", "f2ch", "f2ts", "f2tr", "f2go", "f2fu", "f2da", "f2dh", "f2ee", "f2fa", "f3vg", "f3vz",
+        "f2dc", "f2ch", "f2ts", "f2tr", "f2go", "f2fu", "f2da", "f2dh", "f2ee", "f2fa", "f3vg", "f3vz", "rente_viagere_titre_onereux",
     };
 
+    /// <summary>The person incomes that are patrimony (see <see cref="Population.Patrimony"/>).</summary>
+    public static readonly IReadOnlySet<string> PatrimonyIncomes = new HashSet<string>(StringComparer.Ordinal) { "revenus_capital", "revenus_locatifs" };
+
     /// <summary>Family benefits counted as the family's resources.</summary>
-    public static readonly IReadOnlySet<string> FamilyBenefits = new HashSet<string>(StringComparer.Ordinal) { "af", "cf", "asf", "paje_base", "cf_non_majore_avant_cumul", "paje_prepare", "paje_clca", "paje_colca" };
+    public static readonly IReadOnlySet<string> FamilyBenefits = new HashSet<string>(StringComparer.Ordinal) { "af", "cf", "asf", "paje_base", "cf_non_majore_avant_cumul", "paje_prepare", "paje_clca", "paje_colca", "rsa_forfait_asf", "af_base" };
 
     /// <summary>AAH variables the engine computes that a situation may also give (OpenFisca then takes the given value).</summary>
-    public static readonly IReadOnlySet<string> GivenComputed = new HashSet<string>(StringComparer.Ordinal) { "aah_eligible", "aah_base_ressources_conjugalisee", "en_couple", "af_nbenf", "rsa_eligibilite_tns", "rsa_non_calculable", "rsa_nb_enfants" };
+    public static readonly IReadOnlySet<string> GivenComputed = new HashSet<string>(StringComparer.Ordinal) { "aah_eligible", "aah_base_ressources_conjugalisee", "en_couple", "af_nbenf", "rsa_eligibilite_tns", "rsa_non_calculable", "rsa_nb_enfants", "rsa_majore_eligibilite", "aspa", "aah" };
 
     /// <summary>OpenFisca's values of <c>rsa_non_calculable</c>, in the order of <see cref="RsaNonCalculable"/>.</summary>
     public static readonly string[] RsaNonCalculableNames = ["calculable", "tns", "conjoint_tns"];
@@ -109,12 +117,18 @@ public static class Variables
         }
         Add("date_naissance", EntityKind.Individu, ValueKind.Date, VariableRole.Input, "date de naissance");
         Add("etudiant", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "étudiant");
+        Add("stagiaire", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "stagiaire");
+        Add("apprenti", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "apprenti");
         Add("nationalite", EntityKind.Individu, ValueKind.Enumeration, VariableRole.Input, "nationalité (code pays à deux lettres)");
         Add("duree_possession_titre_sejour", EntityKind.Individu, ValueKind.Quantity, VariableRole.Input, "années de possession d'un titre de séjour");
         Add("rpns_benefice_exploitant_agricole", EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "bénéfice agricole");
         Add("rpns_autres_revenus", EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "revenus d'activité non salariée (hors agricole et micro)");
         Add("rpns_autres_revenus_chiffre_affaires", EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "chiffre d'affaires d'une activité non salariée");
         Add("rpns_micro_entreprise_chiffre_affaires", EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "chiffre d'affaires d'une micro-entreprise");
+        foreach (var name in new[] { "rpns_micro_entreprise_CA_bnc_imp", "rpns_micro_entreprise_CA_bic_vente_imp", "rpns_micro_entreprise_CA_bic_service_imp", "rpns_auto_entrepreneur_CA_bnc", "rpns_auto_entrepreneur_CA_bic_vente", "rpns_auto_entrepreneur_CA_bic_service" })
+        {
+            Add(name, EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "chiffre d'affaires (" + name + ")");
+        }
         Add("tns_avec_employe", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "travailleur non salarié employant des salariés");
         Add("tns_autres_revenus_type_activite", EntityKind.Individu, ValueKind.Enumeration, VariableRole.Input, "type d'activité non salariée (achat_revente, bic, bnc)");
         Add("rsa_jeune_condition_heures_travail_remplie", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "moins de 25 ans ayant travaillé deux ans sur les trois dernières années");
@@ -165,6 +179,20 @@ public static class Variables
         Add("rsa_nb_enfants", EntityKind.Famille, ValueKind.Integer, VariableRole.Computed, "enfants comptés pour le RSA");
         Add("ressortissant_eee", EntityKind.Individu, ValueKind.Boolean, VariableRole.Computed, "ressortissant de l'Espace économique européen");
         Add("rsa_condition_nationalite", EntityKind.Individu, ValueKind.Boolean, VariableRole.Computed, "condition de nationalité et de séjour du RSA");
+        Add("rsa_montant", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "RSA avant la non-calculabilité des travailleurs non salariés");
+        Add("rsa_revenu_activite", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "revenus d'activité du foyer retenus pour le RSA");
+        Add("rsa_revenu_activite_individu", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "revenus d'activité retenus pour le RSA");
+        Add("rsa_majore_eligibilite", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "éligibilité au RSA majoré");
+        Add("rsa_enfant_a_charge", EntityKind.Individu, ValueKind.Boolean, VariableRole.Computed, "enfant compté dans le foyer du RSA");
+        Add("ppa_revenu_activite", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "revenus d'activité du mois pour la prime d'activité");
+        Add("ppa_revenu_activite_individu", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "revenus d'activité du mois pour la prime d'activité");
+        Add("ppa_ressources_hors_activite", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "autres ressources du mois pour la prime d'activité");
+        Add("ppa_ressources_hors_activite_individu", EntityKind.Individu, ValueKind.Amount, VariableRole.Computed, "autres ressources du mois pour la prime d'activité");
+        Add("ppa_base_ressources", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "ressources du mois pour la prime d'activité");
+        Add("ppa_montant_forfaitaire_familial_non_majore", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "montant forfaitaire de la prime d'activité");
+        Add("ppa_montant_forfaitaire_familial_majore", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "montant forfaitaire majoré de la prime d'activité");
+        Add("ppa_fictive", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "prime d'activité du mois (montant avant la moyenne des trois mois)");
+        Add("ppa_eligibilite_apprenants", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "condition d'activité de la prime d'activité (étudiants et apprentis au-delà du plancher)");
         Add("rsa_eligibilite_tns", EntityKind.Famille, ValueKind.Boolean, VariableRole.Computed, "conditions des travailleurs non salariés pour le RSA (jusqu'en 2016)");
         Add("rsa_non_calculable", EntityKind.Famille, ValueKind.Enumeration, VariableRole.Computed, "RSA fixé par le département pour un travailleur non salarié (jusqu'en 2016)");
         Add("ppa", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "prime d'activité");
@@ -191,7 +219,7 @@ public static class Variables
         Add("aspa_base_ressources", EntityKind.Famille, ValueKind.Amount, VariableRole.Computed, "ressources annuelles pour l'ASPA");
 
         // OpenFisca variables often asked for that these rules do not compute.
-        foreach (var (name, entity) in new[] { ("af", EntityKind.Famille), ("aide_logement_montant", EntityKind.Famille), ("asi", EntityKind.Individu), ("acs", EntityKind.Famille), ("ppa_versee", EntityKind.Famille), ("caah", EntityKind.Individu), ("rsa_montant", EntityKind.Famille), ("ass_montant", EntityKind.Individu), ("cheque_energie", EntityKind.Menage), ("irpp", EntityKind.FoyerFiscal), ("revenu_disponible", EntityKind.Menage), ("salaire_net_a_payer", EntityKind.Individu), ("paje", EntityKind.Famille), ("ars", EntityKind.Famille), ("bourse_college", EntityKind.Famille), ("prestations_familiales", EntityKind.Famille) })
+        foreach (var (name, entity) in new[] { ("af", EntityKind.Famille), ("aide_logement_montant", EntityKind.Famille), ("acs", EntityKind.Famille), ("ppa_versee", EntityKind.Famille), ("caah", EntityKind.Individu), ("ass_montant", EntityKind.Individu), ("cheque_energie", EntityKind.Menage), ("irpp", EntityKind.FoyerFiscal), ("revenu_disponible", EntityKind.Menage), ("salaire_net_a_payer", EntityKind.Individu), ("paje", EntityKind.Famille), ("ars", EntityKind.Famille), ("bourse_college", EntityKind.Famille), ("prestations_familiales", EntityKind.Famille) })
         {
             all.TryAdd(name, new VariableInfo(name, entity, ValueKind.Amount, VariableRole.NotImplemented, name));
         }
