@@ -442,9 +442,24 @@ public sealed class Situation
             var m = from.AddMonths(h);
             pop.Activity[row * months + h] = Variables.ActivityIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m));
             pop.ActivityStopped[row * months + h] = pop.Activity[row * months + h] == 0 && Variables.ActivityIncomes.Any(name => Given(EntityKind.Individu, id, name, m, out _));
+            var sickness = Variables.SicknessAllowances.Sum(name => Amount(EntityKind.Individu, id, name, m));
+            if (sickness > 0)
+            {
+                var stopped = Latest(EntityKind.Individu, id, "date_arret_de_travail") is { } date ? DateOnly.ParseExact(date.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture) : (DateOnly?)null;
+                var threeBefore = m.AddMonths(-3);
+                var recent = stopped is { } d ? d > threeBefore.FirstDay : Variables.SicknessAllowances.Sum(name => Amount(EntityKind.Individu, id, name, threeBefore)) == 0;
+                if (recent || Amount(EntityKind.Individu, id, "salaire_net", m) > 0)
+                {
+                    pop.Activity[row * months + h] += sickness;
+                }
+                else
+                {
+                    pop.OtherIncome[row * months + h] += sickness;
+                }
+            }
             var patrimony = Variables.PatrimonyIncomes.Sum(name => Amount(EntityKind.Individu, id, name, m))
                 + _foyers.Where(foyer => MainDeclarant(foyer) == id).Sum(foyer => Variables.CapitalBoxes.Sum(name => Amount(EntityKind.FoyerFiscal, foyer.Id, name, m)));
-            pop.OtherIncome[row * months + h] = Variables.OtherIncomes.Where(name => !Variables.PatrimonyIncomes.Contains(name)).Sum(name => Amount(EntityKind.Individu, id, name, m)) + patrimony;
+            pop.OtherIncome[row * months + h] += Variables.OtherIncomes.Where(name => !Variables.PatrimonyIncomes.Contains(name)).Sum(name => Amount(EntityKind.Individu, id, name, m)) + patrimony;
             if (patrimony != 0)
             {
                 pop.Patrimony ??= new double[pop.PersonCount * months];
@@ -462,6 +477,7 @@ public sealed class Situation
             tns.OtherIncome[row * months + h] = Amount(EntityKind.Individu, id, "rpns_autres_revenus", m);
             tns.OtherTurnover[row * months + h] = Amount(EntityKind.Individu, id, "rpns_autres_revenus_chiffre_affaires", m);
             tns.MicroTurnover[row * months + h] = Amount(EntityKind.Individu, id, "rpns_micro_entreprise_chiffre_affaires", m);
+            tns.MicroProfit[row * months + h] = Amount(EntityKind.Individu, id, "rpns_micro_entreprise_benefice", m);
             tns.MicroBnc[row * months + h] = Amount(EntityKind.Individu, id, "rpns_micro_entreprise_CA_bnc_imp", m);
             tns.MicroSales[row * months + h] = Amount(EntityKind.Individu, id, "rpns_micro_entreprise_CA_bic_vente_imp", m);
             tns.MicroServices[row * months + h] = Amount(EntityKind.Individu, id, "rpns_micro_entreprise_CA_bic_service_imp", m);

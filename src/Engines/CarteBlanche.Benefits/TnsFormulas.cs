@@ -30,6 +30,7 @@ public sealed class TnsIncomes
         OtherTurnover = new double[persons * months];
         MicroTurnover = new double[persons * months];
         MicroBnc = new double[persons * months];
+        MicroProfit = new double[persons * months];
         MicroSales = new double[persons * months];
         MicroServices = new double[persons * months];
         AutoBnc = new double[persons * months];
@@ -53,6 +54,8 @@ public sealed class TnsIncomes
     public double[] MicroTurnover { get; }
     /// <summary>Micro-enterprise turnover declared for the year (<c>rpns_micro_entreprise_CA_bnc_imp</c>, <c>_bic_vente_imp</c>, <c>_bic_service_imp</c>).</summary>
     public double[] MicroBnc { get; }
+    /// <summary><c>rpns_micro_entreprise_benefice</c>: the profit itself when given.</summary>
+    public double[] MicroProfit { get; }
     public double[] MicroSales { get; }
     public double[] MicroServices { get; }
     /// <summary>Auto-entrepreneur turnover of the month (<c>rpns_auto_entrepreneur_CA_bnc</c>, <c>_bic_vente</c>, <c>_bic_service</c>).</summary>
@@ -149,7 +152,7 @@ public static partial class Formulas
             return 0;
         }
         var yearly = LastKnown(y => YearSum(tns.AgriculturalProfit, person, pop, y)) + LastKnown(y => YearSum(tns.OtherIncome, person, pop, y))
-            + LastKnown(y => YearSum(tns.MicroBnc, person, pop, y) * (1 - p.MicroBnc) + YearSum(tns.MicroSales, person, pop, y) * (1 - p.MicroSales) + YearSum(tns.MicroServices, person, pop, y) * (1 - p.MicroServices));
+            + LastKnown(y => YearSum(tns.MicroProfit, person, pop, y) + YearSum(tns.MicroBnc, person, pop, y) * (1 - p.MicroBnc) + YearSum(tns.MicroSales, person, pop, y) * (1 - p.MicroSales) + YearSum(tns.MicroServices, person, pop, y) * (1 - p.MicroServices));
         var monthly = At(tns.AutoBnc, person, pop, month) * (1 - p.MicroBnc) + At(tns.AutoSales, person, pop, month) * (1 - p.MicroSales) + At(tns.AutoServices, person, pop, month) * (1 - p.MicroServices);
         return yearly + monthly;
     }

@@ -68,6 +68,13 @@ public static class Variables
         "f2dc", "f2ch", "f2ts", "f2tr", "f2go", "f2fu", "f2da", "f2dh", "f2ee", "f2fa", "f3vg", "f3vz", "rente_viagere_titre_onereux",
     };
 
+    /// <summary>
+    /// Daily allowances for sickness or work accident: earned income in the three months after the work stopped, or
+    /// while a salary is paid, or when no date is given and none was paid three months before; replacement income after
+    /// (OpenFisca's rsa_indemnites_journalieres_activite).
+    /// </summary>
+    public static readonly IReadOnlyList<string> SicknessAllowances = ["indemnites_journalieres_maladie", "indemnites_journalieres_accident_travail", "indemnites_journalieres_maladie_professionnelle"];
+
     /// <summary>The person incomes that are patrimony (see <see cref="Population.Patrimony"/>).</summary>
     public static readonly IReadOnlySet<string> PatrimonyIncomes = new HashSet<string>(StringComparer.Ordinal) { "revenus_capital", "revenus_locatifs" };
 
@@ -129,6 +136,12 @@ public static class Variables
         {
             Add(name, EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "chiffre d'affaires (" + name + ")");
         }
+        Add("rpns_micro_entreprise_benefice", EntityKind.Individu, ValueKind.Amount, VariableRole.Input, "bénéfice d'une micro-entreprise");
+        foreach (var name in SicknessAllowances)
+        {
+            Add(name, EntityKind.Individu, ValueKind.Amount, VariableRole.Input, name.Replace('_', ' '));
+        }
+        Add("date_arret_de_travail", EntityKind.Individu, ValueKind.Date, VariableRole.Input, "date de l'arrêt de travail");
         Add("tns_avec_employe", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "travailleur non salarié employant des salariés");
         Add("tns_autres_revenus_type_activite", EntityKind.Individu, ValueKind.Enumeration, VariableRole.Input, "type d'activité non salariée (achat_revente, bic, bnc)");
         Add("rsa_jeune_condition_heures_travail_remplie", EntityKind.Individu, ValueKind.Boolean, VariableRole.Input, "moins de 25 ans ayant travaillé deux ans sur les trois dernières années");
