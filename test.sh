@@ -139,7 +139,8 @@ total_failed=$((total_failed + failed))
 total_skipped=$((total_skipped + skipped))
 
 # --- OpenFisca-France's own tests, when ../shared/openfisca-tests is there (never copied into the repository) ---------
-# Reported, not yet counted: the engine does not reach issue 14's target (95 % of the tests whose outputs it computes).
+# Issue 14's target: at least 95 % of the tests whose outputs the engine computes pass (the rest are listed, with
+# their reason, in docs/adr/0008-benefits-engine.md). Under it, this step fails (one failure in the total).
 shared_tests="$root/../shared/openfisca-tests/tests"
 if [ -d "$shared_tests" ]; then
   shared_log="$results/openfisca-france.log"
@@ -147,9 +148,17 @@ if [ -d "$shared_tests" ]; then
   last="$(tail -n 1 "$shared_log")"
   if [[ "$last" =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped$ ]]; then
     run=$(( BASH_REMATCH[1] + BASH_REMATCH[2] ))
-    echo "test.sh: OpenFisca-France's tests (reported, not counted): ${BASH_REMATCH[1]} passed, ${BASH_REMATCH[2]} failed, ${BASH_REMATCH[3]} skipped; $(( run == 0 ? 0 : 100 * BASH_REMATCH[1] / run )) % of those run pass ($shared_log)"
+    rate=$(( run == 0 ? 0 : 1000 * BASH_REMATCH[1] / run ))
+    echo "test.sh: OpenFisca-France's tests: ${BASH_REMATCH[1]} passed, ${BASH_REMATCH[2]} failed, ${BASH_REMATCH[3]} skipped; $(( rate / 10 )).$(( rate % 10 )) % of those run pass, target 95 % ($shared_log)"
+    if [ "$rate" -ge 950 ]; then
+      total_passed=$(( total_passed + 1 ))
+    else
+      echo "test.sh: FAILED: OpenFisca-France's pass rate is under 95 %"
+      total_failed=$(( total_failed + 1 ))
+    fi
   else
-    echo "test.sh: OpenFisca-France's tests did not run to the end: see $shared_log"
+    echo "test.sh: FAILED: OpenFisca-France's tests did not run to the end: see $shared_log"
+    total_failed=$(( total_failed + 1 ))
   fi
 fi
 
