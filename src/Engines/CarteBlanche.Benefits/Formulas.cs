@@ -155,39 +155,52 @@ public static partial class Formulas
     /// <c>rsa_revenu_activite_individu</c>, which also reads a month not given as 0; any other resource of the month
     /// counts as replacement here).
     /// </summary>
-    private static double RsaActivity(Population pop, int person, Month month, int from, RsaParameters p) =>
-        RsaActivity(pop, person, month, from) + (p.CountsSelfEmployedIncome ? SelfEmployedIncome(pop, person, month, p) : 0);
-
-    private static double RsaActivity(Population pop, int person, Month month, int from)
+    /// <summary>
+    /// A person's earned and other resources averaged over the RSA's three reference months (the batch's hot path:
+    /// indexed directly when the months are in the history). Earned income is neutralised (0) when it stopped: reported
+    /// as nothing in the month itself, something the month before, and no replacement income that month (OpenFisca's
+    /// <c>rsa_revenu_activite_individu</c>, which also reads a month not given as 0; any other resource of the month
+    /// counts as replacement here). The AAH received counts among the other resources (minima sociaux).
+    /// </summary>
+    private static (double Earned, double Other) RsaAverages(Population pop, int person, Month month, int from)
     {
-        var now = pop.Offset(month);
-        var before = pop.Offset(month.AddMonths(-1));
-        if (now >= 0 && before >= 0 && pop.ActivityStopped[person * pop.Months + now] && pop.Activity[person * pop.Months + before] > 0
-            && pop.OtherIncome[person * pop.Months + now] == 0)
+        if (!pop.HasIncome[person])
         {
-            return 0;
+            return (0, 0);
         }
-        var total = 0.0;
-        for (var k = from; k < from + 3; k++)
+        var months = pop.Months;
+        var row = person * months;
+        var oldest = month.Index - from - 2 - pop.FirstMonth.Index;
+        double earned, other;
+        if (oldest >= 0 && oldest + 2 < months)
         {
-            total += At(pop.Activity, person, pop, month.AddMonths(-k));
-        }
-        return total / 3;
-    }
-
-    private static double RsaOther(Population pop, int person, Month month, int from)
-    {
-        var total = 0.0;
-        for (var k = from; k < from + 3; k++)
-        {
-            total += At(pop.OtherIncome, person, pop, month.AddMonths(-k));
+            var i = row + oldest;
+            earned = pop.Activity[i + 2] + pop.Activity[i + 1] + pop.Activity[i];
+            other = pop.OtherIncome[i + 2] + pop.OtherIncome[i + 1] + pop.OtherIncome[i];
             if (pop.ReceivedAah is { } aah)
             {
-                total += At(aah, person, pop, month.AddMonths(-k)); // the AAH received counts among the minima sociaux
+                other += aah[i + 2] + aah[i + 1] + aah[i];
             }
         }
-        return total / 3;
+        else
+        {
+            earned = other = 0;
+            for (var k = from; k < from + 3; k++)
+            {
+                var m = month.AddMonths(-k);
+                earned += At(pop.Activity, person, pop, m);
+                other += At(pop.OtherIncome, person, pop, m) + (pop.ReceivedAah is { } aah ? At(aah, person, pop, m) : 0);
+            }
+        }
+        var now = month.Index - pop.FirstMonth.Index;
+        if (now >= 1 && now < months && pop.ActivityStopped[row + now] && pop.Activity[row + now - 1] > 0 && pop.OtherIncome[row + now] == 0)
+        {
+            earned = 0;
+        }
+        return (earned / 3, other / 3);
     }
+
+    private static double RsaActivity(Population pop, int person, Month month, int from) => RsaAverages(pop, person, month, from).Earned;
 
     /// <summary>
     /// A member's earned and other income of one month for the prime d'activité: self-employed income included; the
@@ -196,8 +209,18 @@ public static partial class Formulas
     /// </summary>
     public static (double Earned, double Other) PpaMember(Population pop, int person, Month m, PpaParameters p)
     {
-        var earned = At(pop.Activity, person, pop, m) + SelfEmployedIncome(pop, person, m, p.Rsa);
-        var other = At(pop.OtherIncome, person, pop, m);
+        if (!pop.HasIncome[person] && pop.TnsIncomes == null)
+        {
+            return (0, 0);
+        }
+        var h = pop.Offset(m);
+        var earned = h < 0 ? 0 : pop.Activity[person * pop.Months + h];
+        var other = h < 0 ? 0 : pop.OtherIncome[person * pop.Months + h];
+        if (pop.TnsIncomes == null && pop.Patrimony == null && pop.ReceivedAah == null)
+        {
+            return (earned, other); // a synthetic population: nothing more
+        }
+        earned += SelfEmployedIncome(pop, person, m, p.Rsa);
         if (pop.Patrimony is { } patrimony)
         {
             other += YearSum(patrimony, person, pop, m.Year - 2) / 12 - At(patrimony, person, pop, m);
@@ -229,7 +252,14 @@ public static partial class Formulas
         {
             return false;
         }
-        var resources = RsaOther(pop, person, month, from) + (1 - share) * RsaActivity(pop, person, month, from);
+        var (earned, other) = RsaAverages(pop, person, month, from);
+        return ChildKept(pop, family, earned, other, scale, share, ageEligible, pregnant);
+    }
+
+    /// <summary>The resources test of <see cref="IsRsaChild"/> on a child's averages.</summary>
+    private static bool ChildKept(Population pop, int family, double earned, double other, ScaleParameters scale, double share, int ageEligible, bool pregnant)
+    {
+        var resources = other + (1 - share) * earned;
         if (resources == 0)
         {
             return true;
@@ -300,7 +330,8 @@ public static partial class Formulas
         var count = 0;
         for (var c = pop.FirstPerson[family] + pop.Parents[family]; c < pop.FirstPerson[family + 1]; c++)
         {
-            if (IsRsaChild(pop, family, c, month, scale, p.ActivityShare, from, ageEligible, pregnant))
+            // A child without any income only needs the age test (most children: the batch's common case).
+            if (pop.HasIncome[c] ? IsRsaChild(pop, family, c, month, scale, p.ActivityShare, from, ageEligible, pregnant) : pop.Age(c, month) < scale.ChildAgeLimit)
             {
                 count++;
             }
@@ -336,17 +367,26 @@ public static partial class Formulas
         var children = 0;
         for (var i = first; i < pop.FirstPerson[family + 1]; i++)
         {
-            if (i >= first + parents)
+            var isChild = i >= first + parents;
+            if (isChild && (ageEligible == 0 || pop.Age(i, month) >= scale.ChildAgeLimit))
             {
-                if (ageEligible == 0 || !IsRsaChild(pop, family, i, month, scale, p.ActivityShare, from, ageEligible, pregnant))
+                continue;
+            }
+            var (earned, other) = RsaAverages(pop, i, month, from);
+            if (isChild)
+            {
+                if (!ChildKept(pop, family, earned, other, scale, p.ActivityShare, ageEligible, pregnant))
                 {
                     continue;
                 }
                 children++;
             }
-            var earned = RsaActivity(pop, i, month, from, p);
+            if (p.CountsSelfEmployedIncome && pop.TnsIncomes != null)
+            {
+                earned += SelfEmployedIncome(pop, i, month, p);
+            }
             activity += earned;
-            resources += earned + RsaOther(pop, i, month, from);
+            resources += earned + other;
         }
         // A count given by the situation wins (its children's resources then count only for those computed as counted).
         if (GivenChildren(pop, family, month) is var given and >= 0)
@@ -454,12 +494,14 @@ public static partial class Formulas
         var bonus = 0.0;
         var adult = false;
         var other = At(pop.FamilyResources, family, pop, m) + (pop.ReceivedAspa is { } aspa ? At(aspa, family, pop, m) : 0);
+        // A synthetic population has only earned and other income: read them directly (the batch's hot path).
+        var synthetic = pop.TnsIncomes == null && pop.Patrimony == null && pop.ReceivedAah == null;
         for (var i = first; i < end; i++)
         {
             adult |= pop.Age(i, m) >= scale.MinimumAge;
             if (h >= 0 && (i < first + parents || IsCountedChild(pop, i, m, scale.ChildAgeLimit)))
             {
-                var (earned, others) = PpaMember(pop, i, m, p);
+                var (earned, others) = synthetic ? (pop.Activity[i * pop.Months + h], pop.OtherIncome[i * pop.Months + h]) : PpaMember(pop, i, m, p);
                 activity += earned;
                 bonus += PpaBonus(p, earned);
                 other += others;
@@ -538,8 +580,12 @@ public static partial class Formulas
                 var earned = PpaMember(pop, i, month.AddMonths(-k), p).Earned;
                 any |= earned > 0;
                 all &= earned > p.StudentFloor;
+                if (any && !pop.Learner[i])
+                {
+                    return true;
+                }
             }
-            if ((any && !pop.Learner[i]) || all)
+            if (all)
             {
                 return true;
             }

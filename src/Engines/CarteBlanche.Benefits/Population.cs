@@ -145,7 +145,7 @@ public sealed class Population
     /// </summary>
     private int[] _ageBase = [];
 
-    /// <summary>Recomputes the ages' base from <see cref="Birth"/> (call after changing birth dates).</summary>
+    /// <summary>Recomputes the ages' base from <see cref="Birth"/> and <see cref="HasIncome"/> (call after changing birth dates or incomes).</summary>
     public void RefreshAges()
     {
         var bases = new int[PersonCount];
@@ -155,7 +155,22 @@ public sealed class Population
             bases[p] = (b / 10000) * 12 + (b / 100 % 100 - 1) + (b % 100 > 1 ? 1 : 0);
         }
         _ageBase = bases;
+        var hasIncome = new bool[PersonCount];
+        for (var p = 0; p < PersonCount; p++)
+        {
+            for (var h = p * Months; h < (p + 1) * Months && !hasIncome[p]; h++)
+            {
+                hasIncome[p] = Activity[h] != 0 || OtherIncome[h] != 0 || (ReceivedAah != null && ReceivedAah[h] != 0);
+            }
+        }
+        HasIncome = hasIncome;
     }
+
+    /// <summary>
+    /// Whether a person has any income in the history (filled by <see cref="RefreshAges"/>): most children have none,
+    /// and the RSA's per-child resources test, run for every month, skips them.
+    /// </summary>
+    public bool[] HasIncome { get; private set; } = [];
 
     /// <summary>Age in whole years on the first day of the month (-1 before birth).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
