@@ -72,6 +72,12 @@ public sealed class Planner(TransitNetwork network)
     private int[] _lowerBound = [];
     private bool[] _boardable = [];
 
+    /// <summary>For tests: false searches without lower bounds (the result must be the same, only slower).</summary>
+    internal bool Bounded { get; init; } = true;
+
+    /// <summary>For tests: stops looked at by the route scans since the planner was made (how much pruning saves).</summary>
+    internal long ScannedStops { get; private set; }
+
     private void Prepare(int rounds, int n)
     {
         if (_time.Length < rounds * n)
@@ -109,9 +115,10 @@ public sealed class Planner(TransitNetwork network)
     private void BoundTowards(IReadOnlyDictionary<int, int> targets)
     {
         var speed = network.MaxSpeed;
-        if (double.IsPositiveInfinity(speed))
+        if (double.IsPositiveInfinity(speed) || !Bounded)
         {
-            return; // stays all zero
+            Array.Clear(_lowerBound);
+            return;
         }
         for (var s = 0; s < network.StopCount; s++)
         {
@@ -120,6 +127,12 @@ public sealed class Planner(TransitNetwork network)
             {
                 // A second less than the exact quotient: rounding can never make the bound overshoot.
                 bound = Math.Min(bound, Math.Max(0, (int)(network.Distance(s, target) / speed) - 1) + walk);
+            }
+            // Past a hop of no time, anywhere may be reached at once: bound only the way to the nearest one.
+            var free = network.FreeHopDistance[s];
+            if (free < double.PositiveInfinity)
+            {
+                bound = Math.Min(bound, Math.Max(0, (int)(free / speed) - 1));
             }
             _lowerBound[s] = bound;
         }
@@ -353,16 +366,14 @@ public sealed class Planner(TransitNetwork network)
     private int _targetBest;
     private readonly List<(int Round, int Stop)> _targetImprovements = [];
 
-    /// <summary>A stop reached earlier (by any means) in round k: it may board in the next round.</summary>
+    /// <summary>
+    /// A stop where one is ready to board earlier in round k (t: on arrival on foot or at the start, after the stop's
+    /// change time by a vehicle; the label holds the arrival): it may board in the next round.
+    /// </summary>
     private void Improve(int k, int stop, int t, in Label label)
     {
         var at = k * _n + stop;
-        if (_egress[stop] >= 0)
-        {
-            // The destination reached: later scans of this round already prune against it.
-            _targetImprovements.Add((k, stop));
-            _targetBest = Math.Min(_targetBest, t + _egress[stop]);
-        }
+        ReachTarget(k, stop, label.Time);
         if (_best[stop] == Infinity)
         {
             _touchedStops.Add(stop);
@@ -384,6 +395,7 @@ public sealed class Planner(TransitNetwork network)
     private void ImproveRide(int k, int stop, int t, in Label label)
     {
         var at = k * _n + stop;
+        ReachTarget(k, stop, t);
         if (_best[stop] == Infinity && _bestRide[stop] == Infinity)
         {
             _touchedStops.Add(stop);
@@ -396,6 +408,19 @@ public sealed class Planner(TransitNetwork network)
         (_rideA[at], _rideB[at]) = label.Pack();
         _rode.Add(stop);
     }
+
+    private void ReachTarget(int k, int stop, int arrival)
+    {
+        if (_egress[stop] >= 0)
+        {
+            // The destination reached: later scans of this round already prune against it.
+            _targetImprovements.Add((k, stop));
+            _targetBest = Math.Min(_targetBest, arrival + _egress[stop]);
+        }
+    }
+
+    /// <summary>Arrival at the stop in the round (the ready label holds its arrival, earlier than the ready time after a ride).</summary>
+    private int ArrivalAt(int at) => Math.Min(_rideTime[at], _labelA[at] == 0 ? Infinity : (int)(_labelA[at] >> 32));
 
     /// <summary>The walks from the stops reached by a ride in round k.</summary>
     private void RelaxFootpaths(int k)
@@ -420,9 +445,11 @@ public sealed class Planner(TransitNetwork network)
     {
         foreach (var (stop, walk) in targets)
         {
-            if (_best[stop] != Infinity)
+            // The best ready time is no earlier than the arrival it comes from: with the best ride arrival, the earliest arrival.
+            var arrival = Math.Min(_best[stop], _bestRide[stop]);
+            if (arrival != Infinity)
             {
-                _targetBest = Math.Min(_targetBest, _best[stop] + walk);
+                _targetBest = Math.Min(_targetBest, arrival + walk);
             }
         }
     }
@@ -454,7 +481,8 @@ public sealed class Planner(TransitNetwork network)
     {
         _n = n;
         var active = ActiveServices(clock);
-        var (time, best, bestRide, lowerBound) = (_time, _best, _bestRide, _lowerBound);
+        var (time, best, bestRide, lowerBound, minChange) = (_time, _best, _bestRide, _lowerBound, network.MinChange);
+        var scanned = 0L;
         var (marked, isMarked, queue, queueFrom, boardable, boardList) = (_marked, _isMarked, _queue, _queueFrom, _boardable, _boardList);
         _targetImprovements.Clear();
         _targetBest = Infinity;
@@ -523,6 +551,7 @@ public sealed class Planner(TransitNetwork network)
                 var trips = pattern.Trips.Length;
                 var starts = clock.DayStart[pattern.Zone];
                 int trip = -1, day = 0, board = -1, dayStart = 0, row = 0;
+                scanned += length - from;
                 for (var i = from; i < length; i++)
                 {
                     var stop = stops[i];
@@ -534,9 +563,11 @@ public sealed class Planner(TransitNetwork network)
                         {
                             var label = new Label(arrival, false, stops[board], p, trip, day, board, i);
                             ImproveRide(k, stop, arrival, label);
-                            if (arrival < best[stop])
+                            // Ready to board another vehicle there once the stop's change time has passed.
+                            var change = minChange[stop];
+                            if (change != TransitNetwork.NoChange && arrival + change < best[stop])
                             {
-                                Improve(k, stop, arrival, label);
+                                Improve(k, stop, arrival + change, label);
                             }
                         }
                     }
@@ -580,13 +611,14 @@ public sealed class Planner(TransitNetwork network)
             }
             RelaxFootpaths(k);
         }
+        ScannedStops += scanned;
         // One journey per round where this search improved the arrival: fewer vehicles, or an earlier arrival with
         // more. (A range query keeps the labels of its later departures: only this search's improvements count.)
         var pareto = new List<Journey>();
         var running = Infinity;
         foreach (var group in _targetImprovements.GroupBy(x => x.Round).OrderBy(g => g.Key))
         {
-            var (arrival, target) = group.Select(x => (Time: time[group.Key * n + x.Stop] + targets[x.Stop], x.Stop)).Min();
+            var (arrival, target) = group.Select(x => (Time: ArrivalAt(group.Key * n + x.Stop) + targets[x.Stop], x.Stop)).Min();
             if (arrival < running)
             {
                 running = arrival;
@@ -685,7 +717,9 @@ public sealed class Planner(TransitNetwork network)
         }
         var stop = target;
         var k = round;
-        var label = Label.Unpack(_labelA[k * n + stop], _labelB[k * n + stop]);
+        // Arrived by the ride label when it is the earlier arrival, else by the other (a walk).
+        var at0 = k * n + stop;
+        var label = _rideA[at0] != 0 && _rideTime[at0] <= ArrivalAt(at0) ? Label.Unpack(_rideA[at0], _rideB[at0]) : Label.Unpack(_labelA[at0], _labelB[at0]);
         while (label is { FromStop: >= 0 } current)
         {
             if (current.Walk)
@@ -715,6 +749,10 @@ public sealed class Planner(TransitNetwork network)
         for (var i = pieces.Count - 1; i >= 0; i--)
         {
             var piece = pieces[i];
+            if (!piece.Walk && i + 1 < pieces.Count && !pieces[i + 1].Walk)
+            {
+                limit -= network.MinChange[piece.To]; // two vehicles at one stop: its change time between them
+            }
             pieces[i] = piece = piece.Walk
                 ? piece with { Departure = limit - (piece.Arrival - piece.Departure), Arrival = limit }
                 : LatestTrip(piece, limit, clock, options, lastDay);
