@@ -138,8 +138,17 @@ public sealed class Planner(TransitNetwork network)
         }
     }
 
+    // Trip and route rules (only when the network has some): arrivals by a vehicle at stops where rows name trips or
+    // routes to come from, one per kind of arrival (see TransitNetwork.ArrivalClass) and round; the best of each.
+    private readonly Dictionary<(int Round, int Stop, int Class), (int Time, long A, long B)> _classRides = [];
+    private readonly Dictionary<(int Stop, int Class), int> _bestClass = [];
+    /// <summary>The arrivals a boarding under trip rules may come from: time off the vehicle, its stop and trip.</summary>
+    private readonly List<(int Time, int From, int Trip)> _candidates = [];
+
     private void Reset()
     {
+        _classRides.Clear();
+        _bestClass.Clear();
         foreach (var i in _touched)
         {
             (_time[i], _rideTime[i], _labelA[i], _labelB[i], _rideA[i], _rideB[i]) = (Infinity, Infinity, 0, 0, 0, 0);
@@ -409,6 +418,13 @@ public sealed class Planner(TransitNetwork network)
         _rideTime[at] = _bestRide[stop] = t;
         (_rideA[at], _rideB[at]) = label.Pack();
         _rode.Add(stop);
+        if (network.HasTripRules && network.FeedsRuled[stop] is { } ruled)
+        {
+            foreach (var s in ruled)
+            {
+                Mark(s);
+            }
+        }
     }
 
     private void ReachTarget(int k, int stop, int arrival)
@@ -423,6 +439,88 @@ public sealed class Planner(TransitNetwork network)
 
     /// <summary>Arrival at the stop in the round (the ready label holds its arrival, earlier than the ready time after a ride).</summary>
     private int ArrivalAt(int at) => Math.Min(_rideTime[at], _labelA[at] == 0 ? Infinity : (int)(_labelA[at] >> 32));
+
+    private void Mark(int stop)
+    {
+        if (!_isMarked[stop])
+        {
+            _isMarked[stop] = true;
+            _marked.Add(stop);
+        }
+    }
+
+    /// <summary>An arrival by trip <paramref name="trip"/> at a stop where rows name trips or routes to come from: kept when the best of its kind.</summary>
+    private void ArriveByClass(int k, int stop, int arrival, in Label label, int trip)
+    {
+        var kind = network.ArrivalClass(stop, trip);
+        if (_bestClass.TryGetValue((stop, kind), out var known) && known <= arrival)
+        {
+            return;
+        }
+        _bestClass[(stop, kind)] = arrival;
+        var (a, b) = label.Pack();
+        _classRides[(k, stop, kind)] = (arrival, a, b);
+        foreach (var ruled in network.FeedsRuled[stop] ?? [])
+        {
+            Mark(ruled);
+        }
+    }
+
+    /// <summary>The network's trip of a packed ride label.</summary>
+    private int TripOf(long b) => network.Patterns[(int)(b >> 41) - 1].Trips[(int)((b >> 23) & 0x3FFFF) - 1];
+
+    /// <summary>The arrivals by a vehicle in round j that may lead to boarding at the stop (itself, a walk, a row away).</summary>
+    private void Candidates(int stop, int j, List<(int Time, int From, int Trip, long A, long B)> into)
+    {
+        foreach (var w in network.FeedersOf[stop]!)
+        {
+            if (network.NamedFrom[w] is { } named)
+            {
+                foreach (var kind in named.Trips.Concat(named.Routes.Select(r => -2 - r)).Append(-1))
+                {
+                    if (_classRides.TryGetValue((j, w, kind), out var ride))
+                    {
+                        into.Add((ride.Time, w, TripOf(ride.B), ride.A, ride.B));
+                    }
+                }
+            }
+            else if (_rideA[j * _n + w] != 0 && (_rideA[j * _n + w] & (1L << 31)) == 0 && (int)(_rideA[j * _n + w] & 0x7FFFFFFF) > 0)
+            {
+                into.Add((_rideTime[j * _n + w], w, TripOf(_rideB[j * _n + w]), _rideA[j * _n + w], _rideB[j * _n + w]));
+            }
+        }
+    }
+
+    private readonly List<(int Time, int From, int Trip, long A, long B)> _found = [];
+
+    /// <summary>The first trip of the pattern at position i that an arrival of round j may change to under the rules.</summary>
+    private (int Trip, int Day) EarliestTripUnderRules(Pattern pattern, int i, int stop, int j, int lastDay, PlanOptions options, bool[][] active, int[] starts)
+    {
+        _found.Clear();
+        Candidates(stop, j, _found);
+        _candidates.Clear();
+        var earliest = Infinity;
+        foreach (var (time, from, trip, _, _) in _found)
+        {
+            _candidates.Add((time, from, trip));
+            earliest = Math.Min(earliest, time);
+        }
+        return earliest == Infinity ? (-1, 0) : EarliestTrip(pattern, i, earliest, lastDay, options, active, starts, stop);
+    }
+
+    /// <summary>Some candidate arrival may change to this trip leaving the stop at that time.</summary>
+    private bool Allowed(int trip, int stop, int departure)
+    {
+        foreach (var (time, from, fromTrip) in _candidates)
+        {
+            var seconds = network.ChangeSeconds(from, fromTrip, stop, trip);
+            if (seconds != TransitNetwork.NoChange && time + seconds <= departure)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The walks from the stops reached by a ride in round k.</summary>
     private void RelaxFootpaths(int k)
@@ -484,6 +582,7 @@ public sealed class Planner(TransitNetwork network)
         _n = n;
         var active = ActiveServices(clock);
         var (time, best, bestRide, lowerBound, minChange) = (_time, _best, _bestRide, _lowerBound, network.MinChange);
+        var tripRules = network.HasTripRules;
 
         var (marked, isMarked, queue, queueFrom, boardable, boardList) = (_marked, _isMarked, _queue, _queueFrom, _boardable, _boardList);
         _targetImprovements.Clear();
@@ -572,9 +671,23 @@ public sealed class Planner(TransitNetwork network)
                                 Improve(k, stop, arrival + change, label);
                             }
                         }
+                        if (tripRules && network.NamedFrom[stop] != null && arrival + lowerBound[stop] < targetBest && pattern.CanAlight(row + i))
+                        {
+                            ArriveByClass(k, stop, arrival, new Label(arrival, false, stops[board], p, trip, day, board, i), pattern.Trips[trip]);
+                        }
                     }
                     if (!boardable[stop])
                     {
+                        continue;
+                    }
+                    if (tripRules && k >= 2 && network.FeedersOf[stop] != null)
+                    {
+                        // Rows name trips or routes into this stop: which trip one comes from matters, trip by trip.
+                        var (ruled, ruledDay) = EarliestTripUnderRules(pattern, i, stop, k - 1, lastDay, options, active, starts);
+                        if (ruled >= 0 && (trip < 0 || departures[ruled * length + i] + starts[ruledDay] < departures[row + i] + dayStart))
+                        {
+                            (trip, day, board, dayStart, row) = (ruled, ruledDay, i, starts[ruledDay], ruled * length);
+                        }
                         continue;
                     }
                     var ready = time[previous + stop];
@@ -604,7 +717,7 @@ public sealed class Planner(TransitNetwork network)
                             continue;
                         }
                     }
-                    var (t, d) = EarliestTrip(pattern, i, ready, lastDay, options, active, starts);
+                    var (t, d) = EarliestTrip(pattern, i, ready, lastDay, options, active, starts, -1);
                     if (t >= 0 && (trip < 0 || departures[t * length + i] + starts[d] < departures[row + i] + dayStart))
                     {
                         (trip, day, board, dayStart, row) = (t, d, i, starts[d], t * length);
@@ -642,7 +755,7 @@ public sealed class Planner(TransitNetwork network)
     }
 
     /// <summary>The first trip of the pattern leaving position i at or after <paramref name="ready"/>, over every searched service day.</summary>
-    private (int Trip, int Day) EarliestTrip(Pattern pattern, int i, int ready, int lastDay, PlanOptions options, bool[][] active, int[] starts)
+    private (int Trip, int Day) EarliestTrip(Pattern pattern, int i, int ready, int lastDay, PlanOptions options, bool[][] active, int[] starts, int ruledStop)
     {
         int bestTrip = -1, bestDay = 0;
         var bestDeparture = Infinity;
@@ -690,7 +803,7 @@ public sealed class Planner(TransitNetwork network)
                 {
                     break;
                 }
-                if (pattern.CanBoard(t, i) && Runs(pattern, t, active[day], options))
+                if (pattern.CanBoard(t, i) && Runs(pattern, t, active[day], options) && (ruledStop < 0 || Allowed(pattern.Trips[t], ruledStop, departure)))
                 {
                     (bestTrip, bestDay, bestDeparture) = (t, day, departure);
                     break;
@@ -738,6 +851,16 @@ public sealed class Planner(TransitNetwork network)
             pieces.Add(new Piece(false, current.FromStop, stop, pattern.Departure[row + current.BoardPosition] + start, pattern.Arrival[row + current.AlightPosition] + start,
                 current.Pattern, current.TripIndex, current.Day, current.BoardPosition, current.AlightPosition));
             stop = current.FromStop;
+            if (network.HasTripRules && k >= 2 && network.FeedersOf[stop] != null && FeederOf(pieces[^1], k) is { } feeder)
+            {
+                // Boarded under trip rules: from an arrival of an earlier round that may change to this trip.
+                if (feeder.From != stop)
+                {
+                    pieces.Add(new Piece(true, feeder.From, stop, feeder.Time, feeder.Time + feeder.Seconds));
+                }
+                (stop, k, label) = (feeder.From, feeder.Round, Label.Unpack(feeder.A, feeder.B));
+                continue;
+            }
             // Boarded from the stop's label of the previous round (it was improved then).
             k = RoundOf(_labelA, n, k - 1, stop);
             label = Label.Unpack(_labelA[k * n + stop], _labelB[k * n + stop]);
@@ -753,11 +876,23 @@ public sealed class Planner(TransitNetwork network)
             var piece = pieces[i];
             if (!piece.Walk && i + 1 < pieces.Count && !pieces[i + 1].Walk)
             {
-                limit -= network.MinChange[piece.To]; // two vehicles at one stop: its change time between them
+                limit -= Math.Max(0, network.MinChange[piece.To]); // two vehicles at one stop: its change time between them
+            }
+            Func<int, int, int, bool>? fits = null;
+            if (network.HasTripRules && !piece.Walk)
+            {
+                // Under trip rules a later trip must still be allowed to change to the next vehicle and from the previous one.
+                Piece? Ride(int at) => at >= 0 && at < pieces.Count && !pieces[at].Walk ? pieces[at] : null;
+                var next = Ride(i + 1) ?? (i + 1 < pieces.Count && pieces[i + 1].Walk ? Ride(i + 2) : null);
+                var previous = Ride(i - 1) ?? (i >= 1 && pieces[i - 1].Walk ? Ride(i - 2) : null);
+                var at = piece;
+                fits = (trip, leave, arrive) =>
+                    (next is not { } n1 || network.ChangeSeconds(at.To, trip, n1.From, TripOf(n1)) is var after && after != TransitNetwork.NoChange && arrive + after <= n1.Departure)
+                    && (previous is not { } p1 || network.ChangeSeconds(p1.To, TripOf(p1), at.From, trip) is var before && before != TransitNetwork.NoChange && p1.Arrival + before <= leave);
             }
             pieces[i] = piece = piece.Walk
                 ? piece with { Departure = limit - (piece.Arrival - piece.Departure), Arrival = limit }
-                : LatestTrip(piece, limit, clock, options, lastDay);
+                : LatestTrip(piece, limit, clock, options, lastDay, fits);
             limit = piece.Departure;
         }
         // Between two vehicles, walk as soon as the first one arrives and wait at the stop of the next one.
@@ -775,8 +910,30 @@ public sealed class Planner(TransitNetwork network)
         return new Journey(departure, clock.Local(arrival), Math.Max(0, rides - 1), legs);
     }
 
+    private int TripOf(Piece ride) => network.Patterns[ride.Pattern].Trips[ride.TripIndex];
+
+    /// <summary>An arrival of a round before k that may change to the ride (its boarding stop ruled by trip rows), with the change's seconds.</summary>
+    private (int Round, int From, int Time, int Seconds, long A, long B)? FeederOf(Piece ride, int k)
+    {
+        var trip = network.Patterns[ride.Pattern].Trips[ride.TripIndex];
+        for (var j = k - 1; j >= 1; j--)
+        {
+            _found.Clear();
+            Candidates(ride.From, j, _found);
+            foreach (var (time, from, fromTrip, a, b) in _found)
+            {
+                var seconds = network.ChangeSeconds(from, fromTrip, ride.From, trip);
+                if (seconds != TransitNetwork.NoChange && time + seconds <= ride.Departure)
+                {
+                    return (j, from, time, seconds, a, b);
+                }
+            }
+        }
+        return null;
+    }
+
     /// <summary>The latest trip of the ride's pattern, on any searched day, arriving by <paramref name="limit"/> and leaving no earlier than the ride found.</summary>
-    private Piece LatestTrip(Piece ride, int limit, ServiceClock clock, PlanOptions options, int lastDay)
+    private Piece LatestTrip(Piece ride, int limit, ServiceClock clock, PlanOptions options, int lastDay, Func<int, int, int, bool>? fits)
     {
         var pattern = network.Patterns[ride.Pattern];
         var starts = clock.DayStart[pattern.Zone];
@@ -795,7 +952,8 @@ public sealed class Planner(TransitNetwork network)
                     return ride; // nothing later on this pattern makes it
                 }
                 var (leave, arrive) = (pattern.Departure[t * length + ride.Board] + starts[day], pattern.Arrival[t * length + ride.Alight] + starts[day]);
-                if (leave >= ride.Departure && arrive <= limit && pattern.CanBoard(t, ride.Board) && pattern.CanAlight(t * length + ride.Alight) && Runs(pattern, t, active[day], options))
+                if (leave >= ride.Departure && arrive <= limit && pattern.CanBoard(t, ride.Board) && pattern.CanAlight(t * length + ride.Alight) && Runs(pattern, t, active[day], options)
+                    && (fits == null || fits(pattern.Trips[t], leave, arrive)))
                 {
                     return ride with { Departure = leave, Arrival = arrive, TripIndex = t, Day = day };
                 }

@@ -37,6 +37,133 @@ public sealed class TransitNetwork
     /// </summary>
     public int[] MinChange { get; private set; } = [];
     public const int NoChange = -1;
+
+    /// <summary>Some transfers.txt row names a trip or a route: the planner then checks, as it boards, which trip it comes from.</summary>
+    public bool HasTripRules { get; private set; }
+    /// <summary>Per stop, the rows naming a trip or route that lead to it (with the stop they come from and their specificity), or null.</summary>
+    internal (int From, Transfer Rule, int Rank)[]?[] TripRulesInto { get; private set; } = [];
+    /// <summary>Per stop, the trips and routes rows name to come from there, or null: other trips arriving there are alike.</summary>
+    internal (HashSet<int> Trips, HashSet<int> Routes)?[] NamedFrom { get; private set; } = [];
+    /// <summary>Per stop with rules leading to it: the stops whose arrivals may board there (itself, walks, rows).</summary>
+    internal int[]?[] FeedersOf { get; private set; } = [];
+    /// <summary>Per stop, the stops with rules it feeds (see <see cref="FeedersOf"/>), or null.</summary>
+    internal int[]?[] FeedsRuled { get; private set; } = [];
+
+    /// <summary>
+    /// Seconds needed between arriving by trip <paramref name="fromTrip"/> at stop <paramref name="from"/> and leaving by
+    /// trip <paramref name="toTrip"/> from stop <paramref name="to"/>: the most specific trip or route row, else the
+    /// stops' change time or walk; <see cref="NoChange"/> when not possible.
+    /// </summary>
+    public int ChangeSeconds(int from, int fromTrip, int to, int toTrip, WalkOptions? walk = null)
+    {
+        if (HasTripRules && TripRulesInto[to] is { } rules)
+        {
+            Transfer? chosen = null;
+            var rank = -1;
+            foreach (var (ruleFrom, rule, ruleRank) in rules)
+            {
+                if (ruleFrom == from && ruleRank > rank && Names(rule.FromTrip, rule.FromRoute, fromTrip) && Names(rule.ToTrip, rule.ToRoute, toTrip))
+                {
+                    (chosen, rank) = (rule, ruleRank);
+                }
+            }
+            if (chosen != null)
+            {
+                return RuleSeconds(chosen, from, to, walk ?? new WalkOptions());
+            }
+        }
+        if (from == to)
+        {
+            return MinChange[to];
+        }
+        foreach (var (next, seconds) in Footpaths[from])
+        {
+            if (next == to)
+            {
+                return seconds;
+            }
+        }
+        return NoChange;
+    }
+
+    /// <summary>A row's trip and route (-1: any) cover this trip.</summary>
+    private bool Names(int ruleTrip, int ruleRoute, int trip) => (ruleTrip < 0 || ruleTrip == trip) && (ruleRoute < 0 || ruleRoute == Trips[trip].Route);
+
+    /// <summary>Which arrivals at the stop are alike for the rules: the trip when a row names it there, else its route when named, else -1 (any other).</summary>
+    internal int ArrivalClass(int stop, int trip)
+    {
+        if (NamedFrom[stop] is not { } named)
+        {
+            return -1;
+        }
+        return named.Trips.Contains(trip) ? trip : named.Routes.Contains(Trips[trip].Route) ? -2 - Trips[trip].Route : -1;
+    }
+
+    private void IndexTripRules()
+    {
+        var n = StopCount;
+        TripRulesInto = new (int, Transfer, int)[]?[n];
+        NamedFrom = new (HashSet<int>, HashSet<int>)?[n];
+        FeedersOf = new int[]?[n];
+        FeedsRuled = new int[]?[n];
+        var children = StationStops();
+        var into = new List<(int, Transfer, int)>?[n];
+        foreach (var rule in Transfers)
+        {
+            if (rule.FromTrip < 0 && rule.ToTrip < 0 && rule.FromRoute < 0 && rule.ToRoute < 0)
+            {
+                continue;
+            }
+            HasTripRules = true;
+            var (fromStation, toStation) = (children[rule.From] != null, children[rule.To] != null);
+            var rank = rule.Specificity(fromStation, toStation);
+            foreach (var a in fromStation ? children[rule.From] : [rule.From])
+            {
+                if (rule.FromTrip >= 0 || rule.FromRoute >= 0)
+                {
+                    var named = NamedFrom[a] ??= ([], []);
+                    (rule.FromTrip >= 0 ? named.Trips : named.Routes).Add(rule.FromTrip >= 0 ? rule.FromTrip : rule.FromRoute);
+                }
+                foreach (var b in toStation ? children[rule.To] : [rule.To])
+                {
+                    (into[b] ??= []).Add((a, rule, rank));
+                }
+            }
+        }
+        if (!HasTripRules)
+        {
+            return;
+        }
+        var walksInto = new List<int>?[n];
+        for (var w = 0; w < n; w++)
+        {
+            foreach (var (to, _) in Footpaths[w])
+            {
+                (walksInto[to] ??= []).Add(w);
+            }
+        }
+        var feeds = new List<int>?[n];
+        for (var s = 0; s < n; s++)
+        {
+            if (into[s] == null)
+            {
+                continue;
+            }
+            TripRulesInto[s] = [.. into[s]!];
+            var feeders = new HashSet<int> { s };
+            feeders.UnionWith(into[s]!.Select(r => r.Item1));
+            feeders.UnionWith(walksInto[s] ?? []);
+            FeedersOf[s] = [.. feeders];
+            foreach (var w in feeders)
+            {
+                (feeds[w] ??= []).Add(s);
+            }
+        }
+        for (var w = 0; w < n; w++)
+        {
+            FeedsRuled[w] = feeds[w]?.ToArray();
+        }
+    }
     // Derived from the above once the network is merged (see Build).
     public Pattern[] Patterns { get; private set; } = [];
     /// <summary>Per stop, the patterns serving it and the stop's position in each.</summary>
@@ -213,6 +340,7 @@ public sealed class TransitNetwork
         network.StopPatterns = stopPatterns.Select(l => l?.ToArray() ?? []).ToArray();
         network.Footpaths = BuildFootpaths(network, pathways, walk);
         network.ProjectAndBoundSpeed();
+        network.IndexTripRules();
         return network;
     }
 

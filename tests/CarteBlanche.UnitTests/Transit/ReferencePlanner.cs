@@ -44,8 +44,8 @@ internal sealed class ReferencePlanner(TransitNetwork network)
         // States: at a stop at the start (may walk on, boards at once), on foot (boards at once when it came from the
         // start), off a vehicle (may walk on, boards after the change transfers.txt asks), on foot off a vehicle at
         // another stop (Time: the arrival there; boards after the rule between the two stops). The arriving trip is
-        // kept only when some row names a trip or route to come from.
-        var fromMatters = network.Transfers.Any(r => r.FromTrip >= 0 || r.FromRoute >= 0);
+        // kept only at stops where some row names a trip or route to come from.
+        var fromMatters = network.Transfers.Where(r => r.FromTrip >= 0 || r.FromRoute >= 0).Select(r => r.From).ToHashSet();
         var best = new Dictionary<State, long>();
         var queue = new PriorityQueue<State, long>();
         var boarded = new Dictionary<(int Trip, long Day), int>();
@@ -108,7 +108,8 @@ internal sealed class ReferencePlanner(TransitNetwork network)
                 {
                     if (network.DropOff[trip.FirstStopTime + j] != 1)
                     {
-                        Relax(new State(network.StopTimeStop[trip.FirstStopTime + j], Kind.Ride, fromMatters ? t : -1, -1), network.Arrival[trip.FirstStopTime + j] + day);
+                        var stop = network.StopTimeStop[trip.FirstStopTime + j];
+                        Relax(new State(stop, Kind.Ride, fromMatters.Contains(stop) || fromMatters.Contains(network.StopParent[stop]) ? t : -1, -1), network.Arrival[trip.FirstStopTime + j] + day);
                     }
                 }
             }
@@ -133,6 +134,11 @@ internal sealed class ReferencePlanner(TransitNetwork network)
     /// <summary>Trip: the one arrived by (-1 when it does not matter); From: the stop walked from after it.</summary>
     private readonly record struct State(int Stop, Kind Kind, int Trip, int From);
 
+    /// <summary>The rows whose to_stop_id is the stop or its station (only to look fewer rows through).</summary>
+    private readonly Dictionary<int, List<Transfer>> _rulesTo = Enumerable.Range(0, network.StopCount)
+        .Select(s => (s, Rows: network.Transfers.Where(r => r.To == s || r.To == network.StopParent[s]).ToList()))
+        .Where(x => x.Rows.Count > 0).ToDictionary(x => x.s, x => x.Rows);
+
     private int Walk(int from, int to) => network.Footpaths[from].First(f => f.To == to).Seconds;
 
     /// <summary>
@@ -145,7 +151,7 @@ internal sealed class ReferencePlanner(TransitNetwork network)
     {
         Transfer? chosen = null;
         var chosenRank = -1;
-        foreach (var r in network.Transfers)
+        foreach (var r in _rulesTo.GetValueOrDefault(s) ?? [])
         {
             bool Covers(int ruleStop, int stop) => ruleStop == stop || network.StopParent[stop] == ruleStop;
             bool Trip(int ruleTrip, int ruleRoute, int trip) => trip < 0

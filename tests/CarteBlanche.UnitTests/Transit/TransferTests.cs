@@ -236,6 +236,30 @@ public sealed class TransferTests
         CompareWithReference(n, 400, seed);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(12)]
+    public void With_route_and_trip_rules_the_earliest_arrival_equals_the_reference(int seed)
+    {
+        var n = SyntheticWithTransfers(seed, tripRules: true);
+        Assert.True(n.HasTripRules);
+        CompareWithReference(n, 200, seed);
+    }
+
+    [Fact]
+    public void A_route_rule_wins_over_the_stops_and_a_trip_rule_over_the_route()
+    {
+        const string header = "from_stop_id,to_stop_id,transfer_type,min_transfer_time,from_route_id,to_route_id,from_trip_id,to_trip_id\n";
+        // Five minutes at platform 1, but one from line 1 to line 2: the 8:03 is caught.
+        var route = FromAToB(Hub(header + "H1,H1,2,300,,,,\nH1,H1,2,60,R1,R2,,\n"));
+        Assert.Equal(At(8, 20), route.Arrival);
+        // The 8:00 arrival (T1) may not change to the 8:03 (T2): the 8:15 then.
+        Assert.Equal(At(8, 32), FromAToB(Hub(header + "H1,H1,2,60,R1,R2,,\nH1,H1,3,,,,T1,T2\n")).Arrival);
+        // No change at all from line 1 at the station, not even by walking to platform 2: B cannot be reached from A.
+        var n = Hub(header + "HUB,HUB,3,,R1,,,\n");
+        Assert.Null(new Planner(n).EarliestArrival(new Dictionary<int, int> { [n.StopIndex["A"]] = 0 }, new Dictionary<int, int> { [n.StopIndex["B"]] = 0 }, Tuesday));
+    }
+
     [Fact]
     public void With_hops_of_no_time_the_planner_still_equals_the_reference_and_still_prunes()
     {
