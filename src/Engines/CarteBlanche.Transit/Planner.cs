@@ -166,8 +166,11 @@ public sealed class Planner(TransitNetwork network)
 
     /// <summary>
     /// Earliest arrival at one of the targets (stop → walking seconds from it), leaving one of the sources (stop →
-    /// seconds to reach it) at <paramref name="at"/>. A stop keeps two labels per round: the earliest arrival by any
-    /// means (to board) and the earliest by a vehicle or at the start (to walk on from): one walk between vehicles.
+    /// seconds to reach it) at <paramref name="at"/>. A stop keeps two labels per round: the earliest time one is
+    /// ready to board there (on foot or at the start: on arrival; off a vehicle: after the stop's change time from
+    /// transfers.txt) and the earliest arrival by a vehicle or at the start (to walk on from): one walk between vehicles.
+    /// Under trip or route rules, arrivals at the stops they name are also kept by kind of trip, and boarding there is
+    /// checked trip by trip (see <see cref="TransitNetwork.ChangeSeconds"/>).
     /// </summary>
     public Journey? EarliestArrival(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, DateTime at, PlanOptions? options = null) =>
         ByTransfers(sources, targets, at, options) is { Count: > 0 } pareto ? pareto[^1] : null;
