@@ -275,7 +275,7 @@ public static class TransitCommands
             Console.WriteLine(string.Create(invariant, $"peak_working_set_mb: {peak:0}"));
             Console.WriteLine(string.Create(invariant, $"stops: {network.StopCount}"));
             Console.WriteLine(string.Create(invariant, $"stop_times: {network.StopTimeStop.Length}"));
-            // The top speed behind the planner's lower bounds (0: none, some hop takes no time).
+            // The top speed behind the planner's lower bounds, hops of no time left out (0: none, nothing takes time).
             Console.WriteLine(string.Create(invariant, $"max_speed_kmh: {(double.IsPositiveInfinity(network.MaxSpeed) ? 0 : network.MaxSpeed * 3.6):0.0}"));
             Console.WriteLine(string.Create(invariant, $"queries: {queries}"));
             Console.WriteLine(string.Create(invariant, $"answered: {answered}"));

@@ -52,8 +52,27 @@ public sealed class Service(string id)
     }
 }
 
-/// <summary>transfer_type 0 (recommended), 1 (timed), 2 (minimum time), 3 (impossible).</summary>
-public sealed record Transfer(int From, int To, int Type, int? MinTransferSeconds);
+/// <summary>
+/// A transfers.txt row: transfer_type 0 (recommended), 1 (timed), 2 (minimum time), 3 (impossible); From and To are
+/// stops or stations (then every stop of the station); trips and routes -1 when the row does not name them.
+/// </summary>
+public sealed record Transfer(int From, int To, int Type, int? MinTransferSeconds, int FromTrip = -1, int ToTrip = -1, int FromRoute = -1, int ToRoute = -1)
+{
+    /// <summary>
+    /// GTFS's order when several rows match one change: both trips, a trip and a route, one trip, both routes, one
+    /// route, stops only (higher wins); within a level, a row naming stops wins over one naming their station.
+    /// </summary>
+    public int Specificity(bool fromIsStation, bool toIsStation)
+    {
+        var trips = (FromTrip >= 0 ? 1 : 0) + (ToTrip >= 0 ? 1 : 0);
+        var routes = (FromRoute >= 0 && FromTrip < 0 ? 1 : 0) + (ToRoute >= 0 && ToTrip < 0 ? 1 : 0);
+        var level = (trips, routes) switch { (2, _) => 5, (1, 1) => 4, (1, _) => 3, (0, 2) => 2, (0, 1) => 1, _ => 0 };
+        return level * 3 + (fromIsStation ? 0 : 1) + (toIsStation ? 0 : 1);
+    }
+}
+
+/// <summary>A pathways.txt row with its traversal_time: a walk inside a station (platforms, corridors, entrances).</summary>
+public sealed record Pathway(int From, int To, int Seconds, bool Bidirectional);
 
 /// <summary>
 /// One GTFS feed as loaded: objects keyed by their position, stop times in columns (seconds since the service day's
@@ -68,6 +87,7 @@ public sealed class GtfsFeed(string id)
     public List<Trip> Trips { get; } = [];
     public List<Service> Services { get; } = [];
     public List<Transfer> Transfers { get; } = [];
+    public List<Pathway> Pathways { get; } = [];
     public int[] StopTimeStop { get; set; } = [];
     public int[] Arrival { get; set; } = [];
     public int[] Departure { get; set; } = [];

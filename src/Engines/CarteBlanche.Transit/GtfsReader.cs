@@ -124,6 +124,7 @@ public static class GtfsReader
                 && ReadStopTimes()
                 && (!files.Exists("frequencies.txt") || ReadFile("frequencies.txt", ["trip_id", "start_time", "end_time", "headway_secs"], ReadFrequency) && ExpandFrequencies())
                 && (!files.Exists("transfers.txt") || ReadFile("transfers.txt", ["from_stop_id", "to_stop_id", "transfer_type"], ReadTransfer))
+                && (!files.Exists("pathways.txt") || ReadFile("pathways.txt", ["from_stop_id", "to_stop_id", "is_bidirectional"], ReadPathway))
                 && CheckUnusedAndDuplicateStops();
         }
 
@@ -625,18 +626,69 @@ public static class GtfsReader
         {
             var from = Field(csv, "from_stop_id");
             var to = Field(csv, "to_stop_id");
+            var type = int.TryParse(Field(csv, "transfer_type"), NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : 0;
+            if (type is 4 or 5)
+            {
+                return; // in-seat transfers (staying aboard as the vehicle becomes another trip): not modelled by the planner
+            }
             if (!_stops.TryGetValue(from, out var a) || !_stops.TryGetValue(to, out var b))
             {
                 report.Add(Severity.Warning, "InvalidTransfers", file, csv.Line, $"{from}→{to}", $"Correspondance entre arrêts inconnus (« {from} », « {to} ») : ignorée.");
                 return;
             }
-            var type = int.TryParse(Field(csv, "transfer_type"), NumberStyles.None, CultureInfo.InvariantCulture, out var t) ? t : 0;
             int? min = int.TryParse(Field(csv, "min_transfer_time"), NumberStyles.None, CultureInfo.InvariantCulture, out var m) ? m : null;
             if (type == 2 && min == null)
             {
                 report.Add(Severity.Warning, "InvalidTransfers", file, csv.Line, $"{from}→{to}", "transfer_type 2 sans min_transfer_time : la durée de marche est calculée.");
             }
-            feed.Transfers.Add(new Transfer(a, b, type, min));
+            // Trip-to-trip and route-to-route rules (trips looked up after frequencies.txt expanded them: a trip id
+            // repeated by frequencies names none of its copies).
+            if (_tripIndex == null)
+            {
+                _tripIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var i = 0; i < feed.Trips.Count; i++)
+                {
+                    _tripIndex.TryAdd(feed.Trips[i].Id, i);
+                }
+            }
+            int Named(string column, Dictionary<string, int> index)
+            {
+                var id = Field(csv, column);
+                if (id.Length == 0)
+                {
+                    return -1;
+                }
+                if (index.TryGetValue(id, out var i))
+                {
+                    return i;
+                }
+                report.Add(Severity.Warning, "InvalidTransfers", file, csv.Line, $"{from}→{to}", $"{column} « {id} » inconnu : la correspondance est ignorée.");
+                return -2;
+            }
+            var (fromTrip, toTrip, fromRoute, toRoute) = (Named("from_trip_id", _tripIndex), Named("to_trip_id", _tripIndex), Named("from_route_id", _routes), Named("to_route_id", _routes));
+            if (fromTrip == -2 || toTrip == -2 || fromRoute == -2 || toRoute == -2)
+            {
+                return;
+            }
+            feed.Transfers.Add(new Transfer(a, b, type, min, fromTrip, toTrip, fromRoute, toRoute));
+        }
+
+        private Dictionary<string, int>? _tripIndex;
+
+        /// <summary>A walk inside a station; a pathway without traversal_time gives no time and is left out.</summary>
+        private void ReadPathway(CsvFile csv, string file)
+        {
+            var from = Field(csv, "from_stop_id");
+            var to = Field(csv, "to_stop_id");
+            if (!_stops.TryGetValue(from, out var a) || !_stops.TryGetValue(to, out var b))
+            {
+                report.Add(Severity.Warning, "InvalidPathways", file, csv.Line, $"{from}→{to}", $"Cheminement entre arrêts inconnus (« {from} », « {to} ») : ignoré.");
+                return;
+            }
+            if (int.TryParse(Field(csv, "traversal_time"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            {
+                feed.Pathways.Add(new Pathway(a, b, seconds, Field(csv, "is_bidirectional") == "1"));
+            }
         }
 
         private bool CheckUnusedAndDuplicateStops()

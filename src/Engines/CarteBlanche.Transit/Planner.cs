@@ -72,6 +72,12 @@ public sealed class Planner(TransitNetwork network)
     private int[] _lowerBound = [];
     private bool[] _boardable = [];
 
+    /// <summary>For tests: false searches without lower bounds (the result must be the same, only slower).</summary>
+    internal bool Bounded { get; init; } = true;
+
+    /// <summary>For tests: arrivals recorded at stops since the planner was made (labels the lower bounds did not rule out).</summary>
+    internal long Labels { get; private set; }
+
     private void Prepare(int rounds, int n)
     {
         if (_time.Length < rounds * n)
@@ -109,9 +115,10 @@ public sealed class Planner(TransitNetwork network)
     private void BoundTowards(IReadOnlyDictionary<int, int> targets)
     {
         var speed = network.MaxSpeed;
-        if (double.IsPositiveInfinity(speed))
+        if (double.IsPositiveInfinity(speed) || !Bounded)
         {
-            return; // stays all zero
+            Array.Clear(_lowerBound);
+            return;
         }
         for (var s = 0; s < network.StopCount; s++)
         {
@@ -121,12 +128,27 @@ public sealed class Planner(TransitNetwork network)
                 // A second less than the exact quotient: rounding can never make the bound overshoot.
                 bound = Math.Min(bound, Math.Max(0, (int)(network.Distance(s, target) / speed) - 1) + walk);
             }
+            // Past a hop of no time, anywhere may be reached at once: bound only the way to the nearest one.
+            var free = network.FreeHopDistance[s];
+            if (free < double.PositiveInfinity)
+            {
+                bound = Math.Min(bound, Math.Max(0, (int)(free / speed) - 1));
+            }
             _lowerBound[s] = bound;
         }
     }
 
+    // Trip and route rules (only when the network has some): arrivals by a vehicle at stops where rows name trips or
+    // routes to come from, one per kind of arrival (see TransitNetwork.ArrivalClass) and round; the best of each.
+    private readonly Dictionary<(int Round, int Stop, int Class), (int Time, long A, long B)> _classRides = [];
+    private readonly Dictionary<(int Stop, int Class), int> _bestClass = [];
+    /// <summary>The arrivals a boarding under trip rules may come from: time off the vehicle, its stop and trip.</summary>
+    private readonly List<(int Time, int From, int Trip)> _candidates = [];
+
     private void Reset()
     {
+        _classRides.Clear();
+        _bestClass.Clear();
         foreach (var i in _touched)
         {
             (_time[i], _rideTime[i], _labelA[i], _labelB[i], _rideA[i], _rideB[i]) = (Infinity, Infinity, 0, 0, 0, 0);
@@ -144,8 +166,11 @@ public sealed class Planner(TransitNetwork network)
 
     /// <summary>
     /// Earliest arrival at one of the targets (stop → walking seconds from it), leaving one of the sources (stop →
-    /// seconds to reach it) at <paramref name="at"/>. A stop keeps two labels per round: the earliest arrival by any
-    /// means (to board) and the earliest by a vehicle or at the start (to walk on from): one walk between vehicles.
+    /// seconds to reach it) at <paramref name="at"/>. A stop keeps two labels per round: the earliest time one is
+    /// ready to board there (on foot or at the start: on arrival; off a vehicle: after the stop's change time from
+    /// transfers.txt) and the earliest arrival by a vehicle or at the start (to walk on from): one walk between vehicles.
+    /// Under trip or route rules, arrivals at the stops they name are also kept by kind of trip, and boarding there is
+    /// checked trip by trip (see <see cref="TransitNetwork.ChangeSeconds"/>).
     /// </summary>
     public Journey? EarliestArrival(IReadOnlyDictionary<int, int> sources, IReadOnlyDictionary<int, int> targets, DateTime at, PlanOptions? options = null) =>
         ByTransfers(sources, targets, at, options) is { Count: > 0 } pareto ? pareto[^1] : null;
@@ -353,16 +378,15 @@ public sealed class Planner(TransitNetwork network)
     private int _targetBest;
     private readonly List<(int Round, int Stop)> _targetImprovements = [];
 
-    /// <summary>A stop reached earlier (by any means) in round k: it may board in the next round.</summary>
+    /// <summary>
+    /// A stop where one is ready to board earlier in round k (t: on arrival on foot or at the start, after the stop's
+    /// change time by a vehicle; the label holds the arrival): it may board in the next round.
+    /// </summary>
     private void Improve(int k, int stop, int t, in Label label)
     {
         var at = k * _n + stop;
-        if (_egress[stop] >= 0)
-        {
-            // The destination reached: later scans of this round already prune against it.
-            _targetImprovements.Add((k, stop));
-            _targetBest = Math.Min(_targetBest, t + _egress[stop]);
-        }
+        Labels++;
+        ReachTarget(k, stop, label.Time);
         if (_best[stop] == Infinity)
         {
             _touchedStops.Add(stop);
@@ -384,6 +408,8 @@ public sealed class Planner(TransitNetwork network)
     private void ImproveRide(int k, int stop, int t, in Label label)
     {
         var at = k * _n + stop;
+        Labels++;
+        ReachTarget(k, stop, t);
         if (_best[stop] == Infinity && _bestRide[stop] == Infinity)
         {
             _touchedStops.Add(stop);
@@ -395,6 +421,108 @@ public sealed class Planner(TransitNetwork network)
         _rideTime[at] = _bestRide[stop] = t;
         (_rideA[at], _rideB[at]) = label.Pack();
         _rode.Add(stop);
+        if (network.HasTripRules && network.FeedsRuled[stop] is { } ruled)
+        {
+            foreach (var s in ruled)
+            {
+                Mark(s);
+            }
+        }
+    }
+
+    private void ReachTarget(int k, int stop, int arrival)
+    {
+        if (_egress[stop] >= 0)
+        {
+            // The destination reached: later scans of this round already prune against it.
+            _targetImprovements.Add((k, stop));
+            _targetBest = Math.Min(_targetBest, arrival + _egress[stop]);
+        }
+    }
+
+    /// <summary>Arrival at the stop in the round (the ready label holds its arrival, earlier than the ready time after a ride).</summary>
+    private int ArrivalAt(int at) => Math.Min(_rideTime[at], _labelA[at] == 0 ? Infinity : (int)(_labelA[at] >> 32));
+
+    private void Mark(int stop)
+    {
+        if (!_isMarked[stop])
+        {
+            _isMarked[stop] = true;
+            _marked.Add(stop);
+        }
+    }
+
+    /// <summary>An arrival by trip <paramref name="trip"/> at a stop where rows name trips or routes to come from: kept when the best of its kind.</summary>
+    private void ArriveByClass(int k, int stop, int arrival, in Label label, int trip)
+    {
+        var kind = network.ArrivalClass(stop, trip);
+        if (_bestClass.TryGetValue((stop, kind), out var known) && known <= arrival)
+        {
+            return;
+        }
+        _bestClass[(stop, kind)] = arrival;
+        var (a, b) = label.Pack();
+        _classRides[(k, stop, kind)] = (arrival, a, b);
+        foreach (var ruled in network.FeedsRuled[stop] ?? [])
+        {
+            Mark(ruled);
+        }
+    }
+
+    /// <summary>The network's trip of a packed ride label.</summary>
+    private int TripOf(long b) => network.Patterns[(int)(b >> 41) - 1].Trips[(int)((b >> 23) & 0x3FFFF) - 1];
+
+    /// <summary>The arrivals by a vehicle in round j that may lead to boarding at the stop (itself, a walk, a row away).</summary>
+    private void Candidates(int stop, int j, List<(int Time, int From, int Trip, long A, long B)> into)
+    {
+        foreach (var w in network.FeedersOf[stop]!)
+        {
+            if (network.NamedFrom[w] is { } named)
+            {
+                foreach (var kind in named.Trips.Concat(named.Routes.Select(r => -2 - r)).Append(-1))
+                {
+                    if (_classRides.TryGetValue((j, w, kind), out var ride))
+                    {
+                        into.Add((ride.Time, w, TripOf(ride.B), ride.A, ride.B));
+                    }
+                }
+            }
+            else if (_rideA[j * _n + w] != 0 && (_rideA[j * _n + w] & (1L << 31)) == 0 && (int)(_rideA[j * _n + w] & 0x7FFFFFFF) > 0)
+            {
+                into.Add((_rideTime[j * _n + w], w, TripOf(_rideB[j * _n + w]), _rideA[j * _n + w], _rideB[j * _n + w]));
+            }
+        }
+    }
+
+    private readonly List<(int Time, int From, int Trip, long A, long B)> _found = [];
+
+    /// <summary>The first trip of the pattern at position i that an arrival of round j may change to under the rules.</summary>
+    private (int Trip, int Day) EarliestTripUnderRules(Pattern pattern, int i, int stop, int j, int lastDay, PlanOptions options, bool[][] active, int[] starts)
+    {
+        _found.Clear();
+        Candidates(stop, j, _found);
+        _candidates.Clear();
+        var earliest = Infinity;
+        foreach (var (time, from, trip, _, _) in _found)
+        {
+            _candidates.Add((time, from, trip));
+            earliest = Math.Min(earliest, time);
+        }
+        return earliest == Infinity ? (-1, 0) : EarliestTrip(pattern, i, earliest, lastDay, options, active, starts, stop);
+    }
+
+    /// <summary>Some candidate arrival may change to this trip leaving the stop at that time.</summary>
+    private bool Allowed(int trip, int stop, int departure)
+    {
+        foreach (var (time, from, fromTrip) in _candidates)
+        {
+            var seconds = network.ChangeSeconds(from, fromTrip, stop, trip);
+            if (seconds != TransitNetwork.NoChange && time + seconds <= departure)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The walks from the stops reached by a ride in round k.</summary>
@@ -420,9 +548,11 @@ public sealed class Planner(TransitNetwork network)
     {
         foreach (var (stop, walk) in targets)
         {
-            if (_best[stop] != Infinity)
+            // The best ready time is no earlier than the arrival it comes from: with the best ride arrival, the earliest arrival.
+            var arrival = Math.Min(_best[stop], _bestRide[stop]);
+            if (arrival != Infinity)
             {
-                _targetBest = Math.Min(_targetBest, _best[stop] + walk);
+                _targetBest = Math.Min(_targetBest, arrival + walk);
             }
         }
     }
@@ -454,7 +584,9 @@ public sealed class Planner(TransitNetwork network)
     {
         _n = n;
         var active = ActiveServices(clock);
-        var (time, best, bestRide, lowerBound) = (_time, _best, _bestRide, _lowerBound);
+        var (time, best, bestRide, lowerBound, minChange) = (_time, _best, _bestRide, _lowerBound, network.MinChange);
+        var tripRules = network.HasTripRules;
+
         var (marked, isMarked, queue, queueFrom, boardable, boardList) = (_marked, _isMarked, _queue, _queueFrom, _boardable, _boardList);
         _targetImprovements.Clear();
         _targetBest = Infinity;
@@ -523,6 +655,7 @@ public sealed class Planner(TransitNetwork network)
                 var trips = pattern.Trips.Length;
                 var starts = clock.DayStart[pattern.Zone];
                 int trip = -1, day = 0, board = -1, dayStart = 0, row = 0;
+
                 for (var i = from; i < length; i++)
                 {
                     var stop = stops[i];
@@ -534,14 +667,30 @@ public sealed class Planner(TransitNetwork network)
                         {
                             var label = new Label(arrival, false, stops[board], p, trip, day, board, i);
                             ImproveRide(k, stop, arrival, label);
-                            if (arrival < best[stop])
+                            // Ready to board another vehicle there once the stop's change time has passed.
+                            var change = minChange[stop];
+                            if (change != TransitNetwork.NoChange && arrival + change < best[stop])
                             {
-                                Improve(k, stop, arrival, label);
+                                Improve(k, stop, arrival + change, label);
                             }
+                        }
+                        if (tripRules && network.NamedFrom[stop] != null && arrival + lowerBound[stop] < targetBest && pattern.CanAlight(row + i))
+                        {
+                            ArriveByClass(k, stop, arrival, new Label(arrival, false, stops[board], p, trip, day, board, i), pattern.Trips[trip]);
                         }
                     }
                     if (!boardable[stop])
                     {
+                        continue;
+                    }
+                    if (tripRules && k >= 2 && network.FeedersOf[stop] != null)
+                    {
+                        // Rows name trips or routes into this stop: which trip one comes from matters, trip by trip.
+                        var (ruled, ruledDay) = EarliestTripUnderRules(pattern, i, stop, k - 1, lastDay, options, active, starts);
+                        if (ruled >= 0 && (trip < 0 || departures[ruled * length + i] + starts[ruledDay] < departures[row + i] + dayStart))
+                        {
+                            (trip, day, board, dayStart, row) = (ruled, ruledDay, i, starts[ruledDay], ruled * length);
+                        }
                         continue;
                     }
                     var ready = time[previous + stop];
@@ -571,7 +720,7 @@ public sealed class Planner(TransitNetwork network)
                             continue;
                         }
                     }
-                    var (t, d) = EarliestTrip(pattern, i, ready, lastDay, options, active, starts);
+                    var (t, d) = EarliestTrip(pattern, i, ready, lastDay, options, active, starts, -1);
                     if (t >= 0 && (trip < 0 || departures[t * length + i] + starts[d] < departures[row + i] + dayStart))
                     {
                         (trip, day, board, dayStart, row) = (t, d, i, starts[d], t * length);
@@ -580,13 +729,14 @@ public sealed class Planner(TransitNetwork network)
             }
             RelaxFootpaths(k);
         }
+
         // One journey per round where this search improved the arrival: fewer vehicles, or an earlier arrival with
         // more. (A range query keeps the labels of its later departures: only this search's improvements count.)
         var pareto = new List<Journey>();
         var running = Infinity;
         foreach (var group in _targetImprovements.GroupBy(x => x.Round).OrderBy(g => g.Key))
         {
-            var (arrival, target) = group.Select(x => (Time: time[group.Key * n + x.Stop] + targets[x.Stop], x.Stop)).Min();
+            var (arrival, target) = group.Select(x => (Time: ArrivalAt(group.Key * n + x.Stop) + targets[x.Stop], x.Stop)).Min();
             if (arrival < running)
             {
                 running = arrival;
@@ -608,7 +758,7 @@ public sealed class Planner(TransitNetwork network)
     }
 
     /// <summary>The first trip of the pattern leaving position i at or after <paramref name="ready"/>, over every searched service day.</summary>
-    private (int Trip, int Day) EarliestTrip(Pattern pattern, int i, int ready, int lastDay, PlanOptions options, bool[][] active, int[] starts)
+    private (int Trip, int Day) EarliestTrip(Pattern pattern, int i, int ready, int lastDay, PlanOptions options, bool[][] active, int[] starts, int ruledStop)
     {
         int bestTrip = -1, bestDay = 0;
         var bestDeparture = Infinity;
@@ -656,7 +806,7 @@ public sealed class Planner(TransitNetwork network)
                 {
                     break;
                 }
-                if (pattern.CanBoard(t, i) && Runs(pattern, t, active[day], options))
+                if (pattern.CanBoard(t, i) && Runs(pattern, t, active[day], options) && (ruledStop < 0 || Allowed(pattern.Trips[t], ruledStop, departure)))
                 {
                     (bestTrip, bestDay, bestDeparture) = (t, day, departure);
                     break;
@@ -685,7 +835,9 @@ public sealed class Planner(TransitNetwork network)
         }
         var stop = target;
         var k = round;
-        var label = Label.Unpack(_labelA[k * n + stop], _labelB[k * n + stop]);
+        // Arrived by the ride label when it is the earlier arrival, else by the other (a walk).
+        var at0 = k * n + stop;
+        var label = _rideA[at0] != 0 && _rideTime[at0] <= ArrivalAt(at0) ? Label.Unpack(_rideA[at0], _rideB[at0]) : Label.Unpack(_labelA[at0], _labelB[at0]);
         while (label is { FromStop: >= 0 } current)
         {
             if (current.Walk)
@@ -702,6 +854,16 @@ public sealed class Planner(TransitNetwork network)
             pieces.Add(new Piece(false, current.FromStop, stop, pattern.Departure[row + current.BoardPosition] + start, pattern.Arrival[row + current.AlightPosition] + start,
                 current.Pattern, current.TripIndex, current.Day, current.BoardPosition, current.AlightPosition));
             stop = current.FromStop;
+            if (network.HasTripRules && k >= 2 && network.FeedersOf[stop] != null && FeederOf(pieces[^1], k) is { } feeder)
+            {
+                // Boarded under trip rules: from an arrival of an earlier round that may change to this trip.
+                if (feeder.From != stop)
+                {
+                    pieces.Add(new Piece(true, feeder.From, stop, feeder.Time, feeder.Time + feeder.Seconds));
+                }
+                (stop, k, label) = (feeder.From, feeder.Round, Label.Unpack(feeder.A, feeder.B));
+                continue;
+            }
             // Boarded from the stop's label of the previous round (it was improved then).
             k = RoundOf(_labelA, n, k - 1, stop);
             label = Label.Unpack(_labelA[k * n + stop], _labelB[k * n + stop]);
@@ -715,9 +877,25 @@ public sealed class Planner(TransitNetwork network)
         for (var i = pieces.Count - 1; i >= 0; i--)
         {
             var piece = pieces[i];
+            if (!piece.Walk && i + 1 < pieces.Count && !pieces[i + 1].Walk)
+            {
+                limit -= Math.Max(0, network.MinChange[piece.To]); // two vehicles at one stop: its change time between them
+            }
+            Func<int, int, int, bool>? fits = null;
+            if (network.HasTripRules && !piece.Walk)
+            {
+                // Under trip rules a later trip must still be allowed to change to the next vehicle and from the previous one.
+                Piece? Ride(int at) => at >= 0 && at < pieces.Count && !pieces[at].Walk ? pieces[at] : null;
+                var next = Ride(i + 1) ?? (i + 1 < pieces.Count && pieces[i + 1].Walk ? Ride(i + 2) : null);
+                var previous = Ride(i - 1) ?? (i >= 1 && pieces[i - 1].Walk ? Ride(i - 2) : null);
+                var at = piece;
+                fits = (trip, leave, arrive) =>
+                    (next is not { } n1 || network.ChangeSeconds(at.To, trip, n1.From, TripOf(n1)) is var after && after != TransitNetwork.NoChange && arrive + after <= n1.Departure)
+                    && (previous is not { } p1 || network.ChangeSeconds(p1.To, TripOf(p1), at.From, trip) is var before && before != TransitNetwork.NoChange && p1.Arrival + before <= leave);
+            }
             pieces[i] = piece = piece.Walk
                 ? piece with { Departure = limit - (piece.Arrival - piece.Departure), Arrival = limit }
-                : LatestTrip(piece, limit, clock, options, lastDay);
+                : LatestTrip(piece, limit, clock, options, lastDay, fits);
             limit = piece.Departure;
         }
         // Between two vehicles, walk as soon as the first one arrives and wait at the stop of the next one.
@@ -735,8 +913,30 @@ public sealed class Planner(TransitNetwork network)
         return new Journey(departure, clock.Local(arrival), Math.Max(0, rides - 1), legs);
     }
 
+    private int TripOf(Piece ride) => network.Patterns[ride.Pattern].Trips[ride.TripIndex];
+
+    /// <summary>An arrival of a round before k that may change to the ride (its boarding stop ruled by trip rows), with the change's seconds.</summary>
+    private (int Round, int From, int Time, int Seconds, long A, long B)? FeederOf(Piece ride, int k)
+    {
+        var trip = network.Patterns[ride.Pattern].Trips[ride.TripIndex];
+        for (var j = k - 1; j >= 1; j--)
+        {
+            _found.Clear();
+            Candidates(ride.From, j, _found);
+            foreach (var (time, from, fromTrip, a, b) in _found)
+            {
+                var seconds = network.ChangeSeconds(from, fromTrip, ride.From, trip);
+                if (seconds != TransitNetwork.NoChange && time + seconds <= ride.Departure)
+                {
+                    return (j, from, time, seconds, a, b);
+                }
+            }
+        }
+        return null;
+    }
+
     /// <summary>The latest trip of the ride's pattern, on any searched day, arriving by <paramref name="limit"/> and leaving no earlier than the ride found.</summary>
-    private Piece LatestTrip(Piece ride, int limit, ServiceClock clock, PlanOptions options, int lastDay)
+    private Piece LatestTrip(Piece ride, int limit, ServiceClock clock, PlanOptions options, int lastDay, Func<int, int, int, bool>? fits)
     {
         var pattern = network.Patterns[ride.Pattern];
         var starts = clock.DayStart[pattern.Zone];
@@ -755,7 +955,8 @@ public sealed class Planner(TransitNetwork network)
                     return ride; // nothing later on this pattern makes it
                 }
                 var (leave, arrive) = (pattern.Departure[t * length + ride.Board] + starts[day], pattern.Arrival[t * length + ride.Alight] + starts[day]);
-                if (leave >= ride.Departure && arrive <= limit && pattern.CanBoard(t, ride.Board) && pattern.CanAlight(t * length + ride.Alight) && Runs(pattern, t, active[day], options))
+                if (leave >= ride.Departure && arrive <= limit && pattern.CanBoard(t, ride.Board) && pattern.CanAlight(t * length + ride.Alight) && Runs(pattern, t, active[day], options)
+                    && (fits == null || fits(pattern.Trips[t], leave, arrive)))
                 {
                     return ride with { Departure = leave, Arrival = arrive, TripIndex = t, Day = day };
                 }

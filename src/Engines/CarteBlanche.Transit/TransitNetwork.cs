@@ -29,6 +29,141 @@ public sealed class TransitNetwork
     public required int[] Departure { get; init; }
     public required byte[] Pickup { get; init; }
     public required byte[] DropOff { get; init; }
+    /// <summary>The feeds' transfers.txt rows (in-seat types 4 and 5 left out), applied through <see cref="MinChange"/> and <see cref="Footpaths"/>.</summary>
+    public required Transfer[] Transfers { get; init; }
+    /// <summary>
+    /// Per stop, the seconds needed to change from a vehicle to another there (transfers.txt with from_stop_id =
+    /// to_stop_id, or its station's row), <see cref="NoChange"/> when transfer_type 3 forbids it; 0 without a rule.
+    /// </summary>
+    public int[] MinChange { get; private set; } = [];
+    public const int NoChange = -1;
+
+    /// <summary>Some transfers.txt row names a trip or a route: the planner then checks, as it boards, which trip it comes from.</summary>
+    public bool HasTripRules { get; private set; }
+    /// <summary>Per stop, the rows naming a trip or route that lead to it (with the stop they come from and their specificity), or null.</summary>
+    internal (int From, Transfer Rule, int Rank)[]?[] TripRulesInto { get; private set; } = [];
+    /// <summary>Per stop, the trips and routes rows name to come from there, or null: other trips arriving there are alike.</summary>
+    internal (HashSet<int> Trips, HashSet<int> Routes)?[] NamedFrom { get; private set; } = [];
+    /// <summary>Per stop with rules leading to it: the stops whose arrivals may board there (itself, walks, rows).</summary>
+    internal int[]?[] FeedersOf { get; private set; } = [];
+    /// <summary>Per stop, the stops with rules it feeds (see <see cref="FeedersOf"/>), or null.</summary>
+    internal int[]?[] FeedsRuled { get; private set; } = [];
+
+    /// <summary>
+    /// Seconds needed between arriving by trip <paramref name="fromTrip"/> at stop <paramref name="from"/> and leaving by
+    /// trip <paramref name="toTrip"/> from stop <paramref name="to"/>: the most specific trip or route row, else the
+    /// stops' change time or walk; <see cref="NoChange"/> when not possible.
+    /// </summary>
+    public int ChangeSeconds(int from, int fromTrip, int to, int toTrip, WalkOptions? walk = null)
+    {
+        if (HasTripRules && TripRulesInto[to] is { } rules)
+        {
+            Transfer? chosen = null;
+            var rank = -1;
+            foreach (var (ruleFrom, rule, ruleRank) in rules)
+            {
+                if (ruleFrom == from && ruleRank > rank && Names(rule.FromTrip, rule.FromRoute, fromTrip) && Names(rule.ToTrip, rule.ToRoute, toTrip))
+                {
+                    (chosen, rank) = (rule, ruleRank);
+                }
+            }
+            if (chosen != null)
+            {
+                return RuleSeconds(chosen, from, to, walk ?? new WalkOptions());
+            }
+        }
+        if (from == to)
+        {
+            return MinChange[to];
+        }
+        foreach (var (next, seconds) in Footpaths[from])
+        {
+            if (next == to)
+            {
+                return seconds;
+            }
+        }
+        return NoChange;
+    }
+
+    /// <summary>A row's trip and route (-1: any) cover this trip.</summary>
+    private bool Names(int ruleTrip, int ruleRoute, int trip) => (ruleTrip < 0 || ruleTrip == trip) && (ruleRoute < 0 || ruleRoute == Trips[trip].Route);
+
+    /// <summary>Which arrivals at the stop are alike for the rules: the trip when a row names it there, else its route when named, else -1 (any other).</summary>
+    internal int ArrivalClass(int stop, int trip)
+    {
+        if (NamedFrom[stop] is not { } named)
+        {
+            return -1;
+        }
+        return named.Trips.Contains(trip) ? trip : named.Routes.Contains(Trips[trip].Route) ? -2 - Trips[trip].Route : -1;
+    }
+
+    private void IndexTripRules()
+    {
+        var n = StopCount;
+        TripRulesInto = new (int, Transfer, int)[]?[n];
+        NamedFrom = new (HashSet<int>, HashSet<int>)?[n];
+        FeedersOf = new int[]?[n];
+        FeedsRuled = new int[]?[n];
+        var children = StationStops();
+        var into = new List<(int, Transfer, int)>?[n];
+        foreach (var rule in Transfers)
+        {
+            if (rule.FromTrip < 0 && rule.ToTrip < 0 && rule.FromRoute < 0 && rule.ToRoute < 0)
+            {
+                continue;
+            }
+            HasTripRules = true;
+            var (fromStation, toStation) = (children[rule.From] != null, children[rule.To] != null);
+            var rank = rule.Specificity(fromStation, toStation);
+            foreach (var a in fromStation ? children[rule.From] : [rule.From])
+            {
+                if (rule.FromTrip >= 0 || rule.FromRoute >= 0)
+                {
+                    var named = NamedFrom[a] ??= ([], []);
+                    (rule.FromTrip >= 0 ? named.Trips : named.Routes).Add(rule.FromTrip >= 0 ? rule.FromTrip : rule.FromRoute);
+                }
+                foreach (var b in toStation ? children[rule.To] : [rule.To])
+                {
+                    (into[b] ??= []).Add((a, rule, rank));
+                }
+            }
+        }
+        if (!HasTripRules)
+        {
+            return;
+        }
+        var walksInto = new List<int>?[n];
+        for (var w = 0; w < n; w++)
+        {
+            foreach (var (to, _) in Footpaths[w])
+            {
+                (walksInto[to] ??= []).Add(w);
+            }
+        }
+        var feeds = new List<int>?[n];
+        for (var s = 0; s < n; s++)
+        {
+            if (into[s] == null)
+            {
+                continue;
+            }
+            TripRulesInto[s] = [.. into[s]!];
+            var feeders = new HashSet<int> { s };
+            feeders.UnionWith(into[s]!.Select(r => r.Item1));
+            feeders.UnionWith(walksInto[s] ?? []);
+            FeedersOf[s] = [.. feeders];
+            foreach (var w in feeders)
+            {
+                (feeds[w] ??= []).Add(s);
+            }
+        }
+        for (var w = 0; w < n; w++)
+        {
+            FeedsRuled[w] = feeds[w]?.ToArray();
+        }
+    }
     // Derived from the above once the network is merged (see Build).
     public Pattern[] Patterns { get; private set; } = [];
     /// <summary>Per stop, the patterns serving it and the stop's position in each.</summary>
@@ -45,11 +180,18 @@ public sealed class TransitNetwork
     public double[] X { get; private set; } = [];
     public double[] Y { get; private set; } = [];
     /// <summary>
-    /// The fastest any ride between two consecutive stops or any walk goes on that map, in metres per second; infinite
-    /// when some hop takes no time at all between distinct places (times to the minute often do), and then the planner
-    /// does without lower bounds.
+    /// The fastest any ride between two consecutive stops or any walk goes on that map, in metres per second, leaving
+    /// out hops that take no time at all between distinct places (times to the minute often do: see
+    /// <see cref="FreeHopDistance"/>); infinite when nothing takes time, and then the planner does without lower bounds.
     /// </summary>
     public double MaxSpeed { get; private set; } = double.PositiveInfinity;
+
+    /// <summary>
+    /// Per stop, metres to the nearest stop a hop or walk of 0 s to another place leaves from (infinity without such
+    /// hops): a journey covers ground at <see cref="MaxSpeed"/> at most until it reaches one, so the planner's lower
+    /// bound holds up to there, and the rest of the network keeps its pruning.
+    /// </summary>
+    public double[] FreeHopDistance { get; private set; } = [];
 
     private void ProjectAndBoundSpeed()
     {
@@ -64,41 +206,46 @@ public sealed class TransitNetwork
             (X[s], Y[s]) = (Longitude[s] * cos * metresPerDegree, Latitude[s] * metresPerDegree);
         }
         var fastest = 0.0;
-        bool Hop(int from, int to, int seconds)
+        var free = new HashSet<int>();
+        void Hop(int from, int to, int seconds)
         {
             var metres = Distance(from, to);
             if (metres <= 0)
             {
-                return true;
+                return;
             }
             if (seconds <= 0)
             {
-                return false; // somewhere in no time: no finite bound
+                free.Add(from); // somewhere in no time: bounded apart, not in the speed
+                return;
             }
             fastest = Math.Max(fastest, metres / seconds);
-            return true;
         }
         foreach (var trip in Trips)
         {
             for (var i = trip.FirstStopTime; i < trip.FirstStopTime + trip.StopTimeCount - 1; i++)
             {
-                if (!Hop(StopTimeStop[i], StopTimeStop[i + 1], Arrival[i + 1] - Departure[i]))
-                {
-                    return;
-                }
+                Hop(StopTimeStop[i], StopTimeStop[i + 1], Arrival[i + 1] - Departure[i]);
             }
         }
         for (var s = 0; s < n; s++)
         {
             foreach (var (to, seconds) in Footpaths[s])
             {
-                if (!Hop(s, to, seconds))
-                {
-                    return;
-                }
+                Hop(s, to, seconds);
             }
         }
         MaxSpeed = fastest > 0 ? fastest : double.PositiveInfinity;
+        FreeHopDistance = new double[n];
+        for (var s = 0; s < n; s++)
+        {
+            var nearest = double.PositiveInfinity;
+            foreach (var z in free)
+            {
+                nearest = Math.Min(nearest, Distance(s, z));
+            }
+            FreeHopDistance[s] = nearest;
+        }
     }
 
     /// <summary>Straight-line metres between two stops on the flat map.</summary>
@@ -124,9 +271,11 @@ public sealed class TransitNetwork
         var pickup = new List<byte>();
         var dropOff = new List<byte>();
         var transfers = new List<Transfer>();
+        var pathways = new List<Pathway>();
         foreach (var feed in feeds)
         {
-            var (stopBase, agencyBase, routeBase, serviceBase, stBase) = (stopIds.Count, agencies.Count, routes.Count, services.Count, stStop.Count);
+            var (stopBase, agencyBase, routeBase, serviceBase, stBase, tripBase) = (stopIds.Count, agencies.Count, routes.Count, services.Count, stStop.Count, trips.Count);
+            static int Shift(int index, int shift) => index < 0 ? index : index + shift;
             string Id(string id) => prefix ? $"{feed.Id}:{id}" : id;
             foreach (var s in feed.Stops)
             {
@@ -146,7 +295,12 @@ public sealed class TransitNetwork
             departure.AddRange(feed.Departure);
             pickup.AddRange(feed.Pickup);
             dropOff.AddRange(feed.DropOff);
-            transfers.AddRange(feed.Transfers.Select(t => t with { From = t.From + stopBase, To = t.To + stopBase }));
+            transfers.AddRange(feed.Transfers.Select(t => t with
+            {
+                From = t.From + stopBase, To = t.To + stopBase,
+                FromTrip = Shift(t.FromTrip, tripBase), ToTrip = Shift(t.ToTrip, tripBase), FromRoute = Shift(t.FromRoute, routeBase), ToRoute = Shift(t.ToRoute, routeBase),
+            }));
+            pathways.AddRange(feed.Pathways.Select(p => p with { From = p.From + stopBase, To = p.To + stopBase }));
         }
         var network = new TransitNetwork
         {
@@ -165,6 +319,7 @@ public sealed class TransitNetwork
             Departure = [.. departure],
             Pickup = [.. pickup],
             DropOff = [.. dropOff],
+            Transfers = [.. transfers],
         };
         for (var i = 0; i < network.StopIds.Length; i++)
         {
@@ -183,8 +338,9 @@ public sealed class TransitNetwork
             }
         }
         network.StopPatterns = stopPatterns.Select(l => l?.ToArray() ?? []).ToArray();
-        network.Footpaths = BuildFootpaths(network, transfers, walk);
+        network.Footpaths = BuildFootpaths(network, pathways, walk);
         network.ProjectAndBoundSpeed();
+        network.IndexTripRules();
         return network;
     }
 
@@ -258,7 +414,62 @@ public sealed class TransitNetwork
         return false;
     }
 
-    private static (int, int)[][] BuildFootpaths(TransitNetwork n, List<Transfer> transfers, WalkOptions walk)
+    /// <summary>The stop and its station's other stops, or a station's stops.</summary>
+    internal List<int>[] StationStops()
+    {
+        var children = new List<int>[StopCount];
+        for (var s = 0; s < StopCount; s++)
+        {
+            if (StopParent[s] >= 0)
+            {
+                (children[StopParent[s]] ??= []).Add(s);
+            }
+        }
+        return children;
+    }
+
+    /// <summary>
+    /// Seconds a transfers.txt row asks between arriving at one stop and leaving another (<see cref="NoChange"/>: not
+    /// possible): type 1 timed (the vehicle waits: none), 2 its min_transfer_time, 0 recommended (none at one stop;
+    /// between two, min_transfer_time if given, else the walk).
+    /// </summary>
+    public int RuleSeconds(Transfer rule, int from, int to, WalkOptions walk) => rule.Type switch
+    {
+        3 => NoChange,
+        1 => 0,
+        _ when rule.Type == 2 && rule.MinTransferSeconds is { } min => min,
+        _ when from == to => 0,
+        _ => rule.MinTransferSeconds ?? walk.Seconds(Geo.Metres(Latitude[from], Longitude[from], Latitude[to], Longitude[to])),
+    };
+
+    /// <summary>The rows naming no trip nor route, for each pair of stops they cover: the most specific row's seconds.</summary>
+    private static Dictionary<(int, int), int> StopRules(TransitNetwork n, WalkOptions walk)
+    {
+        var children = n.StationStops();
+        var best = new Dictionary<(int, int), (int Rank, int Seconds)>();
+        foreach (var rule in n.Transfers)
+        {
+            if (rule.FromTrip >= 0 || rule.ToTrip >= 0 || rule.FromRoute >= 0 || rule.ToRoute >= 0)
+            {
+                continue; // trip and route rules: applied by the planner as it boards
+            }
+            var (fromStation, toStation) = (children[rule.From] != null, children[rule.To] != null);
+            var rank = rule.Specificity(fromStation, toStation);
+            foreach (var a in fromStation ? children[rule.From] : [rule.From])
+            {
+                foreach (var b in toStation ? children[rule.To] : [rule.To])
+                {
+                    if (!best.TryGetValue((a, b), out var known) || rank > known.Rank)
+                    {
+                        best[(a, b)] = (rank, n.RuleSeconds(rule, a, b, walk));
+                    }
+                }
+            }
+        }
+        return best.ToDictionary(kv => kv.Key, kv => kv.Value.Seconds);
+    }
+
+    private static (int, int)[][] BuildFootpaths(TransitNetwork n, List<Pathway> pathways, WalkOptions walk)
     {
         var paths = new Dictionary<int, int>[n.StopCount];
         void Add(int from, int to, int seconds)
@@ -302,18 +513,64 @@ public sealed class TransitNetwork
                 }
             }
         }
-        foreach (var t in transfers)
+        // Walks inside a station along pathways.txt: the shortest sum of traversal times between two served stops.
+        if (pathways.Count > 0)
         {
-            if (t.Type == 3)
+            var edges = new List<(int To, int Seconds)>[n.StopCount];
+            foreach (var p in pathways)
             {
-                paths[t.From]?.Remove(t.To);
-                continue;
+                (edges[p.From] ??= []).Add((p.To, p.Seconds));
+                if (p.Bidirectional)
+                {
+                    (edges[p.To] ??= []).Add((p.From, p.Seconds));
+                }
             }
-            var seconds = t.MinTransferSeconds ?? walk.Seconds(Geo.Metres(n.Latitude[t.From], n.Longitude[t.From], n.Latitude[t.To], n.Longitude[t.To]));
-            if (t.From != t.To)
+            for (var s = 0; s < n.StopCount; s++)
             {
-                var d = paths[t.From] ??= [];
-                d[t.To] = seconds; // the feed's transfer time wins over the computed one
+                if (edges[s] == null || n.StopPatterns[s].Length == 0)
+                {
+                    continue;
+                }
+                var reached = new Dictionary<int, int> { [s] = 0 };
+                var queue = new PriorityQueue<int, int>();
+                queue.Enqueue(s, 0);
+                while (queue.TryDequeue(out var at, out var seconds))
+                {
+                    if (seconds > reached[at])
+                    {
+                        continue;
+                    }
+                    if (at != s && n.StopPatterns[at].Length > 0)
+                    {
+                        (paths[s] ??= [])[at] = seconds; // the feed's walking time wins over the straight line
+                    }
+                    foreach (var (to, walkSeconds) in edges[at] ?? [])
+                    {
+                        if (!reached.TryGetValue(to, out var known) || seconds + walkSeconds < known)
+                        {
+                            reached[to] = seconds + walkSeconds;
+                            queue.Enqueue(to, seconds + walkSeconds);
+                        }
+                    }
+                }
+            }
+        }
+        // transfers.txt rows naming stops only (a station's row stands for each of its stops; a stop's row wins over
+        // its station's): the change at a stop, and the walk between two, whatever the straight line says.
+        n.MinChange = new int[n.StopCount];
+        foreach (var ((from, to), seconds) in StopRules(n, walk))
+        {
+            if (from == to)
+            {
+                n.MinChange[from] = seconds;
+            }
+            else if (seconds == NoChange)
+            {
+                paths[from]?.Remove(to);
+            }
+            else
+            {
+                (paths[from] ??= [])[to] = seconds;
             }
         }
         return paths.Select(d => d?.Select(kv => (kv.Key, kv.Value)).OrderBy(p => p.Key).ToArray() ?? []).ToArray();
