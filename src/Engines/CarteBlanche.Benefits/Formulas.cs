@@ -193,7 +193,7 @@ public static partial class Formulas
             }
         }
         var now = month.Index - pop.FirstMonth.Index;
-        if (now >= 1 && now < months && pop.ActivityStopped[row + now] && pop.Activity[row + now - 1] > 0 && pop.OtherIncome[row + now] == 0)
+        if (pop.AnyActivityStopped && now >= 1 && now < months && pop.ActivityStopped[row + now] && pop.Activity[row + now - 1] > 0 && pop.OtherIncome[row + now] == 0)
         {
             earned = 0;
         }
@@ -356,10 +356,21 @@ public static partial class Formulas
         var ageEligible = CountedChildren(pop, family, month, scale.ChildAgeLimit);
         var pregnant = AnyParentPregnant(pop, family);
         var first = pop.FirstPerson[family];
+        // A parent opens the right when not a student and aged 25, or with a child (born or to be born), or young
+        // having worked two years out of three (RSA jeune actif, from September 2010).
         var oldest = 0;
+        var students = 0;
+        var adultOrYoungWorker = false;
         for (var i = first; i < first + parents; i++)
         {
-            oldest = Math.Max(oldest, pop.Age(i, month));
+            var age = pop.Age(i, month);
+            oldest = Math.Max(oldest, age);
+            if (pop.Student[i])
+            {
+                students++;
+                continue;
+            }
+            adultOrYoungWorker |= age >= scale.MinimumAge || (p.YoungWorkers && pop.YoungWorker[i] && age >= p.YoungMinimumAge);
         }
         // Resources of the parents and of the children who count: each person's average over the reference months.
         var resources = 0.0;
@@ -389,7 +400,7 @@ public static partial class Formulas
             resources += earned + other;
         }
         // A count given by the situation wins (its children's resources then count only for those computed as counted).
-        if (GivenChildren(pop, family, month) is var given and >= 0)
+        if (pop.GivenRsaChildren != null && GivenChildren(pop, family, month) is var given and >= 0)
         {
             children = given;
         }
@@ -397,22 +408,8 @@ public static partial class Formulas
         {
             trace.Step("rsa_nb_enfants", children, $"{month} — {ageEligible - children} enfant(s) exclu(s) du foyer : leurs ressources dépassent ce que leur présence ajoute au montant forfaitaire.");
         }
-        // A parent opens the right when not a student and aged 25, or with a child (born or to be born), or young
-        // having worked two years out of three (RSA jeune actif, from September 2010).
-        var eligible = false;
-        var students = 0;
-        for (var i = first; i < first + parents; i++)
-        {
-            if (pop.Student[i])
-            {
-                students++;
-                continue;
-            }
-            var age = pop.Age(i, month);
-            var youngWorker = p.YoungWorkers && pop.YoungWorker[i] && age >= p.YoungMinimumAge && age < scale.MinimumAge;
-            eligible |= age >= scale.MinimumAge || children > 0 || pregnant || youngWorker;
-        }
-        if (eligible && !AnyParentNational(pop, family, p))
+        var eligible = students < parents && (adultOrYoungWorker || children > 0 || pregnant);
+        if (eligible && !pop.AllFrench && !AnyParentNational(pop, family, p))
         {
             eligible = false;
             if (trace.On)
@@ -420,7 +417,7 @@ public static partial class Formulas
                 trace.Step("rsa_condition_nationalite", 0, "Non éligible : aucun parent ne remplit la condition de séjour (trois mois pour un ressortissant de l'Espace économique européen ou suisse, cinq ans de titre de séjour pour les autres étrangers).");
             }
         }
-        var tnsEligible = RsaTnsEligible(pop, family, month, p, children);
+        var tnsEligible = pop.TnsIncomes == null || RsaTnsEligible(pop, family, month, p, children);
         if (!tnsEligible && eligible)
         {
             eligible = false;
@@ -448,7 +445,7 @@ public static partial class Formulas
         var gross = Math.Max(0, socle - forfait - resources + topUp);
         var amount = !eligible || gross < scale.MinimumPaid ? 0 : gross;
         var beforeNonCalculable = amount;
-        var nonCalculable = RsaNonCalculableOf(pop, family, month, p, amount);
+        var nonCalculable = pop.TnsIncomes == null ? RsaNonCalculable.Calculable : RsaNonCalculableOf(pop, family, month, p, amount);
         if (nonCalculable != RsaNonCalculable.Calculable)
         {
             amount = 0;
@@ -512,7 +509,7 @@ public static partial class Formulas
         var forfaitMontant = Math.Max(ppaSocle, ppaMajore);
         var resources = activity + other;
         // Like the RSA, a parent must meet the nationality condition.
-        adult &= AnyParentNational(pop, family, p.Rsa);
+        adult &= pop.AllFrench || AnyParentNational(pop, family, p.Rsa);
         var notional = adult ? Math.Max(0, forfaitMontant + bonus + p.Share * activity - Math.Max(resources + forfait, forfaitMontant)) : 0;
         if (trace.On)
         {

@@ -164,7 +164,15 @@ public sealed class Population
             }
         }
         HasIncome = hasIncome;
+        AllFrench = Array.TrueForAll(Nationality, n => n == NationalityGroup.French);
+        AnyActivityStopped = Array.IndexOf(ActivityStopped, true) >= 0;
     }
+
+    /// <summary>Everyone is French (filled by <see cref="RefreshAges"/>): the nationality condition holds without reading it.</summary>
+    public bool AllFrench { get; private set; } = true;
+
+    /// <summary>Some earned income is reported stopped (filled by <see cref="RefreshAges"/>): only then is the neutralisation looked for.</summary>
+    public bool AnyActivityStopped { get; private set; }
 
     /// <summary>
     /// Whether a person has any income in the history (filled by <see cref="RefreshAges"/>): most children have none,
