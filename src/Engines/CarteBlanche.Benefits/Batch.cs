@@ -92,6 +92,7 @@ public static class Batch
             var totals = new double[months + 13];
             for (var f = from; f < to; f++)
             {
+                pop.RefreshIncomes(f);
                 if ((benefits & Benefit.Css) != 0)
                 {
                     for (var i = 0; i < totals.Length; i++)

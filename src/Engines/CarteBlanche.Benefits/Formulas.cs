@@ -162,6 +162,7 @@ public static partial class Formulas
     /// <c>rsa_revenu_activite_individu</c>, which also reads a month not given as 0; any other resource of the month
     /// counts as replacement here). The AAH received counts among the other resources (minima sociaux).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static (double Earned, double Other) RsaAverages(Population pop, int person, Month month, int from)
     {
         if (!pop.HasIncome[person])

@@ -155,17 +155,35 @@ public sealed class Population
             bases[p] = (b / 10000) * 12 + (b / 100 % 100 - 1) + (b % 100 > 1 ? 1 : 0);
         }
         _ageBase = bases;
+        // Conservative until the incomes are looked at (RefreshIncomes): everyone may have income.
         var hasIncome = new bool[PersonCount];
-        for (var p = 0; p < PersonCount; p++)
-        {
-            for (var h = p * Months; h < (p + 1) * Months && !hasIncome[p]; h++)
-            {
-                hasIncome[p] = Activity[h] != 0 || OtherIncome[h] != 0 || (ReceivedAah != null && ReceivedAah[h] != 0);
-            }
-        }
+        Array.Fill(hasIncome, true);
         HasIncome = hasIncome;
         AllFrench = Array.TrueForAll(Nationality, n => n == NationalityGroup.French);
         AnyActivityStopped = Array.IndexOf(ActivityStopped, true) >= 0;
+    }
+
+    /// <summary>Looks at every person's incomes for <see cref="HasIncome"/> (the single-household path).</summary>
+    public void RefreshIncomes()
+    {
+        for (var f = 0; f < FamilyCount; f++)
+        {
+            RefreshIncomes(f);
+        }
+    }
+
+    /// <summary>
+    /// Looks at a family's incomes for <see cref="HasIncome"/>. The batch calls it just before computing the family:
+    /// its rows are read then anyway, and no flag can be stale.
+    /// </summary>
+    public void RefreshIncomes(int family)
+    {
+        // Only the children's flags are read (the RSA's resources test); the parents' stay true.
+        for (var p = FirstPerson[family] + Parents[family]; p < FirstPerson[family + 1]; p++)
+        {
+            HasIncome[p] = Activity.AsSpan(p * Months, Months).ContainsAnyExcept(0.0) || OtherIncome.AsSpan(p * Months, Months).ContainsAnyExcept(0.0)
+                || (ReceivedAah != null && ReceivedAah.AsSpan(p * Months, Months).ContainsAnyExcept(0.0));
+        }
     }
 
     /// <summary>Everyone is French (filled by <see cref="RefreshAges"/>): the nationality condition holds without reading it.</summary>
@@ -175,8 +193,8 @@ public sealed class Population
     public bool AnyActivityStopped { get; private set; }
 
     /// <summary>
-    /// Whether a person has any income in the history (filled by <see cref="RefreshAges"/>): most children have none,
-    /// and the RSA's per-child resources test, run for every month, skips them.
+    /// Whether a person has any income in the history (true until <see cref="RefreshIncomes()"/> looked): most children
+    /// have none, and the RSA's per-child resources test, run for every month, skips them.
     /// </summary>
     public bool[] HasIncome { get; private set; } = [];
 

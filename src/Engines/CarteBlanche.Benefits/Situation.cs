@@ -405,6 +405,7 @@ public sealed class Situation
         }
         pop.FirstPerson[families.Count] = row;
         pop.RefreshAges();
+        pop.RefreshIncomes();
         _population = pop;
         return pop;
     }
