@@ -322,16 +322,25 @@ public static partial class Formulas
             return given;
         }
         var scale = p.Scale;
-        var ageEligible = CountedChildren(pop, family, month, scale.ChildAgeLimit);
-        if (ageEligible == 0)
+        // One pass when no child has income (the batch's common case): the age test alone.
+        var ageEligible = 0;
+        var withIncome = false;
+        for (var c = pop.FirstPerson[family] + pop.Parents[family]; c < pop.FirstPerson[family + 1]; c++)
         {
-            return 0;
+            if (pop.Age(c, month) < scale.ChildAgeLimit)
+            {
+                ageEligible++;
+                withIncome |= pop.HasIncome[c];
+            }
+        }
+        if (!withIncome)
+        {
+            return ageEligible;
         }
         var pregnant = AnyParentPregnant(pop, family);
         var count = 0;
         for (var c = pop.FirstPerson[family] + pop.Parents[family]; c < pop.FirstPerson[family + 1]; c++)
         {
-            // A child without any income only needs the age test (most children: the batch's common case).
             if (pop.HasIncome[c] ? IsRsaChild(pop, family, c, month, scale, p.ActivityShare, from, ageEligible, pregnant) : pop.Age(c, month) < scale.ChildAgeLimit)
             {
                 count++;
@@ -343,8 +352,12 @@ public static partial class Formulas
     /// <summary>The RSA's children count a situation gives for the month (-1 when it does not).</summary>
     private static int GivenChildren(Population pop, int family, Month month)
     {
+        if (pop.GivenRsaChildren is not { } given)
+        {
+            return -1;
+        }
         var h = pop.Offset(month);
-        return pop.GivenRsaChildren is { } given && h >= 0 ? given[family * pop.Months + h] : -1;
+        return h >= 0 ? given[family * pop.Months + h] : -1;
     }
 
     public static RsaResult Rsa<T>(Population pop, int family, Month month, RsaParameters p, T trace) where T : ITrace
