@@ -34,6 +34,8 @@ internal static class Accessibility
     public static async Task AssertAccessibleAsync(IPage page, string name)
     {
         await page.WaitForLoadStateAsync(LoadState.Load);
+        // A DSFR modal fades in: checked mid-transition, its text is still pale (a contrast failure a user never sees).
+        await page.EvaluateAsync("() => Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)))");
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
         {
             // Evaluated through the DevTools protocol, not as a page script: the strict CSP does not apply to it.
