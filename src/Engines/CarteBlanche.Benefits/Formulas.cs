@@ -217,9 +217,9 @@ public static partial class Formulas
         var h = pop.Offset(m);
         var earned = h < 0 ? 0 : pop.Activity[person * pop.Months + h];
         var other = h < 0 ? 0 : pop.OtherIncome[person * pop.Months + h];
-        if (pop.TnsIncomes == null && pop.Patrimony == null && pop.ReceivedAah == null)
+        if (pop.OnlyColumnIncomes)
         {
-            return (earned, other); // a synthetic population: nothing more
+            return (earned, other);
         }
         earned += SelfEmployedIncome(pop, person, m, p.Rsa);
         if (pop.Patrimony is { } patrimony)
@@ -506,7 +506,7 @@ public static partial class Formulas
         var adult = false;
         var other = At(pop.FamilyResources, family, pop, m) + (pop.ReceivedAspa is { } aspa ? At(aspa, family, pop, m) : 0);
         // A synthetic population has only earned and other income: read them directly (the batch's hot path).
-        var synthetic = pop.TnsIncomes == null && pop.Patrimony == null && pop.ReceivedAah == null;
+        var synthetic = pop.OnlyColumnIncomes;
         for (var i = first; i < end; i++)
         {
             adult |= pop.Age(i, m) >= scale.MinimumAge;

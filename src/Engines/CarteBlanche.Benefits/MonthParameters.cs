@@ -78,7 +78,7 @@ public sealed class RsaParameters
     public required double MicroSales { get; init; }
     public required double MicroServices { get; init; }
     /// <summary>From 2017 the RSA counts the self-employed's last known yearly income (before, the département set it).</summary>
-    public required bool CountsSelfEmployedIncome { get; init; }
+    public bool CountsSelfEmployedIncome => !TnsConditions;
 }
 
 public sealed class PpaParameters
@@ -193,7 +193,6 @@ public sealed class MonthParameters(ParameterSet set)
         MicroBnc = set.Get("micro.abattement_bnc", d).Value,
         MicroSales = set.Get("micro.abattement_ventes", d).Value,
         MicroServices = set.Get("micro.abattement_services", d).Value,
-        CountsSelfEmployedIncome = set.Get("rsa.conditions_tns", d).Value < 1,
     });
 
     /// <summary>Whether the M-4..M-2 reference months may apply this month (<c>departement_experimentation_rsa</c>).</summary>

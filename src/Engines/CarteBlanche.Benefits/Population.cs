@@ -117,6 +117,11 @@ public sealed class Population
     /// prime d'activité counts them as a twelfth of year N-2 instead. Null when none is given.
     /// </summary>
     public double[]? Patrimony { get; set; }
+    /// <summary>
+    /// Only <see cref="Activity"/> and <see cref="OtherIncome"/> hold incomes (a synthetic population): no self-employed,
+    /// patrimony or received AAH to read besides.
+    /// </summary>
+    public bool OnlyColumnIncomes => TnsIncomes == null && Patrimony == null && ReceivedAah == null;
     /// <summary>ASPA given as received, per family and month; null when none is given.</summary>
     public double[]? ReceivedAspa { get; set; }
     /// <summary><c>nationalite</c>, as the RSA and the prime d'activité read it (French by default, as in OpenFisca).</summary>
