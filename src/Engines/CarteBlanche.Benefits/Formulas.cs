@@ -106,13 +106,17 @@ public static partial class Formulas
     /// The majoration for isolation: a parent alone, with a child or pregnant, while the youngest child is under 3,
     /// or in the 12 months after becoming alone (<c>rsa_isolement_recent</c>), or during the pregnancy.
     /// </summary>
-    private static bool MajorationEligible(Population pop, int family, Month month, int children, bool pregnant)
+    private static bool MajorationEligible(Population pop, int family, Month month, int children, bool pregnant) =>
+        MajorationEligible(pop, family, month, children, pregnant, pop.Parents[family] == 1 && HasChildUnder(pop, family, month, 3));
+
+    /// <summary><see cref="MajorationEligible(Population, int, Month, int, bool)"/> when the caller already knows whether a child is under 3.</summary>
+    private static bool MajorationEligible(Population pop, int family, Month month, int children, bool pregnant, bool childUnder3)
     {
         if (pop.GivenMajoration is { } given && pop.Offset(month) is var h and >= 0 && given[family * pop.Months + h] >= 0)
         {
             return given[family * pop.Months + h] == 1;
         }
-        return pop.Parents[family] == 1 && (pregnant || children > 0) && (pregnant || pop.RecentIsolation[family] || HasChildUnder(pop, family, month, 3));
+        return pop.Parents[family] == 1 && (pregnant || children > 0) && (pregnant || pop.RecentIsolation[family] || childUnder3);
     }
 
     /// <summary>Housing forfait: the whole forfait when housed in kind; otherwise the smaller of the housing aid and the forfait.</summary>
@@ -150,54 +154,60 @@ public static partial class Formulas
     }
 
     /// <summary>
-    /// A person's earned income averaged over the three reference months, neutralised (0) when it stopped: reported as
-    /// nothing in the month itself, something the month before, and no replacement income that month (OpenFisca's
-    /// <c>rsa_revenu_activite_individu</c>, which also reads a month not given as 0; any other resource of the month
-    /// counts as replacement here).
-    /// </summary>
-    /// <summary>
-    /// A person's earned and other resources averaged over the RSA's three reference months (the batch's hot path:
-    /// indexed directly when the months are in the history). Earned income is neutralised (0) when it stopped: reported
-    /// as nothing in the month itself, something the month before, and no replacement income that month (OpenFisca's
-    /// <c>rsa_revenu_activite_individu</c>, which also reads a month not given as 0; any other resource of the month
-    /// counts as replacement here). The AAH received counts among the other resources (minima sociaux).
+    /// A person's earned and other resources summed over the RSA's three reference months (the batch's hot path:
+    /// indexed directly when the months are in the history; callers divide by 3 once per family). Earned income is
+    /// neutralised (0) when it stopped: reported as nothing in the month itself, something the month before, and no
+    /// replacement income that month (OpenFisca's <c>rsa_revenu_activite_individu</c>, which also reads a month not
+    /// given as 0; any other resource of the month counts as replacement here). The AAH received counts among the
+    /// other resources (minima sociaux).
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-    private static (double Earned, double Other) RsaAverages(Population pop, int person, Month month, int from)
+    private static (double Earned, double Other) RsaSums(Population pop, int person, Month month, int from)
     {
         if (!pop.HasIncome[person])
         {
             return (0, 0);
         }
+        // The common case, small enough to be inlined: the three months in the history, earned and other income only.
+        var oldest = month.Index - from - 2 - pop.FirstMonth.Index;
+        if (oldest >= 0 && oldest + 2 < pop.Months && pop.ReceivedAah == null && !pop.AnyActivityStopped)
+        {
+            var i = person * pop.Months + oldest;
+            var activity = pop.Activity;
+            var otherIncome = pop.OtherIncome;
+            return (activity[i + 2] + activity[i + 1] + activity[i], otherIncome[i + 2] + otherIncome[i + 1] + otherIncome[i]);
+        }
+        return RsaSumsInFull(pop, person, month, from);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (double Earned, double Other) RsaSumsInFull(Population pop, int person, Month month, int from)
+    {
         var months = pop.Months;
         var row = person * months;
-        var oldest = month.Index - from - 2 - pop.FirstMonth.Index;
-        double earned, other;
-        if (oldest >= 0 && oldest + 2 < months)
+        double earned = 0, other = 0;
+        for (var k = from; k < from + 3; k++) // latest month first, as the common case adds them
         {
-            var i = row + oldest;
-            earned = pop.Activity[i + 2] + pop.Activity[i + 1] + pop.Activity[i];
-            other = pop.OtherIncome[i + 2] + pop.OtherIncome[i + 1] + pop.OtherIncome[i];
-            if (pop.ReceivedAah is { } aah)
-            {
-                other += aah[i + 2] + aah[i + 1] + aah[i];
-            }
+            var m = month.AddMonths(-k);
+            earned += At(pop.Activity, person, pop, m);
+            other += At(pop.OtherIncome, person, pop, m);
         }
-        else
+        if (pop.ReceivedAah is { } aah)
         {
-            earned = other = 0;
-            for (var k = from; k < from + 3; k++)
-            {
-                var m = month.AddMonths(-k);
-                earned += At(pop.Activity, person, pop, m);
-                other += At(pop.OtherIncome, person, pop, m) + (pop.ReceivedAah is { } aah ? At(aah, person, pop, m) : 0);
-            }
+            other += At(aah, person, pop, month.AddMonths(-from)) + At(aah, person, pop, month.AddMonths(-from - 1)) + At(aah, person, pop, month.AddMonths(-from - 2));
         }
         var now = month.Index - pop.FirstMonth.Index;
         if (pop.AnyActivityStopped && now >= 1 && now < months && pop.ActivityStopped[row + now] && pop.Activity[row + now - 1] > 0 && pop.OtherIncome[row + now] == 0)
         {
             earned = 0;
         }
+        return (earned, other);
+    }
+
+    /// <summary>A person's monthly averages over the RSA's three reference months (<see cref="RsaSums"/> / 3).</summary>
+    private static (double Earned, double Other) RsaAverages(Population pop, int person, Month month, int from)
+    {
+        var (earned, other) = RsaSums(pop, person, month, from);
         return (earned / 3, other / 3);
     }
 
@@ -367,16 +377,28 @@ public static partial class Formulas
         var parents = pop.Parents[family];
         var later = p.LaterMonthsAllowed && pop.LaterMonths[family];
         var from = later ? 2 : 1;
-        var ageEligible = CountedChildren(pop, family, month, scale.ChildAgeLimit);
-        var pregnant = AnyParentPregnant(pop, family);
         var first = pop.FirstPerson[family];
+        // Children under the age limit (before the resources test), and whether one is under 3 (the majoration).
+        var ageEligible = 0;
+        var childUnder3 = false;
+        for (var c = first + parents; c < pop.FirstPerson[family + 1]; c++)
+        {
+            var age = pop.Age(c, month);
+            if (age < scale.ChildAgeLimit)
+            {
+                ageEligible++;
+                childUnder3 |= age < 3;
+            }
+        }
         // A parent opens the right when not a student and aged 25, or with a child (born or to be born), or young
         // having worked two years out of three (RSA jeune actif, from September 2010).
+        var pregnant = false;
         var oldest = 0;
         var students = 0;
         var adultOrYoungWorker = false;
         for (var i = first; i < first + parents; i++)
         {
+            pregnant |= pop.Pregnant[i];
             var age = pop.Age(i, month);
             oldest = Math.Max(oldest, age);
             if (pop.Student[i])
@@ -386,9 +408,10 @@ public static partial class Formulas
             }
             adultOrYoungWorker |= age >= scale.MinimumAge || (p.YoungWorkers && pop.YoungWorker[i] && age >= p.YoungMinimumAge);
         }
-        // Resources of the parents and of the children who count: each person's average over the reference months.
-        var resources = 0.0;
-        var activity = 0.0;
+        // Resources of the parents and of the children who count: the reference months' sums, averaged once for the family.
+        var earnedSum = 0.0;
+        var otherSum = 0.0;
+        var selfEmployed = 0.0;
         var children = 0;
         for (var i = first; i < pop.FirstPerson[family + 1]; i++)
         {
@@ -397,10 +420,10 @@ public static partial class Formulas
             {
                 continue;
             }
-            var (earned, other) = RsaAverages(pop, i, month, from);
+            var (earned, other) = RsaSums(pop, i, month, from);
             if (isChild)
             {
-                if (!ChildKept(pop, family, earned, other, scale, p.ActivityShare, ageEligible, pregnant))
+                if (!ChildKept(pop, family, earned / 3, other / 3, scale, p.ActivityShare, ageEligible, pregnant))
                 {
                     continue;
                 }
@@ -408,11 +431,13 @@ public static partial class Formulas
             }
             if (p.CountsSelfEmployedIncome && pop.TnsIncomes != null)
             {
-                earned += SelfEmployedIncome(pop, i, month, p);
+                selfEmployed += SelfEmployedIncome(pop, i, month, p);
             }
-            activity += earned;
-            resources += earned + other;
+            earnedSum += earned;
+            otherSum += other;
         }
+        var activity = earnedSum / 3 + selfEmployed;
+        var resources = activity + otherSum / 3;
         // A count given by the situation wins (its children's resources then count only for those computed as counted).
         if (pop.GivenRsaChildren != null && GivenChildren(pop, family, month) is var given and >= 0)
         {
@@ -447,7 +472,7 @@ public static partial class Formulas
                 : students == parents ? "Non éligible : un étudiant n'a pas droit au RSA."
                 : $"Non éligible : le parent le plus âgé a {oldest} ans (moins de {scale.MinimumAge}), sans enfant ni grossesse.");
         }
-        var majoration = MajorationEligible(pop, family, month, children, pregnant);
+        var majoration = MajorationEligible(pop, family, month, children, pregnant, childUnder3);
         var (socleOnly, majore) = Forfaits("rsa", scale, parents, children, pregnant, majoration, month, trace);
         var socle = Math.Max(socleOnly, majore);
         var persons = parents + children;
@@ -496,10 +521,7 @@ public static partial class Formulas
         var parents = pop.Parents[family];
         var first = pop.FirstPerson[family];
         var end = pop.FirstPerson[family + 1];
-        // The household counts the RSA's children (OpenFisca's rsa_nb_enfants); the resources are those of the parents
-        // and of every child under the age limit, counted in the household or excluded for their resources (as OpenFisca).
-        var children = RsaChildren(pop, family, m, p.Rsa);
-        var pregnant = AnyParentPregnant(pop, family);
+        var pregnant = false;
         var h = pop.Offset(m);
         var activity = 0.0;
         var bonus = 0.0;
@@ -507,10 +529,30 @@ public static partial class Formulas
         var other = At(pop.FamilyResources, family, pop, m) + (pop.ReceivedAspa is { } aspa ? At(aspa, family, pop, m) : 0);
         // A synthetic population has only earned and other income: read them directly (the batch's hot path).
         var synthetic = pop.OnlyColumnIncomes;
+        // One pass over the members (each age computed once): the resources are those of the parents and of every child
+        // under the age limit, counted in the household or excluded for their resources (as OpenFisca).
+        var ageEligible = 0;
+        var childWithIncome = false;
+        var childUnder3 = false;
         for (var i = first; i < end; i++)
         {
-            adult |= pop.Age(i, m) >= scale.MinimumAge;
-            if (h >= 0 && (i < first + parents || IsCountedChild(pop, i, m, scale.ChildAgeLimit)))
+            var age = pop.Age(i, m);
+            adult |= age >= scale.MinimumAge;
+            if (i >= first + parents)
+            {
+                if (age >= scale.ChildAgeLimit)
+                {
+                    continue;
+                }
+                ageEligible++;
+                childWithIncome |= pop.HasIncome[i];
+                childUnder3 |= age < 3;
+            }
+            else
+            {
+                pregnant |= pop.Pregnant[i];
+            }
+            if (h >= 0)
             {
                 var (earned, others) = synthetic ? (pop.Activity[i * pop.Months + h], pop.OtherIncome[i * pop.Months + h]) : PpaMember(pop, i, m, p);
                 activity += earned;
@@ -518,7 +560,10 @@ public static partial class Formulas
                 other += others;
             }
         }
-        var (ppaSocle, ppaMajore) = Forfaits("ppa", scale, parents, children, pregnant, MajorationEligible(pop, family, m, children, pregnant), m, trace);
+        // The household counts the RSA's children (OpenFisca's rsa_nb_enfants): those under the age limit unless their
+        // own resources exclude them, or the count a situation gives.
+        var children = childWithIncome || pop.GivenRsaChildren != null ? RsaChildren(pop, family, m, p.Rsa) : ageEligible;
+        var (ppaSocle, ppaMajore) = Forfaits("ppa", scale, parents, children, pregnant, MajorationEligible(pop, family, m, children, pregnant, childUnder3), m, trace);
         var forfait = HousingForfait("ppa_forfait_logement", scale, parents + children, At(pop.HousingAid, family, pop, m), pop.InKindHousing[family], m, trace);
         var forfaitMontant = Math.Max(ppaSocle, ppaMajore);
         var resources = activity + other;
