@@ -1,6 +1,7 @@
 using CarteBlanche.Desk;
 using CarteBlanche.Network;
 using CarteBlanche.Bus;
+using CarteBlanche.Rights;
 using CarteBlanche.Platform;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -59,6 +60,7 @@ internal static class CliHost
         builder.Services.AddDeskModule();
         builder.Services.AddNetworkModule();
         builder.Services.AddBusModule();
+        builder.Services.AddRightsModule();
         var host = builder.Build();
         // Settings are checked now (as the web app does when it starts), not at their first use in the middle of a command.
         host.Services.GetService<IStartupValidator>()?.Validate();

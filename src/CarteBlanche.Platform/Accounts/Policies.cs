@@ -18,4 +18,8 @@ public static class Policies
     public const string NewsPublishers = "NewsPublishers";
     /// <summary>The bus's crew and its coordinators: agents, social workers, coordinators and admins.</summary>
     public const string BusCrew = "BusCrew";
+    /// <summary>Data-sharing conventions and their data dictionary, read: desk users, data stewards, coordinators and admins.</summary>
+    public const string Rights = "Rights";
+    /// <summary>Writing conventions and their data dictionary: data stewards, coordinators and admins.</summary>
+    public const string RightsStewards = "RightsStewards";
 }

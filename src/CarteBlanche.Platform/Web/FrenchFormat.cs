@@ -8,6 +8,9 @@ public static class FrenchFormat
     public static string DateTime(DateTimeOffset value) =>
         TimeZoneInfo.ConvertTime(value, Calendar.ParisClock.Zone).ToString("dd/MM/yyyy HH:mm:ss", Culture);
 
+    /// <summary>"05/12/2026".</summary>
+    public static string Date(DateOnly value) => value.ToString("dd/MM/yyyy", Culture);
+
     public static string Number(int value) => value.ToString("N0", Culture);
 
     /// <summary>The text as it is, or cut to <paramref name="max"/> characters ending with « … »: a text built around the user's, made to fit its column.</summary>

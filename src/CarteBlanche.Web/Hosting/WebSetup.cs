@@ -6,6 +6,7 @@ using CarteBlanche.Platform;
 using CarteBlanche.Desk;
 using CarteBlanche.Network;
 using CarteBlanche.Bus;
+using CarteBlanche.Rights;
 using CarteBlanche.Platform.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -32,6 +33,7 @@ public static class WebSetup
         services.AddDeskModule();
         services.AddNetworkModule();
         services.AddBusModule();
+        services.AddRightsModule();
 
         // Links in e-mails sent by background jobs (reminders, digests) and iCalendar feeds have no request to take an
         // address from: outside Development the public address must be set, or the app does not start.
@@ -108,6 +110,8 @@ public static class WebSetup
             .AddPolicy(Policies.Desk, p => p.RequireRole(Roles.Agent, Roles.SocialWorker))
             .AddPolicy(Policies.Network, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.PartnerReferent, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.BusCrew, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.Rights, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.DataSteward, Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.RightsStewards, p => p.RequireRole(Roles.DataSteward, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.NewsPublishers, p => p.RequireRole(Roles.PartnerReferent, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Figures, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.TerritoryReaders, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin));

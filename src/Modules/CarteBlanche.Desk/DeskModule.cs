@@ -39,6 +39,7 @@ public static class DeskModule
         services.AddScoped<DeskAccess>();
         services.AddScoped<Residents.ResidentAccess>();
         services.AddScoped<Contracts.IDeskCases, Contracts.DeskCases>();
+        services.AddScoped<Contracts.IDeskResidents, Contracts.DeskResidents>();
         services.AddScoped<ProcedureCatalogue>();
         services.AddScoped<DeskDemoData>();
         services.AddScoped<SiteFigures>();

@@ -107,3 +107,39 @@ public static class NeedDomains
     public static IReadOnlyList<(string Code, string Label)> All { get; } =
         Enum.GetValues<Cases.NeedDomain>().Select(d => (d.ToString(), Labels.Of(d))).ToList();
 }
+
+/// <summary>A resident as another module sees them: civil status and commune, no identifiers, nothing decrypted.</summary>
+public sealed record DeskResidentCard(Guid Id, string FirstName, string LastName, string? BirthName, DateOnly BirthDate, string? CommuneInseeCode, Guid SiteId)
+{
+    public string FullName => $"{FirstName} {LastName}";
+}
+
+public interface IDeskResidents
+{
+    /// <summary>
+    /// The resident when this desk user may open their file (registered at the user's site or with a case there);
+    /// null when there is no such resident or it is not theirs to see (the refusal is journaled, as on the desk's pages).
+    /// </summary>
+    Task<DeskResidentCard?> FindVisibleAsync(ClaimsPrincipal user, Guid residentId, CancellationToken cancellationToken);
+
+    /// <summary>Whether a resident with this id exists (to answer 404 rather than 403; nothing read from it).</summary>
+    Task<bool> ExistsAsync(Guid residentId, CancellationToken cancellationToken);
+
+    /// <summary>The residents with these ids (another module's own pages, after it checked its own access rule).</summary>
+    Task<IReadOnlyList<DeskResidentCard>> FindAsync(IReadOnlyCollection<Guid> residentIds, CancellationToken cancellationToken);
+}
+
+/// <summary>A section of the resident's page filled by another module (e.g. the consents to data sharing).</summary>
+public interface IResidentSectionSource
+{
+    Task<CaseSection> ForResidentAsync(Guid residentId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Called by the desk's retention job inside its transaction, for residents being deleted: other modules delete what
+/// they keep about them (consents, personal links).
+/// </summary>
+public interface IResidentPersonalDataWipe
+{
+    Task WipeAsync(IReadOnlyCollection<Guid> residentIds, CancellationToken cancellationToken);
+}

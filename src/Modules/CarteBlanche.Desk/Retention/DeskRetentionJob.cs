@@ -47,6 +47,7 @@ public sealed partial class DeskRetentionJob(
     IOptions<DeskOptions> options,
     TimeProvider timeProvider,
     IEnumerable<Contracts.ICasePersonalDataWipe> otherModules,
+    IEnumerable<Contracts.IResidentPersonalDataWipe> otherModulesOfResidents,
     ILogger<DeskRetentionJob> logger) : IRecurringJob
 {
     public const int BatchSize = 100;
@@ -156,11 +157,15 @@ public sealed partial class DeskRetentionJob(
     }
 
     /// <summary>
-    /// Their contact history, then them. A case opened meanwhile for one of them makes the deletion fail
+    /// What other modules keep about them, their contact history, then them. A case opened meanwhile for one of them makes the deletion fail
     /// (the foreign key restricts it): the batch rolls back, and the next run keeps that resident.
     /// </summary>
     private async Task DeleteResidentsAsync(List<Guid> residents, CancellationToken cancellationToken)
     {
+        foreach (var module in otherModulesOfResidents)
+        {
+            await module.WipeAsync(residents, cancellationToken);
+        }
         await db.Set<ContactRecord>().Where(r => residents.Contains(r.ResidentId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<Resident>().Where(r => residents.Contains(r.Id)).ExecuteDeleteAsync(cancellationToken);
     }

@@ -14,8 +14,10 @@ public sealed record MandateRow(Mandate Mandate, MandateStatus Status, string Gr
 /// <summary>The resident's page: identity, contact, cases, mandates, contact history, until when it is all kept. Every view is journaled.</summary>
 [Authorize(Policy = Policies.Desk)]
 public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers identifiers, ResidentAccess residents, IAuditLog auditLog, ParisClock clock,
-    IOptions<DeskOptions> options) : PageModel
+    IOptions<DeskOptions> options, IEnumerable<Contracts.IResidentSectionSource> sectionSources) : PageModel
 {
+    /// <summary>Sections other modules add to the resident's page (consents to data sharing...).</summary>
+    public IReadOnlyList<Contracts.CaseSection> Sections { get; private set; } = [];
     public Resident Resident { get; private set; } = default!;
     public string? CommuneName { get; private set; }
     public string? Nir { get; private set; }
@@ -60,6 +62,12 @@ public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers ide
         var keptUntil = RetentionRule.KeptUntil(resident.CreatedAt, allCases.Select(c => (c.State != CaseState.Closed, c.ClosedAt)).ToList(), RetentionMonths);
         KeptUntil = keptUntil is { } until ? ParisClock.DayOf(until) : null;
         Contacts = await db.Set<ContactRecord>().Where(c => c.ResidentId == id).OrderByDescending(c => c.At).Take(50).ToListAsync(cancellationToken);
+        var sections = new List<Contracts.CaseSection>();
+        foreach (var source in sectionSources)
+        {
+            sections.Add(await source.ForResidentAsync(id, cancellationToken));
+        }
+        Sections = sections;
         await auditLog.RecordAsync(new AuditEvent("resident.read", "Resident", id.ToString("D"), AuditPurpose.ResidentReception), cancellationToken);
         return Page();
     }
