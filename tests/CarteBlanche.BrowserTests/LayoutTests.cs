@@ -11,7 +11,7 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private static readonly int[] Widths = [1280, 375];
 
-    public static TheoryData<string> Roles => new() { "anonymous", "agent", "partnerreferent", "coordinator", "admin" };
+    public static TheoryData<string> Roles => new() { "anonymous", "agent", "partnerreferent", "coordinator", "admin", "datasteward" };
 
     [Theory]
     [MemberData(nameof(Roles))]
@@ -80,9 +80,10 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
         var paths = role switch
         {
             "anonymous" => new List<string> { "/", "/?commune=46224", "/connexion", "/car", "/car/communes/46224", "/reseau/delais", "/accessibilite", "/mentions-legales", "/donnees-personnelles" },
-            "agent" => ["/", "/guichet", "/guichet?vue=site", "/usagers", "/usagers/nouveau", "/reseau/sollicitations", "/reseau/actualites", "/reseau/annuaire", "/reseau/notifications", "/demarches", "/formations", "/chiffres", "/territoire/communes", "/compte", "/car/mes-journees"],
+            "agent" => ["/", "/guichet", "/guichet?vue=site", "/usagers", "/usagers/nouveau", "/reseau/sollicitations", "/reseau/actualites", "/reseau/annuaire", "/reseau/notifications", "/demarches", "/formations", "/chiffres", "/territoire/communes", "/compte", "/car/mes-journees", "/droits"],
             "partnerreferent" => ["/", "/reseau/sollicitations", "/reseau/sollicitations?vue=toutes", "/reseau/actualites", "/reseau/actualites/publier", "/reseau/annuaire", "/reseau/notifications", "/compte"],
-            "coordinator" => ["/", "/car", "/car/planification", "/car/arrets", "/car/chiffres", "/car/equipage", "/reseau/sollicitations", "/demarches/propositions", "/territoire/organisations", "/territoire/lieux", "/territoire/lieux/modifier", "/chiffres"],
+            "coordinator" => ["/", "/car", "/car/planification", "/car/arrets", "/car/chiffres", "/car/equipage", "/reseau/sollicitations", "/demarches/propositions", "/territoire/organisations", "/territoire/lieux", "/territoire/lieux/modifier", "/chiffres", "/droits", "/droits/conventions/nouvelle"],
+            "datasteward" => ["/", "/droits", "/compte"],
             _ => ["/", "/admin/comptes", "/admin/comptes/inviter", "/admin/audit", "/territoire/communes", "/territoire/organisations", "/territoire/lieux", "/compte", "/compte/doubleauthentification", "/car/planification"],
         };
         // Follow the first link of each kind found on the role's lists: a case, a resident, a question, a partner's page.
@@ -90,6 +91,7 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
         {
             "agent" => [("/guichet?vue=site", "/demandes/"), ("/usagers?nom=e", "/usagers/"), ("/reseau/sollicitations?vue=toutes", "/reseau/sollicitations/")],
             "partnerreferent" => [("/reseau/sollicitations?vue=toutes", "/reseau/sollicitations/"), ("/reseau/annuaire", "/reseau/partenaires/")],
+            "coordinator" or "datasteward" => [("/droits", "/droits/conventions/")],
             _ => [],
         };
         foreach (var (list, prefix) in follow)
