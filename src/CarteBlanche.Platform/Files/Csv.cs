@@ -10,7 +10,8 @@ public static class Csv
 {
     public sealed record Row(int LineNumber, IReadOnlyList<string> Fields);
 
-    public static IEnumerable<Row> Read(TextReader reader)
+    /// <summary>The rows, one at a time (a file of millions of rows is never held whole); <paramref name="separator"/> ',' or ';'.</summary>
+    public static IEnumerable<Row> Read(TextReader reader, char separator = ',')
     {
         var lineNumber = 0;
         string? line;
@@ -61,7 +62,7 @@ public static class Csv
                 {
                     inQuotes = true;
                 }
-                else if (c == ',')
+                else if (c == separator)
                 {
                     fields.Add(field.ToString());
                     field.Clear();

@@ -1,4 +1,4 @@
-using CarteBlanche.Desk.Residents;
+using CarteBlanche.Platform.People;
 using Xunit;
 
 namespace CarteBlanche.UnitTests.Desk;

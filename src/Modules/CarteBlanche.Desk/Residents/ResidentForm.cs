@@ -101,7 +101,7 @@ public sealed partial class ResidentForm
         {
             Error(nameof(PostalAddress), "Le canal préféré est le courrier : saisissez l'adresse postale.");
         }
-        if (!string.IsNullOrWhiteSpace(Nir) && Residents.Nir.Check(Nir) is { } nirError)
+        if (!string.IsNullOrWhiteSpace(Nir) && CarteBlanche.Platform.People.Nir.Check(Nir) is { } nirError)
         {
             Error(nameof(Nir), nirError);
         }

@@ -46,7 +46,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, ResidentIdentifiers ide
         Today = clock.Today;
         CommuneName = await db.Communes.Where(c => c.InseeCode == resident.CommuneInseeCode).Select(c => c.Name).SingleOrDefaultAsync(cancellationToken);
         var nir = identifiers.Unprotect(resident.NirEncrypted);
-        Nir = nir == null ? null : Residents.Nir.Format(nir);
+        Nir = nir == null ? null : CarteBlanche.Platform.People.Nir.Format(nir);
         CafNumber = identifiers.Unprotect(resident.CafNumberEncrypted);
         FranceTravailId = identifiers.Unprotect(resident.FranceTravailIdEncrypted);
         Cases = await CaseRows.PageAsync(db, db.Set<Case>().Where(c => c.ResidentId == id && c.SiteId == siteId), CasesPage, cancellationToken);

@@ -1,3 +1,4 @@
+using CarteBlanche.Platform.People;
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Desk.Residents;
 using CarteBlanche.Platform.Audit;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace CarteBlanche.Desk.Residents;
+namespace CarteBlanche.Platform.People;
 
 /// <summary>
 /// Numéro d'inscription au répertoire (numéro de sécurité sociale): 13 characters and a 2-digit key,
