@@ -47,61 +47,69 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
     /// <summary>Reads every row; <paramref name="onPerson"/> gets each valid one. False when the file has any error (then nothing it gave may be kept).</summary>
     public bool Read(TextReader reader, string fileName, Action<SharedPerson> onPerson, CancellationToken cancellationToken = default)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Row(int line, IReadOnlyDictionary<string, string> fields)
+        foreach (var person in Persons(reader, fileName, cancellationToken))
         {
+            onPerson(person);
+        }
+        return ErrorCount == 0;
+    }
+
+    /// <summary>The valid persons, one at a time as the file is read (millions of rows are never held together); errors gather in <see cref="Errors"/>.</summary>
+    public IEnumerable<SharedPerson> Persons(TextReader reader, string fileName, CancellationToken cancellationToken = default)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var json = fileName.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        using var rows = (json ? JsonLines(reader) : CsvRows(reader)).GetEnumerator();
+        while (true)
+        {
+            try
+            {
+                if (!rows.MoveNext())
+                {
+                    break;
+                }
+            }
+            catch (FormatException e)
+            {
+                Add(0, e.Message);
+                break;
+            }
+            var (line, fields) = rows.Current;
             Rows++;
             if (Rows % 4096 == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested();
             }
-            if (Parse(line, fields) is { } person)
+            if (Parse(line, fields) is not { } person)
             {
-                if (seen.TryGetValue(person.SourceId, out var first))
-                {
-                    Add(line, $"identifiant « {person.SourceId} » en double (déjà ligne {first})");
-                }
-                else
-                {
-                    seen[person.SourceId] = line;
-                    onPerson(person);
-                }
+                continue;
             }
-        }
-        try
-        {
-            if (fileName.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+            if (seen.TryGetValue(person.SourceId, out var first))
             {
-                ReadJsonLines(reader, Row);
+                Add(line, $"identifiant « {person.SourceId} » en double (déjà ligne {first})");
+                continue;
             }
-            else
-            {
-                ReadCsv(reader, Row);
-            }
-        }
-        catch (FormatException e)
-        {
-            Add(0, e.Message);
+            seen[person.SourceId] = line;
+            yield return person;
         }
         if (Rows == 0 && ErrorCount == 0)
         {
             Add(0, "le fichier ne contient aucune personne");
         }
-        return ErrorCount == 0;
     }
 
-    private void ReadCsv(TextReader reader, Action<int, IReadOnlyDictionary<string, string>> row)
+    private IEnumerable<(int Line, IReadOnlyDictionary<string, string> Fields)> CsvRows(TextReader reader)
     {
         var header = reader.ReadLine();
         if (header == null)
         {
-            return;
+            yield break;
         }
         var separator = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
         var columns = header.TrimStart('\uFEFF').Split(separator).Select(c => c.Trim().Trim('"').ToLowerInvariant()).ToArray();
         if (!CheckColumns(columns))
         {
-            return;
+            yield break;
         }
         foreach (var r in Csv.Read(reader, separator))
         {
@@ -117,11 +125,11 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
             {
                 fields[columns[i]] = r.Fields[i].Trim();
             }
-            row(line, fields);
+            yield return (line, fields);
         }
     }
 
-    private void ReadJsonLines(TextReader reader, Action<int, IReadOnlyDictionary<string, string>> row)
+    private IEnumerable<(int Line, IReadOnlyDictionary<string, string> Fields)> JsonLines(TextReader reader)
     {
         var line = 0;
         string? text;
@@ -133,33 +141,9 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
             {
                 continue;
             }
-            Dictionary<string, string> fields;
-            try
+            var fields = JsonObject(line, text);
+            if (fields == null)
             {
-                using var document = JsonDocument.Parse(text);
-                if (document.RootElement.ValueKind != JsonValueKind.Object)
-                {
-                    Add(line, "chaque ligne doit être un objet JSON");
-                    Rows++;
-                    continue;
-                }
-                fields = new Dictionary<string, string>(StringComparer.Ordinal);
-                foreach (var property in document.RootElement.EnumerateObject())
-                {
-                    var name = property.Name.ToLowerInvariant();
-                    fields[name] = property.Value.ValueKind switch
-                    {
-                        JsonValueKind.Null => "",
-                        JsonValueKind.String => property.Value.GetString()!.Trim(),
-                        JsonValueKind.True => "oui",
-                        JsonValueKind.False => "non",
-                        _ => property.Value.GetRawText(),
-                    };
-                }
-            }
-            catch (JsonException e)
-            {
-                Add(line, $"JSON invalide ({e.Message.Split('.')[0]})");
                 Rows++;
                 continue;
             }
@@ -170,7 +154,38 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
                 Rows++;
                 continue;
             }
-            row(line, fields);
+            yield return (line, fields);
+        }
+    }
+
+    private Dictionary<string, string>? JsonObject(int line, string text)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                Add(line, "chaque ligne doit être un objet JSON");
+                return null;
+            }
+            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                fields[property.Name.ToLowerInvariant()] = property.Value.ValueKind switch
+                {
+                    JsonValueKind.Null => "",
+                    JsonValueKind.String => property.Value.GetString()!.Trim(),
+                    JsonValueKind.True => "oui",
+                    JsonValueKind.False => "non",
+                    _ => property.Value.GetRawText(),
+                };
+            }
+            return fields;
+        }
+        catch (JsonException e)
+        {
+            Add(line, $"JSON invalide ({e.Message.Split('.')[0]})");
+            return null;
         }
     }
 

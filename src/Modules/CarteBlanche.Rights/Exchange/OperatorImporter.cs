@@ -1,0 +1,193 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Rights.Conventions;
+using Microsoft.AspNetCore.DataProtection;
+
+namespace CarteBlanche.Rights.Exchange;
+
+/// <summary>The NIR as a keyed hash (HMAC-SHA256): equal NIRs match, and the NIR cannot be read back. The key lives in the database, protected.</summary>
+public sealed class NirHasher(CarteBlancheDbContext db, IDataProtectionProvider provider)
+{
+    private const string KeyName = "nir-hash-key";
+    private readonly IDataProtector _protector = provider.CreateProtector("CarteBlanche.Rights.Secrets.v1");
+    private byte[]? _key;
+
+    public async Task<Func<string, string>> HasherAsync(CancellationToken cancellationToken)
+    {
+        _key ??= await KeyAsync(cancellationToken);
+        var key = _key;
+        return nir => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(nir)));
+    }
+
+    private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
+    {
+        var stored = await db.Set<RightsSecret>().AsNoTracking().SingleOrDefaultAsync(s => s.Name == KeyName, cancellationToken);
+        if (stored != null)
+        {
+            return Convert.FromBase64String(_protector.Unprotect(stored.ProtectedValue));
+        }
+        var fresh = RandomNumberGenerator.GetBytes(32);
+        var secret = new RightsSecret { Name = KeyName, ProtectedValue = _protector.Protect(Convert.ToBase64String(fresh)) };
+        db.Add(secret);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return fresh;
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance created it first: use theirs.
+            db.Entry(secret).State = EntityState.Detached;
+            stored = await db.Set<RightsSecret>().AsNoTracking().SingleAsync(s => s.Name == KeyName, cancellationToken);
+            return Convert.FromBase64String(_protector.Unprotect(stored.ProtectedValue));
+        }
+    }
+}
+
+/// <summary>
+/// Imports an operator's file under a convention: the rows go in as a new import while the previous data stays in use;
+/// only a file without any error replaces it, in one transaction. A file with errors, or from an operator outside the
+/// convention, keeps nothing and says what and where. Interrupted midway, the half-read import is never current and is
+/// removed by the next one.
+/// </summary>
+public sealed class OperatorImporter(CarteBlancheDbContext db, NirHasher nirHasher, IDataProtectionProvider provider, IAuditLog auditLog, ParisClock clock)
+{
+    public const int BatchSize = 2000;
+    private readonly IDataProtector _facts = provider.CreateProtector("CarteBlanche.Rights.Facts.v1");
+
+    public async Task<OperatorImport> ImportAsync(Guid conventionId, Guid operatorId, Stream content, string fileName, Guid? by, IProgress<double>? progress, CancellationToken cancellationToken)
+    {
+        var convention = await db.Set<Convention>().AsNoTracking().SingleAsync(c => c.Id == conventionId, cancellationToken);
+        var import = new OperatorImport
+        {
+            ConventionId = conventionId,
+            OperatorId = operatorId,
+            FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 200 } name ? name : "fichier",
+            Status = ImportStatus.Running,
+            StartedAt = clock.Now,
+            ImportedBy = by,
+        };
+        var refusal = convention.StatusOn(clock.Today) != ConventionStatus.InForce
+            ? $"la convention « {convention.Title} » n'est pas en vigueur : aucune donnée ne peut être échangée en son nom"
+            : convention.Parties.All(p => p.OrganisationId != operatorId)
+                ? "cet organisme n'est pas partie à la convention : son fichier est refusé"
+                : !convention.Attributes.Any(a => a.OperatorId == operatorId)
+                    ? "la convention ne prévoit aucune donnée partagée par cet organisme"
+                    : null;
+        if (refusal != null)
+        {
+            return await FinishRejectedAsync(import, [new FileError(0, refusal)], 1, cancellationToken);
+        }
+
+        // What a crash left behind: imports never made current, and their rows.
+        await db.Set<OperatorImport>().Where(i => i.ConventionId == conventionId && i.OperatorId == operatorId && i.Status == ImportStatus.Running)
+            .ExecuteDeleteAsync(cancellationToken);
+        db.Add(import);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var hash = await nirHasher.HasherAsync(cancellationToken);
+        var file = new OperatorFile(convention.Attributes.Where(a => a.OperatorId == operatorId).ToList());
+        var pending = new List<OperatorRecord>(BatchSize);
+        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        var length = content.CanSeek ? content.Length : 0;
+        async Task FlushAsync()
+        {
+            db.AddRange(pending);
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            pending.Clear();
+            if (length > 0)
+            {
+                progress?.Report(Math.Min(0.99, (double)content.Position / length));
+            }
+        }
+        // Rows are saved by batches as the file is read: memory stays flat whatever its size.
+        var ok = true;
+        foreach (var person in file.Persons(reader, fileName, cancellationToken))
+        {
+            if (file.ErrorCount > 0)
+            {
+                ok = false;
+                continue; // keep reading for the errors, store nothing more
+            }
+            pending.Add(new OperatorRecord
+            {
+                ImportId = import.Id,
+                ConventionId = conventionId,
+                OperatorId = operatorId,
+                SourceId = person.SourceId,
+                HouseholdId = person.HouseholdId,
+                Role = person.Role,
+                NirHash = person.Nir == null ? null : hash(person.Nir),
+                BirthName = person.BirthName,
+                UsageName = person.UsageName,
+                FirstNames = person.FirstNames,
+                Sex = person.Sex,
+                BirthDate = person.BirthDate,
+                BirthPlace = person.BirthPlace,
+                Commune = person.Commune,
+                FactsProtected = _facts.Protect(JsonSerializer.Serialize(person.Facts)),
+            });
+            if (pending.Count >= BatchSize)
+            {
+                await FlushAsync();
+            }
+        }
+        ok &= file.ErrorCount == 0;
+        if (!ok)
+        {
+            db.ChangeTracker.Clear();
+            await db.Set<OperatorRecord>().Where(r => r.ImportId == import.Id).ExecuteDeleteAsync(cancellationToken);
+            var tracked = await db.Set<OperatorImport>().SingleAsync(i => i.Id == import.Id, cancellationToken);
+            return await FinishRejectedAsync(tracked, file.Errors, file.ErrorCount, cancellationToken, file.Rows);
+        }
+        if (pending.Count > 0)
+        {
+            await FlushAsync();
+        }
+
+        // The switch: the previous data goes and this one becomes current, together.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var previous = await db.Set<OperatorImport>()
+                .Where(i => i.ConventionId == conventionId && i.OperatorId == operatorId && i.IsCurrent).Select(i => i.Id).ToListAsync(cancellationToken);
+            await db.Set<OperatorRecord>().Where(r => previous.Contains(r.ImportId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Set<OperatorImport>().Where(i => previous.Contains(i.Id)).ExecuteUpdateAsync(s => s.SetProperty(i => i.IsCurrent, false), cancellationToken);
+            var tracked = await db.Set<OperatorImport>().SingleAsync(i => i.Id == import.Id, cancellationToken);
+            tracked.Status = ImportStatus.Succeeded;
+            tracked.IsCurrent = true;
+            tracked.Rows = file.Rows;
+            tracked.FinishedAt = clock.Now;
+            auditLog.Add(db, new AuditEvent("rights.import", "Convention", conventionId.ToString("D"), AuditPurpose.OperatorData, ActorId: by));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            import = tracked;
+        }
+        progress?.Report(1);
+        return import;
+    }
+
+    private async Task<OperatorImport> FinishRejectedAsync(OperatorImport import, IReadOnlyList<FileError> errors, int count, CancellationToken cancellationToken, int rows = 0)
+    {
+        import.Status = ImportStatus.Rejected;
+        import.IsCurrent = false;
+        import.Rows = rows;
+        import.ErrorCount = count;
+        import.Errors = string.Join('\n', errors.Select(e => e.ToString()));
+        if (import.Errors.Length > 20000)
+        {
+            import.Errors = import.Errors[..20000];
+        }
+        import.FinishedAt = clock.Now;
+        if (db.Entry(import).State == EntityState.Detached)
+        {
+            db.Add(import);
+        }
+        auditLog.Add(db, new AuditEvent("rights.import-rejected", "Convention", import.ConventionId.ToString("D"), AuditPurpose.OperatorData, ActorId: import.ImportedBy));
+        await db.SaveChangesAsync(cancellationToken);
+        return import;
+    }
+}
