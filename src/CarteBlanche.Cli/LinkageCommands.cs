@@ -51,7 +51,7 @@ public static class LinkageCommands
         var all = Environment.ProcessorCount == 1 ? single : Measure(Environment.ProcessorCount);
         var quality = data.Evaluate(result!, 0, 1);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"candidate_pairs: {result!.CandidatePairs}"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"em_iterations: {result.Model.EmIterations} (prior {result.Model.Prior:0.0000})"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"em_iterations: {result.Model.EmIterations} (prior {result.Model.Prior:0.00E+0})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"linkage_s_1_thread: {single:0.000}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"linkage_s_{Environment.ProcessorCount}_threads: {all:0.000}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"true_pairs: {quality.TruePairs}"));
