@@ -3,7 +3,7 @@ using CarteBlanche.Cli;
 
 // carteblanche <area> <verb>: the same configuration as the web app (appsettings.json,
 // appsettings.{Environment}.json, environment variables such as Database__Provider).
-var root = new RootCommand("Carte Blanche — outils en ligne de commande (base de données, journal d'audit, territoire, tournées du car, prestations, transports).");
+var root = new RootCommand("Carte Blanche — outils en ligne de commande (base de données, journal d'audit, territoire, tournées du car, prestations, transports, rapprochement de fichiers).");
 root.Subcommands.Add(DbCommands.Create());
 root.Subcommands.Add(AuditCommands.Create());
 root.Subcommands.Add(TerritoryCommands.Create());
@@ -11,6 +11,7 @@ root.Subcommands.Add(AccountCommands.Create());
 root.Subcommands.Add(TourCommands.Create());
 root.Subcommands.Add(BenefitsCommands.Create());
 root.Subcommands.Add(TransitCommands.Create());
+root.Subcommands.Add(LinkageCommands.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
