@@ -22,6 +22,8 @@ public static class RightsModule
     {
         services.AddSingleton(Model);
         services.AddScoped<ConsentRegistry>();
+        services.AddScoped<Exchange.NirHasher>();
+        services.AddScoped<Exchange.OperatorImporter>();
         services.AddScoped<IResidentSectionSource, ResidentConsentsSection>();
         services.AddScoped<IResidentPersonalDataWipe, ConsentDataWipe>();
         services.AddScoped<RightsDemoData>();

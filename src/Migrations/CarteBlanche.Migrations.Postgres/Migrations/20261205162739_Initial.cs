@@ -226,6 +226,18 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "rights_secrets",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rights_secrets", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_communes",
                 columns: table => new
                 {
@@ -1342,6 +1354,46 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "rights_imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    ErrorCount = table.Column<int>(type: "integer", nullable: false),
+                    Errors = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ImportedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rights_imports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rights_imports_platform_accounts_ImportedBy",
+                        column: x => x.ImportedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_rights_imports_platform_organisations_OperatorId",
+                        column: x => x.OperatorId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_rights_imports_rights_conventions_ConventionId",
+                        column: x => x.ConventionId,
+                        principalTable: "rights_conventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rights_shared_attributes",
                 columns: table => new
                 {
@@ -1398,6 +1450,38 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         name: "FK_network_attachments_network_questions_QuestionId",
                         column: x => x.QuestionId,
                         principalTable: "network_questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rights_records",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SourceId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    HouseholdId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NirHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    BirthName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UsageName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FirstNames = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Sex = table.Column<char>(type: "character(1)", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    BirthPlace = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    Commune = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    FactsProtected = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rights_records", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rights_records_rights_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "rights_imports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1857,6 +1941,31 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 column: "CreatedBy");
 
             migrationBuilder.CreateIndex(
+                name: "IX_rights_imports_ConventionId_OperatorId_IsCurrent",
+                table: "rights_imports",
+                columns: new[] { "ConventionId", "OperatorId", "IsCurrent" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_imports_ImportedBy",
+                table: "rights_imports",
+                column: "ImportedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_imports_OperatorId",
+                table: "rights_imports",
+                column: "OperatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_records_ImportId",
+                table: "rights_records",
+                column: "ImportId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_records_NirHash",
+                table: "rights_records",
+                column: "NirHash");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_rights_resident_links_CreatedBy",
                 table: "rights_resident_links",
                 column: "CreatedBy");
@@ -1993,7 +2102,13 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 name: "rights_convention_parties");
 
             migrationBuilder.DropTable(
+                name: "rights_records");
+
+            migrationBuilder.DropTable(
                 name: "rights_resident_links");
+
+            migrationBuilder.DropTable(
+                name: "rights_secrets");
 
             migrationBuilder.DropTable(
                 name: "rights_shared_attributes");
@@ -2020,7 +2135,7 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 name: "platform_roles");
 
             migrationBuilder.DropTable(
-                name: "rights_conventions");
+                name: "rights_imports");
 
             migrationBuilder.DropTable(
                 name: "bus_stops");
@@ -2030,6 +2145,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "network_questions");
+
+            migrationBuilder.DropTable(
+                name: "rights_conventions");
 
             migrationBuilder.DropTable(
                 name: "platform_accounts");

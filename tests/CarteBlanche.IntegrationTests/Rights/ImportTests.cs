@@ -1,0 +1,112 @@
+using System.Text;
+using CarteBlanche.IntegrationTests.Infrastructure;
+using CarteBlanche.Rights;
+using CarteBlanche.Rights.Conventions;
+using CarteBlanche.Rights.Exchange;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace CarteBlanche.IntegrationTests.Rights;
+
+/// <summary>Operators' files into the database: atomic replacement, rejection with line numbers, nothing in clear that should not be; on SQLite and PostgreSQL.</summary>
+public abstract class ImportTests(CarteBlancheFactory factory)
+{
+    private const string Header = "identifiant;foyer;role;nir;nom_naissance;prenoms;sexe;date_naissance;code_insee_commune;rsa;ressources_mensuelles:2026-09";
+
+    protected CarteBlancheFactory Factory { get; } = factory;
+
+    [Fact]
+    public async Task A_good_file_replaces_the_previous_one_at_once_and_a_bad_one_changes_nothing()
+    {
+        var (convention, caf) = await DemoAsync();
+        var first = await ImportAsync(convention, caf, "caf-1.csv", Header,
+            "A1;F1;allocataire;184127645108946;Delmas;Odette;F;1984-12-12;46042;oui;412.50",
+            "A2;F1;enfant;;Delmas;Léo;M;2015-03-02;46042;;");
+        Assert.Equal(ImportStatus.Succeeded, first.Status);
+        Assert.True(first.IsCurrent);
+        Assert.Equal(2, first.Rows);
+
+        var stored = await Factory.WithDbAsync(db => db.Set<OperatorRecord>().AsNoTracking().Where(r => r.ImportId == first.Id).OrderBy(r => r.SourceId).ToListAsync());
+        Assert.Equal(["A1", "A2"], stored.Select(r => r.SourceId));
+        Assert.Equal(64, stored[0].NirHash!.Length);
+        Assert.DoesNotContain("184127645108946", stored[0].NirHash, StringComparison.Ordinal);
+        Assert.DoesNotContain("412.50", stored[0].FactsProtected, StringComparison.Ordinal);
+
+        // Errors on lines 3 and 4: rejected, the first file's data stays current.
+        var bad = await ImportAsync(convention, caf, "caf-2.csv", Header,
+            "A1;F1;allocataire;;Delmas;Odette;F;1984-12-12;46042;oui;400",
+            "A3;F2;allocataire;184127645108947;Roques;Jean;M;1980-01-01;46042;non;0",
+            "A1;F1;allocataire;;Delmas;Odette;F;1984-12-12;46042;oui;400");
+        Assert.Equal(ImportStatus.Rejected, bad.Status);
+        Assert.Contains("ligne 3 : NIR invalide", bad.Errors, StringComparison.Ordinal);
+        Assert.Contains("ligne 4 : identifiant « A1 » en double (déjà ligne 2)", bad.Errors, StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(bad.Id));
+        Assert.Equal(2, await CountAsync(first.Id));
+
+        var second = await ImportAsync(convention, caf, "caf-3.csv", Header,
+            "B1;F9;allocataire;;Vidal;Anne;F;1990-08-15;46102;non;1200");
+        Assert.Equal(ImportStatus.Succeeded, second.Status);
+        Assert.Equal(0, await CountAsync(first.Id));
+        Assert.Equal(1, await CountAsync(second.Id));
+        Assert.False(await Factory.WithDbAsync(db => db.Set<OperatorImport>().Where(i => i.Id == first.Id).Select(i => i.IsCurrent).SingleAsync()));
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "rights.import" && e.Purpose == "operator-data")));
+    }
+
+    [Fact]
+    public async Task A_file_from_an_operator_outside_the_convention_is_refused()
+    {
+        var (convention, _) = await DemoAsync();
+        var msa = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "MSA Midi-Pyrénées Nord").Select(o => o.Id).SingleAsync());
+        var refused = await ImportAsync(convention, msa, "msa.csv", "identifiant;nom_naissance;prenoms;sexe;date_naissance", "M1;Vidal;Anne;F;1990-08-15");
+        Assert.Equal(ImportStatus.Rejected, refused.Status);
+        Assert.Equal("cet organisme n'est pas partie à la convention : son fichier est refusé", refused.Errors);
+        Assert.Equal(0, await CountAsync(refused.Id));
+    }
+
+    [Fact]
+    public async Task An_import_left_running_by_a_crash_is_never_current_and_the_next_one_removes_it()
+    {
+        var (convention, caf) = await DemoAsync();
+        var crashed = new OperatorImport { ConventionId = convention, OperatorId = caf, FileName = "coupe.csv", Status = ImportStatus.Running, StartedAt = DateTimeOffset.UtcNow };
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Add(crashed);
+            db.Add(new OperatorRecord { ImportId = crashed.Id, ConventionId = convention, OperatorId = caf, SourceId = "X", BirthName = "X", FirstNames = "X", Sex = 'M', FactsProtected = "" });
+            return await db.SaveChangesAsync();
+        });
+        var next = await ImportAsync(convention, caf, "caf.csv", Header, "C1;F1;allocataire;;Delmas;Odette;F;1984-12-12;46042;oui;412.50");
+        Assert.Equal(ImportStatus.Succeeded, next.Status);
+        Assert.False(await Factory.WithDbAsync(db => db.Set<OperatorImport>().AnyAsync(i => i.Id == crashed.Id)));
+        Assert.Equal(0, await CountAsync(crashed.Id));
+    }
+
+    private Task<int> CountAsync(Guid importId) => Factory.WithDbAsync(db => db.Set<OperatorRecord>().CountAsync(r => r.ImportId == importId));
+
+    private async Task<(Guid Convention, Guid Caf)> DemoAsync()
+    {
+        var convention = await Factory.WithDbAsync(db => db.Set<Convention>().Where(c => c.Title == RightsDemoData.ConventionTitle).Select(c => c.Id).SingleAsync());
+        var caf = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "CAF du Lot").Select(o => o.Id).SingleAsync());
+        return (convention, caf);
+    }
+
+    private Task<OperatorImport> ImportAsync(Guid convention, Guid operatorId, string fileName, params string[] lines) =>
+        Factory.InScopeAsync(async sp =>
+        {
+            using var content = new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', lines) + "\n"));
+            return await sp.GetRequiredService<OperatorImporter>().ImportAsync(convention, operatorId, content, fileName, null, null, CancellationToken.None);
+        });
+}
+
+[Collection(ImportCollection.Name)]
+public sealed class SqliteImportTests(SqliteFactory factory) : ImportTests(factory), IClassFixture<SqliteFactory>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresImportTests(PostgresFactory factory) : ImportTests(factory), IClassFixture<PostgresFactory>;
+
+/// <summary>The import tests share the demonstration convention's CAF data: one at a time.</summary>
+[CollectionDefinition(Name)]
+public sealed class ImportCollection
+{
+    public const string Name = "Rights imports";
+}
