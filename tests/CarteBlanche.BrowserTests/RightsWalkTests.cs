@@ -20,6 +20,20 @@ public sealed class RightsWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByText("En vigueur").First).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Quotient familial quotient_familial API Particulier v3 — quotient familial CAF et MSA", Exact = true })).ToBeVisibleAsync();
         await Accessibility.AssertAccessibleAsync(page, "convention et dictionnaire");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Transmettre un fichier" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Transmettre un fichier");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer le fichier" }).ClickAsync();
+        await Expect(page.Locator("#Upload-error")).ToContainTextAsync("Choisissez le fichier à transmettre");
+        await Accessibility.AssertAccessibleAsync(page, "transmettre un fichier");
+        await page.SetViewportSizeAsync(375, 800);
+        await page.GotoAsync(page.Url); // the format and the history, on a phone
+        var culprit = await page.EvaluateAsync<string>("""
+            () => [...document.querySelectorAll('main *')]
+              .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && e.getClientRects().length > 0)
+              .slice(0, 1).map(e => e.tagName + '.' + e.className + ' « ' + (e.textContent || '').trim().slice(0, 40) + ' »').join('')
+            """);
+        Assert.True(culprit.Length == 0, $"the page is wider than a phone because of {culprit}");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
         session.AssertCleanConsole();
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using CarteBlanche.IntegrationTests.Infrastructure;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Rights;
 using CarteBlanche.Rights.Conventions;
 using CarteBlanche.Rights.Exchange;
@@ -79,6 +80,39 @@ public abstract class ImportTests(CarteBlancheFactory factory)
         Assert.Equal(ImportStatus.Succeeded, next.Status);
         Assert.False(await Factory.WithDbAsync(db => db.Set<OperatorImport>().AnyAsync(i => i.Id == crashed.Id)));
         Assert.Equal(0, await CountAsync(crashed.Id));
+    }
+
+    [Fact]
+    public async Task The_caf_data_steward_sends_a_file_from_the_page_and_sees_its_errors_by_line()
+    {
+        var (convention, caf) = await DemoAsync();
+        var url = $"/droits/conventions/{convention}/fichiers";
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using (var refused = await agent.GetAsync(url))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+        using var steward = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.DataSteward));
+        async Task<string> SendAsync(string fileName, string text)
+        {
+            using var form = await steward.GetAsync(url);
+            var page = await form.ReadPageAsync();
+            Assert.Contains("ressources_mensuelles", page, StringComparison.Ordinal); // the CAF's format, from the dictionary
+            using var content = new MultipartFormDataContent
+            {
+                { new StringContent(Html.AntiforgeryToken(page)), "__RequestVerificationToken" },
+                { new StringContent(caf.ToString()), "OperatorId" },
+            };
+            content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "Upload", fileName);
+            using var sent = await steward.PostAsync(url, content);
+            return await sent.ReadPageAsync();
+        }
+        var bad = await SendAsync("caf.csv", "identifiant,nom_naissance,prenoms,sexe,date_naissance,salaire\nA1,Delmas,Odette,F,1984-12-12,1000\n");
+        Assert.Contains("refusé : 1 erreur(s)", bad, StringComparison.Ordinal);
+        Assert.Contains("ligne 1 : colonne 6 « salaire » inconnue", bad, StringComparison.Ordinal);
+        var good = await SendAsync("caf.jsonl", "{\"identifiant\": \"P1\", \"nom_naissance\": \"Delmas\", \"prenoms\": \"Odette\", \"sexe\": \"F\", \"date_naissance\": \"1984-12-12\", \"rsa\": false}\n");
+        Assert.Contains("importé : 1 personne(s)", good, StringComparison.Ordinal);
+        Assert.Contains("1 personne(s), en service", good, StringComparison.Ordinal);
     }
 
     private Task<int> CountAsync(Guid importId) => Factory.WithDbAsync(db => db.Set<OperatorRecord>().CountAsync(r => r.ImportId == importId));

@@ -1,0 +1,98 @@
+using CarteBlanche.Rights.Conventions;
+using CarteBlanche.Rights.Exchange;
+using Microsoft.AspNetCore.Http;
+
+namespace CarteBlanche.Rights.Pages.Droits.Conventions;
+
+public sealed record ImportRow(OperatorImport Import, string Operator);
+
+/// <summary>
+/// A data steward sends their organisation's file under a convention (coordinators and admins for any party): the
+/// format the data dictionary sets, the result with its errors by line, and the imports already made.
+/// </summary>
+[Authorize(Policy = Policies.RightsStewards)]
+[RequestSizeLimit(MaxBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
+public sealed class ImportModel(CarteBlancheDbContext db, OperatorImporter importer) : PageModel
+{
+    public const long MaxBytes = 200L * 1024 * 1024;
+
+    public Convention Convention { get; private set; } = default!;
+    public IReadOnlyList<(Guid Id, string Name)> Operators { get; private set; } = [];
+    public IReadOnlyList<ImportRow> Imports { get; private set; } = [];
+    public OperatorImport? Result { get; private set; }
+
+    [BindProperty(SupportsGet = true)] public Guid OperatorId { get; set; }
+    [BindProperty] public IFormFile? Upload { get; set; }
+
+    public IReadOnlyList<SharedAttribute> Shared => Convention.Attributes.Where(a => a.OperatorId == OperatorId).OrderBy(a => a.Code).ToList();
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        if (Operators.All(o => o.Id != OperatorId))
+        {
+            ModelState.AddModelError(nameof(OperatorId), "Choisissez l'organisme dont vous transmettez le fichier.");
+        }
+        var extension = Path.GetExtension(Upload?.FileName ?? "").ToLowerInvariant();
+        if (Upload == null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "Choisissez le fichier à transmettre (CSV ou JSON Lines).");
+        }
+        else if (extension is not (".csv" or ".jsonl" or ".json" or ".txt"))
+        {
+            ModelState.AddModelError(nameof(Upload), $"Le fichier « {Upload.FileName} » n'est ni un CSV (.csv) ni un JSON Lines (.jsonl).");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        await using var content = Upload!.OpenReadStream();
+        Result = await importer.ImportAsync(Convention.Id, OperatorId, content, Upload.FileName, User.AccountId(), null, cancellationToken);
+        await LoadImportsAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var convention = await db.Set<Convention>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (convention == null)
+        {
+            return NotFound();
+        }
+        Convention = convention;
+        var parties = convention.Parties.Select(p => p.OrganisationId).ToList();
+        // A data steward sends only their own organisation's file.
+        if (User.IsInRole(Roles.DataSteward) && !User.IsInRole(Roles.Coordinator) && !User.IsInRole(Roles.Admin))
+        {
+            parties = parties.Where(p => p == User.Organisation()).ToList();
+            if (parties.Count == 0)
+            {
+                return Forbid();
+            }
+        }
+        var names = await db.Organisations.AsNoTracking().Where(o => parties.Contains(o.Id)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken);
+        Operators = names.Select(o => (o.Id, o.Name)).ToList();
+        if (Operators.All(o => o.Id != OperatorId) && Operators.Count > 0)
+        {
+            OperatorId = Operators[0].Id;
+        }
+        await LoadImportsAsync(cancellationToken);
+        return null;
+    }
+
+    private async Task LoadImportsAsync(CancellationToken cancellationToken)
+    {
+        var ids = Operators.Select(o => o.Id).ToList();
+        var imports = await db.Set<OperatorImport>().AsNoTracking()
+            .Where(i => i.ConventionId == Convention.Id && ids.Contains(i.OperatorId))
+            .OrderByDescending(i => i.StartedAt).Take(20).ToListAsync(cancellationToken);
+        Imports = imports.Select(i => new ImportRow(i, Operators.FirstOrDefault(o => o.Id == i.OperatorId).Name ?? "")).ToList();
+    }
+}
