@@ -11,6 +11,7 @@ root.Subcommands.Add(AccountCommands.Create());
 root.Subcommands.Add(TourCommands.Create());
 root.Subcommands.Add(BenefitsCommands.Create());
 root.Subcommands.Add(TransitCommands.Create());
+root.Subcommands.Add(RightsCommands.Create());
 root.Subcommands.Add(LinkageCommands.Create());
 try
 {

@@ -93,6 +93,27 @@ public abstract class CommandLineTests
     }
 
     [Fact]
+    public async Task Rights_import_brings_an_operators_file_in_or_names_its_errors_and_keeps_the_previous_data()
+    {
+        await using var app = new CarteBlancheFactory(NewDemoDatabase());
+        _ = app.Services; // the app has migrated and seeded the demonstration convention
+        var good = Path.Combine(app.Database.DataDirectory, "caf.csv");
+        await File.WriteAllTextAsync(good, "identifiant;nom_naissance;prenoms;sexe;date_naissance;rsa\nA1;Delmas;Odette;F;1984-12-12;oui\nA2;Roques;Jean;M;1980-01-01;non\n");
+        var title = CarteBlanche.Rights.RightsDemoData.ConventionTitle;
+
+        var imported = await CliRunner.RunAsync(app.Database, "rights", "import", good, "--convention", title, "--organisme", "CAF");
+        Assert.True(imported.ExitCode == 0, $"exit {imported.ExitCode}\n{imported.Output}\n{imported.Error}");
+        Assert.Contains("caf.csv : 2 personne(s) importée(s)", imported.Output, StringComparison.Ordinal);
+
+        var bad = Path.Combine(app.Database.DataDirectory, "caf-2.csv");
+        await File.WriteAllTextAsync(bad, "identifiant;nom_naissance;prenoms;sexe;date_naissance;rsa\nB1;Vidal;Anne;F;1990-08-15;peut-etre\n");
+        var refused = await CliRunner.RunAsync(app.Database, "rights", "import", bad, "--convention", title, "--organisme", "CAF");
+        Assert.True(refused.ExitCode == 1, $"exit {refused.ExitCode}\n{refused.Output}\n{refused.Error}");
+        Assert.Contains("caf-2.csv, ligne 2 : « rsa » = « peut-etre » : oui ou non est attendu", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(2, await app.WithDbAsync(db => db.Set<CarteBlanche.Rights.Exchange.OperatorRecord>().CountAsync()));
+    }
+
+    [Fact]
     public async Task Territory_import_of_a_good_file_reports_what_it_added()
     {
         await using var app = new CarteBlancheFactory(NewDemoDatabase());

@@ -60,7 +60,7 @@ public sealed class OperatorImporter(CarteBlancheDbContext db, NirHasher nirHash
 
     public async Task<OperatorImport> ImportAsync(Guid conventionId, Guid operatorId, Stream content, string fileName, Guid? by, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        var convention = await db.Set<Convention>().AsNoTracking().SingleAsync(c => c.Id == conventionId, cancellationToken);
+        var convention = await db.Set<Convention>().AsNoTracking().AsSplitQuery().SingleAsync(c => c.Id == conventionId, cancellationToken);
         var import = new OperatorImport
         {
             ConventionId = conventionId,
