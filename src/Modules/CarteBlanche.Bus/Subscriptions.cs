@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using CarteBlanche.Platform.Web;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Notifications;
 using Microsoft.AspNetCore.DataProtection;
@@ -43,9 +43,9 @@ public sealed class BusSubscription
     }
 
     /// <summary>A fresh unsubscribe token: 24 random bytes, URL-safe base64 (short enough for an SMS).</summary>
-    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+    public static string NewToken() => SecretTokens.New();
 
-    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string HashOf(string token) => SecretTokens.HashOf(token);
 }
 
 internal sealed class BusSubscriptionConfiguration : IEntityTypeConfiguration<BusSubscription>

@@ -199,7 +199,7 @@ public abstract partial class RightsTests(CarteBlancheFactory factory)
         Assert.False(await Factory.WithDbAsync(db => db.Set<ResidentLink>().AnyAsync(l => l.ResidentId == residentId)));
     }
 
-    private static string Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, CarteBlanche.Platform.Calendar.ParisClock.Zone).DateTime).ToString("yyyy-MM-dd");
+    private static string Today() => CarteBlanche.Platform.Calendar.ParisClock.DayOf(DateTimeOffset.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private KeyValuePair<string, string>[] ConsentFields(Guid conventionId, Guid operatorId, string expires) =>
     [

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using CarteBlanche.Platform.Web;
 using CarteBlanche.Desk.Cases;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -26,7 +25,7 @@ public sealed class SatisfactionSurvey
 
     public static (SatisfactionSurvey Survey, string Token) Create(Case @case, DateTimeOffset now)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var token = SecretTokens.New();
         return (new SatisfactionSurvey
         {
             CaseId = @case.Id,
@@ -37,7 +36,7 @@ public sealed class SatisfactionSurvey
         }, token);
     }
 
-    public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token ?? "")));
+    public static string Hash(string token) => SecretTokens.HashOf(token ?? "");
 
     /// <summary>null when recorded, else why not (French).</summary>
     public string? Answer(int score, string? comment, DateTimeOffset now)

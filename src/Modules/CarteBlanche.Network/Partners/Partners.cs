@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Network.Partners;
 
@@ -50,12 +51,12 @@ public sealed class ApiKey
     public static (ApiKey Key, string Value) Create(Guid organisationId, string name, Guid createdBy, DateTimeOffset now)
     {
         var prefix = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+        var secret = SecretTokens.New(32);
         var value = $"{Scheme}_{prefix}_{secret}";
         return (new ApiKey { OrganisationId = organisationId, Name = name.Trim(), Prefix = prefix, Hash = HashOf(value), CreatedAt = now, CreatedBy = createdBy }, value);
     }
 
-    public static string HashOf(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+    public static string HashOf(string value) => SecretTokens.HashOf(value);
 
     /// <summary>The prefix of a presented key, or null if it is not shaped like one.</summary>
     public static string? PrefixOf(string value)

@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Text;
+using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Rights.Consents;
 
@@ -96,7 +95,7 @@ public sealed class ResidentLink
     public Guid CreatedBy { get; set; }
     public DateTimeOffset ExpiresAt { get; set; }
 
-    public static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
+    public static string NewToken() => SecretTokens.New();
 
-    public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string HashOf(string token) => SecretTokens.HashOf(token);
 }

@@ -105,12 +105,10 @@ public sealed class OperatorImporter(CarteBlancheDbContext db, NirHasher nirHash
             }
         }
         // Rows are saved by batches as the file is read: memory stays flat whatever its size.
-        var ok = true;
         foreach (var person in file.Persons(reader, fileName, cancellationToken))
         {
             if (file.ErrorCount > 0)
             {
-                ok = false;
                 continue; // keep reading for the errors, store nothing more
             }
             pending.Add(new OperatorRecord
@@ -136,8 +134,7 @@ public sealed class OperatorImporter(CarteBlancheDbContext db, NirHasher nirHash
                 await FlushAsync();
             }
         }
-        ok &= file.ErrorCount == 0;
-        if (!ok)
+        if (file.ErrorCount > 0)
         {
             db.ChangeTracker.Clear();
             await db.Set<OperatorRecord>().Where(r => r.ImportId == import.Id).ExecuteDeleteAsync(cancellationToken);
