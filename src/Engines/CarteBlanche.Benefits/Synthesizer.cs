@@ -1,8 +1,10 @@
 namespace CarteBlanche.Benefits;
 
 /// <summary>A synthetic population and, for each household, whether it receives each benefit it is entitled to.</summary>
-public sealed class SyntheticPopulation(Population population, bool[] knownToCaf, Benefit[] entitled, Benefit[] receives, Month reference)
+public sealed class SyntheticPopulation(Population population, bool[] knownToCaf, Benefit[] entitled, Benefit[] receives, Month reference, BatchResults? results = null)
 {
+    /// <summary>The engine's results for the reference month (amounts, CSS with or without contribution); null when read back from a file.</summary>
+    public BatchResults? Results { get; } = results;
     public Population Population { get; } = population;
     /// <summary>The household is already known to the CAF (children, housing aid, or half of the others).</summary>
     public bool[] KnownToCaf { get; } = knownToCaf;
@@ -215,10 +217,16 @@ public static class Synthesizer
     private static double Gaussian(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     /// <summary>Generates the population, computes rights for the reference month (the last one), draws non-take-up.</summary>
-    public static SyntheticPopulation Synthesize(int households, int seed, Month reference, MonthParameters? parameters = null, int threads = 1)
+    /// <remarks>
+    /// <paramref name="laterMonths"/>: every household's RSA and prime d'activité read months M-4..M-2
+    /// (<c>departement_experimentation_rsa</c>), the rule everywhere since March 2025 (« solidarité à la source »).
+    /// False keeps OpenFisca's default, M-3..M-1.
+    /// </remarks>
+    public static SyntheticPopulation Synthesize(int households, int seed, Month reference, MonthParameters? parameters = null, int threads = 1, bool laterMonths = false)
     {
         var first = reference.AddMonths(-(HistoryMonths - 1));
         var pop = Generate(households, seed, first, HistoryMonths, out var known);
+        Array.Fill(pop.LaterMonths, laterMonths);
         var results = Batch.Compute(pop, reference, 1, Benefit.All, parameters, threads);
         var entitled = new Benefit[households];
         var amounts = new Dictionary<Benefit, double[]>();
@@ -258,7 +266,7 @@ public static class Synthesizer
                 DrawTakeUp(a, known, random, receives, benefit, _ => NonTakeUp[benefit]);
             }
         }
-        return new SyntheticPopulation(pop, known, entitled, receives, reference);
+        return new SyntheticPopulation(pop, known, entitled, receives, reference, results);
     }
 
     /// <summary>

@@ -23,6 +23,9 @@ public sealed record SyntheticLinkageData(IReadOnlyList<IReadOnlyList<PersonReco
     }
 }
 
+/// <summary>A synthetic person as civil status knows her (the truth the files' noisy copies come from).</summary>
+public sealed record SyntheticIdentity(char Sex, string[] FirstNames, string BirthName, string? UsageName, DateOnly BirthDate, string BirthPlace, string Commune, string Nir);
+
 /// <summary>What a user notices of a linkage: of the accepted links, how many are right; of the persons in both files, how many were linked.</summary>
 public sealed record LinkageQuality(double Precision, double Recall, int TruePairs, int AcceptedLinks, int ReviewLinks);
 
@@ -41,7 +44,6 @@ public static class SyntheticPopulation
     // Share of persons whose NIR hash each file holds: the CAF often, France Travail seldom, the CPAM nearly always.
     private static readonly double[] NirPresence = [0.6, 0.35, 0.9];
 
-    private sealed record Person(char Sex, string[] FirstNames, string BirthName, string? UsageName, DateOnly BirthDate, string BirthPlace, string Commune, string Nir);
 
     /// <summary>
     /// <paramref name="persons"/> persons, each in each of the <paramref name="sources"/> files with probability
@@ -52,7 +54,7 @@ public static class SyntheticPopulation
         ArgumentOutOfRangeException.ThrowIfNegative(persons);
         ArgumentOutOfRangeException.ThrowIfLessThan(sources, 1);
         var options = new ParallelOptions { CancellationToken = cancellationToken };
-        var population = new Person[persons];
+        var population = new SyntheticIdentity[persons];
         var chunks = (persons + Chunk - 1) / Chunk;
         Parallel.For(0, chunks, options, c =>
         {
@@ -90,23 +92,49 @@ public static class SyntheticPopulation
         return new SyntheticLinkageData(files, truth, persons);
     }
 
-    private static Person NewPerson(Random random, int seed, int index)
+    // The draws in this order (the benchmark's figures and the tests' seeds depend on it).
+    private static SyntheticIdentity NewPerson(Random random, int seed, int index)
     {
         var sex = random.NextDouble() < 0.5 ? 'M' : 'F';
+        var given = FirstNames(random, sex);
+        var birthName = Surname(random);
+        var birth = new DateOnly(1935, 1, 1).AddDays(random.Next(0, (new DateOnly(2007, 12, 31).DayNumber - new DateOnly(1935, 1, 1).DayNumber) + 1));
+        // Married women often use their husband's name (nom d'usage); the files know one name, the other or both.
+        var usage = sex == 'F' && birth.Year <= 2000 && random.NextDouble() < 0.55 ? Surname(random) : null;
+        var birthPlace = BirthPlace(random);
+        var nir = string.Create(CultureInfo.InvariantCulture, $"{SplitMix((ulong)(uint)seed << 32 | (uint)index):x16}");
+        return new SyntheticIdentity(sex, given, birthName, usage, birth, birthPlace, Commune(random), nir);
+    }
+
+    private static string[] FirstNames(Random random, char sex)
+    {
         var names = sex == 'M' ? Male : Female;
         var given = new string[1 + (random.NextDouble() < 0.6 ? 1 : 0) + (random.NextDouble() < 0.3 ? 1 : 0)];
         for (var g = 0; g < given.Length; g++)
         {
             given[g] = names[Skewed(random, names.Length, 1.5)];
         }
-        var birthName = FrenchNames.Surnames[Skewed(random, FrenchNames.Surnames.Length, 1.2)];
-        var birth = new DateOnly(1935, 1, 1).AddDays(random.Next(0, (new DateOnly(2007, 12, 31).DayNumber - new DateOnly(1935, 1, 1).DayNumber) + 1));
-        // Married women often use their husband's name (nom d'usage); the files know one name, the other or both.
-        var usage = sex == 'F' && birth.Year <= 2000 && random.NextDouble() < 0.55 ? FrenchNames.Surnames[Skewed(random, FrenchNames.Surnames.Length, 1.2)] : null;
-        var birthPlace = random.NextDouble() < 0.65 ? Commune(random) : FrenchNames.OtherBirthPlaces[random.Next(FrenchNames.OtherBirthPlaces.Length)];
-        var nir = string.Create(CultureInfo.InvariantCulture, $"{SplitMix((ulong)(uint)seed << 32 | (uint)index):x16}");
-        return new Person(sex, given, birthName, usage, birth, birthPlace, Commune(random), nir);
+        return given;
     }
+
+    private static string BirthPlace(Random random) =>
+        random.NextDouble() < 0.65 ? Commune(random) : FrenchNames.OtherBirthPlaces[random.Next(FrenchNames.OtherBirthPlaces.Length)];
+
+    /// <summary>
+    /// A person born on <paramref name="birthDate"/>: first names of her sex, the <paramref name="familyName"/> given
+    /// (a household's) or a drawn one, a usage name for some married women, a birth place, a commune of the Lot
+    /// (<paramref name="commune"/> when given).
+    /// </summary>
+    public static SyntheticIdentity NewIdentity(Random random, char sex, DateOnly birthDate, string? familyName, string? commune, string nir)
+    {
+        var given = FirstNames(random, sex);
+        var birthName = familyName ?? Surname(random);
+        var usage = familyName == null && sex == 'F' && birthDate.Year <= 2000 && random.NextDouble() < 0.55 ? Surname(random) : null;
+        return new SyntheticIdentity(sex, given, birthName, usage, birthDate, BirthPlace(random), commune ?? Commune(random), nir);
+    }
+
+    /// <summary>A surname drawn with the frequencies of France (the commonest about 1 %).</summary>
+    public static string Surname(Random random) => FrenchNames.Surnames[Skewed(random, FrenchNames.Surnames.Length, 1.2)];
 
     // HashCode is salted per process: the seeds are mixed by hand so that a seed gives the same files every run.
     private static int Mix(int seed, int a, int b) => (int)SplitMix(((ulong)(uint)seed << 32) ^ ((ulong)(uint)a << 8) ^ (uint)b);
@@ -127,7 +155,8 @@ public static class SyntheticPopulation
         return Math.Min(count - 1, (int)(count * Math.Pow(x, power)));
     }
 
-    private static string Commune(Random random)
+    /// <summary>An INSEE code of a commune of the Lot's bassin de vie, drawn by population.</summary>
+    public static string Commune(Random random)
     {
         var n = random.Next(CommunePopulation);
         foreach (var (code, population) in FrenchNames.LotCommunes)
@@ -141,8 +170,14 @@ public static class SyntheticPopulation
         return FrenchNames.LotCommunes[0].Code;
     }
 
-    // One file's copy of a person, with the noise files have.
-    private static PersonRecord Copy(Person person, int source, Random random)
+    /// <summary>
+    /// One file's copy of a person, with the noise files have: names cut, mistyped, upper-cased (odd sources), usage or
+    /// birth name, particles dropped or glued; birth date transposed or one field wrong; birth place or commune missing
+    /// or other; sex unknown; the NIR (as given) only for the share of records this source usually has it.
+    /// </summary>
+    public static PersonRecord NoisyCopy(SyntheticIdentity person, int source, Random random) => Copy(person, source, random);
+
+    private static PersonRecord Copy(SyntheticIdentity person, int source, Random random)
     {
         var upperCaseFile = source % 2 == 1;
         string Write(string name) => upperCaseFile ? NameNormalizer.Normalize(name) : name;

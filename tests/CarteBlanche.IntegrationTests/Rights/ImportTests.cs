@@ -13,7 +13,7 @@ namespace CarteBlanche.IntegrationTests.Rights;
 /// <summary>Operators' files into the database: atomic replacement, rejection with line numbers, nothing in clear that should not be; on SQLite and PostgreSQL.</summary>
 public abstract class ImportTests(CarteBlancheFactory factory)
 {
-    private const string Header = "identifiant;foyer;role;nir;nom_naissance;prenoms;sexe;date_naissance;code_insee_commune;rsa;ressources_mensuelles:2026-09";
+    private const string Header = "identifiant;foyer;role;nir;nom_naissance;prenoms;sexe;date_naissance;code_insee_commune;rsa;revenus_activite:2026-09";
 
     protected CarteBlancheFactory Factory { get; } = factory;
 
@@ -97,7 +97,7 @@ public abstract class ImportTests(CarteBlancheFactory factory)
         {
             using var form = await steward.GetAsync(url);
             var page = await form.ReadPageAsync();
-            Assert.Contains("ressources_mensuelles", page, StringComparison.Ordinal); // the CAF's format, from the dictionary
+            Assert.Contains("revenus_activite", page, StringComparison.Ordinal); // the CAF's format, from the dictionary
             using var content = new MultipartFormDataContent
             {
                 { new StringContent(Html.AntiforgeryToken(page)), "__RequestVerificationToken" },
