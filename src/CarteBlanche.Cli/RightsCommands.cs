@@ -37,12 +37,9 @@ internal static class RightsCommands
             {
                 return 2;
             }
-            var asked = parseResult.GetValue(convention)!.Trim();
-            var conventions = await db.Set<Convention>().AsNoTracking().IgnoreAutoIncludes().ToListAsync(cancellationToken);
-            var found = conventions.SingleOrDefault(c => c.Reference.Equals(asked, StringComparison.OrdinalIgnoreCase) || c.Title == asked);
+            var found = await FindConventionAsync(db, parseResult.GetValue(convention)!, cancellationToken);
             if (found == null)
             {
-                Console.Error.WriteLine($"--convention : aucune convention « {asked} ». Conventions : {string.Join(" ; ", conventions.Select(c => $"{c.Reference} {c.Title}"))}");
                 return 2;
             }
             var name = parseResult.GetValue(organisation)!.Trim();
@@ -78,6 +75,7 @@ internal static class RightsCommands
             return 0;
         });
         rights.Subcommands.Add(import);
+        rights.Subcommands.Add(CampaignCommand());
         rights.Subcommands.Add(LotCommand());
         rights.Subcommands.Add(CampaignBenchCommand());
         return rights;
@@ -91,6 +89,77 @@ internal static class RightsCommands
     {
         var today = Platform.Calendar.ParisClock.DayOf(DateTimeOffset.UtcNow);
         return Month.Of(today.Year, today.Month).AddMonths(offset).ToString();
+    }
+
+    /// <summary>carteblanche rights campaign: a non-take-up campaign over the operators' current data, with its timings (and its precision and recall against a synthetic Lot's truth).</summary>
+    private static Command CampaignCommand()
+    {
+        var convention = new Option<string>("--convention") { Description = "Référence (CV-…) ou intitulé exact de la convention.", Required = true };
+        var truthFile = new Option<FileInfo?>("--verite") { Description = "Fichier verite.csv d'un Lot de synthèse (carteblanche rights lot) : mesure précision et rappel." };
+        var campaign = new Command("campaign", "Lance une campagne de non-recours sur les données actuelles des organismes de la convention : rapprochement, moteur de prestations, signalements.") { convention, MonthOption, truthFile };
+        campaign.SetAction(async (parseResult, cancellationToken) =>
+        {
+            if (!Month.TryParse(parseResult.GetValue(MonthOption)!, out var month))
+            {
+                Console.Error.WriteLine("--mois : AAAA-MM attendu.");
+                return 2;
+            }
+            var truthPath = parseResult.GetValue(truthFile);
+            if (truthPath is { Exists: false })
+            {
+                Console.Error.WriteLine($"Fichier introuvable : {truthPath.FullName}");
+                return 2;
+            }
+            using var host = CliHost.Build();
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CarteBlancheDbContext>();
+            if (!await DatabaseGuard.EnsureMigratedAsync(db, cancellationToken))
+            {
+                return 2;
+            }
+            var found = await FindConventionAsync(db, parseResult.GetValue(convention)!, cancellationToken);
+            if (found == null)
+            {
+                return 2;
+            }
+            var runner = scope.ServiceProvider.GetRequiredService<CampaignRunner>();
+            var watch = Stopwatch.StartNew();
+            var (started, refusal) = await runner.StartAsync(found.Id, month, null, cancellationToken);
+            if (started == null)
+            {
+                Console.Error.WriteLine(refusal);
+                return 1;
+            }
+            var result = await runner.RunAsync(started.Id, truthPath == null ? null : SyntheticLotTruth.Read(truthPath.FullName), cancellationToken);
+            if (result.Status != CampaignStatus.Succeeded)
+            {
+                Console.Error.WriteLine(result.Failure);
+                return 1;
+            }
+            var signals = await db.Set<Signal>().Where(s => s.CampaignId == result.Id).GroupBy(s => s.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"records: {result.Records}, persons: {result.Persons}, households: {result.Households} ({result.HouseholdsAssessed} assessed), links to review: {result.LinksToReview}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"signals: {string.Join(", ", signals.Select(s => $"{s.Count} {s.Key}"))}"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"load_s: {result.LoadSeconds:0.00}, linkage_s: {result.LinkageSeconds:0.00}, engine_s: {result.EngineSeconds:0.00}, save_s: {result.SaveSeconds:0.00}, total_s: {watch.Elapsed.TotalSeconds:0.00}"));
+            if (result.Precision != null)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"precision: {100 * result.Precision:0.00} %"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"recall: {100 * result.Recall:0.00} %"));
+            }
+            return 0;
+        });
+        return campaign;
+    }
+
+    private static async Task<Convention?> FindConventionAsync(CarteBlancheDbContext db, string asked, CancellationToken cancellationToken)
+    {
+        asked = asked.Trim();
+        var conventions = await db.Set<Convention>().AsNoTracking().IgnoreAutoIncludes().ToListAsync(cancellationToken);
+        var found = conventions.SingleOrDefault(c => c.Reference.Equals(asked, StringComparison.OrdinalIgnoreCase) || c.Title == asked);
+        if (found == null)
+        {
+            Console.Error.WriteLine($"--convention : aucune convention « {asked} ». Conventions : {string.Join(" ; ", conventions.Select(c => $"{c.Reference} {c.Title}"))}");
+        }
+        return found;
     }
 
     /// <summary>carteblanche rights lot: writes the synthetic Lot's three operators' files and the truth file.</summary>

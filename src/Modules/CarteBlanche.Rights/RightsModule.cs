@@ -24,6 +24,9 @@ public static class RightsModule
         services.AddScoped<ConsentRegistry>();
         services.AddScoped<Exchange.NirHasher>();
         services.AddScoped<Exchange.OperatorImporter>();
+        services.AddScoped<Campaigns.CampaignRunner>();
+        services.AddSingleton<Campaigns.CampaignQueue>();
+        services.AddHostedService<Campaigns.CampaignWorker>();
         services.AddScoped<IResidentSectionSource, ResidentConsentsSection>();
         services.AddScoped<IResidentPersonalDataWipe, ConsentDataWipe>();
         services.AddScoped<RightsDemoData>();

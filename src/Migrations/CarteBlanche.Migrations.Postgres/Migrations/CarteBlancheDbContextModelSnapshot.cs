@@ -1874,6 +1874,168 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.ToTable("platform_places", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Rights.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConventionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("EngineSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HouseholdsAssessed")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("LinkageSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("LinksToReview")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("LoadSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Precision")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Recall")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("SaveSeconds")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("StartedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedBy");
+
+                    b.HasIndex("ConventionId", "StartedAt");
+
+                    b.ToTable("rights_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Campaigns.Signal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Certainty")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<DateOnly?>("ContactedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DetailProtected")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Household")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HouseholdType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<decimal?>("OpenedAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("numeric(10,2)");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("UpdatedBy");
+
+                    b.HasIndex("CampaignId", "OperatorId", "Benefit");
+
+                    b.ToTable("rights_signals", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Rights.Consents.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2805,6 +2967,40 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Navigation("Commune");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("CarteBlanche.Rights.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("StartedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Campaigns.Signal", b =>
+                {
+                    b.HasOne("CarteBlanche.Rights.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Territory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CarteBlanche.Rights.Consents.Consent", b =>

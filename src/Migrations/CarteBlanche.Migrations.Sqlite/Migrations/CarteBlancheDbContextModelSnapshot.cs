@@ -1869,6 +1869,168 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.ToTable("platform_places", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Rights.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConventionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("EngineSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdsAssessed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LinkageSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("LinksToReview")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LoadSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Persons")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Precision")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Recall")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("SaveSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StartedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StartedBy");
+
+                    b.HasIndex("ConventionId", "StartedAt");
+
+                    b.ToTable("rights_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Campaigns.Signal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Benefit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Certainty")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Commune")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContactedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DetailProtected")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Household")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HouseholdType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MonthlyAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OpenedAmount")
+                        .HasPrecision(10, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("UpdatedBy");
+
+                    b.HasIndex("CampaignId", "OperatorId", "Benefit");
+
+                    b.ToTable("rights_signals", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Rights.Consents.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2794,6 +2956,40 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.Navigation("Commune");
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("CarteBlanche.Rights.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("StartedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Campaigns.Signal", b =>
+                {
+                    b.HasOne("CarteBlanche.Rights.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Territory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("UpdatedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CarteBlanche.Rights.Consents.Consent", b =>

@@ -1,0 +1,101 @@
+namespace CarteBlanche.Rights.Campaigns;
+
+public enum CampaignStatus
+{
+    /// <summary>Being computed; its signals are not shown. Left so by a crash: the next campaign marks it interrupted and removes its signals.</summary>
+    Running,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>
+/// A non-take-up campaign: the operators' current data under a convention linked and assessed by the benefits engine
+/// for one month. Its signals appear only once it succeeded (all written in one transaction).
+/// </summary>
+public sealed class Campaign
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid ConventionId { get; set; }
+    /// <summary>First day of the month assessed.</summary>
+    public DateOnly Month { get; set; }
+    public CampaignStatus Status { get; set; }
+    /// <summary>0–100, updated while it runs (the page's progress bar).</summary>
+    public int Progress { get; set; }
+    public string? Step { get; set; }
+    public string? Failure { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>Null when started from the command line.</summary>
+    public Guid? StartedBy { get; set; }
+
+    public int Records { get; set; }
+    public int Persons { get; set; }
+    public int Households { get; set; }
+    public int HouseholdsAssessed { get; set; }
+    /// <summary>Links between two operators' records the engine was unsure of (between the review and match thresholds).</summary>
+    public int LinksToReview { get; set; }
+    public double LoadSeconds { get; set; }
+    public double LinkageSeconds { get; set; }
+    public double EngineSeconds { get; set; }
+    public double SaveSeconds { get; set; }
+
+    /// <summary>Against a synthetic Lot's truth file (command line, --verite): precision and recall of the non-take-up found.</summary>
+    public double? Precision { get; set; }
+    public double? Recall { get; set; }
+}
+
+public enum OutreachChannel
+{
+    Letter,
+    Sms,
+    Call,
+    BusVisit,
+    Appointment,
+}
+
+public enum OutreachStatus
+{
+    ToContact,
+    Contacted,
+    RightOpened,
+    NotEligible,
+    Refused,
+    Unreachable,
+}
+
+/// <summary>
+/// One benefit a linked household probably does not get, and the outreach it calls for: assigned to the competent
+/// operator (the payer of the benefit), with the explanation, the amount at stake, and the outcome once known. The
+/// household's persons are kept encrypted (names, birth dates: what the operator needs to find them).
+/// </summary>
+public sealed class Signal
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid CampaignId { get; set; }
+    /// <summary>Number of the household in the campaign (« ménage 1234 »): no name in lists.</summary>
+    public int Household { get; set; }
+    /// <summary>rsa, ppa or css.</summary>
+    public required string Benefit { get; set; }
+    public SignalKind Kind { get; set; }
+    public Certainty Certainty { get; set; }
+    public decimal MonthlyAmount { get; set; }
+    public Guid OperatorId { get; set; }
+    public string? Commune { get; set; }
+    public required string HouseholdType { get; set; }
+    /// <summary>The explanation, assumptions and persons (JSON), protected: resources and civil status are personal data.</summary>
+    public required string DetailProtected { get; set; }
+
+    public OutreachStatus Status { get; set; }
+    public OutreachChannel? Channel { get; set; }
+    public DateOnly? ContactedOn { get; set; }
+    public DateOnly? OpenedOn { get; set; }
+    public decimal? OpenedAmount { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+    public Guid? UpdatedBy { get; set; }
+}
+
+/// <summary>What a signal's protected detail holds.</summary>
+public sealed record SignalDetail(string Explanation, IReadOnlyList<string> Assumptions, IReadOnlyList<SignalPerson> Persons);
+
+/// <summary>A person of the household as one operator knows her.</summary>
+public sealed record SignalPerson(string Operator, string SourceId, string Name, string FirstNames, DateOnly? BirthDate, string? Commune);

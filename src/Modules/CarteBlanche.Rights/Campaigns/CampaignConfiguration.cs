@@ -1,0 +1,40 @@
+using CarteBlanche.Platform.Territory;
+using CarteBlanche.Rights.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CarteBlanche.Rights.Campaigns;
+
+internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> b)
+    {
+        b.ToTable("rights_campaigns");
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Step).HasMaxLength(200);
+        b.Property(c => c.Failure).HasMaxLength(2000);
+        b.HasOne<Convention>().WithMany().HasForeignKey(c => c.ConventionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Account>().WithMany().HasForeignKey(c => c.StartedBy).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(c => new { c.ConventionId, c.StartedAt });
+    }
+}
+
+internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
+{
+    public void Configure(EntityTypeBuilder<Signal> b)
+    {
+        b.ToTable("rights_signals");
+        b.Property(s => s.Benefit).HasMaxLength(10);
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Certainty).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Channel).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.MonthlyAmount).HasPrecision(10, 2);
+        b.Property(s => s.OpenedAmount).HasPrecision(10, 2);
+        b.Property(s => s.Commune).HasMaxLength(5);
+        b.Property(s => s.HouseholdType).HasMaxLength(40);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(s => s.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(s => s.OperatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Account>().WithMany().HasForeignKey(s => s.UpdatedBy).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(s => new { s.CampaignId, s.OperatorId, s.Benefit });
+    }
+}

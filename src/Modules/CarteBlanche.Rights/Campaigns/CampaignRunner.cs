@@ -1,0 +1,246 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using CarteBlanche.Linkage;
+using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Rights.Conventions;
+using CarteBlanche.Rights.Exchange;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using BenefitsMonth = CarteBlanche.Benefits.Month;
+
+namespace CarteBlanche.Rights.Campaigns;
+
+/// <summary>
+/// Runs a non-take-up campaign over the operators' current data under a convention: reads and decrypts the records,
+/// links and assesses them (<see cref="NonTakeUpDetector"/>), and writes the signals together with the campaign's
+/// success in one transaction. Interrupted, it leaves a campaign « en cours » without signals, which the next start
+/// marks interrupted. Progress is written on the campaign row (the page's progress bar reads it).
+/// </summary>
+public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtectionProvider provider, IAuditLog auditLog, ParisClock clock, ILogger<CampaignRunner> logger)
+{
+    /// <summary>A campaign « en cours » for longer is taken as interrupted (a stopped process) when another starts.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+
+    public const int SaveBatch = 2000;
+
+    private readonly IDataProtector _facts = provider.CreateProtector("CarteBlanche.Rights.Facts.v1");
+    private readonly IDataProtector _signals = provider.CreateProtector(SignalProtection.Purpose);
+
+    /// <summary>Creates the campaign (« en cours »); null and a French reason when it cannot start.</summary>
+    public async Task<(Campaign? Campaign, string? Refusal)> StartAsync(Guid conventionId, BenefitsMonth month, Guid? by, CancellationToken cancellationToken)
+    {
+        var convention = await db.Set<Convention>().AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(c => c.Id == conventionId, cancellationToken);
+        if (convention == null)
+        {
+            return (null, "Convention introuvable.");
+        }
+        if (convention.StatusOn(clock.Today) != ConventionStatus.InForce)
+        {
+            return (null, $"La convention « {convention.Title} » n'est pas en vigueur : aucune campagne ne peut être lancée en son nom.");
+        }
+        if (!await db.Set<OperatorImport>().AnyAsync(i => i.ConventionId == conventionId && i.IsCurrent, cancellationToken))
+        {
+            return (null, "Aucun organisme n'a encore transmis de fichier sous cette convention : rien à analyser.");
+        }
+        var now = clock.Now;
+        var running = await db.Set<Campaign>().Where(c => c.ConventionId == conventionId && c.Status == CampaignStatus.Running).ToListAsync(cancellationToken);
+        if (running.Any(c => now - c.StartedAt < StaleAfter))
+        {
+            return (null, "Une campagne est déjà en cours pour cette convention : attendez qu'elle se termine.");
+        }
+        foreach (var stale in running)
+        {
+            stale.Status = CampaignStatus.Failed;
+            stale.Failure = "Interrompue (arrêt du serveur) : aucun signalement n'a été enregistré.";
+            stale.FinishedAt = now;
+        }
+        var campaign = new Campaign { ConventionId = conventionId, Month = month.FirstDay, Status = CampaignStatus.Running, StartedAt = now, StartedBy = by, Step = "En attente" };
+        db.Add(campaign);
+        auditLog.Add(db, new AuditEvent("rights.campaign-start", "Convention", conventionId.ToString("D"), AuditPurpose.OperatorData, ActorId: by));
+        await db.SaveChangesAsync(cancellationToken);
+        return (campaign, null);
+    }
+
+    /// <summary>Runs a started campaign to its end (succeeded or failed). <paramref name="truth"/>: a synthetic Lot's truth, to measure precision and recall.</summary>
+    public async Task<Campaign> RunAsync(Guid campaignId, SyntheticLotTruth? truth, CancellationToken cancellationToken)
+    {
+        var campaign = await db.Set<Campaign>().SingleAsync(c => c.Id == campaignId, cancellationToken);
+        try
+        {
+            await RunAsync(campaign, truth, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogFailed(logger, campaign.Id, e);
+            db.ChangeTracker.Clear();
+            await db.Set<Campaign>().Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Status, CampaignStatus.Failed)
+                .SetProperty(c => c.Failure, "La campagne a échoué : aucun signalement n'a été enregistré. L'erreur est dans le journal du serveur.")
+                .SetProperty(c => c.FinishedAt, clock.Now), CancellationToken.None);
+        }
+        return await db.Set<Campaign>().AsNoTracking().SingleAsync(c => c.Id == campaignId, CancellationToken.None);
+    }
+
+    private async Task RunAsync(Campaign campaign, SyntheticLotTruth? truth, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        await ReportAsync(campaign, 1, "Lecture des données des organismes");
+        var convention = await db.Set<Convention>().AsNoTracking().AsSplitQuery().SingleAsync(c => c.Id == campaign.ConventionId, cancellationToken);
+        var names = await db.Organisations.Where(o => convention.Parties.Select(p => p.OrganisationId).Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.ShortName ?? o.Name, cancellationToken);
+        var sources = new List<CampaignSource>();
+        foreach (var party in convention.Parties.OrderBy(p => names.GetValueOrDefault(p.OrganisationId), StringComparer.Ordinal))
+        {
+            var records = await LoadAsync(campaign.ConventionId, party.OrganisationId, cancellationToken);
+            if (records.Count > 0)
+            {
+                var codes = convention.Attributes.Where(a => a.OperatorId == party.OrganisationId).Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
+                sources.Add(new CampaignSource(party.OrganisationId, names.GetValueOrDefault(party.OrganisationId, "organisme"), codes, records));
+            }
+        }
+        campaign.LoadSeconds = watch.Elapsed.TotalSeconds;
+        campaign.Records = sources.Sum(s => s.Records.Count);
+        await ReportAsync(campaign, 20, "Rapprochement des personnes et calcul des droits");
+
+        // The detection runs on the thread pool; meanwhile its progress goes to the campaign row once a second.
+        var progress = new LatestProgress();
+        var month = BenefitsMonth.Of(campaign.Month.Year, campaign.Month.Month);
+        var detection = Task.Run(() => NonTakeUpDetector.Detect(sources, month, new LinkageSettings(), progress, cancellationToken), cancellationToken);
+        while (await Task.WhenAny(detection, Task.Delay(1000, cancellationToken)) != detection)
+        {
+            await ReportAsync(campaign, 20 + (int)(65 * progress.Value), progress.Value < 0.8 ? "Rapprochement des personnes" : "Calcul des droits");
+        }
+        var result = await detection;
+        campaign.LinkageSeconds = result.LinkageTime.TotalSeconds;
+        campaign.EngineSeconds = result.ComputeTime.TotalSeconds;
+        campaign.Households = result.Households.Count;
+        campaign.HouseholdsAssessed = result.Households.Count(h => h.Assessed);
+        campaign.Persons = result.Households.Sum(h => h.Persons.Count);
+        campaign.LinksToReview = result.Links.Sum(l => l.Result.Links.Count(k => k.Status == LinkStatus.Review));
+        IReadOnlyList<string> SourceIds(int household) => result.Households[household].Persons.SelectMany(p => p).Select(r => sources[r.Source].Records[r.Record].SourceId).ToList();
+        if (truth != null)
+        {
+            var quality = truth.Evaluate(result.Signals.Select(s => (SourceIds(s.Household), s.Benefit, s.Kind)));
+            (campaign.Precision, campaign.Recall) = (quality.Precision, quality.Recall);
+        }
+        await ReportAsync(campaign, 85, "Enregistrement des signalements");
+
+        watch.Restart();
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            var pending = new List<Signal>(SaveBatch);
+            foreach (var s in result.Signals)
+            {
+                var household = result.Households[s.Household];
+                var persons = household.Persons.Select(p =>
+                {
+                    var r = p.OrderBy(r => r.Source).First();
+                    var identity = sources[r.Source].Records[r.Record].Identity;
+                    return new SignalPerson(sources[r.Source].Name, identity.Id, identity.LastName, identity.FirstNames, identity.BirthDate, identity.Commune);
+                }).ToList();
+                pending.Add(new Signal
+                {
+                    CampaignId = campaign.Id,
+                    Household = s.Household + 1,
+                    Benefit = s.Benefit,
+                    Kind = s.Kind,
+                    Certainty = s.Certainty,
+                    MonthlyAmount = Math.Round((decimal)s.MonthlyAmount, 2),
+                    OperatorId = s.CompetentOperatorId,
+                    Commune = household.Commune,
+                    HouseholdType = household.Type,
+                    DetailProtected = _signals.Protect(JsonSerializer.Serialize(new SignalDetail(s.Explanation, s.Assumptions, persons))),
+                });
+                if (pending.Count == SaveBatch)
+                {
+                    db.AddRange(pending);
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    pending.Clear();
+                }
+            }
+            db.AddRange(pending);
+            campaign.SaveSeconds = watch.Elapsed.TotalSeconds;
+            campaign.Status = CampaignStatus.Succeeded;
+            campaign.Progress = 100;
+            campaign.Step = null;
+            campaign.FinishedAt = clock.Now;
+            db.Attach(campaign);
+            db.Entry(campaign).State = EntityState.Modified;
+            auditLog.Add(db, new AuditEvent("rights.campaign", "Convention", campaign.ConventionId.ToString("D"), AuditPurpose.OperatorData, ActorId: campaign.StartedBy));
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task<List<CampaignRecord>> LoadAsync(Guid conventionId, Guid operatorId, CancellationToken cancellationToken)
+    {
+        var current = await db.Set<OperatorImport>().Where(i => i.ConventionId == conventionId && i.OperatorId == operatorId && i.IsCurrent).Select(i => (Guid?)i.Id).SingleOrDefaultAsync(cancellationToken);
+        if (current == null)
+        {
+            return [];
+        }
+        var rows = await db.Set<OperatorRecord>().AsNoTracking().Where(r => r.ImportId == current).ToListAsync(cancellationToken);
+        var records = new CampaignRecord[rows.Count];
+        // Decrypting is most of the reading: spread over the cores.
+        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var r = rows[i];
+            var facts = JsonSerializer.Deserialize<Dictionary<string, string>>(_facts.Unprotect(r.FactsProtected)) ?? [];
+            records[i] = new CampaignRecord(r.SourceId, r.HouseholdId, r.Role,
+                new PersonRecord(r.SourceId, r.NirHash, r.UsageName ?? r.BirthName, r.UsageName == null ? null : r.BirthName, r.FirstNames, r.Sex, r.BirthDate, r.BirthPlace, r.Commune), facts);
+        });
+        return [.. records];
+    }
+
+    private async Task ReportAsync(Campaign campaign, int percent, string step)
+    {
+        campaign.Progress = percent;
+        campaign.Step = step;
+        await db.Set<Campaign>().Where(c => c.Id == campaign.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Progress, percent).SetProperty(c => c.Step, step));
+    }
+
+    private sealed class LatestProgress : IProgress<double>
+    {
+        private double _value;
+
+        public double Value => Volatile.Read(ref _value);
+
+        public void Report(double value) => Volatile.Write(ref _value, value);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Campagne {CampaignId} en échec")]
+    private static partial void LogFailed(ILogger logger, Guid campaignId, Exception exception);
+}
+
+public static class SignalProtection
+{
+    public const string Purpose = "CarteBlanche.Rights.Signals.v1";
+}
+
+/// <summary>Campaigns started from a page, run one at a time in the background by <see cref="CampaignWorker"/>.</summary>
+public sealed class CampaignQueue
+{
+    private readonly Channel<Guid> _channel = Channel.CreateUnbounded<Guid>();
+
+    public void Enqueue(Guid campaignId) => _channel.Writer.TryWrite(campaignId);
+
+    internal ChannelReader<Guid> Reader => _channel.Reader;
+}
+
+internal sealed class CampaignWorker(CampaignQueue queue, IServiceScopeFactory scopes) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var id in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<CampaignRunner>().RunAsync(id, null, stoppingToken);
+        }
+    }
+}
