@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -94,5 +96,81 @@ public sealed class RightsWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Link, new() { Name = "Retour à la fiche de l'usager" }).ClickAsync();
         await Expect(page.Locator(".fr-badge", new() { HasText = "Retiré" })).ToBeVisibleAsync();
         agentSession.AssertCleanConsole();
+    }
+
+    [Fact]
+    public async Task The_caf_data_steward_runs_a_campaign_and_follows_one_signal_to_an_opened_right()
+    {
+        await ImportSyntheticLotAsync(300);
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+        await session.SignInAsync("datasteward@demo.carteblanche.fr", BrowserApp.DemoPassword);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Partage de données", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Campagnes de non-recours" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Campagnes de non-recours");
+        await Accessibility.AssertAccessibleAsync(page, "campagnes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lancer la campagne" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Campagne de non-recours");
+        // The page refreshes itself while the campaign runs, then shows its figures.
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Signalements de mon organisme" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Rapport d'évaluation" })).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page, "campagne terminée");
+        var campaignUrl = page.Url;
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Signalements de mon organisme" }).ClickAsync();
+        await page.GetByLabel("Prestation").SelectOptionAsync(new SelectOptionValue { Label = "RSA" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
+        await Accessibility.AssertAccessibleAsync(page, "signalements");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Foyer n° ") }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("RSA");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Pourquoi" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("vous pourriez avoir droit au revenu de solidarité active")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page, "signalement");
+
+        // A result without saying how the household was reached: the message comes next to the field.
+        await page.GetByLabel("Résultat").SelectOptionAsync(new SelectOptionValue { Label = "Droit ouvert" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le suivi" }).ClickAsync();
+        await Expect(page.Locator("#Channel-error")).ToHaveTextAsync("Indiquez comment le foyer a été contacté.");
+        await page.GetByLabel("Moyen de contact").SelectOptionAsync(new SelectOptionValue { Label = "Appel" });
+        await page.GetByLabel("Date d'ouverture du droit").FillAsync(DateTime.Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByLabel("Montant mensuel ouvert (€)").FillAsync("450");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le suivi" }).ClickAsync();
+        await Expect(page.GetByText("Suivi enregistré : Droit ouvert.")).ToBeVisibleAsync();
+
+        // The campaign's evaluation report counts it; the pages fit a phone.
+        await page.SetViewportSizeAsync(375, 800);
+        await page.ReloadAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+        await page.GotoAsync(campaignUrl);
+        await Expect(page.GetByText("Droits ouverts : moins de 5, pour 450 € par mois")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+        session.AssertCleanConsole();
+    }
+
+    /// <summary>A small synthetic Lot's three files (last month), imported under the demonstration convention as the operators would send them.</summary>
+    private async Task ImportSyntheticLotAsync(int households)
+    {
+        var today = CarteBlanche.Platform.Calendar.ParisClock.DayOf(DateTimeOffset.UtcNow);
+        var month = CarteBlanche.Benefits.Month.Of(today.Year, today.Month).AddMonths(-1);
+        var directory = Directory.CreateTempSubdirectory("cb-lot-");
+        try
+        {
+            var files = CarteBlanche.Rights.Campaigns.SyntheticLot.Write(directory.FullName, households, 11, month);
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<CarteBlanche.Platform.Database.CarteBlancheDbContext>();
+            var convention = await db.Set<CarteBlanche.Rights.Conventions.Convention>().Where(c => c.Title == CarteBlanche.Rights.RightsDemoData.ConventionTitle).Select(c => c.Id).SingleAsync();
+            foreach (var (name, path) in new[] { ("CAF du Lot", files.Caf), ("France Travail", files.FranceTravail), ("CPAM du Lot", files.Cpam) })
+            {
+                var operatorId = await db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync();
+                await using var content = File.OpenRead(path);
+                var import = await scope.ServiceProvider.GetRequiredService<CarteBlanche.Rights.Exchange.OperatorImporter>()
+                    .ImportAsync(convention, operatorId, content, Path.GetFileName(path), null, null, CancellationToken.None);
+                Assert.True(import.Status == CarteBlanche.Rights.Exchange.ImportStatus.Succeeded, import.Errors);
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 }

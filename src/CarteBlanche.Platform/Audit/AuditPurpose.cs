@@ -73,6 +73,8 @@ public enum AuditPurpose
     AuditIntact,
     AuditBroken,
     Test,
+    /// <summary>A data steward reads a household signalled by a non-take-up campaign, or records the outreach to it.</summary>
+    NonTakeUpOutreach,
 }
 
 /// <summary>The stable code and French label of each <see cref="AuditPurpose"/>.</summary>
@@ -133,6 +135,7 @@ public static class AuditPurposes
         [AuditPurpose.ConsentsByPersonalLink] = ("consents-personal-link", "L'usager consulte ses consentements par son lien personnel"),
         [AuditPurpose.ConventionAdministration] = ("convention-administration", "Gestion des conventions de partage de données"),
         [AuditPurpose.OperatorData] = ("operator-data", "Données transmises par un organisme sous convention"),
+        [AuditPurpose.NonTakeUpOutreach] = ("non-take-up-outreach", "Démarche vers un foyer signalé par une campagne de non-recours"),
         [AuditPurpose.AccountAdministration] = ("account-administration", "Administration des comptes"),
         [AuditPurpose.TwoFactorResetByAdmin] = ("two-factor-reset-by-admin", "Réinitialisation par un administrateur"),
         [AuditPurpose.SignInUnknownAccount] = ("sign-in-unknown-account", "Compte inconnu"),

@@ -11,6 +11,12 @@ public static class FrenchFormat
     /// <summary>"05/12/2026".</summary>
     public static string Date(DateOnly value) => value.ToString("dd/MM/yyyy", Culture);
 
+    /// <summary>"novembre 2026".</summary>
+    public static string MonthYear(DateOnly value) => value.ToString("MMMM yyyy", Culture);
+
+    /// <summary>"1 234 €" (whole euros) or "1 234,56 €".</summary>
+    public static string Euros(decimal value, bool cents = false) => value.ToString(cents ? "N2" : "N0", Culture) + " €";
+
     public static string Number(int value) => value.ToString("N0", Culture);
 
     /// <summary>The text as it is, or cut to <paramref name="max"/> characters ending with « … »: a text built around the user's, made to fit its column.</summary>

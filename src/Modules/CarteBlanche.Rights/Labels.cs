@@ -6,6 +6,64 @@ namespace CarteBlanche.Rights;
 /// <summary>What the pages say for each value.</summary>
 public static class Labels
 {
+    public static string Benefit(string code) => code switch
+    {
+        "rsa" => "RSA",
+        "ppa" => "Prime d'activité",
+        "css" => "Complémentaire santé solidaire",
+        _ => code,
+    };
+
+    /// <summary>National non-take-up rates (DREES, ../shared/rules/BENEFITS.md), to compare a campaign's figures with.</summary>
+    public static string NationalRate(string code) => code switch
+    {
+        "rsa" => "34 %",
+        "ppa" => "environ 32 %",
+        "css" => "31 % (gratuite) à 67 % (avec participation)",
+        _ => "",
+    };
+
+    public static string Of(Campaigns.CampaignStatus status) => status switch
+    {
+        Campaigns.CampaignStatus.Running => "En cours",
+        Campaigns.CampaignStatus.Succeeded => "Terminée",
+        Campaigns.CampaignStatus.Failed => "Échouée",
+        _ => status.ToString(),
+    };
+
+    public static string Of(Campaigns.Certainty certainty) => certainty switch
+    {
+        Campaigns.Certainty.Characterised => "Caractérisé",
+        _ => "Probable",
+    };
+
+    public static string Of(Campaigns.SignalKind kind) => kind switch
+    {
+        Campaigns.SignalKind.Anomaly => "Anomalie de donnée",
+        _ => "Non-recours",
+    };
+
+    public static string Of(Campaigns.OutreachStatus status) => status switch
+    {
+        Campaigns.OutreachStatus.ToContact => "À contacter",
+        Campaigns.OutreachStatus.Contacted => "Contacté",
+        Campaigns.OutreachStatus.RightOpened => "Droit ouvert",
+        Campaigns.OutreachStatus.NotEligible => "Non éligible après examen",
+        Campaigns.OutreachStatus.Refused => "Refus de la personne",
+        Campaigns.OutreachStatus.Unreachable => "Injoignable",
+        _ => status.ToString(),
+    };
+
+    public static string Of(Campaigns.OutreachChannel channel) => channel switch
+    {
+        Campaigns.OutreachChannel.Letter => "Courrier",
+        Campaigns.OutreachChannel.Sms => "SMS",
+        Campaigns.OutreachChannel.Call => "Appel",
+        Campaigns.OutreachChannel.BusVisit => "Visite du car des services publics",
+        Campaigns.OutreachChannel.Appointment => "Rendez-vous avec un agent",
+        _ => channel.ToString(),
+    };
+
     public static string Of(ConventionStatus status) => status switch
     {
         ConventionStatus.AwaitingSignatures => "En attente de signature",

@@ -1886,6 +1886,15 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<double>("EngineSeconds")
                         .HasColumnType("double precision");
 
+                    b.Property<int>("EntitledCss")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EntitledPpa")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EntitledRsa")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Failure")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

@@ -1881,6 +1881,15 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.Property<double>("EngineSeconds")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("EntitledCss")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntitledPpa")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntitledRsa")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Failure")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");

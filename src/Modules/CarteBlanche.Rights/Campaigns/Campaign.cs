@@ -34,6 +34,10 @@ public sealed class Campaign
     public int HouseholdsAssessed { get; set; }
     /// <summary>Links between two operators' records the engine was unsure of (between the review and match thresholds).</summary>
     public int LinksToReview { get; set; }
+    /// <summary>Households the engine estimates entitled (receiving or not), per benefit: the denominator of the non-take-up rate.</summary>
+    public int EntitledRsa { get; set; }
+    public int EntitledPpa { get; set; }
+    public int EntitledCss { get; set; }
     public double LoadSeconds { get; set; }
     public double LinkageSeconds { get; set; }
     public double EngineSeconds { get; set; }

@@ -120,6 +120,7 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
         campaign.Households = result.Households.Count;
         campaign.HouseholdsAssessed = result.Households.Count(h => h.Assessed);
         campaign.Persons = result.Households.Sum(h => h.Persons.Count);
+        (campaign.EntitledRsa, campaign.EntitledPpa, campaign.EntitledCss) = (result.Entitled["rsa"], result.Entitled["ppa"], result.Entitled["css"]);
         campaign.LinksToReview = result.Links.Sum(l => l.Result.Links.Count(k => k.Status == LinkStatus.Review));
         IReadOnlyList<string> SourceIds(int household) => result.Households[household].Persons.SelectMany(p => p).Select(r => sources[r.Source].Records[r.Record].SourceId).ToList();
         if (truth != null)

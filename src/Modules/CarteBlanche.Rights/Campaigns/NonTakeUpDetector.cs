@@ -44,6 +44,7 @@ public sealed record DetectionResult(
     IReadOnlyList<DetectedHousehold> Households,
     IReadOnlyList<DetectedSignal> Signals,
     IReadOnlyList<SourcePairLinks> Links,
+    IReadOnlyDictionary<string, int> Entitled,
     TimeSpan LinkageTime,
     TimeSpan ComputeTime);
 
@@ -187,7 +188,13 @@ public static class NonTakeUpDetector
             }
         }
         progress?.Report(1);
-        return new DetectionResult(detected, signals, clustering.Links, linkageTime, clock.Elapsed);
+        var entitled = new Dictionary<string, int>
+        {
+            ["rsa"] = Enumerable.Range(0, built.Count).Count(f => results.Rsa[f] > 0),
+            ["ppa"] = Enumerable.Range(0, built.Count).Count(f => results.Ppa[f] > 0),
+            ["css"] = Enumerable.Range(0, built.Count).Count(f => results.Css[f] != CssStatus.NonEligible),
+        };
+        return new DetectionResult(detected, signals, clustering.Links, entitled, linkageTime, clock.Elapsed);
     }
 
     private sealed record Built(int Number, List<IReadOnlyList<RecordRef>> Parents, List<IReadOnlyList<RecordRef>> Children, List<RecordRef> All, string Type, List<string> Assumptions);

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CarteBlanche.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CarteBlancheDbContext))]
-    [Migration("20261205202619_Initial")]
+    [Migration("20261205203851_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1888,6 +1888,15 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
                     b.Property<double>("EngineSeconds")
                         .HasColumnType("double precision");
+
+                    b.Property<int>("EntitledCss")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EntitledPpa")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EntitledRsa")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Failure")
                         .HasMaxLength(2000)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CarteBlanche.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CarteBlancheDbContext))]
-    [Migration("20261205202607_Initial")]
+    [Migration("20261205203839_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1883,6 +1883,15 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
                     b.Property<double>("EngineSeconds")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("EntitledCss")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntitledPpa")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntitledRsa")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Failure")
                         .HasMaxLength(2000)
