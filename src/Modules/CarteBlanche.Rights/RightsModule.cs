@@ -22,7 +22,9 @@ public static class RightsModule
     {
         services.AddSingleton(Model);
         services.AddScoped<ConsentRegistry>();
+        services.AddScoped<Exchange.RightsSecrets>();
         services.AddScoped<Exchange.NirHasher>();
+        services.AddScoped<Exchange.FactCipher>();
         services.AddScoped<Exchange.OperatorImporter>();
         services.AddScoped<Campaigns.CampaignRunner>();
         services.AddSingleton<Campaigns.CampaignQueue>();

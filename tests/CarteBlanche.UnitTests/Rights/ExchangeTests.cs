@@ -157,4 +157,20 @@ public sealed class ExchangeTests
         Assert.Equal("2026-03-01", person.Facts["inscription_date_debut"]);
         Assert.False(person.Facts.ContainsKey("inscription_date_fin"));
     }
+
+    [Fact]
+    public void Facts_are_encrypted_with_a_fresh_nonce_and_a_changed_byte_is_refused()
+    {
+        var key = System.Security.Cryptography.RandomNumberGenerator.GetBytes(32);
+        const string Facts = "{\"rsa\":\"oui\",\"revenus_activite:2026-09\":\"412.5\"}";
+        var once = FactCipher.Encrypt(key, Facts);
+        var twice = FactCipher.Encrypt(key, Facts);
+        Assert.NotEqual(once, twice); // the same facts do not give the same text
+        Assert.DoesNotContain("412.5", once, StringComparison.Ordinal);
+        Assert.Equal(Facts, FactCipher.Decrypt(key, once));
+        var bytes = Convert.FromBase64String(once[3..]);
+        bytes[^1] ^= 1;
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => FactCipher.Decrypt(key, "g1:" + Convert.ToBase64String(bytes)));
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => FactCipher.Decrypt(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), once));
+    }
 }

@@ -20,14 +20,13 @@ namespace CarteBlanche.Rights.Campaigns;
 /// success in one transaction. Interrupted, it leaves a campaign « en cours » without signals, which the next start
 /// marks interrupted. Progress is written on the campaign row (the page's progress bar reads it).
 /// </summary>
-public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtectionProvider provider, IAuditLog auditLog, ParisClock clock, ILogger<CampaignRunner> logger)
+public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtectionProvider provider, FactCipher factCipher, IAuditLog auditLog, ParisClock clock, ILogger<CampaignRunner> logger)
 {
     /// <summary>A campaign « en cours » for longer is taken as interrupted (a stopped process) when another starts.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
 
     public const int SaveBatch = 2000;
 
-    private readonly IDataProtector _facts = provider.CreateProtector("CarteBlanche.Rights.Facts.v1");
     private readonly IDataProtector _signals = provider.CreateProtector(SignalProtection.Purpose);
 
     /// <summary>Creates the campaign (« en cours »); null and a French reason when it cannot start.</summary>
@@ -186,13 +185,14 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
         {
             return [];
         }
+        var (_, decrypt) = await factCipher.CipherAsync(cancellationToken);
         var rows = await db.Set<OperatorRecord>().AsNoTracking().Where(r => r.ImportId == current).ToListAsync(cancellationToken);
         var records = new CampaignRecord[rows.Count];
         // Decrypting is most of the reading: spread over the cores.
         Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
         {
             var r = rows[i];
-            var facts = JsonSerializer.Deserialize<Dictionary<string, string>>(_facts.Unprotect(r.FactsProtected)) ?? [];
+            var facts = JsonSerializer.Deserialize<Dictionary<string, string>>(decrypt(r.FactsProtected)) ?? [];
             records[i] = new CampaignRecord(r.SourceId, r.HouseholdId, r.Role,
                 new PersonRecord(r.SourceId, r.NirHash, r.UsageName ?? r.BirthName, r.UsageName == null ? null : r.BirthName, r.FirstNames, r.Sex, r.BirthDate, r.BirthPlace, r.Commune), facts);
         });

@@ -1,51 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Rights.Conventions;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace CarteBlanche.Rights.Exchange;
-
-/// <summary>The NIR as a keyed hash (HMAC-SHA256): equal NIRs match, and the NIR cannot be read back. The key lives in the database, protected.</summary>
-public sealed class NirHasher(CarteBlancheDbContext db, IDataProtectionProvider provider)
-{
-    private const string KeyName = "nir-hash-key";
-    private readonly IDataProtector _protector = provider.CreateProtector("CarteBlanche.Rights.Secrets.v1");
-    private byte[]? _key;
-
-    public async Task<Func<string, string>> HasherAsync(CancellationToken cancellationToken)
-    {
-        _key ??= await KeyAsync(cancellationToken);
-        var key = _key;
-        return nir => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(nir)));
-    }
-
-    private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
-    {
-        var stored = await db.Set<RightsSecret>().AsNoTracking().SingleOrDefaultAsync(s => s.Name == KeyName, cancellationToken);
-        if (stored != null)
-        {
-            return Convert.FromBase64String(_protector.Unprotect(stored.ProtectedValue));
-        }
-        var fresh = RandomNumberGenerator.GetBytes(32);
-        var secret = new RightsSecret { Name = KeyName, ProtectedValue = _protector.Protect(Convert.ToBase64String(fresh)) };
-        db.Add(secret);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return fresh;
-        }
-        catch (DbUpdateException)
-        {
-            // Another instance created it first: use theirs.
-            db.Entry(secret).State = EntityState.Detached;
-            stored = await db.Set<RightsSecret>().AsNoTracking().SingleAsync(s => s.Name == KeyName, cancellationToken);
-            return Convert.FromBase64String(_protector.Unprotect(stored.ProtectedValue));
-        }
-    }
-}
 
 /// <summary>
 /// Imports an operator's file under a convention: the rows go in as a new import while the previous data stays in use;
@@ -53,10 +12,9 @@ public sealed class NirHasher(CarteBlancheDbContext db, IDataProtectionProvider 
 /// convention, keeps nothing and says what and where. Interrupted midway, the half-read import is never current and is
 /// removed by the next one.
 /// </summary>
-public sealed class OperatorImporter(CarteBlancheDbContext db, NirHasher nirHasher, IDataProtectionProvider provider, IAuditLog auditLog, ParisClock clock)
+public sealed class OperatorImporter(CarteBlancheDbContext db, NirHasher nirHasher, FactCipher factCipher, IAuditLog auditLog, ParisClock clock)
 {
     public const int BatchSize = 2000;
-    private readonly IDataProtector _facts = provider.CreateProtector("CarteBlanche.Rights.Facts.v1");
 
     public async Task<OperatorImport> ImportAsync(Guid conventionId, Guid operatorId, Stream content, string fileName, Guid? by, IProgress<double>? progress, CancellationToken cancellationToken)
     {
@@ -89,6 +47,7 @@ public sealed class OperatorImporter(CarteBlancheDbContext db, NirHasher nirHash
         await db.SaveChangesAsync(cancellationToken);
 
         var hash = await nirHasher.HasherAsync(cancellationToken);
+        var (encrypt, _) = await factCipher.CipherAsync(cancellationToken);
         var file = new OperatorFile(convention.Attributes.Where(a => a.OperatorId == operatorId).ToList());
         var pending = new List<OperatorRecord>(BatchSize);
         using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
@@ -127,7 +86,7 @@ public sealed class OperatorImporter(CarteBlancheDbContext db, NirHasher nirHash
                 BirthDate = person.BirthDate,
                 BirthPlace = person.BirthPlace,
                 Commune = person.Commune,
-                FactsProtected = _facts.Protect(JsonSerializer.Serialize(person.Facts)),
+                FactsProtected = encrypt(JsonSerializer.Serialize(person.Facts)),
             });
             if (pending.Count >= BatchSize)
             {
