@@ -74,7 +74,7 @@ public enum OutreachStatus
 /// </summary>
 public sealed class Signal
 {
-    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid CampaignId { get; set; }
     /// <summary>Number of the household in the campaign (« ménage 1234 »): no name in lists.</summary>
     public int Household { get; set; }

@@ -157,13 +157,11 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
                 });
                 if (pending.Count == SaveBatch)
                 {
-                    db.AddRange(pending);
-                    await db.SaveChangesAsync(cancellationToken);
-                    db.ChangeTracker.Clear();
+                    await BulkInsert.InsertAsync(db, pending, cancellationToken);
                     pending.Clear();
                 }
             }
-            db.AddRange(pending);
+            await BulkInsert.InsertAsync(db, pending, cancellationToken);
             campaign.SaveSeconds = watch.Elapsed.TotalSeconds;
             campaign.Status = CampaignStatus.Succeeded;
             campaign.Progress = 100;

@@ -3,7 +3,6 @@ using System.Text.Json;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Rights.Conventions;
-using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace CarteBlanche.Rights.Exchange;
 
@@ -125,54 +124,7 @@ public sealed class OperatorImporter(CarteBlancheDbContext db, NirHasher nirHash
         return import;
     }
 
-    /// <summary>
-    /// Writes a batch of records. On SQLite, one prepared INSERT per row in one transaction, with the parameters EF's
-    /// own type mappings make (the same stored forms as EF writes): EF's SaveChanges took 127 µs a record there, most
-    /// of an import. PostgreSQL keeps EF's batched SaveChanges (one round trip a batch).
-    /// </summary>
-    private async Task InsertAsync(List<OperatorRecord> rows, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsSqlite())
-        {
-            db.AddRange(rows);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            return;
-        }
-        var entity = db.Model.FindEntityType(typeof(OperatorRecord))!;
-        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var properties = entity.GetProperties().ToList();
-        var columns = properties.Select(p => p.GetColumnName(table)!).ToList();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ({string.Join(", ", columns.Select((_, i) => $"@p{i}"))})";
-            // Parameters made once by the type mappings (their store type), then given each row's converted value.
-            var mappings = properties.Select(p => p.GetRelationalTypeMapping()).ToList();
-            var getters = properties.Select(p => p.GetGetter()).ToList();
-            var parameters = properties.Select((p, i) => mappings[i].CreateParameter(command, $"@p{i}", getters[i].GetClrValue(rows[0]), p.IsNullable)).ToList();
-            command.Parameters.AddRange(parameters.ToArray());
-            await command.PrepareAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                for (var i = 0; i < parameters.Count; i++)
-                {
-                    var value = getters[i].GetClrValue(row);
-                    parameters[i].Value = value == null ? DBNull.Value : mappings[i].Converter?.ConvertToProvider(value) ?? value;
-                }
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
+    private Task InsertAsync(List<OperatorRecord> rows, CancellationToken cancellationToken) => BulkInsert.InsertAsync(db, rows, cancellationToken);
 
     private async Task<OperatorImport> FinishRejectedAsync(OperatorImport import, IReadOnlyList<FileError> errors, int count, CancellationToken cancellationToken, int rows = 0)
     {
