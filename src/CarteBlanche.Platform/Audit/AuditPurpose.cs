@@ -75,6 +75,8 @@ public enum AuditPurpose
     Test,
     /// <summary>A data steward reads a household signalled by a non-take-up campaign, or records the outreach to it.</summary>
     NonTakeUpOutreach,
+    /// <summary>« Dites-le nous une fois » : an agent sees what the operators already know of a consenting resident.</summary>
+    TellUsOnce,
 }
 
 /// <summary>The stable code and French label of each <see cref="AuditPurpose"/>.</summary>
@@ -136,6 +138,7 @@ public static class AuditPurposes
         [AuditPurpose.ConventionAdministration] = ("convention-administration", "Gestion des conventions de partage de données"),
         [AuditPurpose.OperatorData] = ("operator-data", "Données transmises par un organisme sous convention"),
         [AuditPurpose.NonTakeUpOutreach] = ("non-take-up-outreach", "Démarche vers un foyer signalé par une campagne de non-recours"),
+        [AuditPurpose.TellUsOnce] = ("tell-us-once", "Données déjà connues des organismes montrées au guichet (« Dites-le nous une fois »)"),
         [AuditPurpose.AccountAdministration] = ("account-administration", "Administration des comptes"),
         [AuditPurpose.TwoFactorResetByAdmin] = ("two-factor-reset-by-admin", "Réinitialisation par un administrateur"),
         [AuditPurpose.SignInUnknownAccount] = ("sign-in-unknown-account", "Compte inconnu"),

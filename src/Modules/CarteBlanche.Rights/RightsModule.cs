@@ -29,7 +29,10 @@ public static class RightsModule
         services.AddScoped<Campaigns.CampaignRunner>();
         services.AddSingleton<Campaigns.CampaignQueue>();
         services.AddHostedService<Campaigns.CampaignWorker>();
+        services.AddScoped<Campaigns.ResidentSignals>();
         services.AddScoped<IResidentSectionSource, ResidentConsentsSection>();
+        services.AddScoped<IResidentSectionSource, Campaigns.ResidentRightsSection>();
+        services.AddScoped<ICaseSectionSource, Campaigns.KnownDataSection>();
         services.AddScoped<IResidentPersonalDataWipe, ConsentDataWipe>();
         services.AddScoped<RightsDemoData>();
         services.AddSingleton<IModuleInitialiser, RightsInitialiser>();

@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Net;
 using CarteBlanche.IntegrationTests.Infrastructure;
+using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Rights;
 using CarteBlanche.Rights.Campaigns;
@@ -61,6 +64,99 @@ public abstract class CampaignTests(CarteBlancheFactory factory)
         Assert.Equal(0, await Factory.WithDbAsync(db => db.Set<Signal>().CountAsync(s => s.CampaignId == first.Id)));
         var done = await Factory.InScopeAsync(sp => sp.GetRequiredService<CampaignRunner>().RunAsync(second!.Id, null, CancellationToken.None));
         Assert.Equal(CampaignStatus.Succeeded, done.Status);
+    }
+
+    [Fact]
+    public async Task A_consenting_resident_is_found_for_her_site_s_agents_with_what_the_operators_know_and_her_withdrawal_removes_her_household_at_once()
+    {
+        var (convention, month) = await ImportLotAsync(400, seed: 11);
+        var caf = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "CAF du Lot").Select(o => o.Id).SingleAsync());
+        // A household planted without its RSA: its applicant, as one operator knows her, comes to the desk and consents.
+        OperatorRecord? known = null;
+        foreach (var (household, _) in _truth!.Planted().Where(p => p.Benefit == "rsa"))
+        {
+            var ids = _truth.SourceIdsOf(household).ToList();
+            known = await Factory.WithDbAsync(db => (from r in db.Set<OperatorRecord>()
+                                                     join i in db.Set<OperatorImport>() on r.ImportId equals i.Id
+                                                     where i.IsCurrent && i.OperatorId == caf && ids.Contains(r.SourceId) && r.Role == PersonRole.Applicant
+                                                     select r).AsNoTracking().FirstOrDefaultAsync());
+            if (known != null)
+            {
+                break;
+            }
+        }
+        Assert.NotNull(known);
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var created = await Html.PostFormAsync(agent, "/usagers/nouveau",
+        [
+            new("Input.FirstName", known.FirstNames), new("Input.LastName", known.UsageName ?? known.BirthName), new("Input.BirthName", known.UsageName == null ? "" : known.BirthName),
+            new("Input.BirthDate", known.BirthDate!.Value.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture)), new("Input.CommuneInseeCode", known.Commune ?? ""),
+            new("Input.Phone", "05 65 20 00 00"), new("Input.PreferredChannel", "Phone"), new("NotADuplicate", "true"),
+        ]);
+        var residentId = Guid.Parse(created.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
+        var operators = await Factory.WithDbAsync(db => db.Set<Convention>().Where(c => c.Id == convention).SelectMany(c => c.Parties.Select(p => p.OrganisationId)).ToListAsync());
+        var today = ParisClock.DayOf(DateTimeOffset.UtcNow);
+        using var consented = await Html.PostFormAsync(agent, $"/droits/consentements/nouveau/{residentId}",
+        [
+            new("Form.ConventionId", convention.ToString()), .. operators.Select(o => new KeyValuePair<string, string>("Form.OperatorIds", o.ToString())),
+            new("Form.AttributeCodes", "rsa"), new("Form.AttributeCodes", "quotient_familial"), new("Form.AttributeCodes", "logement"), new("Form.AttributeCodes", "revenus_activite"),
+            new("Form.Purposes", "NonTakeUp"), new("Form.Purposes", "TellUsOnce"), new("Form.Channel", "InPerson"),
+            new("Form.GivenOn", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), new("Form.ExpiresOn", today.AddYears(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        ]);
+        Assert.Equal(HttpStatusCode.OK, consented.StatusCode);
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<CarteBlanche.Rights.Consents.Consent>().CountAsync(c => c.ResidentId == residentId)));
+
+        var campaign = await Factory.InScopeAsync(async sp =>
+        {
+            var runner = sp.GetRequiredService<CampaignRunner>();
+            return await runner.RunAsync((await runner.StartAsync(convention, month, null, CancellationToken.None)).Campaign!.Id, null, CancellationToken.None);
+        });
+        Assert.Equal(CampaignStatus.Succeeded, campaign.Status);
+        Assert.True(campaign.ResidentsLinked >= 1);
+        var signal = await Factory.WithDbAsync(db => (from s in db.Set<Signal>()
+                                                      join m in db.Set<ResidentMatch>() on new { s.CampaignId, s.Household } equals new { m.CampaignId, m.Household }
+                                                      where s.CampaignId == campaign.Id && m.ResidentId == residentId && s.Benefit == "rsa"
+                                                      select s).AsNoTracking().Distinct().SingleAsync());
+
+        // The agent of her site sees the right to propose, on the list, on her page and on the signal (her alone of the household).
+        var list = await (await agent.GetAsync("/droits/a-proposer")).ReadPageAsync();
+        Assert.Contains(known.FirstNames, list, StringComparison.Ordinal);
+        Assert.Contains($"/droits/signalements/{signal.Id}", list, StringComparison.Ordinal);
+        var residentPage = await (await agent.GetAsync($"/usagers/{residentId}")).ReadPageAsync();
+        Assert.Contains("Droits probablement non demandés", residentPage, StringComparison.Ordinal);
+        using var opened = await agent.GetAsync($"/droits/signalements/{signal.Id}");
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var signalPage = await opened.ReadPageAsync();
+        Assert.Contains("ici votre espace France Services", signalPage, StringComparison.Ordinal);
+        Assert.Contains(known.SourceId, signalPage, StringComparison.Ordinal);
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "rights.signal-read" && e.RecordId == signal.Id.ToString())));
+
+        // « Dites-le nous une fois »: a case for her shows what the CAF knows, with its source and date.
+        var site = await Factory.WithDbAsync(db => db.Places.Where(p => p.Name == DemoData.GrandCahorsSite).Select(p => p.Id).SingleAsync());
+        using var newCase = await Html.PostFormAsync(agent, $"/demandes/nouvelle/{residentId}",
+            [new("Channel", "InPerson"), new("Needs[0].Domain", "Famille"), new("Needs[0].Description", "Changement de situation"), new("PlaceId", site.ToString())]);
+        var casePage = await newCase.ReadPageAsync();
+        Assert.Contains("Déjà connu des organismes", casePage, StringComparison.Ordinal);
+        Assert.Contains("Bénéficiaire du RSA", casePage, StringComparison.Ordinal);
+        Assert.Contains("CAF — fichier du", casePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Catégorie d'inscription", casePage, StringComparison.Ordinal); // not in her consent
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "rights.known-data-read" && e.RecordId == residentId.ToString())));
+
+        // The CAF's data steward lists the signal, until she withdraws: then her household is gone for everyone, at once.
+        using var steward = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.DataSteward));
+        Assert.Equal(HttpStatusCode.OK, (await steward.GetAsync($"/droits/signalements/{signal.Id}")).StatusCode);
+        await Factory.InScopeAsync(async sp =>
+        {
+            var registry = sp.GetRequiredService<CarteBlanche.Rights.Consents.ConsentRegistry>();
+            var consent = await sp.GetRequiredService<CarteBlanche.Platform.Database.CarteBlancheDbContext>().Set<CarteBlanche.Rights.Consents.Consent>().SingleAsync(c => c.ResidentId == residentId);
+            await registry.WithdrawAsync(consent, CarteBlanche.Rights.Consents.WithdrawalChannel.PersonalLink, null, CancellationToken.None);
+        });
+        Assert.Equal(HttpStatusCode.NotFound, (await steward.GetAsync($"/droits/signalements/{signal.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await agent.GetAsync($"/droits/signalements/{signal.Id}")).StatusCode);
+        Assert.DoesNotContain($"/droits/signalements/{signal.Id}", await (await agent.GetAsync("/droits/a-proposer")).ReadPageAsync(), StringComparison.Ordinal);
+        var stewardList = await (await steward.GetAsync($"/droits/campagnes/{campaign.Id}/signalements?prestation=rsa")).ReadPageAsync();
+        Assert.DoesNotContain($"/droits/signalements/{signal.Id}", stewardList, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bénéficiaire du RSA", await (await agent.GetAsync($"/demandes/{newCase.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last()}")).ReadPageAsync(), StringComparison.Ordinal);
     }
 
     private SyntheticLotTruth? _truth;

@@ -1935,6 +1935,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<int>("Records")
                         .HasColumnType("integer");
 
+                    b.Property<int>("ResidentsLinked")
+                        .HasColumnType("integer");
+
                     b.Property<double>("SaveSeconds")
                         .HasColumnType("double precision");
 
@@ -1960,6 +1963,48 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.HasIndex("ConventionId", "StartedAt");
 
                     b.ToTable("rights_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Campaigns.ResidentMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Household")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("CampaignId", "Household");
+
+                    b.HasIndex("ResidentId", "CampaignId");
+
+                    b.HasIndex("SiteId", "CampaignId");
+
+                    b.ToTable("rights_resident_matches", (string)null);
                 });
 
             modelBuilder.Entity("CarteBlanche.Rights.Campaigns.Signal", b =>
@@ -2393,9 +2438,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportId");
-
                     b.HasIndex("NirHash");
+
+                    b.HasIndex("ImportId", "SourceId");
 
                     b.ToTable("rights_records", (string)null);
                 });
@@ -2990,6 +3035,21 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("StartedBy")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Campaigns.ResidentMatch", b =>
+                {
+                    b.HasOne("CarteBlanche.Rights.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Territory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CarteBlanche.Rights.Campaigns.Signal", b =>

@@ -13,6 +13,9 @@ internal sealed class DeskCases(CarteBlancheDbContext db, ResidentIdentifiers id
     public Task<bool> ExistsAsync(Guid caseId, CancellationToken cancellationToken) =>
         db.Set<Case>().AnyAsync(c => c.Id == caseId, cancellationToken);
 
+    public Task<Guid?> ResidentOfAsync(Guid caseId, CancellationToken cancellationToken) =>
+        db.Set<Case>().Where(c => c.Id == caseId).Select(c => c.ResidentId).SingleOrDefaultAsync(cancellationToken);
+
     public async Task<DeskCase?> FindAsync(Guid caseId, CancellationToken cancellationToken)
     {
         if (!_found.TryGetValue(caseId, out var found))

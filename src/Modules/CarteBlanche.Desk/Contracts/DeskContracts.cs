@@ -62,6 +62,9 @@ public interface IDeskCases
     /// </summary>
     Task<DeskCase?> FindAsync(Guid caseId, CancellationToken cancellationToken);
 
+    /// <summary>The resident of the case; null when there is none (or it was wiped). Nothing decrypted.</summary>
+    Task<Guid?> ResidentOfAsync(Guid caseId, CancellationToken cancellationToken);
+
     /// <summary>Whether a case with this id exists (nothing read from it, nothing decrypted).</summary>
     Task<bool> ExistsAsync(Guid caseId, CancellationToken cancellationToken);
 

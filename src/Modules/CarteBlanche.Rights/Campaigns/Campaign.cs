@@ -34,6 +34,8 @@ public sealed class Campaign
     public int HouseholdsAssessed { get; set; }
     /// <summary>Links between two operators' records the engine was unsure of (between the review and match thresholds).</summary>
     public int LinksToReview { get; set; }
+    /// <summary>Desk residents (with a consent under the convention) linked to at least one operator's record.</summary>
+    public int ResidentsLinked { get; set; }
     /// <summary>Households the engine estimates entitled (receiving or not), per benefit: the denominator of the non-take-up rate.</summary>
     public int EntitledRsa { get; set; }
     public int EntitledPpa { get; set; }
@@ -103,3 +105,24 @@ public sealed record SignalDetail(string Explanation, IReadOnlyList<string> Assu
 
 /// <summary>A person of the household as one operator knows her.</summary>
 public sealed record SignalPerson(string Operator, string SourceId, string Name, string FirstNames, DateOnly? BirthDate, string? Commune);
+
+/// <summary>
+/// A desk resident (who gave a consent under the campaign's convention) linked by the campaign to one of an operator's
+/// records: the resident's household in the campaign and the record. What lets an agent see the resident's signals and
+/// the data already known (« Dites-le nous une fois »), and what removes a resident who withdrew from every campaign.
+/// </summary>
+public sealed class ResidentMatch
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid CampaignId { get; set; }
+    public Guid ResidentId { get; set; }
+    /// <summary>The resident's site when the campaign ran: its agents see the resident's signals.</summary>
+    public Guid SiteId { get; set; }
+    /// <summary>The household's number in the campaign (as <see cref="Signal.Household"/>).</summary>
+    public int Household { get; set; }
+    public Guid OperatorId { get; set; }
+    /// <summary>The operator's own identifier of the record (its file's first column).</summary>
+    public required string SourceId { get; set; }
+    /// <summary>The match probability of the link between the resident and this record; null when linked through another operator's record.</summary>
+    public double? Probability { get; set; }
+}

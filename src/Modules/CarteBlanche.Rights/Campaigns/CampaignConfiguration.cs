@@ -38,3 +38,17 @@ internal sealed class SignalConfiguration : IEntityTypeConfiguration<Signal>
         b.HasIndex(s => new { s.CampaignId, s.OperatorId, s.Benefit });
     }
 }
+
+internal sealed class ResidentMatchConfiguration : IEntityTypeConfiguration<ResidentMatch>
+{
+    public void Configure(EntityTypeBuilder<ResidentMatch> b)
+    {
+        b.ToTable("rights_resident_matches");
+        b.Property(m => m.SourceId).HasMaxLength(RightsLimits.CodeMaxLength);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(m => m.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OperatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(m => new { m.CampaignId, m.Household });
+        b.HasIndex(m => new { m.ResidentId, m.CampaignId });
+        b.HasIndex(m => new { m.SiteId, m.CampaignId });
+    }
+}

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
+using CarteBlanche.Desk.Contracts;
 using CarteBlanche.Linkage;
+using CarteBlanche.Rights.Consents;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Rights.Conventions;
@@ -20,7 +22,7 @@ namespace CarteBlanche.Rights.Campaigns;
 /// success in one transaction. Interrupted, it leaves a campaign « en cours » without signals, which the next start
 /// marks interrupted. Progress is written on the campaign row (the page's progress bar reads it).
 /// </summary>
-public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtectionProvider provider, FactCipher factCipher, IAuditLog auditLog, ParisClock clock, ILogger<CampaignRunner> logger)
+public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtectionProvider provider, FactCipher factCipher, IDeskResidents deskResidents, IAuditLog auditLog, ParisClock clock, ILogger<CampaignRunner> logger)
 {
     /// <summary>A campaign « en cours » for longer is taken as interrupted (a stopped process) when another starts.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
@@ -101,8 +103,18 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
                 sources.Add(new CampaignSource(party.OrganisationId, names.GetValueOrDefault(party.OrganisationId, "organisme"), codes, records));
             }
         }
-        campaign.LoadSeconds = watch.Elapsed.TotalSeconds;
         campaign.Records = sources.Sum(s => s.Records.Count);
+        // The desk's residents who consented under this convention (or withdrew): linked as one more source, last.
+        var residents = await ResidentsAsync(campaign.ConventionId, cancellationToken);
+        var desk = -1;
+        if (residents.Count > 0)
+        {
+            desk = sources.Count;
+            sources.Add(new CampaignSource(Guid.Empty, "Guichet", new HashSet<string>(), residents.Select(r => new CampaignRecord(r.Id.ToString("D"), null, PersonRole.Person,
+                new PersonRecord(r.Id.ToString("D"), null, r.LastName, r.BirthName, r.FirstName, '\0', r.BirthDate, null, r.CommuneInseeCode), new Dictionary<string, string>())).ToList()));
+        }
+        var siteOf = residents.ToDictionary(r => r.Id.ToString("D"), r => r.SiteId);
+        campaign.LoadSeconds = watch.Elapsed.TotalSeconds;
         await ReportAsync(campaign, 20, "Rapprochement des personnes et calcul des droits");
 
         // The detection runs on the thread pool; meanwhile its progress goes to the campaign row once a second.
@@ -129,11 +141,51 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
         }
         await ReportAsync(campaign, 85, "Enregistrement des signalements");
 
+        // Residents linked to operators' records, and the households of those who opposed (left out).
+        var matches = new List<ResidentMatch>();
+        var opposed = await CampaignConsents.OpposedAsync(db, campaign.ConventionId, clock.Today, cancellationToken);
+        var left = new HashSet<int>();
+        if (desk >= 0)
+        {
+            var probability = result.Links.Where(p => p.RightSource == desk).SelectMany(p => p.Result.Links.Where(l => l.Status == LinkStatus.Match).Select(l => (p.LeftSource, l.Left, l.Right, l.Probability)))
+                .ToDictionary(l => (l.LeftSource, l.Left, l.Right), l => l.Probability);
+            foreach (var household in result.Households)
+            {
+                foreach (var person in household.Persons)
+                {
+                    var resident = person.FirstOrDefault(r => r.Source == desk);
+                    if (resident.Source != desk || person.Count == 1)
+                    {
+                        continue;
+                    }
+                    var residentId = sources[desk].Records[resident.Record].SourceId;
+                    if (opposed.Contains(Guid.Parse(residentId)))
+                    {
+                        left.Add(household.Number);
+                    }
+                    foreach (var r in person.Where(r => r.Source != desk))
+                    {
+                        matches.Add(new ResidentMatch
+                        {
+                            CampaignId = campaign.Id,
+                            ResidentId = Guid.Parse(residentId),
+                            SiteId = siteOf[residentId],
+                            Household = household.Number + 1,
+                            OperatorId = sources[r.Source].OperatorId,
+                            SourceId = sources[r.Source].Records[r.Record].SourceId,
+                            Probability = probability.TryGetValue((r.Source, r.Record, resident.Record), out var p) ? p : null,
+                        });
+                    }
+                }
+            }
+        }
+        campaign.ResidentsLinked = matches.Select(m => m.ResidentId).Distinct().Count();
+
         watch.Restart();
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             var pending = new List<Signal>(SaveBatch);
-            foreach (var s in result.Signals)
+            foreach (var s in result.Signals.Where(s => !left.Contains(s.Household)))
             {
                 var household = result.Households[s.Household];
                 var persons = household.Persons.Select(p =>
@@ -162,6 +214,7 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
                 }
             }
             await BulkInsert.InsertAsync(db, pending, cancellationToken);
+            db.AddRange(matches);
             campaign.SaveSeconds = watch.Elapsed.TotalSeconds;
             campaign.Status = CampaignStatus.Succeeded;
             campaign.Progress = 100;
@@ -174,6 +227,12 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
             await transaction.CommitAsync(cancellationToken);
         }
         db.ChangeTracker.Clear();
+    }
+
+    private async Task<IReadOnlyList<DeskResidentCard>> ResidentsAsync(Guid conventionId, CancellationToken cancellationToken)
+    {
+        var ids = await db.Set<Consent>().AsNoTracking().Where(c => c.ConventionId == conventionId).Select(c => c.ResidentId).Distinct().ToListAsync(cancellationToken);
+        return ids.Count == 0 ? [] : await deskResidents.FindAsync(ids, cancellationToken);
     }
 
     private async Task<List<CampaignRecord>> LoadAsync(Guid conventionId, Guid operatorId, CancellationToken cancellationToken)

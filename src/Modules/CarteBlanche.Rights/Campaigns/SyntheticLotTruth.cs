@@ -37,6 +37,15 @@ public sealed class SyntheticLotTruth
         return truth;
     }
 
+    /// <summary>The (household, benefit) pairs planted as non-take-up (anomalies left out), by household.</summary>
+    public IReadOnlyList<(int Household, string Benefit)> Planted() =>
+        _households.OrderBy(h => h.Key).SelectMany(h => new[] { "rsa", "ppa", "css" }
+            .Where(b => (h.Value.Entitled & SyntheticLot.ParseBenefits(b)) != 0 && (h.Value.Received & SyntheticLot.ParseBenefits(b)) == 0 && !(h.Value.Anomaly && b == "css"))
+            .Select(b => (h.Key, b))).ToList();
+
+    /// <summary>The operators' record identifiers of a synthetic household.</summary>
+    public IReadOnlyList<string> SourceIdsOf(int household) => _householdOf.Where(r => r.Value == household).Select(r => r.Key).ToList();
+
     /// <summary>The synthetic household most of these records stand for; -1 when none is known.</summary>
     public int HouseholdOf(IEnumerable<string> sourceIds) =>
         sourceIds.Select(id => _householdOf.GetValueOrDefault(id, -1)).Where(h => h >= 0).GroupBy(h => h).OrderByDescending(g => g.Count()).Select(g => g.Key).DefaultIfEmpty(-1).First();

@@ -24,7 +24,7 @@ internal sealed class ResidentConsentsSection(CarteBlancheDbContext db, ParisClo
             return new CaseActivity($"{c.Reference} — {titles.GetValueOrDefault(c.ConventionId, "")}", Labels.Of(status), detail, ConsentPaths.Consent(c.Id), false);
         }).ToList();
         return new CaseSection("Consentements au partage de données", items, "Recueillir un consentement", ConsentPaths.NewConsent(residentId),
-            "Aucun consentement : les organismes ne partagent aucune donnée de cet usager.");
+            "Aucun consentement : aucune donnée des organismes n'est montrée au guichet pour cet usager.");
     }
 }
 
@@ -35,6 +35,7 @@ internal sealed class ConsentDataWipe(CarteBlancheDbContext db) : IResidentPerso
     {
         await db.Set<ResidentLink>().Where(l => residentIds.Contains(l.ResidentId)).ExecuteDeleteAsync(cancellationToken);
         await db.Set<Consent>().Where(c => residentIds.Contains(c.ResidentId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Set<Campaigns.ResidentMatch>().Where(m => residentIds.Contains(m.ResidentId)).ExecuteDeleteAsync(cancellationToken);
     }
 }
 

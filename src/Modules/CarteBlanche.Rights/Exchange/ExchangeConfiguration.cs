@@ -34,7 +34,7 @@ internal sealed class OperatorRecordConfiguration : IEntityTypeConfiguration<Ope
         b.Property(r => r.BirthPlace).HasMaxLength(5);
         b.Property(r => r.Commune).HasMaxLength(5);
         b.HasOne<OperatorImport>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(r => r.ImportId);
+        b.HasIndex(r => new { r.ImportId, r.SourceId });
         b.HasIndex(r => r.NirHash);
     }
 }

@@ -11,9 +11,11 @@ public sealed class IndexModel(CarteBlancheDbContext db, ParisClock clock) : Pag
 {
     public IReadOnlyList<ConventionRow> Conventions { get; private set; } = [];
     public bool CanEdit { get; private set; }
+    public bool IsDesk { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        IsDesk = User.IsInRole(Roles.Agent) || User.IsInRole(Roles.SocialWorker);
         CanEdit = User.IsInRole(Roles.DataSteward) || User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
         var conventions = await db.Set<Convention>().AsNoTracking().OrderByDescending(c => c.EndsOn).ThenBy(c => c.Title).ToListAsync(cancellationToken);
         var names = await db.Organisations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.ShortName ?? o.Name, cancellationToken);

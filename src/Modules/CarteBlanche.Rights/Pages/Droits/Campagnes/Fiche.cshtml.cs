@@ -20,7 +20,7 @@ public sealed record OutreachFigures(int Total, IReadOnlyDictionary<OutreachStat
 /// evaluation report (outreach done, rights opened, amounts, time to open). Lists of signals are for the operators' data stewards.
 /// </summary>
 [Authorize(Policy = Policies.RightsStewards)]
-public sealed class FicheModel(CarteBlancheDbContext db) : PageModel
+public sealed class FicheModel(CarteBlancheDbContext db, CarteBlanche.Platform.Calendar.ParisClock clock) : PageModel
 {
     public const int Masked = 5;
 
@@ -54,7 +54,8 @@ public sealed class FicheModel(CarteBlancheDbContext db) : PageModel
         {
             return Page();
         }
-        var rows = await db.Set<Signal>().AsNoTracking().Where(s => s.CampaignId == id)
+        var opposed = await CampaignConsents.OpposedAsync(db, campaign.ConventionId, clock.Today, cancellationToken);
+        var rows = await db.Set<Signal>().AsNoTracking().Where(s => s.CampaignId == id).Visible(db, opposed)
             .Select(s => new { s.Benefit, s.Kind, s.Certainty, s.MonthlyAmount, s.HouseholdType, s.Commune, s.Status, s.OpenedOn, s.OpenedAmount }).ToListAsync(cancellationToken);
         var nonTakeUp = rows.Where(r => r.Kind == SignalKind.NonTakeUp).ToList();
         Anomalies = rows.Count - nonTakeUp.Count;

@@ -8,7 +8,7 @@ namespace CarteBlanche.Rights.Pages.Droits.Campagnes;
 /// name in the list; filters by benefit, certainty and outreach status; 25 a page.
 /// </summary>
 [Authorize(Policy = Policies.Rights)]
-public sealed class SignalementsModel(CarteBlancheDbContext db) : PageModel
+public sealed class SignalementsModel(CarteBlancheDbContext db, CarteBlanche.Platform.Calendar.ParisClock clock) : PageModel
 {
     public Campaign Campaign { get; private set; } = default!;
     public PagedList<Signal> Signals { get; private set; } = new([], 1, 1, 0);
@@ -35,7 +35,8 @@ public sealed class SignalementsModel(CarteBlancheDbContext db) : PageModel
         }
         Campaign = campaign;
         var organisation = User.Organisation();
-        var query = db.Set<Signal>().AsNoTracking().Where(s => s.CampaignId == id && s.OperatorId == organisation);
+        var opposed = await CampaignConsents.OpposedAsync(db, campaign.ConventionId, clock.Today, cancellationToken);
+        var query = db.Set<Signal>().AsNoTracking().Where(s => s.CampaignId == id && s.OperatorId == organisation).Visible(db, opposed);
         if (Benefit is "rsa" or "ppa" or "css")
         {
             query = query.Where(s => s.Benefit == Benefit);

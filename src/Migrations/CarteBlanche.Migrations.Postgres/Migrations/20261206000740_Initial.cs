@@ -1296,6 +1296,7 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     Households = table.Column<int>(type: "integer", nullable: false),
                     HouseholdsAssessed = table.Column<int>(type: "integer", nullable: false),
                     LinksToReview = table.Column<int>(type: "integer", nullable: false),
+                    ResidentsLinked = table.Column<int>(type: "integer", nullable: false),
                     EntitledRsa = table.Column<int>(type: "integer", nullable: false),
                     EntitledPpa = table.Column<int>(type: "integer", nullable: false),
                     EntitledCss = table.Column<int>(type: "integer", nullable: false),
@@ -1496,6 +1497,36 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         name: "FK_network_attachments_network_questions_QuestionId",
                         column: x => x.QuestionId,
                         principalTable: "network_questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rights_resident_matches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Household = table.Column<int>(type: "integer", nullable: false),
+                    OperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SourceId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Probability = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rights_resident_matches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rights_resident_matches_platform_organisations_OperatorId",
+                        column: x => x.OperatorId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_rights_resident_matches_rights_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "rights_campaigns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2058,9 +2089,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 column: "OperatorId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_rights_records_ImportId",
+                name: "IX_rights_records_ImportId_SourceId",
                 table: "rights_records",
-                column: "ImportId");
+                columns: new[] { "ImportId", "SourceId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_rights_records_NirHash",
@@ -2082,6 +2113,26 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 table: "rights_resident_links",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_resident_matches_CampaignId_Household",
+                table: "rights_resident_matches",
+                columns: new[] { "CampaignId", "Household" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_resident_matches_OperatorId",
+                table: "rights_resident_matches",
+                column: "OperatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_resident_matches_ResidentId_CampaignId",
+                table: "rights_resident_matches",
+                columns: new[] { "ResidentId", "CampaignId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_resident_matches_SiteId_CampaignId",
+                table: "rights_resident_matches",
+                columns: new[] { "SiteId", "CampaignId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_rights_shared_attributes_ConventionId_OperatorId_Code",
@@ -2223,6 +2274,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "rights_resident_links");
+
+            migrationBuilder.DropTable(
+                name: "rights_resident_matches");
 
             migrationBuilder.DropTable(
                 name: "rights_secrets");

@@ -1295,6 +1295,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     Households = table.Column<int>(type: "INTEGER", nullable: false),
                     HouseholdsAssessed = table.Column<int>(type: "INTEGER", nullable: false),
                     LinksToReview = table.Column<int>(type: "INTEGER", nullable: false),
+                    ResidentsLinked = table.Column<int>(type: "INTEGER", nullable: false),
                     EntitledRsa = table.Column<int>(type: "INTEGER", nullable: false),
                     EntitledPpa = table.Column<int>(type: "INTEGER", nullable: false),
                     EntitledCss = table.Column<int>(type: "INTEGER", nullable: false),
@@ -1495,6 +1496,36 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         name: "FK_network_attachments_network_questions_QuestionId",
                         column: x => x.QuestionId,
                         principalTable: "network_questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "rights_resident_matches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Household = table.Column<int>(type: "INTEGER", nullable: false),
+                    OperatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourceId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Probability = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rights_resident_matches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rights_resident_matches_platform_organisations_OperatorId",
+                        column: x => x.OperatorId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_rights_resident_matches_rights_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "rights_campaigns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2057,9 +2088,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 column: "OperatorId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_rights_records_ImportId",
+                name: "IX_rights_records_ImportId_SourceId",
                 table: "rights_records",
-                column: "ImportId");
+                columns: new[] { "ImportId", "SourceId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_rights_records_NirHash",
@@ -2081,6 +2112,26 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 table: "rights_resident_links",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_resident_matches_CampaignId_Household",
+                table: "rights_resident_matches",
+                columns: new[] { "CampaignId", "Household" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_resident_matches_OperatorId",
+                table: "rights_resident_matches",
+                column: "OperatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_resident_matches_ResidentId_CampaignId",
+                table: "rights_resident_matches",
+                columns: new[] { "ResidentId", "CampaignId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_resident_matches_SiteId_CampaignId",
+                table: "rights_resident_matches",
+                columns: new[] { "SiteId", "CampaignId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_rights_shared_attributes_ConventionId_OperatorId_Code",
@@ -2222,6 +2273,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "rights_resident_links");
+
+            migrationBuilder.DropTable(
+                name: "rights_resident_matches");
 
             migrationBuilder.DropTable(
                 name: "rights_secrets");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CarteBlanche.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CarteBlancheDbContext))]
-    [Migration("20261205203839_Initial")]
+    [Migration("20261206000728_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1933,6 +1933,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.Property<int>("Records")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ResidentsLinked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("SaveSeconds")
                         .HasColumnType("REAL");
 
@@ -1958,6 +1961,48 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.HasIndex("ConventionId", "StartedAt");
 
                     b.ToTable("rights_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Campaigns.ResidentMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Household")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Probability")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceId")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("CampaignId", "Household");
+
+                    b.HasIndex("ResidentId", "CampaignId");
+
+                    b.HasIndex("SiteId", "CampaignId");
+
+                    b.ToTable("rights_resident_matches", (string)null);
                 });
 
             modelBuilder.Entity("CarteBlanche.Rights.Campaigns.Signal", b =>
@@ -2391,9 +2436,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ImportId");
-
                     b.HasIndex("NirHash");
+
+                    b.HasIndex("ImportId", "SourceId");
 
                     b.ToTable("rights_records", (string)null);
                 });
@@ -2982,6 +3027,21 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("StartedBy")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Campaigns.ResidentMatch", b =>
+                {
+                    b.HasOne("CarteBlanche.Rights.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Territory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CarteBlanche.Rights.Campaigns.Signal", b =>
