@@ -42,10 +42,11 @@ public static class Linker
     /// <summary>
     /// Links every pair of files and forms clusters (union–find over accepted links, strongest first). A link that
     /// would put two records of one file in the same cluster is refused and listed. Review links are returned with
-    /// the pairwise results but make no cluster. At most 64 files.
+    /// the pairwise results but make no cluster. At most 64 files. <paramref name="decided"/> gives an agent's decision on
+    /// a pair (left record of the lower-numbered file first): true makes a link to review a match, false drops the link.
     /// </summary>
     /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled.</exception>
-    public static ClusterResult Cluster(IReadOnlyList<IReadOnlyList<PersonRecord>> sources, LinkageSettings settings, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public static ClusterResult Cluster(IReadOnlyList<IReadOnlyList<PersonRecord>> sources, LinkageSettings settings, IProgress<double>? progress = null, CancellationToken cancellationToken = default, Func<RecordRef, RecordRef, bool?>? decided = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
         if (sources.Count > 64)
@@ -70,7 +71,27 @@ public static class Linker
         {
             var (a, b) = pairsOfSources[n];
             var step = progress == null ? null : new ScaledProgress(progress, 0.95 * n / pairsOfSources.Count, 0.95 / pairsOfSources.Count);
-            results.Add(new SourcePairLinks(a, b, Link(sources[a], sources[b], settings, step, cancellationToken)));
+            var result = Link(sources[a], sources[b], settings, step, cancellationToken);
+            if (decided != null)
+            {
+                var links = new List<PersonLink>(result.Links.Count);
+                foreach (var link in result.Links)
+                {
+                    switch (decided(new RecordRef(a, link.Left), new RecordRef(b, link.Right)))
+                    {
+                        case true:
+                            links.Add(link with { Status = LinkStatus.Match, Decided = true });
+                            break;
+                        case false:
+                            break;
+                        default:
+                            links.Add(link);
+                            break;
+                    }
+                }
+                result = result with { Links = links };
+            }
+            results.Add(new SourcePairLinks(a, b, result));
         }
 
         // Union–find: each root knows which files its cluster already holds.

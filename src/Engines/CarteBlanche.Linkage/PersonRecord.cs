@@ -85,7 +85,11 @@ public sealed record FieldEvidence(string Field, string Level, double PartialWei
 /// (indexes in the lists given). <paramref name="Weight"/> is the match weight: log2 of the prior odds plus the partial
 /// weights of <paramref name="Evidence"/>; <paramref name="Probability"/> = 2^w / (1 + 2^w), or 1 for equal NIR hashes.
 /// </summary>
-public sealed record PersonLink(int Left, int Right, double Weight, double Probability, LinkStatus Status, IReadOnlyList<FieldEvidence> Evidence);
+public sealed record PersonLink(int Left, int Right, double Weight, double Probability, LinkStatus Status, IReadOnlyList<FieldEvidence> Evidence)
+{
+    /// <summary>An agent decided it (a link to review confirmed as the same person).</summary>
+    public bool Decided { get; init; }
+}
 
 /// <summary>The links of two files and the model that made them (to show m and u to an agent or an auditor).</summary>
 /// <param name="Links">Match and review links, ordered by left index.</param>

@@ -31,6 +31,13 @@ public static class Labels
         _ => status.ToString(),
     };
 
+    public static string Of(Campaigns.ReviewDecision decision) => decision switch
+    {
+        Campaigns.ReviewDecision.SamePerson => "Même personne",
+        Campaigns.ReviewDecision.DifferentPersons => "Deux personnes différentes",
+        _ => "À vérifier",
+    };
+
     public static string Of(Campaigns.Certainty certainty) => certainty switch
     {
         Campaigns.Certainty.Characterised => "Caractérisé",

@@ -159,6 +159,46 @@ public abstract class CampaignTests(CarteBlancheFactory factory)
         Assert.DoesNotContain("Bénéficiaire du RSA", await (await agent.GetAsync($"/demandes/{newCase.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last()}")).ReadPageAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Uncertain_links_are_queued_for_the_data_steward_side_by_side_and_her_decisions_apply_to_the_next_campaign()
+    {
+        var (convention, month) = await ImportLotAsync(1_500, seed: 12);
+        async Task<Campaign> RunAsync() => await Factory.InScopeAsync(async sp =>
+        {
+            var runner = sp.GetRequiredService<CampaignRunner>();
+            return await runner.RunAsync((await runner.StartAsync(convention, month, null, CancellationToken.None)).Campaign!.Id, null, CancellationToken.None);
+        });
+        var first = await RunAsync();
+        var caf = await Factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == "CAF du Lot").Select(o => o.Id).SingleAsync());
+        var reviews = await Factory.WithDbAsync(db => db.Set<LinkReview>().AsNoTracking().Where(r => r.CampaignId == first.Id).ToListAsync());
+        Assert.Equal(first.LinksToReview, reviews.Count);
+        var ours = reviews.Where(r => r.LeftOperatorId == caf || r.RightOperatorId == caf).OrderBy(r => r.Id).Take(2).ToList();
+        Assert.Equal(2, ours.Count);
+
+        using var steward = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.DataSteward));
+        var list = await (await steward.GetAsync($"/droits/campagnes/{first.Id}/rapprochements")).ReadPageAsync();
+        Assert.Contains($"/droits/rapprochements/{ours[0].Id}", list, StringComparison.Ordinal);
+        var page = await (await steward.GetAsync($"/droits/rapprochements/{ours[0].Id}")).ReadPageAsync();
+        Assert.Contains("Les deux fiches côte à côte", page, StringComparison.Ordinal);
+        Assert.Contains(ours[0].LeftSourceId, page, StringComparison.Ordinal);
+        Assert.Contains(ours[0].RightSourceId, page, StringComparison.Ordinal);
+        Assert.Contains("Date de naissance", page, StringComparison.Ordinal);
+        using var coordinator = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        Assert.Equal(HttpStatusCode.Forbidden, (await coordinator.GetAsync($"/droits/rapprochements/{ours[0].Id}")).StatusCode);
+
+        using var same = await Html.PostFormAsync(steward, $"/droits/rapprochements/{ours[0].Id}", [new("decision", "SamePerson")]);
+        Assert.Contains("Décision enregistrée : Même personne", await same.ReadPageAsync(), StringComparison.Ordinal);
+        using var different = await Html.PostFormAsync(steward, $"/droits/rapprochements/{ours[1].Id}", [new("decision", "DifferentPersons")]);
+        Assert.Contains("Décision enregistrée : Deux personnes différentes", await different.ReadPageAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await Factory.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == "rights.link-review")));
+
+        // The next campaign links the first pair, drops the second, and asks about neither again.
+        var second = await RunAsync();
+        var again = await Factory.WithDbAsync(db => db.Set<LinkReview>().AsNoTracking().Where(r => r.CampaignId == second.Id).ToListAsync());
+        Assert.Equal(reviews.Count - 2, again.Count);
+        Assert.DoesNotContain(again, r => ours.Any(o => o.LeftSourceId == r.LeftSourceId && o.RightSourceId == r.RightSourceId));
+    }
+
     private SyntheticLotTruth? _truth;
 
     /// <summary>Writes a synthetic Lot for last month and imports its three files under the demonstration convention.</summary>

@@ -52,3 +52,22 @@ internal sealed class ResidentMatchConfiguration : IEntityTypeConfiguration<Resi
         b.HasIndex(m => new { m.SiteId, m.CampaignId });
     }
 }
+
+internal sealed class LinkReviewConfiguration : IEntityTypeConfiguration<LinkReview>
+{
+    public void Configure(EntityTypeBuilder<LinkReview> b)
+    {
+        b.ToTable("rights_link_reviews");
+        b.Property(r => r.LeftSourceId).HasMaxLength(RightsLimits.CodeMaxLength);
+        b.Property(r => r.RightSourceId).HasMaxLength(RightsLimits.CodeMaxLength);
+        b.Property(r => r.Evidence).HasMaxLength(4000);
+        b.Property(r => r.Decision).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(r => r.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Convention>().WithMany().HasForeignKey(r => r.ConventionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.LeftOperatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(r => r.RightOperatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Account>().WithMany().HasForeignKey(r => r.DecidedBy).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => new { r.CampaignId, r.Decision });
+        b.HasIndex(r => new { r.ConventionId, r.Decision });
+    }
+}

@@ -120,7 +120,8 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
         // The detection runs on the thread pool; meanwhile its progress goes to the campaign row once a second.
         var progress = new LatestProgress();
         var month = BenefitsMonth.Of(campaign.Month.Year, campaign.Month.Month);
-        var detection = Task.Run(() => NonTakeUpDetector.Detect(sources, month, new LinkageSettings(), progress, cancellationToken), cancellationToken);
+        var decided = await DecisionsAsync(campaign.ConventionId, sources, cancellationToken);
+        var detection = Task.Run(() => NonTakeUpDetector.Detect(sources, month, new LinkageSettings(), progress, cancellationToken, decided), cancellationToken);
         while (await Task.WhenAny(detection, Task.Delay(1000, cancellationToken)) != detection)
         {
             await ReportAsync(campaign, 20 + (int)(65 * progress.Value), progress.Value < 0.8 ? "Rapprochement des personnes" : "Calcul des droits");
@@ -132,7 +133,20 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
         campaign.HouseholdsAssessed = result.Households.Count(h => h.Assessed);
         campaign.Persons = result.Households.Sum(h => h.Persons.Count);
         (campaign.EntitledRsa, campaign.EntitledPpa, campaign.EntitledCss) = (result.Entitled["rsa"], result.Entitled["ppa"], result.Entitled["css"]);
-        campaign.LinksToReview = result.Links.Sum(l => l.Result.Links.Count(k => k.Status == LinkStatus.Review));
+        var reviews = result.Links.Where(p => p.LeftSource != desk && p.RightSource != desk)
+            .SelectMany(p => p.Result.Links.Where(l => l.Status == LinkStatus.Review).Select(l => new LinkReview
+            {
+                CampaignId = campaign.Id,
+                ConventionId = campaign.ConventionId,
+                LeftOperatorId = sources[p.LeftSource].OperatorId,
+                LeftSourceId = sources[p.LeftSource].Records[l.Left].SourceId,
+                RightOperatorId = sources[p.RightSource].OperatorId,
+                RightSourceId = sources[p.RightSource].Records[l.Right].SourceId,
+                Weight = l.Weight,
+                Probability = l.Probability,
+                Evidence = JsonSerializer.Serialize(l.Evidence.Select(e => new ReviewEvidence(e.Field, e.Level, Math.Round(e.PartialWeight, 2)))),
+            })).ToList();
+        campaign.LinksToReview = reviews.Count;
         IReadOnlyList<string> SourceIds(int household) => result.Households[household].Persons.SelectMany(p => p).Select(r => sources[r.Source].Records[r.Record].SourceId).ToList();
         if (truth != null)
         {
@@ -215,6 +229,7 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
             }
             await BulkInsert.InsertAsync(db, pending, cancellationToken);
             db.AddRange(matches);
+            await BulkInsert.InsertAsync(db, reviews, cancellationToken);
             campaign.SaveSeconds = watch.Elapsed.TotalSeconds;
             campaign.Status = CampaignStatus.Succeeded;
             campaign.Progress = 100;
@@ -227,6 +242,23 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
             await transaction.CommitAsync(cancellationToken);
         }
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The data stewards' decisions on links of earlier campaigns, the latest per pair, as the linker asks for them.</summary>
+    private async Task<Func<RecordRef, RecordRef, bool?>?> DecisionsAsync(Guid conventionId, List<CampaignSource> sources, CancellationToken cancellationToken)
+    {
+        var reviews = await db.Set<LinkReview>().AsNoTracking().Where(r => r.ConventionId == conventionId && r.Decision != ReviewDecision.Pending).ToListAsync(cancellationToken);
+        if (reviews.Count == 0)
+        {
+            return null;
+        }
+        var decisions = new Dictionary<(Guid, string, Guid, string), bool>();
+        foreach (var r in reviews.OrderBy(r => r.DecidedAt))
+        {
+            decisions[(r.LeftOperatorId, r.LeftSourceId, r.RightOperatorId, r.RightSourceId)] = r.Decision == ReviewDecision.SamePerson;
+            decisions[(r.RightOperatorId, r.RightSourceId, r.LeftOperatorId, r.LeftSourceId)] = r.Decision == ReviewDecision.SamePerson;
+        }
+        return (a, b) => decisions.TryGetValue((sources[a.Source].OperatorId, sources[a.Source].Records[a.Record].SourceId, sources[b.Source].OperatorId, sources[b.Source].Records[b.Record].SourceId), out var same) ? same : null;
     }
 
     private async Task<IReadOnlyList<DeskResidentCard>> ResidentsAsync(Guid conventionId, CancellationToken cancellationToken)

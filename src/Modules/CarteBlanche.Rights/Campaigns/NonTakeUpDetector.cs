@@ -66,11 +66,12 @@ public static class NonTakeUpDetector
     /// <summary>Months of resources read: M-13..M-1 (the CSS reads 12 months to M-2; the RSA and prime d'activité M-4..M-2).</summary>
     public const int HistoryMonths = 14;
 
-    public static DetectionResult Detect(IReadOnlyList<CampaignSource> sources, Month month, LinkageSettings settings, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    /// <remarks>Agents' decisions on links to review are applied through <c>decided</c> (see <see cref="Linker.Cluster"/>).</remarks>
+    public static DetectionResult Detect(IReadOnlyList<CampaignSource> sources, Month month, LinkageSettings settings, IProgress<double>? progress = null, CancellationToken cancellationToken = default, Func<RecordRef, RecordRef, bool?>? decided = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var linkProgress = progress == null ? null : new Progress<double>(v => progress.Report(0.8 * v));
-        var clustering = Linker.Cluster(sources.Select(s => (IReadOnlyList<PersonRecord>)s.Records.Select(r => r.Identity).ToList()).ToList(), settings, linkProgress, cancellationToken);
+        var clustering = Linker.Cluster(sources.Select(s => (IReadOnlyList<PersonRecord>)s.Records.Select(r => r.Identity).ToList()).ToList(), settings, linkProgress, cancellationToken, decided);
         var linkageTime = clock.Elapsed;
         clock.Restart();
 

@@ -1502,6 +1502,59 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "rights_link_reviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LeftOperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LeftSourceId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    RightOperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RightSourceId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Weight = table.Column<double>(type: "double precision", nullable: false),
+                    Probability = table.Column<double>(type: "double precision", nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rights_link_reviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_rights_link_reviews_platform_accounts_DecidedBy",
+                        column: x => x.DecidedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_rights_link_reviews_platform_organisations_LeftOperatorId",
+                        column: x => x.LeftOperatorId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_rights_link_reviews_platform_organisations_RightOperatorId",
+                        column: x => x.RightOperatorId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_rights_link_reviews_rights_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "rights_campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_rights_link_reviews_rights_conventions_ConventionId",
+                        column: x => x.ConventionId,
+                        principalTable: "rights_conventions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rights_resident_matches",
                 columns: table => new
                 {
@@ -2089,6 +2142,31 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 column: "OperatorId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_rights_link_reviews_CampaignId_Decision",
+                table: "rights_link_reviews",
+                columns: new[] { "CampaignId", "Decision" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_link_reviews_ConventionId_Decision",
+                table: "rights_link_reviews",
+                columns: new[] { "ConventionId", "Decision" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_link_reviews_DecidedBy",
+                table: "rights_link_reviews",
+                column: "DecidedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_link_reviews_LeftOperatorId",
+                table: "rights_link_reviews",
+                column: "LeftOperatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_rights_link_reviews_RightOperatorId",
+                table: "rights_link_reviews",
+                column: "RightOperatorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_rights_records_ImportId_SourceId",
                 table: "rights_records",
                 columns: new[] { "ImportId", "SourceId" });
@@ -2268,6 +2346,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "rights_convention_parties");
+
+            migrationBuilder.DropTable(
+                name: "rights_link_reviews");
 
             migrationBuilder.DropTable(
                 name: "rights_records");
