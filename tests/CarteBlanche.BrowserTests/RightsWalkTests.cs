@@ -117,6 +117,18 @@ public sealed class RightsWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Accessibility.AssertAccessibleAsync(page, "campagne terminée");
         var campaignUrl = page.Url;
 
+        // An uncertain link between two operators' files: both records side by side, and the steward's decision.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rapprochements à vérifier" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Rapprochements à vérifier");
+        await Accessibility.AssertAccessibleAsync(page, "rapprochements à vérifier");
+        await page.Locator("table a").First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Même personne ?");
+        await Expect(page.GetByRole(AriaRole.Table, new() { Name = "Les deux fiches côte à côte" })).ToContainTextAsync("Date de naissance");
+        await Accessibility.AssertAccessibleAsync(page, "même personne");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Deux personnes différentes" }).ClickAsync();
+        await Expect(page.GetByText("Décision enregistrée : Deux personnes différentes.")).ToBeVisibleAsync();
+        await page.GotoAsync(campaignUrl);
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Signalements de mon organisme" }).ClickAsync();
         await page.GetByLabel("Prestation").SelectOptionAsync(new SelectOptionValue { Label = "RSA" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
@@ -143,6 +155,35 @@ public sealed class RightsWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
         await page.GotoAsync(campaignUrl);
         await Expect(page.GetByText("Droits ouverts : moins de 5, pour 450 € par mois")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+        session.AssertCleanConsole();
+    }
+
+    [Fact]
+    public async Task A_resident_estimates_her_rights_from_the_home_page_on_a_phone_and_reads_how_the_rsa_is_computed()
+    {
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+        await page.SetViewportSizeAsync(375, 800);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Estimer mes droits" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("À quelles aides avez-vous droit ?");
+        await Accessibility.AssertAccessibleAsync(page, "simulateur");
+        // A wrong answer first: the message comes next to the field.
+        await page.GetByLabel("Votre âge").FillAsync("trente-quatre");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Estimer mes droits" }).ClickAsync();
+        await Expect(page.Locator("#Age-error")).ToHaveTextAsync("Indiquez votre âge en années, par exemple 42.");
+        await page.GetByLabel("Votre âge").FillAsync("34");
+        await page.GetByLabel("Âges des enfants à votre charge").FillAsync("4");
+        await page.GetByLabel("Loyer ou mensualité de prêt (€ par mois)").FillAsync("480");
+        await page.GetByLabel("Vos salaires (€ par mois)").FillAsync("550");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Estimer mes droits" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Revenu de solidarité active (RSA) — droit probable" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Prime d'activité — droit probable" })).ToBeVisibleAsync();
+        var rsa = page.Locator("section", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Revenu de solidarité active (RSA) — droit probable" }) });
+        await rsa.GetByText("Le détail du calcul").ClickAsync();
+        await Expect(rsa.GetByText("montant forfaitaire", new() { Exact = false }).First).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page, "droits estimés");
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
         session.AssertCleanConsole();
     }
