@@ -240,6 +240,7 @@ public static class WebSetup
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).Public("Sonde de disponibilité de l'hébergeur.");
         app.MapRazorPages();
         app.MapNetworkModule();
+        CarteBlanche.Rights.Exchange.OperatorApi.Map(app);
         app.MapBusModule();
         app.MapOpenApi().Public("La description de l'API des partenaires se lit sans compte.");
         return app;

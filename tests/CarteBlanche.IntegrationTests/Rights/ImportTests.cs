@@ -115,6 +115,59 @@ public abstract class ImportTests(CarteBlancheFactory factory)
         Assert.Contains("1 personne(s), en service", good, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_caf_pushes_its_file_through_the_api_with_its_key_and_a_revoked_or_foreign_key_is_refused()
+    {
+        var (convention, caf) = await DemoAsync();
+        var url = $"/droits/conventions/{convention}/fichiers";
+        using var steward = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.DataSteward));
+        using var created = await Html.PostFormAsync(steward, url, [new("OperatorId", caf.ToString())], url + "?handler=NewKey");
+        var page = await created.ReadPageAsync();
+        var key = System.Text.RegularExpressions.Regex.Match(page, "<code class=\"cb-secret\">([A-Za-z0-9_-]+)</code>").Groups[1].Value;
+        Assert.True(key.Length > 30, "la clé est affichée une fois");
+        Assert.DoesNotContain(key, await (await steward.GetAsync(url)).ReadPageAsync(), StringComparison.Ordinal);
+
+        using var api = Factory.CreateClient();
+        async Task<HttpResponseMessage> PushAsync(string? withKey, Guid to, string body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/droits/v1/conventions/{to}/donnees") { Content = new StringContent(body, Encoding.UTF8, "text/csv") };
+            if (withKey != null)
+            {
+                request.Headers.Add("X-Api-Key", withKey);
+            }
+            return await api.SendAsync(request);
+        }
+        using (var anonymous = await PushAsync(null, convention, Header + "\n"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        }
+        using (var pushed = await PushAsync(key, convention, Header + "\nP1;F1;allocataire;;Delmas;Odette;F;1984-12-12;46042;oui;412.50\n"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, pushed.StatusCode);
+            Assert.Contains("\"statut\":\"importé\"", await pushed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        var current = await Factory.WithDbAsync(db => db.Set<OperatorImport>().AsNoTracking().SingleAsync(i => i.ConventionId == convention && i.OperatorId == caf && i.IsCurrent));
+        Assert.Equal(1, current.Rows);
+        using (var bad = await PushAsync(key, convention, Header + "\nP1;F1;allocataire;;Delmas;Odette;F;1984-13-12;46042;oui;412.50\n"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+            Assert.Contains("ligne 2", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.True(await Factory.WithDbAsync(db => db.Set<OperatorImport>().Where(i => i.Id == current.Id).Select(i => i.IsCurrent).SingleAsync()));
+
+        using (var foreign = await PushAsync(key, Guid.NewGuid(), Header + "\n"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, foreign.StatusCode);
+        }
+        using var revoked = await Html.PostFormAsync(steward, url, [new("OperatorId", caf.ToString())], url + "?handler=RevokeKey");
+        Assert.Contains("Clé révoquée", await revoked.ReadPageAsync(), StringComparison.Ordinal);
+        using (var refused = await PushAsync(key, convention, Header + "\n"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "rights.api-refused")));
+    }
+
     private Task<int> CountAsync(Guid importId) => Factory.WithDbAsync(db => db.Set<OperatorRecord>().CountAsync(r => r.ImportId == importId));
 
     private async Task<(Guid Convention, Guid Caf)> DemoAsync()

@@ -2048,6 +2048,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<double?>("Probability")
                         .HasColumnType("double precision");
 
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
@@ -2381,6 +2384,54 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.ToTable("rights_shared_attributes", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Rights.Exchange.OperatorApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConventionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedBy");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("RevokedBy");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ConventionId", "OperatorId");
+
+                    b.ToTable("rights_api_keys", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Rights.Exchange.OperatorImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2503,9 +2554,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NirHash");
+                    b.HasIndex("ImportId");
 
-                    b.HasIndex("ImportId", "SourceId");
+                    b.HasIndex("NirHash");
 
                     b.ToTable("rights_records", (string)null);
                 });
@@ -3241,6 +3292,32 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .HasForeignKey("OperatorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Exchange.OperatorApiKey", b =>
+                {
+                    b.HasOne("CarteBlanche.Rights.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Territory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CarteBlanche.Rights.Exchange.OperatorImport", b =>

@@ -2043,6 +2043,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.Property<double?>("Probability")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("TEXT");
 
@@ -2376,6 +2379,54 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.ToTable("rights_shared_attributes", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Rights.Exchange.OperatorApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConventionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedBy");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("RevokedBy");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ConventionId", "OperatorId");
+
+                    b.ToTable("rights_api_keys", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Rights.Exchange.OperatorImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2498,9 +2549,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NirHash");
+                    b.HasIndex("ImportId");
 
-                    b.HasIndex("ImportId", "SourceId");
+                    b.HasIndex("NirHash");
 
                     b.ToTable("rights_records", (string)null);
                 });
@@ -3230,6 +3281,32 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .HasForeignKey("OperatorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Exchange.OperatorApiKey", b =>
+                {
+                    b.HasOne("CarteBlanche.Rights.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Territory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CarteBlanche.Rights.Exchange.OperatorImport", b =>

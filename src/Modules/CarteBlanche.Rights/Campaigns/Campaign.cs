@@ -123,6 +123,8 @@ public sealed class ResidentMatch
     public Guid OperatorId { get; set; }
     /// <summary>The operator's own identifier of the record (its file's first column).</summary>
     public required string SourceId { get; set; }
+    /// <summary>The operator's stored record: gone once the operator sends a new file (then known again at the next campaign).</summary>
+    public Guid RecordId { get; set; }
     /// <summary>The match probability of the link between the resident and this record; null when linked through another operator's record.</summary>
     public double? Probability { get; set; }
 }

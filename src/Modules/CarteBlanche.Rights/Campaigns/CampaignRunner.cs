@@ -187,6 +187,7 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
                             Household = household.Number + 1,
                             OperatorId = sources[r.Source].OperatorId,
                             SourceId = sources[r.Source].Records[r.Record].SourceId,
+                            RecordId = sources[r.Source].Records[r.Record].RecordId,
                             Probability = probability.TryGetValue((r.Source, r.Record, resident.Record), out var p) ? p : null,
                         });
                     }
@@ -283,7 +284,7 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
             var r = rows[i];
             var facts = JsonSerializer.Deserialize<Dictionary<string, string>>(decrypt(r.FactsProtected)) ?? [];
             records[i] = new CampaignRecord(r.SourceId, r.HouseholdId, r.Role,
-                new PersonRecord(r.SourceId, r.NirHash, r.UsageName ?? r.BirthName, r.UsageName == null ? null : r.BirthName, r.FirstNames, r.Sex, r.BirthDate, r.BirthPlace, r.Commune), facts);
+                new PersonRecord(r.SourceId, r.NirHash, r.UsageName ?? r.BirthName, r.UsageName == null ? null : r.BirthName, r.FirstNames, r.Sex, r.BirthDate, r.BirthPlace, r.Commune), facts) { RecordId = r.Id };
         });
         return [.. records];
     }

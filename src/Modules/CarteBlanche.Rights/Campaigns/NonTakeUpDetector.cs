@@ -8,6 +8,9 @@ namespace CarteBlanche.Rights.Campaigns;
 /// <summary>One record of an operator's current data, as a campaign reads it: identity for linkage, household and role, the facts in clear.</summary>
 public sealed record CampaignRecord(string SourceId, string? HouseholdId, PersonRole Role, PersonRecord Identity, IReadOnlyDictionary<string, string> Facts)
 {
+    /// <summary>The stored record's id (<see cref="OperatorRecord.Id"/>); empty when read from a file.</summary>
+    public Guid RecordId { get; init; }
+
     /// <summary>A person as read from an operator's file; <paramref name="nirHash"/> is what linkage compares (the keyed hash, or the NIR itself in memory).</summary>
     public static CampaignRecord Of(SharedPerson person, string? nirHash) => new(
         person.SourceId, person.HouseholdId, person.Role,

@@ -70,8 +70,8 @@ internal sealed class KnownDataSection(CarteBlancheDbContext db, IDeskCases case
                 {
                     continue;
                 }
-                var sourceIds = byOperator.Select(m => m.SourceId).ToList();
-                var records = await db.Set<OperatorRecord>().AsNoTracking().Where(r => r.ImportId == import.Id && sourceIds.Contains(r.SourceId)).ToListAsync(cancellationToken);
+                var recordIds = byOperator.Select(m => m.RecordId).ToList();
+                var records = await db.Set<OperatorRecord>().AsNoTracking().Where(r => recordIds.Contains(r.Id) && r.ImportId == import.Id).ToListAsync(cancellationToken);
                 if (records.Count == 0)
                 {
                     continue;

@@ -34,7 +34,9 @@ internal sealed class OperatorRecordConfiguration : IEntityTypeConfiguration<Ope
         b.Property(r => r.BirthPlace).HasMaxLength(5);
         b.Property(r => r.Commune).HasMaxLength(5);
         b.HasOne<OperatorImport>().WithMany().HasForeignKey(r => r.ImportId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(r => new { r.ImportId, r.SourceId });
+        // ImportId alone: a campaign reads an import's rows in their insertion order (with SourceId in the index, SQLite read
+        // them in identifier order, all over the table: the Lot's load went from 8.8 s to 12.2 s).
+        b.HasIndex(r => r.ImportId);
         b.HasIndex(r => r.NirHash);
     }
 }
@@ -47,5 +49,20 @@ internal sealed class RightsSecretConfiguration : IEntityTypeConfiguration<Right
         b.HasKey(s => s.Name);
         b.Property(s => s.Name).HasMaxLength(50);
         b.Property(s => s.ProtectedValue).HasMaxLength(1000);
+    }
+}
+
+internal sealed class OperatorApiKeyConfiguration : IEntityTypeConfiguration<OperatorApiKey>
+{
+    public void Configure(EntityTypeBuilder<OperatorApiKey> b)
+    {
+        b.ToTable("rights_api_keys");
+        b.Property(k => k.TokenHash).HasMaxLength(64);
+        b.HasIndex(k => k.TokenHash).IsUnique();
+        b.HasIndex(k => new { k.ConventionId, k.OperatorId });
+        b.HasOne<Convention>().WithMany().HasForeignKey(k => k.ConventionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Organisation>().WithMany().HasForeignKey(k => k.OperatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Account>().WithMany().HasForeignKey(k => k.CreatedBy).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Account>().WithMany().HasForeignKey(k => k.RevokedBy).OnDelete(DeleteBehavior.Restrict);
     }
 }

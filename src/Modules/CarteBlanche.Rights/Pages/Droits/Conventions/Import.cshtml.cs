@@ -1,3 +1,4 @@
+using CarteBlanche.Platform.Web;
 using CarteBlanche.Rights.Conventions;
 using CarteBlanche.Rights.Exchange;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ public sealed record ImportRow(OperatorImport Import, string Operator);
 [Authorize(Policy = Policies.RightsStewards)]
 [RequestSizeLimit(MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
-public sealed class ImportModel(CarteBlancheDbContext db, OperatorImporter importer) : PageModel
+public sealed class ImportModel(CarteBlancheDbContext db, OperatorImporter importer, CarteBlanche.Platform.Audit.IAuditLog auditLog, CarteBlanche.Platform.Calendar.ParisClock clock) : PageModel
 {
     public const long MaxBytes = 200L * 1024 * 1024;
 
@@ -21,6 +22,13 @@ public sealed class ImportModel(CarteBlancheDbContext db, OperatorImporter impor
     public IReadOnlyList<(Guid Id, string Name)> Operators { get; private set; } = [];
     public IReadOnlyList<ImportRow> Imports { get; private set; } = [];
     public OperatorImport? Result { get; private set; }
+    /// <summary>The operator's API key in force, if any (its value is never shown again).</summary>
+    public OperatorApiKey? ApiKey { get; private set; }
+    /// <summary>A key just created: shown once.</summary>
+    public string? NewKey { get; private set; }
+    public string? KeyMessage { get; private set; }
+    /// <summary>Keys are for the operator's own data stewards.</summary>
+    public bool ManagesKey => User.IsInRole(Roles.DataSteward) && User.Organisation() == OperatorId;
 
     [BindProperty(SupportsGet = true)] public Guid OperatorId { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
@@ -59,6 +67,50 @@ public sealed class ImportModel(CarteBlancheDbContext db, OperatorImporter impor
         return Page();
     }
 
+    public async Task<IActionResult> OnPostNewKeyAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        if (!ManagesKey)
+        {
+            return Forbid();
+        }
+        var now = clock.Now;
+        await db.Set<OperatorApiKey>().Where(k => k.ConventionId == id && k.OperatorId == OperatorId && k.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now).SetProperty(k => k.RevokedBy, User.AccountId()), cancellationToken);
+        NewKey = SecretTokens.New(32);
+        db.Add(new OperatorApiKey { ConventionId = id, OperatorId = OperatorId, TokenHash = SecretTokens.HashOf(NewKey), CreatedAt = now, CreatedBy = User.AccountId() });
+        auditLog.Add(db, new CarteBlanche.Platform.Audit.AuditEvent("rights.api-key-create", "Convention", id.ToString("D"), CarteBlanche.Platform.Audit.AuditPurpose.OperatorData, ActorId: User.AccountId()));
+        await db.SaveChangesAsync(cancellationToken);
+        await LoadKeyAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeKeyAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+        if (!ManagesKey)
+        {
+            return Forbid();
+        }
+        var now = clock.Now;
+        var revoked = await db.Set<OperatorApiKey>().Where(k => k.ConventionId == id && k.OperatorId == OperatorId && k.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now).SetProperty(k => k.RevokedBy, User.AccountId()), cancellationToken);
+        auditLog.Add(db, new CarteBlanche.Platform.Audit.AuditEvent("rights.api-key-revoke", "Convention", id.ToString("D"), CarteBlanche.Platform.Audit.AuditPurpose.OperatorData, ActorId: User.AccountId()));
+        await db.SaveChangesAsync(cancellationToken);
+        KeyMessage = revoked > 0 ? "Clé révoquée : les envois avec cette clé sont refusés dès maintenant." : "Aucune clé en vigueur.";
+        await LoadKeyAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadKeyAsync(CancellationToken cancellationToken) =>
+        ApiKey = await db.Set<OperatorApiKey>().AsNoTracking().Where(k => k.ConventionId == Convention.Id && k.OperatorId == OperatorId && k.RevokedAt == null).FirstOrDefaultAsync(cancellationToken);
+
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var convention = await db.Set<Convention>().AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -84,6 +136,7 @@ public sealed class ImportModel(CarteBlancheDbContext db, OperatorImporter impor
             OperatorId = Operators[0].Id;
         }
         await LoadImportsAsync(cancellationToken);
+        await LoadKeyAsync(cancellationToken);
         return null;
     }
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CarteBlanche.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CarteBlancheDbContext))]
-    [Migration("20261206002021_Initial")]
+    [Migration("20261206015829_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2051,6 +2051,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<double?>("Probability")
                         .HasColumnType("double precision");
 
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ResidentId")
                         .HasColumnType("uuid");
 
@@ -2384,6 +2387,54 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.ToTable("rights_shared_attributes", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Rights.Exchange.OperatorApiKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConventionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("LastUsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RevokedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedBy");
+
+                    b.HasIndex("OperatorId");
+
+                    b.HasIndex("RevokedBy");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ConventionId", "OperatorId");
+
+                    b.ToTable("rights_api_keys", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Rights.Exchange.OperatorImport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2506,9 +2557,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("NirHash");
+                    b.HasIndex("ImportId");
 
-                    b.HasIndex("ImportId", "SourceId");
+                    b.HasIndex("NirHash");
 
                     b.ToTable("rights_records", (string)null);
                 });
@@ -3244,6 +3295,32 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .HasForeignKey("OperatorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CarteBlanche.Rights.Exchange.OperatorApiKey", b =>
+                {
+                    b.HasOne("CarteBlanche.Rights.Conventions.Convention", null)
+                        .WithMany()
+                        .HasForeignKey("ConventionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Territory.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("RevokedBy")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CarteBlanche.Rights.Exchange.OperatorImport", b =>
