@@ -123,6 +123,15 @@ internal sealed class KnownDataSection(CarteBlancheDbContext db, IDeskCases case
     private static string Display(string value, AttributeType type) => type switch
     {
         AttributeType.YesNo => value == "oui" ? "Oui" : value == "non" ? "Non" : value,
+        AttributeType.Code => value switch
+        {
+            "proprietaire" => "Propriétaire",
+            "accedant" => "Accédant à la propriété",
+            "locataire" => "Locataire",
+            "locataire_hlm" => "Locataire d'un logement social",
+            "heberge" => "Hébergé gratuitement",
+            _ => value.Replace('_', ' '),
+        },
         AttributeType.Amount when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) => FrenchFormat.Euros(d),
         _ => value,
     };
