@@ -17,9 +17,21 @@ public static class Paging
     public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, CancellationToken cancellationToken = default, int pageSize = PageSize)
     {
         var total = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(query, cancellationToken);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pageCount);
+        (page, var pageCount) = Clamp(page, total, pageSize);
         var items = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(query.Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
         return new PagedList<T>(items, page, pageCount, total);
+    }
+
+    /// <summary>One page of a list already in memory (rows filtered by rules no query can say); same rules as a query's.</summary>
+    public static PagedList<T> ToPagedList<T>(this IReadOnlyList<T> rows, int page, int pageSize = PageSize)
+    {
+        (page, var pageCount) = Clamp(page, rows.Count, pageSize);
+        return new PagedList<T>(rows.Skip((page - 1) * pageSize).Take(pageSize).ToList(), page, pageCount, rows.Count);
+    }
+
+    private static (int Page, int PageCount) Clamp(int page, int total, int pageSize)
+    {
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        return (Math.Clamp(page, 1, pageCount), pageCount);
     }
 }

@@ -27,7 +27,7 @@ public static class CampaignConsents
 
     /// <summary>The resident's consents in force today that let the desk see what this operator shares, for this purpose.</summary>
     public static bool Allows(IEnumerable<Consent> consents, Guid operatorId, ConsentPurpose purpose, DateOnly today) =>
-        consents.Any(c => c.StatusOn(today) == ConsentStatus.Active && c.GivenOn <= today && c.Purposes.Contains(purpose) && c.OperatorIds.Contains(operatorId));
+        consents.Any(c => c.InForceFor(purpose, today) && c.OperatorIds.Contains(operatorId));
 
     /// <summary>The last succeeded campaign of each convention: the one whose signals and matches are current.</summary>
     public static async Task<List<Guid>> CurrentCampaignsAsync(CarteBlancheDbContext db, CancellationToken cancellationToken)

@@ -50,7 +50,7 @@ internal sealed class KnownDataSection(CarteBlancheDbContext db, IDeskCases case
         }
         var today = clock.Today;
         var consents = (await db.Set<Consent>().AsNoTracking().Where(c => c.ResidentId == residentId).ToListAsync(cancellationToken))
-            .Where(c => c.StatusOn(today) == ConsentStatus.Active && c.GivenOn <= today && c.Purposes.Contains(ConsentPurpose.TellUsOnce)).ToList();
+            .Where(c => c.InForceFor(ConsentPurpose.TellUsOnce, today)).ToList();
         if (consents.Count == 0)
         {
             return new CaseSection(Title, [], "Recueillir un consentement", ConsentPaths.NewConsent(residentId.Value),

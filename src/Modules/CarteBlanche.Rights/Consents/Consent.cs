@@ -74,10 +74,13 @@ public sealed class Consent
         : day > ExpiresOn ? ConsentStatus.Expired
         : ConsentStatus.Active;
 
+    /// <summary>Whether it is in force on that day (given, neither expired nor withdrawn) for this purpose.</summary>
+    public bool InForceFor(ConsentPurpose purpose, DateOnly day) =>
+        StatusOn(day) == ConsentStatus.Active && day >= GivenOn && Purposes.Contains(purpose);
+
     /// <summary>Whether it lets this operator's attribute be used for this purpose on that day.</summary>
     public bool Covers(Guid operatorId, string attributeCode, ConsentPurpose purpose, DateOnly day) =>
-        StatusOn(day) == ConsentStatus.Active && day >= GivenOn
-        && OperatorIds.Contains(operatorId) && AttributeCodes.Contains(attributeCode) && Purposes.Contains(purpose);
+        InForceFor(purpose, day) && OperatorIds.Contains(operatorId) && AttributeCodes.Contains(attributeCode);
 }
 
 /// <summary>

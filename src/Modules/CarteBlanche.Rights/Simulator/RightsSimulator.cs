@@ -145,12 +145,7 @@ public static class RightsSimulator
             {
                 return;
             }
-            var months = new JsonObject();
-            for (var m = month.AddMonths(-13); m.CompareTo(month) <= 0; m = m.AddMonths(1))
-            {
-                months[m.ToString()] = (double)amount;
-            }
-            person[variable] = months;
+            person[variable] = EveryMonth(month, amount);
         }
         var me = Person(ParseAge(form.Age)!.Value);
         Monthly(me, "salaire_net", ParseAmount(form.Salary)!.Value);
@@ -191,12 +186,7 @@ public static class RightsSimulator
         };
         if (ParseAmount(form.HousingAid)!.Value is > 0 and var aid)
         {
-            var months = new JsonObject();
-            for (var m = month.AddMonths(-13); m.CompareTo(month) <= 0; m = m.AddMonths(1))
-            {
-                months[m.ToString()] = (double)aid;
-            }
-            famille["aide_logement"] = months;
+            famille["aide_logement"] = EveryMonth(month, aid);
         }
         if (form.RecentlyAlone && !form.Couple)
         {
@@ -225,6 +215,17 @@ public static class RightsSimulator
             ["familles"] = new JsonObject { ["famille"] = famille },
             ["menages"] = new JsonObject { ["menage"] = menage },
         };
+    }
+
+    /// <summary>The same amount each month from M-13 to M (the CSS reads twelve months to M-2).</summary>
+    private static JsonObject EveryMonth(Month month, decimal amount)
+    {
+        var months = new JsonObject();
+        for (var m = month.AddMonths(-13); m <= month; m = m.AddMonths(1))
+        {
+            months[m.ToString()] = (double)amount;
+        }
+        return months;
     }
 
     private static IEnumerable<(string Field, string? Value)> Amounts(SimulatorForm f) =>

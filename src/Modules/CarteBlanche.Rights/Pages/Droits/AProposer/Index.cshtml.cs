@@ -39,9 +39,7 @@ public sealed class IndexModel(ResidentSignals residentSignals, IDeskResidents d
             .Where(r => r.Residents.Count > 0)
             .OrderBy(r => r.Signal.Status).ThenByDescending(r => r.Signal.MonthlyAmount).ThenBy(r => r.Residents[0].LastName, StringComparer.Ordinal)
             .ToList();
-        var pageCount = Math.Max(1, (rows.Count + Paging.PageSize - 1) / Paging.PageSize);
-        var page = Math.Clamp(PageNumber, 1, pageCount);
-        Rows = new PagedList<ToProposeRow>(rows.Skip((page - 1) * Paging.PageSize).Take(Paging.PageSize).ToList(), page, pageCount, rows.Count);
+        Rows = rows.ToPagedList(PageNumber);
         return Page();
     }
 }

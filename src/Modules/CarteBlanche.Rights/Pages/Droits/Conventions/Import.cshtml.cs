@@ -77,11 +77,9 @@ public sealed class ImportModel(CarteBlancheDbContext db, OperatorImporter impor
         {
             return Forbid();
         }
-        var now = clock.Now;
-        await db.Set<OperatorApiKey>().Where(k => k.ConventionId == id && k.OperatorId == OperatorId && k.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now).SetProperty(k => k.RevokedBy, User.AccountId()), cancellationToken);
+        await RevokeCurrentKeyAsync(id, cancellationToken);
         NewKey = SecretTokens.New(32);
-        db.Add(new OperatorApiKey { ConventionId = id, OperatorId = OperatorId, TokenHash = SecretTokens.HashOf(NewKey), CreatedAt = now, CreatedBy = User.AccountId() });
+        db.Add(new OperatorApiKey { ConventionId = id, OperatorId = OperatorId, TokenHash = SecretTokens.HashOf(NewKey), CreatedAt = clock.Now, CreatedBy = User.AccountId() });
         auditLog.Add(db, new CarteBlanche.Platform.Audit.AuditEvent("rights.api-key-create", "Convention", id.ToString("D"), CarteBlanche.Platform.Audit.AuditPurpose.OperatorData, ActorId: User.AccountId()));
         await db.SaveChangesAsync(cancellationToken);
         await LoadKeyAsync(cancellationToken);
@@ -98,14 +96,21 @@ public sealed class ImportModel(CarteBlancheDbContext db, OperatorImporter impor
         {
             return Forbid();
         }
-        var now = clock.Now;
-        var revoked = await db.Set<OperatorApiKey>().Where(k => k.ConventionId == id && k.OperatorId == OperatorId && k.RevokedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now).SetProperty(k => k.RevokedBy, User.AccountId()), cancellationToken);
+        var revoked = await RevokeCurrentKeyAsync(id, cancellationToken);
         auditLog.Add(db, new CarteBlanche.Platform.Audit.AuditEvent("rights.api-key-revoke", "Convention", id.ToString("D"), CarteBlanche.Platform.Audit.AuditPurpose.OperatorData, ActorId: User.AccountId()));
         await db.SaveChangesAsync(cancellationToken);
         KeyMessage = revoked > 0 ? "Clé révoquée : les envois avec cette clé sont refusés dès maintenant." : "Aucune clé en vigueur.";
         await LoadKeyAsync(cancellationToken);
         return Page();
+    }
+
+    /// <summary>Revokes the operator's key in force under the convention, if any; the number revoked.</summary>
+    private Task<int> RevokeCurrentKeyAsync(Guid conventionId, CancellationToken cancellationToken)
+    {
+        var now = clock.Now;
+        var by = User.AccountId();
+        return db.Set<OperatorApiKey>().Where(k => k.ConventionId == conventionId && k.OperatorId == OperatorId && k.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now).SetProperty(k => k.RevokedBy, by), cancellationToken);
     }
 
     private async Task LoadKeyAsync(CancellationToken cancellationToken) =>

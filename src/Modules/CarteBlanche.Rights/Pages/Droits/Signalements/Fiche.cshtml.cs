@@ -120,10 +120,10 @@ public sealed class FicheModel(CarteBlancheDbContext db, IDataProtectionProvider
         }
         Signal = signal;
         CampaignMonth = campaign.Month;
-        Detail = JsonSerializer.Deserialize<SignalDetail>(_protector.Unprotect(signal.DetailProtected))!;
         // The competent operator's data stewards see the household.
         if (User.IsInRole(Roles.DataSteward) && signal.OperatorId == User.Organisation())
         {
+            Detail = JsonSerializer.Deserialize<SignalDetail>(_protector.Unprotect(signal.DetailProtected))!;
             return null;
         }
         // A desk agent sees the consenting residents of their site, and nobody else of the household.
@@ -142,6 +142,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, IDataProtectionProvider
             return Forbid();
         }
         var theirs = mine.Where(m => allowed.Contains(m.ResidentId)).Select(m => m.SourceId).ToHashSet(StringComparer.Ordinal);
+        Detail = JsonSerializer.Deserialize<SignalDetail>(_protector.Unprotect(signal.DetailProtected))!;
         Detail = Detail with { Persons = Detail.Persons.Where(p => theirs.Contains(p.SourceId)).ToList() };
         return null;
     }
