@@ -27,12 +27,16 @@ public static class Linker
         report.Report(0.05);
         var rightPersons = Prepare(right, options);
         report.Report(0.10);
+        return Link(leftPersons, rightPersons, settings, options, report);
+    }
 
+    private static LinkResult Link(PreparedPerson[] leftPersons, PreparedPerson[] rightPersons, LinkageSettings settings, ParallelOptions options, ProgressReporter report)
+    {
         var candidates = CandidatePairs.Compare(leftPersons, rightPersons, options, p => report.Report(0.10 + (0.70 * p)));
         var uFromRandomPairs = RandomPairLevels(leftPersons, rightPersons, settings);
-        var model = Expectation.Train(candidates.CountsByRule, uFromRandomPairs, left.Count, right.Count, settings);
+        var model = Expectation.Train(candidates.CountsByRule, uFromRandomPairs, leftPersons.Length, rightPersons.Length, settings);
         report.Report(0.85);
-        cancellationToken.ThrowIfCancellationRequested();
+        options.CancellationToken.ThrowIfCancellationRequested();
 
         var links = Decide(candidates, leftPersons, rightPersons, model, settings);
         report.Report(1.0);
@@ -49,6 +53,28 @@ public static class Linker
     public static ClusterResult Cluster(IReadOnlyList<IReadOnlyList<PersonRecord>> sources, LinkageSettings settings, IProgress<double>? progress = null, CancellationToken cancellationToken = default, Func<RecordRef, RecordRef, bool?>? decided = null)
     {
         ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(settings);
+        return Cluster(sources.Select(s => Prepare(s, settings, cancellationToken)).ToList(), settings, progress, cancellationToken, decided);
+    }
+
+    /// <summary>
+    /// A file brought to the compared forms (names normalised, phonetic keys), on all cores: what
+    /// <see cref="Cluster(IReadOnlyList{PreparedFile}, LinkageSettings, IProgress{double}?, CancellationToken, Func{RecordRef, RecordRef, bool?}?)"/>
+    /// links. A caller reading several files can prepare one while it reads the next.
+    /// </summary>
+    public static PreparedFile Prepare(IReadOnlyList<PersonRecord> records, LinkageSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        return new PreparedFile(Prepare(records, new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism, CancellationToken = cancellationToken }));
+    }
+
+    /// <summary>The same as the overload with records, over files already prepared (each prepared once, whatever the number of pairs it is in).</summary>
+    public static ClusterResult Cluster(IReadOnlyList<PreparedFile> sources, LinkageSettings settings, IProgress<double>? progress = null, CancellationToken cancellationToken = default, Func<RecordRef, RecordRef, bool?>? decided = null)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        ArgumentNullException.ThrowIfNull(settings);
         if (sources.Count > 64)
         {
             throw new ArgumentException($"Au plus 64 fichiers peuvent être rapprochés ensemble ({sources.Count} donnés).", nameof(sources));
@@ -66,12 +92,14 @@ public static class Linker
                 pairsOfSources.Add((a, b));
             }
         }
+        settings.Validate();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
         var results = new List<SourcePairLinks>();
         for (var n = 0; n < pairsOfSources.Count; n++)
         {
             var (a, b) = pairsOfSources[n];
             var step = progress == null ? null : new ScaledProgress(progress, 0.95 * n / pairsOfSources.Count, 0.95 / pairsOfSources.Count);
-            var result = Link(sources[a], sources[b], settings, step, cancellationToken);
+            var result = Link(sources[a].Persons, sources[b].Persons, settings, options, new ProgressReporter(step));
             if (decided != null)
             {
                 var links = new List<PersonLink>(result.Links.Count);
@@ -156,7 +184,7 @@ public static class Linker
         return new ClusterResult(order, results, refused);
     }
 
-    internal static PreparedPerson[] Prepare(IReadOnlyList<PersonRecord> records, ParallelOptions options)
+    private static PreparedPerson[] Prepare(IReadOnlyList<PersonRecord> records, ParallelOptions options)
     {
         var persons = new PreparedPerson[records.Count];
         const int chunk = 4096;
@@ -281,4 +309,14 @@ public static class Linker
             }
         }
     }
+}
+
+/// <summary>A file's records in the forms linkage compares (<see cref="Linker.Prepare(IReadOnlyList{PersonRecord}, LinkageSettings, CancellationToken)"/>).</summary>
+public sealed class PreparedFile
+{
+    internal PreparedFile(PreparedPerson[] persons) => Persons = persons;
+
+    internal PreparedPerson[] Persons { get; }
+
+    public int Count => Persons.Length;
 }

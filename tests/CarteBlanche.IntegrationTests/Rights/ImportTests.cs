@@ -73,7 +73,7 @@ public abstract class ImportTests(CarteBlancheFactory factory)
         await Factory.WithDbAsync(async db =>
         {
             db.Add(crashed);
-            db.Add(new OperatorRecord { ImportId = crashed.Id, ConventionId = convention, OperatorId = caf, SourceId = "X", BirthName = "X", FirstNames = "X", Sex = 'M', FactsProtected = "" });
+            db.Add(new OperatorRecord { ImportId = crashed.Id, SourceId = "X", BirthName = "X", FirstNames = "X", Sex = 'M', FactsProtected = "" });
             return await db.SaveChangesAsync();
         });
         var next = await ImportAsync(convention, caf, "caf.csv", Header, "C1;F1;allocataire;;Delmas;Odette;F;1984-12-12;46042;oui;412.50");

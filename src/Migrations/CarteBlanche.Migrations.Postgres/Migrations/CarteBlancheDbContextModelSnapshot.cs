@@ -2509,9 +2509,6 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
-                    b.Property<Guid>("ConventionId")
-                        .HasColumnType("uuid");
-
                     b.Property<string>("FactsProtected")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2531,9 +2528,6 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<string>("NirHash")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
-
-                    b.Property<Guid>("OperatorId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("Role")
                         .IsRequired()
@@ -2555,8 +2549,6 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ImportId");
-
-                    b.HasIndex("NirHash");
 
                     b.ToTable("rights_records", (string)null);
                 });

@@ -2504,9 +2504,6 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ConventionId")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("FactsProtected")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2525,9 +2522,6 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
                     b.Property<string>("NirHash")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OperatorId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Role")
@@ -2550,8 +2544,6 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ImportId");
-
-                    b.HasIndex("NirHash");
 
                     b.ToTable("rights_records", (string)null);
                 });

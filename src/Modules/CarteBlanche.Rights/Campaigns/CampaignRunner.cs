@@ -9,6 +9,7 @@ using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Rights.Conventions;
 using CarteBlanche.Rights.Exchange;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -94,13 +95,16 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
         var names = await db.Organisations.Where(o => convention.Parties.Select(p => p.OrganisationId).Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.ShortName ?? o.Name, cancellationToken);
         var sources = new List<CampaignSource>();
+        var settings = new LinkageSettings();
         foreach (var party in convention.Parties.OrderBy(p => names.GetValueOrDefault(p.OrganisationId), StringComparer.Ordinal))
         {
             var records = await LoadAsync(campaign.ConventionId, party.OrganisationId, cancellationToken);
             if (records.Count > 0)
             {
                 var codes = convention.Attributes.Where(a => a.OperatorId == party.OrganisationId).Select(a => a.Code).ToHashSet(StringComparer.Ordinal);
-                sources.Add(new CampaignSource(party.OrganisationId, names.GetValueOrDefault(party.OrganisationId, "organisme"), codes, records));
+                // Linkage's preparation of this file runs while the next one is read.
+                var prepared = Task.Run(() => Linker.Prepare(records.Select(r => r.Identity).ToList(), settings, cancellationToken), cancellationToken);
+                sources.Add(new CampaignSource(party.OrganisationId, names.GetValueOrDefault(party.OrganisationId, "organisme"), codes, records) { Prepared = prepared });
             }
         }
         campaign.Records = sources.Sum(s => s.Records.Count);
@@ -121,7 +125,7 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
         var progress = new LatestProgress();
         var month = BenefitsMonth.Of(campaign.Month.Year, campaign.Month.Month);
         var decided = await DecisionsAsync(campaign.ConventionId, sources, cancellationToken);
-        var detection = Task.Run(() => NonTakeUpDetector.Detect(sources, month, new LinkageSettings(), progress, cancellationToken, decided), cancellationToken);
+        var detection = Task.Run(() => NonTakeUpDetector.Detect(sources, month, settings, progress, cancellationToken, decided), cancellationToken);
         while (await Task.WhenAny(detection, Task.Delay(1000, cancellationToken)) != detection)
         {
             await ReportAsync(campaign, 20 + (int)(65 * progress.Value), progress.Value < 0.8 ? "Rapprochement des personnes" : "Calcul des droits");
@@ -275,19 +279,75 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
         {
             return [];
         }
-        var (_, decrypt) = await factCipher.CipherAsync(cancellationToken);
-        var rows = await db.Set<OperatorRecord>().AsNoTracking().Where(r => r.ImportId == current).ToListAsync(cancellationToken);
-        var records = new CampaignRecord[rows.Count];
-        // Decrypting is most of the reading: spread over the cores.
-        Parallel.For(0, rows.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        var codec = await factCipher.CodecAsync(cancellationToken);
+        var records = new List<CampaignRecord>();
+        // Read with a plain data reader (EF's materialisation took 16 µs a record, the scan itself 1 µs), a batch at a
+        // time; each batch's facts are decrypted on the thread pool while the next is read.
+        var entity = db.Model.FindEntityType(typeof(OperatorRecord))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => $"\"{entity.FindProperty(property)!.GetColumnName(table)}\"";
+        string[] columns = [nameof(OperatorRecord.Id), nameof(OperatorRecord.SourceId), nameof(OperatorRecord.HouseholdId), nameof(OperatorRecord.Role), nameof(OperatorRecord.NirHash),
+            nameof(OperatorRecord.BirthName), nameof(OperatorRecord.UsageName), nameof(OperatorRecord.FirstNames), nameof(OperatorRecord.Sex), nameof(OperatorRecord.BirthDate),
+            nameof(OperatorRecord.BirthPlace), nameof(OperatorRecord.Commune), nameof(OperatorRecord.FactsProtected)];
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal); // communes: a few hundred strings shared by all
+        string? Code(string? code) => code == null ? null : codes.TryGetValue(code, out var shared) ? shared : codes[code] = code;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var r = rows[i];
-            var facts = JsonSerializer.Deserialize<Dictionary<string, string>>(decrypt(r.FactsProtected)) ?? [];
-            records[i] = new CampaignRecord(r.SourceId, r.HouseholdId, r.Role,
-                new PersonRecord(r.SourceId, r.NirHash, r.UsageName ?? r.BirthName, r.UsageName == null ? null : r.BirthName, r.FirstNames, r.Sex, r.BirthDate, r.BirthPlace, r.Commune), facts) { RecordId = r.Id };
-        });
-        return [.. records];
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {string.Join(", ", columns.Select(Column))} FROM \"{table.Name}\" WHERE {Column(nameof(OperatorRecord.ImportId))} = @import";
+            var importId = entity.FindProperty(nameof(OperatorRecord.ImportId))!;
+            var mapping = importId.GetRelationalTypeMapping();
+            command.Parameters.Add(mapping.CreateParameter(command, "@import", mapping.Converter?.ConvertToProvider(current.Value) ?? current.Value, nullable: false));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var batch = new List<(CampaignRecord Record, string Facts)>(4096);
+            var decoding = Task.CompletedTask;
+            async Task DecodeAsync()
+            {
+                await decoding;
+                var rows = batch.ToArray();
+                batch.Clear();
+                decoding = Task.Run(() =>
+                {
+                    var decoded = new CampaignRecord[rows.Length];
+                    Parallel.For(0, rows.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => decoded[i] = rows[i].Record with { Facts = codec.Unprotect(rows[i].Facts) });
+                    lock (records)
+                    {
+                        records.AddRange(decoded);
+                    }
+                }, cancellationToken);
+            }
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var sourceId = reader.GetString(1);
+                var birthName = reader.GetString(5);
+                var usageName = reader.IsDBNull(6) ? null : reader.GetString(6);
+                var sex = reader.GetString(8);
+                var identity = new PersonRecord(sourceId, reader.IsDBNull(4) ? null : reader.GetString(4), usageName ?? birthName, usageName == null ? null : birthName,
+                    reader.GetString(7), sex.Length > 0 ? sex[0] : '\0', reader.IsDBNull(9) ? null : reader.GetFieldValue<DateOnly>(9),
+                    Code(reader.IsDBNull(10) ? null : reader.GetString(10)), Code(reader.IsDBNull(11) ? null : reader.GetString(11)));
+                var record = new CampaignRecord(sourceId, reader.IsDBNull(2) ? null : reader.GetString(2), Enum.Parse<PersonRole>(reader.GetString(3)), identity, EmptyFacts)
+                {
+                    RecordId = reader.GetGuid(0),
+                };
+                batch.Add((record, reader.GetString(12)));
+                if (batch.Count == 4096)
+                {
+                    await DecodeAsync();
+                }
+            }
+            await DecodeAsync();
+            await decoding;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        return records;
     }
+
+    private static readonly IReadOnlyDictionary<string, string> EmptyFacts = new Dictionary<string, string>();
 
     private async Task ReportAsync(Campaign campaign, int percent, string step)
     {

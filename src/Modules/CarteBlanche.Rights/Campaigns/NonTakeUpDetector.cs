@@ -19,7 +19,11 @@ public sealed record CampaignRecord(string SourceId, string? HouseholdId, Person
 }
 
 /// <summary>An operator's current records and the attribute codes it shares (what it can tell).</summary>
-public sealed record CampaignSource(Guid OperatorId, string Name, IReadOnlySet<string> Codes, IReadOnlyList<CampaignRecord> Records);
+public sealed record CampaignSource(Guid OperatorId, string Name, IReadOnlySet<string> Codes, IReadOnlyList<CampaignRecord> Records)
+{
+    /// <summary>The records' identities prepared for linkage, when the reader started it already (while it read the next file).</summary>
+    public Task<PreparedFile>? Prepared { get; init; }
+}
 
 public enum SignalKind
 {
@@ -52,7 +56,7 @@ public sealed record DetectionResult(
     TimeSpan ComputeTime);
 
 /// <summary>
-/// The campaign's core, without the database: links the operators' records into persons (<see cref="Linker.Cluster"/>),
+/// The campaign's core, without the database: links the operators' records into persons (<see cref="Linker.Cluster(IReadOnlyList{PreparedFile}, LinkageSettings, IProgress{double}?, CancellationToken, Func{RecordRef, RecordRef, bool?}?)"/>),
 /// persons into households (the operators' own household numbers), rebuilds each household's situation for the
 /// benefits engine (composition, ages, monthly resources M-13..M-1, housing, disability), computes the RSA, the prime
 /// d'activité and the CSS for the month, and compares with what the operators say the household receives.
@@ -69,12 +73,13 @@ public static class NonTakeUpDetector
     /// <summary>Months of resources read: M-13..M-1 (the CSS reads 12 months to M-2; the RSA and prime d'activité M-4..M-2).</summary>
     public const int HistoryMonths = 14;
 
-    /// <remarks>Agents' decisions on links to review are applied through <c>decided</c> (see <see cref="Linker.Cluster"/>).</remarks>
+    /// <remarks>Agents' decisions on links to review are applied through <c>decided</c> (see <see cref="Linker.Cluster(IReadOnlyList{PreparedFile}, LinkageSettings, IProgress{double}?, CancellationToken, Func{RecordRef, RecordRef, bool?}?)"/>).</remarks>
     public static DetectionResult Detect(IReadOnlyList<CampaignSource> sources, Month month, LinkageSettings settings, IProgress<double>? progress = null, CancellationToken cancellationToken = default, Func<RecordRef, RecordRef, bool?>? decided = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var linkProgress = progress == null ? null : new Progress<double>(v => progress.Report(0.8 * v));
-        var clustering = Linker.Cluster(sources.Select(s => (IReadOnlyList<PersonRecord>)s.Records.Select(r => r.Identity).ToList()).ToList(), settings, linkProgress, cancellationToken, decided);
+        var prepared = sources.Select(s => s.Prepared?.GetAwaiter().GetResult() ?? Linker.Prepare(s.Records.Select(r => r.Identity).ToList(), settings, cancellationToken)).ToList();
+        var clustering = Linker.Cluster(prepared, settings, linkProgress, cancellationToken, decided);
         var linkageTime = clock.Elapsed;
         clock.Restart();
 

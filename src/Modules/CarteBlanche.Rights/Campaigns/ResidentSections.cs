@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using CarteBlanche.Desk.Contracts;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
@@ -77,11 +76,11 @@ internal sealed class KnownDataSection(CarteBlancheDbContext db, IDeskCases case
                     continue;
                 }
                 var name = await db.Organisations.Where(o => o.Id == byOperator.Key).Select(o => o.ShortName ?? o.Name).SingleAsync(cancellationToken);
-                var (_, decrypt) = await factCipher.CipherAsync(cancellationToken);
+                var codec = await factCipher.CodecAsync(cancellationToken);
                 var source = $"{name} — fichier du {FrenchFormat.Date(DateOnly.FromDateTime((import.FinishedAt ?? import.StartedAt).UtcDateTime))}";
                 foreach (var record in records)
                 {
-                    var facts = JsonSerializer.Deserialize<Dictionary<string, string>>(decrypt(record.FactsProtected)) ?? [];
+                    var facts = codec.Unprotect(record.FactsProtected);
                     items.AddRange(Shown(facts, convention, byOperator.Key, byConvention, today, source));
                 }
             }

@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using System.Threading.Channels;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Rights.Conventions;
@@ -47,60 +47,83 @@ public sealed class OperatorImporter(CarteBlancheDbContext db, NirHasher nirHash
         await db.SaveChangesAsync(cancellationToken);
 
         var hash = await nirHasher.HasherAsync(cancellationToken);
-        var (encrypt, _) = await factCipher.CipherAsync(cancellationToken);
+        var facts = await factCipher.CodecAsync(cancellationToken);
         var file = new OperatorFile(convention.Attributes.Where(a => a.OperatorId == operatorId).ToList());
-        var pending = new List<OperatorRecord>(BatchSize);
-        using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
         var length = content.CanSeek ? content.Length : 0;
-        async Task FlushAsync()
+
+        // Two stages on two threads: one reads the file and prepares the rows (hash, encryption), the other writes the
+        // previous batch. A few batches at most wait between them: memory stays flat whatever the file's size.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<(List<OperatorRecord> Rows, double Read)>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(async () =>
         {
-            await InsertAsync(pending, cancellationToken);
-            pending.Clear();
-            if (length > 0)
+            try
             {
-                progress?.Report(Math.Min(0.99, (double)content.Position / length));
+                using var reader = new StreamReader(content, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+                var pending = new List<OperatorRecord>(BatchSize);
+                foreach (var person in file.Persons(reader, fileName, stop.Token))
+                {
+                    if (file.ErrorCount > 0)
+                    {
+                        pending.Clear();
+                        continue; // keep reading for the errors, store nothing more
+                    }
+                    pending.Add(new OperatorRecord
+                    {
+                        ImportId = import.Id,
+                        SourceId = person.SourceId,
+                        HouseholdId = person.HouseholdId,
+                        Role = person.Role,
+                        NirHash = person.Nir == null ? null : hash(person.Nir),
+                        BirthName = person.BirthName,
+                        UsageName = person.UsageName,
+                        FirstNames = person.FirstNames,
+                        Sex = person.Sex,
+                        BirthDate = person.BirthDate,
+                        BirthPlace = person.BirthPlace,
+                        Commune = person.Commune,
+                        FactsProtected = facts.Protect(person.Facts),
+                    });
+                    if (pending.Count >= BatchSize)
+                    {
+                        await batches.Writer.WriteAsync((pending, length > 0 ? (double)content.Position / length : 0), stop.Token);
+                        pending = new List<OperatorRecord>(BatchSize);
+                    }
+                }
+                if (pending.Count > 0 && file.ErrorCount == 0)
+                {
+                    await batches.Writer.WriteAsync((pending, 1), stop.Token);
+                }
+                batches.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                batches.Writer.Complete(e);
+            }
+        }, stop.Token);
+        try
+        {
+            await foreach (var (rows, read) in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                if (file.ErrorCount == 0)
+                {
+                    await BulkInsert.InsertAsync(db, rows, cancellationToken);
+                    progress?.Report(Math.Min(0.95, 0.95 * read));
+                }
             }
         }
-        // Rows are saved by batches as the file is read: memory stays flat whatever its size.
-        foreach (var person in file.Persons(reader, fileName, cancellationToken))
+        catch
         {
-            if (file.ErrorCount > 0)
-            {
-                continue; // keep reading for the errors, store nothing more
-            }
-            pending.Add(new OperatorRecord
-            {
-                ImportId = import.Id,
-                ConventionId = conventionId,
-                OperatorId = operatorId,
-                SourceId = person.SourceId,
-                HouseholdId = person.HouseholdId,
-                Role = person.Role,
-                NirHash = person.Nir == null ? null : hash(person.Nir),
-                BirthName = person.BirthName,
-                UsageName = person.UsageName,
-                FirstNames = person.FirstNames,
-                Sex = person.Sex,
-                BirthDate = person.BirthDate,
-                BirthPlace = person.BirthPlace,
-                Commune = person.Commune,
-                FactsProtected = encrypt(JsonSerializer.Serialize(person.Facts)),
-            });
-            if (pending.Count >= BatchSize)
-            {
-                await FlushAsync();
-            }
+            await stop.CancelAsync(); // the reader must not wait for a writer that stopped
+            throw;
         }
+        await reading;
         if (file.ErrorCount > 0)
         {
             db.ChangeTracker.Clear();
             await db.Set<OperatorRecord>().Where(r => r.ImportId == import.Id).ExecuteDeleteAsync(cancellationToken);
             var tracked = await db.Set<OperatorImport>().SingleAsync(i => i.Id == import.Id, cancellationToken);
             return await FinishRejectedAsync(tracked, file.Errors, file.ErrorCount, cancellationToken, file.Rows);
-        }
-        if (pending.Count > 0)
-        {
-            await FlushAsync();
         }
 
         // The switch: the previous data goes and this one becomes current, together.
@@ -123,8 +146,6 @@ public sealed class OperatorImporter(CarteBlancheDbContext db, NirHasher nirHash
         progress?.Report(1);
         return import;
     }
-
-    private Task InsertAsync(List<OperatorRecord> rows, CancellationToken cancellationToken) => BulkInsert.InsertAsync(db, rows, cancellationToken);
 
     private async Task<OperatorImport> FinishRejectedAsync(OperatorImport import, IReadOnlyList<FileError> errors, int count, CancellationToken cancellationToken, int rows = 0)
     {

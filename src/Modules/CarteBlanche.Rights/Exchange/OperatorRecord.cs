@@ -37,9 +37,8 @@ public sealed class OperatorRecord
 {
     /// <summary>Time-ordered (version 7): a file's hundreds of thousands of rows go at the end of the key's index instead of all over it.</summary>
     public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>The import says the convention and the operator (no copy of them on each of a file's rows).</summary>
     public Guid ImportId { get; set; }
-    public Guid ConventionId { get; set; }
-    public Guid OperatorId { get; set; }
     public required string SourceId { get; set; }
     public string? HouseholdId { get; set; }
     public PersonRole Role { get; set; }
