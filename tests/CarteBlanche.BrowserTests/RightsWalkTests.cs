@@ -27,6 +27,19 @@ public sealed class RightsWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Button, new() { Name = "Importer le fichier" }).ClickAsync();
         await Expect(page.Locator("#Upload-error")).ToContainTextAsync("Choisissez le fichier à transmettre");
         await Accessibility.AssertAccessibleAsync(page, "transmettre un fichier");
+        // A file with a wrong date: imported in the background, then refused with its line; the CAF's data stays.
+        await page.Locator("#Upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "caf-erreur.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes("identifiant;nom_naissance;prenoms;sexe;date_naissance\nP1;Delmas;Odette;F;1984-13-12\n"),
+        });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importer le fichier" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Fichier « caf-erreur.csv » refusé : 1 erreur(s)" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByText("ligne 2 : date de naissance « 1984-13-12 »")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page, "fichier refusé");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Retour aux fichiers de la convention" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "refusé (1 erreur(s))" }).First).ToBeVisibleAsync();
         await page.SetViewportSizeAsync(375, 800);
         await page.GotoAsync(page.Url); // the format and the history, on a phone
         var culprit = await page.EvaluateAsync<string>("""

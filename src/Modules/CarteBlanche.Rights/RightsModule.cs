@@ -29,6 +29,8 @@ public static class RightsModule
         services.AddScoped<Campaigns.CampaignRunner>();
         services.AddSingleton<Campaigns.CampaignQueue>();
         services.AddHostedService<Campaigns.CampaignWorker>();
+        services.AddSingleton<Exchange.ImportQueue>();
+        services.AddHostedService<Exchange.ImportWorker>();
         services.AddScoped<Campaigns.ResidentSignals>();
         services.AddScoped<IResidentSectionSource, ResidentConsentsSection>();
         services.AddScoped<IResidentSectionSource, Campaigns.ResidentRightsSection>();

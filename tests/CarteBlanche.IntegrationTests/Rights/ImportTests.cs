@@ -83,6 +83,30 @@ public abstract class ImportTests(CarteBlancheFactory factory)
     }
 
     [Fact]
+    public async Task The_page_of_an_import_a_stopped_server_left_running_says_it_was_interrupted_and_another_steward_cannot_see_it()
+    {
+        var (convention, caf) = await DemoAsync();
+        var stopped = new OperatorImport { ConventionId = convention, OperatorId = caf, FileName = "coupe.csv", Status = ImportStatus.Running, Progress = 40, StartedAt = DateTimeOffset.UtcNow };
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Add(stopped);
+            return await db.SaveChangesAsync();
+        });
+        var url = $"/droits/conventions/{convention}/fichiers/{stopped.Id}";
+        using var steward = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.DataSteward));
+        var page = await (await steward.GetAsync(url)).ReadPageAsync();
+        Assert.Contains("Cet import a été interrompu", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("http-equiv=\"refresh\"", page, StringComparison.Ordinal); // nothing to wait for
+        using (var unknown = await steward.GetAsync($"/droits/conventions/{convention}/fichiers/{Guid.NewGuid()}"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+        using var cpamSteward = await Factory.SignedInClientAsync("referent.cpam@demo.carteblanche.fr");
+        using var other = await cpamSteward.GetAsync(url);
+        Assert.NotEqual(System.Net.HttpStatusCode.OK, other.StatusCode);
+    }
+
+    [Fact]
     public async Task The_caf_data_steward_sends_a_file_from_the_page_and_sees_its_errors_by_line()
     {
         var (convention, caf) = await DemoAsync();
@@ -105,14 +129,27 @@ public abstract class ImportTests(CarteBlancheFactory factory)
             };
             content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "Upload", fileName);
             using var sent = await steward.PostAsync(url, content);
-            return await sent.ReadPageAsync();
+            // The file is imported in the background: its page shows a progress bar and refreshes itself until the result.
+            var follow = sent.RequestMessage!.RequestUri!.AbsolutePath;
+            Assert.StartsWith(url + "/", follow, StringComparison.Ordinal);
+            for (var attempt = 0; ; attempt++)
+            {
+                using var status = await steward.GetAsync(follow);
+                var shown = await status.ReadPageAsync();
+                if (!shown.Contains("id=\"import-progress\"", StringComparison.Ordinal))
+                {
+                    return shown;
+                }
+                Assert.True(attempt < 300, "l'import se termine");
+                await Task.Delay(100);
+            }
         }
         var bad = await SendAsync("caf.csv", "identifiant,nom_naissance,prenoms,sexe,date_naissance,salaire\nA1,Delmas,Odette,F,1984-12-12,1000\n");
         Assert.Contains("refusé : 1 erreur(s)", bad, StringComparison.Ordinal);
         Assert.Contains("ligne 1 : colonne 6 « salaire » inconnue", bad, StringComparison.Ordinal);
         var good = await SendAsync("caf.jsonl", "{\"identifiant\": \"P1\", \"nom_naissance\": \"Delmas\", \"prenoms\": \"Odette\", \"sexe\": \"F\", \"date_naissance\": \"1984-12-12\", \"rsa\": false}\n");
         Assert.Contains("importé : 1 personne(s)", good, StringComparison.Ordinal);
-        Assert.Contains("1 personne(s), en service", good, StringComparison.Ordinal);
+        Assert.Contains("1 personne(s), en service", await (await steward.GetAsync(url)).ReadPageAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2465,6 +2465,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<Guid>("OperatorId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Rows")
                         .HasColumnType("integer");
 

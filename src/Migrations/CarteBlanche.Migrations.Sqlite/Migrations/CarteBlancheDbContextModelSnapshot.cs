@@ -2460,6 +2460,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OperatorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Rows")
                         .HasColumnType("INTEGER");
 

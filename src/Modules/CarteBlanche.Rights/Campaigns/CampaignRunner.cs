@@ -356,14 +356,6 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
         await db.Set<Campaign>().Where(c => c.Id == campaign.Id).ExecuteUpdateAsync(s => s.SetProperty(c => c.Progress, percent).SetProperty(c => c.Step, step));
     }
 
-    private sealed class LatestProgress : IProgress<double>
-    {
-        private double _value;
-
-        public double Value => Volatile.Read(ref _value);
-
-        public void Report(double value) => Volatile.Write(ref _value, value);
-    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Campagne {CampaignId} en échec")]
     private static partial void LogFailed(ILogger logger, Guid campaignId, Exception exception);

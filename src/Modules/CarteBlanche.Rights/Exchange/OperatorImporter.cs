@@ -16,11 +16,20 @@ public sealed class OperatorImporter(CarteBlancheDbContext db, NirHasher nirHash
 {
     public const int BatchSize = 2000;
 
-    public async Task<OperatorImport> ImportAsync(Guid conventionId, Guid operatorId, Stream content, string fileName, Guid? by, IProgress<double>? progress, CancellationToken cancellationToken)
+    /// <param name="conventionId">The convention the file is sent under.</param>
+    /// <param name="operatorId">The operator whose data it is.</param>
+    /// <param name="content">The file.</param>
+    /// <param name="fileName">Its name: « .jsonl » or « .json » for JSON Lines, else CSV.</param>
+    /// <param name="by">The data steward who sent it; null for the command line and the API.</param>
+    /// <param name="progress">The share of the file done, from 0 to 1.</param>
+    /// <param name="cancellationToken">Stops the import; what it wrote is never current and the next import removes it.</param>
+    /// <param name="importId">The import's id when the caller chose it (a page following a file sent to the background).</param>
+    public async Task<OperatorImport> ImportAsync(Guid conventionId, Guid operatorId, Stream content, string fileName, Guid? by, IProgress<double>? progress, CancellationToken cancellationToken, Guid? importId = null)
     {
         var convention = await db.Set<Convention>().AsNoTracking().AsSplitQuery().SingleAsync(c => c.Id == conventionId, cancellationToken);
         var import = new OperatorImport
         {
+            Id = importId ?? Guid.NewGuid(),
             ConventionId = conventionId,
             OperatorId = operatorId,
             FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 200 } name ? name : "fichier",

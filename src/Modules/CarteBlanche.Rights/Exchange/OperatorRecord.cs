@@ -20,6 +20,8 @@ public sealed class OperatorImport
     /// <summary>The records of the current import are the operator's data; a new succeeded import replaces them at once.</summary>
     public bool IsCurrent { get; set; }
     public int Rows { get; set; }
+    /// <summary>Percent of the file read and written, while it runs (the page's progress bar).</summary>
+    public int Progress { get; set; }
     public int ErrorCount { get; set; }
     /// <summary>The first errors, one per line (« ligne 12 : … »).</summary>
     public string? Errors { get; set; }

@@ -14,14 +14,13 @@ public sealed record ImportRow(OperatorImport Import, string Operator);
 [Authorize(Policy = Policies.RightsStewards)]
 [RequestSizeLimit(MaxBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxBytes)]
-public sealed class ImportModel(CarteBlancheDbContext db, OperatorImporter importer, CarteBlanche.Platform.Audit.IAuditLog auditLog, CarteBlanche.Platform.Calendar.ParisClock clock) : PageModel
+public sealed class ImportModel(CarteBlancheDbContext db, ImportQueue queue, CarteBlanche.Platform.Audit.IAuditLog auditLog, CarteBlanche.Platform.Calendar.ParisClock clock) : PageModel
 {
     public const long MaxBytes = 200L * 1024 * 1024;
 
     public Convention Convention { get; private set; } = default!;
     public IReadOnlyList<(Guid Id, string Name)> Operators { get; private set; } = [];
     public IReadOnlyList<ImportRow> Imports { get; private set; } = [];
-    public OperatorImport? Result { get; private set; }
     /// <summary>The operator's API key in force, if any (its value is never shown again).</summary>
     public OperatorApiKey? ApiKey { get; private set; }
     /// <summary>A key just created: shown once.</summary>
@@ -61,10 +60,15 @@ public sealed class ImportModel(CarteBlancheDbContext db, OperatorImporter impor
         {
             return Page();
         }
-        await using var content = Upload!.OpenReadStream();
-        Result = await importer.ImportAsync(Convention.Id, OperatorId, content, Upload.FileName, User.AccountId(), null, cancellationToken);
-        await LoadImportsAsync(cancellationToken);
-        return Page();
+        // The file is imported in the background (a few seconds for 100,000 rows): the page follows its progress.
+        var path = Path.GetTempFileName();
+        await using (var copy = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+        {
+            await Upload!.CopyToAsync(copy, cancellationToken);
+        }
+        var importId = Guid.NewGuid();
+        queue.Enqueue(new ImportJob(importId, Convention.Id, OperatorId, path, Upload.FileName, User.AccountId()));
+        return Redirect($"/droits/conventions/{Convention.Id}/fichiers/{importId}");
     }
 
     public async Task<IActionResult> OnPostNewKeyAsync(Guid id, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CarteBlanche.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CarteBlancheDbContext))]
-    [Migration("20261206032911_Initial")]
+    [Migration("20261206034908_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2467,6 +2467,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("OperatorId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Rows")
                         .HasColumnType("integer");

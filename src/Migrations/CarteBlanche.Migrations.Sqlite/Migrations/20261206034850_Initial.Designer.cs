@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CarteBlanche.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CarteBlancheDbContext))]
-    [Migration("20261206032858_Initial")]
+    [Migration("20261206034850_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2462,6 +2462,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("OperatorId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Rows")
                         .HasColumnType("INTEGER");

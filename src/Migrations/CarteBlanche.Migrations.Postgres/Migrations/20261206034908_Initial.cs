@@ -1454,6 +1454,7 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
                     Rows = table.Column<int>(type: "integer", nullable: false),
+                    Progress = table.Column<int>(type: "integer", nullable: false),
                     ErrorCount = table.Column<int>(type: "integer", nullable: false),
                     Errors = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
                     StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),

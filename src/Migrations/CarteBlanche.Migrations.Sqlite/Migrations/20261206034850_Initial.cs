@@ -1453,6 +1453,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
                     Rows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
                     ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
                     Errors = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
