@@ -13,6 +13,7 @@ root.Subcommands.Add(BenefitsCommands.Create());
 root.Subcommands.Add(TransitCommands.Create());
 root.Subcommands.Add(RightsCommands.Create());
 root.Subcommands.Add(LinkageCommands.Create());
+root.Subcommands.Add(MobilityCommands.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

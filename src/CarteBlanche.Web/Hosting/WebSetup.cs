@@ -6,6 +6,7 @@ using CarteBlanche.Platform;
 using CarteBlanche.Desk;
 using CarteBlanche.Network;
 using CarteBlanche.Bus;
+using CarteBlanche.Mobility;
 using CarteBlanche.Rights;
 using CarteBlanche.Platform.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -34,6 +35,7 @@ public static class WebSetup
         services.AddNetworkModule();
         services.AddBusModule();
         services.AddRightsModule();
+        services.AddMobilityModule();
 
         // Links in e-mails sent by background jobs (reminders, digests) and iCalendar feeds have no request to take an
         // address from: outside Development the public address must be set, or the app does not start.
