@@ -6,7 +6,7 @@ namespace CarteBlanche.Mobility.Carpool;
 /// <summary>A place a car goes from or to: a commune (its INSEE code) at its centre, or any point.</summary>
 public sealed record RoadPoint(string? InseeCode, double Latitude, double Longitude);
 
-/// <summary>Driving time between two points, in minutes: pluggable (ADR 0018).</summary>
+/// <summary>Driving time between two points, in minutes: pluggable (ADR 0017).</summary>
 public interface IRoadTimes
 {
     double Minutes(RoadPoint from, RoadPoint to);
