@@ -22,4 +22,6 @@ public static class Policies
     public const string Rights = "Rights";
     /// <summary>Writing conventions and their data dictionary: data stewards, coordinators and admins.</summary>
     public const string RightsStewards = "RightsStewards";
+    /// <summary>Solidarity mobility: helpers, agents, social workers, coordinators and admins record travel needs and look for solutions.</summary>
+    public const string Mobility = "Mobility";
 }

@@ -77,6 +77,8 @@ public enum AuditPurpose
     NonTakeUpOutreach,
     /// <summary>« Dites-le nous une fois » : an agent sees what the operators already know of a consenting resident.</summary>
     TellUsOnce,
+    /// <summary>A helper or the carpool operator records or reads a person's travel need, trip or ride (solidarity mobility).</summary>
+    MobilityHelp,
 }
 
 /// <summary>The stable code and French label of each <see cref="AuditPurpose"/>.</summary>
@@ -139,6 +141,7 @@ public static class AuditPurposes
         [AuditPurpose.OperatorData] = ("operator-data", "Données transmises par un organisme sous convention"),
         [AuditPurpose.NonTakeUpOutreach] = ("non-take-up-outreach", "Démarche vers un foyer signalé par une campagne de non-recours"),
         [AuditPurpose.TellUsOnce] = ("tell-us-once", "Données déjà connues des organismes montrées au guichet (« Dites-le nous une fois »)"),
+        [AuditPurpose.MobilityHelp] = ("mobility-help", "Aide à la mobilité : besoin de déplacement, trajet de covoiturage"),
         [AuditPurpose.AccountAdministration] = ("account-administration", "Administration des comptes"),
         [AuditPurpose.TwoFactorResetByAdmin] = ("two-factor-reset-by-admin", "Réinitialisation par un administrateur"),
         [AuditPurpose.SignInUnknownAccount] = ("sign-in-unknown-account", "Compte inconnu"),

@@ -114,6 +114,7 @@ public static class WebSetup
             .AddPolicy(Policies.BusCrew, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Rights, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.DataSteward, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.RightsStewards, p => p.RequireRole(Roles.DataSteward, Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.Mobility, p => p.RequireRole(Roles.Helper, Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.NewsPublishers, p => p.RequireRole(Roles.PartnerReferent, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Figures, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.TerritoryReaders, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin));

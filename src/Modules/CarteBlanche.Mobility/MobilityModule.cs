@@ -9,6 +9,9 @@ public sealed class MobilityOptions
 
     /// <summary>The GTFS feed in service (a folder or a zip); by default the Lot's demonstration feed shipped with the module.</summary>
     public string? GtfsPath { get; set; }
+
+    /// <summary>The organisation whose helpers run the solidarity carpool (Lot'ôcar's operator): they see every ride and contact.</summary>
+    public string CarpoolOperator { get; set; } = "Association Mobilité solidaire du Lot (démonstration)";
 }
 
 public static class MobilityModule
@@ -21,6 +24,8 @@ public static class MobilityModule
         services.AddOptions<MobilityOptions>().BindConfiguration(MobilityOptions.Section);
         services.AddSingleton<MobilityNetwork>();
         services.AddScoped<JourneySearch>();
+        services.AddScoped<Needs.MobilityAccess>();
+        services.AddSingleton<Carpool.IRoadTimes, Carpool.StraightLineRoadTimes>();
         return services;
     }
 }

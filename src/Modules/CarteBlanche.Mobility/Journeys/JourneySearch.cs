@@ -1,11 +1,15 @@
 using System.Globalization;
+using CarteBlanche.Mobility.Carpool;
 using CarteBlanche.Platform.Territory;
 using CarteBlanche.Transit;
 
 namespace CarteBlanche.Mobility.Journeys;
 
-/// <summary>Where a journey starts or ends: a stop of the network, or a point (a commune's centre, a place) reached on foot.</summary>
-public sealed record JourneyEnd(string Label, IReadOnlyDictionary<int, int> Stops, string? NoStop);
+/// <summary>
+/// Where a journey starts or ends: a stop of the network, or a point (a commune's centre, a place) reached on foot;
+/// <paramref name="Point"/> is where a car would go (with the commune it is in), when known.
+/// </summary>
+public sealed record JourneyEnd(string Label, IReadOnlyDictionary<int, int> Stops, string? NoStop, RoadPoint? Point = null);
 
 /// <summary>One way to go, told in French: a summary line and the steps, in order.</summary>
 public sealed record Itinerary(DateTime Departure, DateTime Arrival, string Summary, IReadOnlyList<string> Steps, bool NeedsBooking);
@@ -49,18 +53,22 @@ public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork netw
             return (null, "Les horaires des transports ne sont pas disponibles pour le moment.");
         }
         var folded = SearchText.Fold(typed);
+        var communes = await db.Communes.AsNoTracking().Select(c => new { c.InseeCode, c.Latitude, c.Longitude }).ToListAsync(cancellationToken);
+        // The commune a point is in, near enough: the one whose centre is nearest.
+        RoadPoint PointAt(double latitude, double longitude) => new(
+            communes.MinBy(c => Geo.Metres(latitude, longitude, c.Latitude, c.Longitude))?.InseeCode, latitude, longitude);
         var stops = Enumerable.Range(0, transit.StopIds.Length).Where(i => SearchText.Fold(transit.StopNames[i]) == folded).ToList();
         if (stops.Count > 0)
         {
             // A station: its platforms (its child stops) too.
             var withChildren = stops.Concat(Enumerable.Range(0, transit.StopIds.Length).Where(i => stops.Contains(transit.StopParent[i]))).Distinct();
-            return (new JourneyEnd(transit.StopNames[stops[0]], withChildren.ToDictionary(i => i, _ => 0), null), null);
+            return (new JourneyEnd(transit.StopNames[stops[0]], withChildren.ToDictionary(i => i, _ => 0), null, PointAt(transit.Latitude[stops[0]], transit.Longitude[stops[0]])), null);
         }
         var places = await db.Places.AsNoTracking().Where(p => p.IsActive && p.Latitude != null && p.Longitude != null)
             .Select(p => new { p.Name, p.Latitude, p.Longitude }).ToListAsync(cancellationToken);
         if (places.FirstOrDefault(p => SearchText.Fold(p.Name) == folded) is { } place)
         {
-            return (Around(transit, place.Name, place.Latitude!.Value, place.Longitude!.Value), null);
+            return (Around(transit, place.Name, place.Latitude!.Value, place.Longitude!.Value) with { Point = PointAt(place.Latitude!.Value, place.Longitude!.Value) }, null);
         }
         var (insee, error) = await CommuneChoice.ResolveAsync(db, typed, cancellationToken);
         if (insee == null)
@@ -68,7 +76,7 @@ public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork netw
             return (null, $"« {typed} » n'est ni une commune du territoire, ni un arrêt, ni un lieu connu : choisissez dans la liste.");
         }
         var commune = await db.Communes.AsNoTracking().SingleAsync(c => c.InseeCode == insee, cancellationToken);
-        return (Around(transit, commune.Name, commune.Latitude, commune.Longitude), null);
+        return (Around(transit, commune.Name, commune.Latitude, commune.Longitude) with { Point = new RoadPoint(commune.InseeCode, commune.Latitude, commune.Longitude) }, null);
     }
 
     /// <summary>The stops within walking distance of a point; none, and the nearest one named, when it is too far.</summary>

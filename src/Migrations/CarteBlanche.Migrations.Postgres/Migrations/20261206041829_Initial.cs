@@ -799,6 +799,36 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mobility_persons",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    CommuneInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    ConsentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mobility_persons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_mobility_persons_platform_accounts_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_mobility_persons_platform_communes_CommuneInseeCode",
+                        column: x => x.CommuneInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "network_digest_entries",
                 columns: table => new
                 {
@@ -1186,6 +1216,100 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mobility_needs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Destination = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    DestinationInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Time = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    ArriveBy = table.Column<bool>(type: "boolean", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UnmetReason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mobility_needs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_mobility_needs_mobility_persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "mobility_persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_mobility_needs_platform_accounts_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_mobility_needs_platform_communes_DestinationInseeCode",
+                        column: x => x.DestinationInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_mobility_needs_platform_communes_FromInseeCode",
+                        column: x => x.FromInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mobility_trips",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DriverId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    ToInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Days = table.Column<byte>(type: "smallint", nullable: false),
+                    Departure = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    FlexibilityMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Tolerance = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ThroughOperator = table.Column<bool>(type: "boolean", nullable: false),
+                    Expires = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mobility_trips", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_mobility_trips_mobility_persons_DriverId",
+                        column: x => x.DriverId,
+                        principalTable: "mobility_persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_mobility_trips_platform_accounts_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_mobility_trips_platform_communes_FromInseeCode",
+                        column: x => x.FromInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_mobility_trips_platform_communes_ToInseeCode",
+                        column: x => x.ToInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "network_messages",
                 columns: table => new
                 {
@@ -1513,6 +1637,45 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         principalTable: "rights_conventions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mobility_rides",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NeedId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TripId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DetourMinutes = table.Column<double>(type: "double precision", nullable: false),
+                    PickUp = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    DropOff = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Kilometres = table.Column<double>(type: "double precision", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mobility_rides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_mobility_rides_mobility_needs_NeedId",
+                        column: x => x.NeedId,
+                        principalTable: "mobility_needs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_mobility_rides_mobility_trips_TripId",
+                        column: x => x.TripId,
+                        principalTable: "mobility_trips",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_mobility_rides_platform_accounts_ProposedBy",
+                        column: x => x.ProposedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1905,6 +2068,86 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 table: "desk_satisfaction_surveys",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_needs_DestinationInseeCode",
+                table: "mobility_needs",
+                column: "DestinationInseeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_needs_FromInseeCode",
+                table: "mobility_needs",
+                column: "FromInseeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_needs_PersonId",
+                table: "mobility_needs",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_needs_RecordedBy",
+                table: "mobility_needs",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_needs_Status_Day",
+                table: "mobility_needs",
+                columns: new[] { "Status", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_persons_CommuneInseeCode",
+                table: "mobility_persons",
+                column: "CommuneInseeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_persons_RecordedBy",
+                table: "mobility_persons",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_rides_NeedId",
+                table: "mobility_rides",
+                column: "NeedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_rides_ProposedBy",
+                table: "mobility_rides",
+                column: "ProposedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_rides_Status",
+                table: "mobility_rides",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_rides_TripId",
+                table: "mobility_rides",
+                column: "TripId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_trips_DriverId",
+                table: "mobility_trips",
+                column: "DriverId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_trips_Expires",
+                table: "mobility_trips",
+                column: "Expires");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_trips_FromInseeCode",
+                table: "mobility_trips",
+                column: "FromInseeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_trips_RecordedBy",
+                table: "mobility_trips",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_trips_ToInseeCode",
+                table: "mobility_trips",
+                column: "ToInseeCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_network_api_keys_OrganisationId",
@@ -2349,6 +2592,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 name: "desk_satisfaction_surveys");
 
             migrationBuilder.DropTable(
+                name: "mobility_rides");
+
+            migrationBuilder.DropTable(
                 name: "network_attachments");
 
             migrationBuilder.DropTable(
@@ -2445,6 +2691,12 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 name: "desk_cases");
 
             migrationBuilder.DropTable(
+                name: "mobility_needs");
+
+            migrationBuilder.DropTable(
+                name: "mobility_trips");
+
+            migrationBuilder.DropTable(
                 name: "network_messages");
 
             migrationBuilder.DropTable(
@@ -2467,6 +2719,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "desk_residents");
+
+            migrationBuilder.DropTable(
+                name: "mobility_persons");
 
             migrationBuilder.DropTable(
                 name: "network_questions");

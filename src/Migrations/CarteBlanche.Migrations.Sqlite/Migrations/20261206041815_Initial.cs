@@ -798,6 +798,36 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mobility_persons",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    ConsentAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mobility_persons", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_mobility_persons_platform_accounts_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_mobility_persons_platform_communes_CommuneInseeCode",
+                        column: x => x.CommuneInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "network_digest_entries",
                 columns: table => new
                 {
@@ -1185,6 +1215,100 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mobility_needs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    DestinationInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Time = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    ArriveBy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UnmetReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mobility_needs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_mobility_needs_mobility_persons_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "mobility_persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_mobility_needs_platform_accounts_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_mobility_needs_platform_communes_DestinationInseeCode",
+                        column: x => x.DestinationInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_mobility_needs_platform_communes_FromInseeCode",
+                        column: x => x.FromInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mobility_trips",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DriverId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    ToInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Days = table.Column<byte>(type: "INTEGER", nullable: false),
+                    Departure = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    FlexibilityMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tolerance = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ThroughOperator = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Expires = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mobility_trips", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_mobility_trips_mobility_persons_DriverId",
+                        column: x => x.DriverId,
+                        principalTable: "mobility_persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_mobility_trips_platform_accounts_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_mobility_trips_platform_communes_FromInseeCode",
+                        column: x => x.FromInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_mobility_trips_platform_communes_ToInseeCode",
+                        column: x => x.ToInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "network_messages",
                 columns: table => new
                 {
@@ -1512,6 +1636,45 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         principalTable: "rights_conventions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mobility_rides",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NeedId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TripId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DetourMinutes = table.Column<double>(type: "REAL", nullable: false),
+                    PickUp = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    DropOff = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Kilometres = table.Column<double>(type: "REAL", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mobility_rides", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_mobility_rides_mobility_needs_NeedId",
+                        column: x => x.NeedId,
+                        principalTable: "mobility_needs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_mobility_rides_mobility_trips_TripId",
+                        column: x => x.TripId,
+                        principalTable: "mobility_trips",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_mobility_rides_platform_accounts_ProposedBy",
+                        column: x => x.ProposedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1904,6 +2067,86 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 table: "desk_satisfaction_surveys",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_needs_DestinationInseeCode",
+                table: "mobility_needs",
+                column: "DestinationInseeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_needs_FromInseeCode",
+                table: "mobility_needs",
+                column: "FromInseeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_needs_PersonId",
+                table: "mobility_needs",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_needs_RecordedBy",
+                table: "mobility_needs",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_needs_Status_Day",
+                table: "mobility_needs",
+                columns: new[] { "Status", "Day" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_persons_CommuneInseeCode",
+                table: "mobility_persons",
+                column: "CommuneInseeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_persons_RecordedBy",
+                table: "mobility_persons",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_rides_NeedId",
+                table: "mobility_rides",
+                column: "NeedId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_rides_ProposedBy",
+                table: "mobility_rides",
+                column: "ProposedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_rides_Status",
+                table: "mobility_rides",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_rides_TripId",
+                table: "mobility_rides",
+                column: "TripId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_trips_DriverId",
+                table: "mobility_trips",
+                column: "DriverId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_trips_Expires",
+                table: "mobility_trips",
+                column: "Expires");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_trips_FromInseeCode",
+                table: "mobility_trips",
+                column: "FromInseeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_trips_RecordedBy",
+                table: "mobility_trips",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_trips_ToInseeCode",
+                table: "mobility_trips",
+                column: "ToInseeCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_network_api_keys_OrganisationId",
@@ -2348,6 +2591,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_satisfaction_surveys");
 
             migrationBuilder.DropTable(
+                name: "mobility_rides");
+
+            migrationBuilder.DropTable(
                 name: "network_attachments");
 
             migrationBuilder.DropTable(
@@ -2444,6 +2690,12 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_cases");
 
             migrationBuilder.DropTable(
+                name: "mobility_needs");
+
+            migrationBuilder.DropTable(
+                name: "mobility_trips");
+
+            migrationBuilder.DropTable(
                 name: "network_messages");
 
             migrationBuilder.DropTable(
@@ -2466,6 +2718,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "desk_residents");
+
+            migrationBuilder.DropTable(
+                name: "mobility_persons");
 
             migrationBuilder.DropTable(
                 name: "network_questions");

@@ -1,0 +1,108 @@
+using CarteBlanche.IntegrationTests.Infrastructure;
+using CarteBlanche.Mobility.Needs;
+using CarteBlanche.Platform.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace CarteBlanche.IntegrationTests.Mobility;
+
+/// <summary>
+/// A helper finds a way for a person of Concots (no bus) to a Tuesday appointment in Cahors: a carpool driver from Bach
+/// within a 5-minute detour, whose ride the operator arranges; another need stays unmet and is counted by origin and
+/// destination. On Monday 7 December 2026.
+/// </summary>
+public sealed class HelperTests(JourneyPageApp app) : IClassFixture<JourneyPageApp>
+{
+    private readonly CarteBlancheFactory _factory = app.Factory;
+
+    private static KeyValuePair<string, string> F(string name, string value) => new(name, value);
+
+    [Fact]
+    public async Task A_need_without_a_bus_finds_a_driver_within_a_minor_detour_and_the_operator_records_the_ride()
+    {
+        using var helper = await _factory.SignedInClientAsync(DemoData.EmailFor(Roles.Helper));
+        var lastName = "Delpech" + Guid.NewGuid().ToString("N")[..4];
+        using (var driver = await Html.PostFormAsync(helper, "/mobilite/conducteurs/nouveau",
+        [
+            F("Form.FirstName", "Marc"), F("Form.LastName", "Vidal"), F("Form.Phone", "05 65 21 00 02"), F("Form.From", "Bach"), F("Form.To", "Cahors (46000)"),
+            F("Form.Days", "1"), F("Form.Days", "3"), F("Form.Departure", "07:30"), F("Form.Flexibility", "15"), F("Form.Tolerance", "Minor"),
+            F("Form.Expires", "2027-03-01"), F("Form.Consent", "true"),
+        ]))
+        {
+            Assert.Contains("Trajet de Marc Vidal enregistré : mardi et jeudi, jusqu'au 01/03/2027.", await driver.ReadPageAsync(), StringComparison.Ordinal);
+        }
+        using var recorded = await Html.PostFormAsync(helper, "/mobilite/besoins/nouveau",
+        [
+            F("Form.FirstName", "Odette"), F("Form.LastName", lastName), F("Form.Phone", "05 65 21 00 01"), F("Form.From", "Concots"), F("Form.To", "Cahors Hôpital Jean Rougier"),
+            F("Form.Day", "2026-12-08"), F("Form.Time", "09:00"), F("Form.ArriveBy", "true"), F("Form.Purpose", "Care"), F("Form.Consent", "true"),
+        ]);
+        var page = await recorded.ReadPageAsync();
+        var needUrl = recorded.RequestMessage!.RequestUri!.AbsolutePath;
+        Assert.Contains($"Odette {lastName} : de Concots à Cahors Hôpital Jean Rougier", page, StringComparison.Ordinal);
+        Assert.Contains("Aucun arrêt de car ou de bus à moins de 1 km de Concots", page, StringComparison.Ordinal);
+        Assert.Contains("Bach → Cahors, mardi et jeudi vers 7 h 30 (± 15 min)", page, StringComparison.Ordinal);
+        Assert.Contains("(mineur)", page, StringComparison.Ordinal);
+
+        // Only the helper who recorded it and the operator see the person.
+        using (var agent = await _factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent)))
+        using (var denied = await agent.GetAsync(needUrl))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, denied.StatusCode);
+        }
+
+        var tripId = await _factory.WithDbAsync(db => db.Set<RegularTrip>().Where(t => t.Driver!.LastName == "Vidal").Select(t => t.Id).FirstAsync());
+        using (var proposed = await Html.PostFormAsync(helper, needUrl, [], $"{needUrl}?handler=Propose&tripId={tripId}"))
+        {
+            Assert.Contains("À appeler", await proposed.ReadPageAsync(), StringComparison.Ordinal);
+        }
+        using var console = await helper.GetAsync("/mobilite/covoiturage");
+        var consolePage = await console.ReadPageAsync();
+        Assert.Contains($"Passager : Odette {lastName}, 05 65 21 00 01", consolePage, StringComparison.Ordinal);
+        Assert.Contains("Conducteur : Marc Vidal, 05 65 21 00 02 — trajet Bach → Cahors", consolePage, StringComparison.Ordinal);
+        var rideId = await _factory.WithDbAsync(db => db.Set<Ride>().Where(r => r.Need!.Person!.LastName == lastName).Select(r => r.Id).SingleAsync());
+        using (await Html.PostFormAsync(helper, "/mobilite/covoiturage", [F("rideId", rideId.ToString()), F("status", "Agreed")])) { }
+        Assert.Equal(NeedStatus.Carpool, await _factory.WithDbAsync(db => db.Set<TravelNeed>().Where(n => n.Person!.LastName == lastName).Select(n => n.Status).SingleAsync()));
+        Assert.True(await _factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "mobility.ride-outcome")));
+    }
+
+    [Fact]
+    public async Task A_need_left_without_a_solution_is_counted_by_origin_and_destination_and_exported()
+    {
+        using var helper = await _factory.SignedInClientAsync(DemoData.EmailFor(Roles.Helper));
+        using var recorded = await Html.PostFormAsync(helper, "/mobilite/besoins/nouveau",
+        [
+            F("Form.FirstName", "Jean"), F("Form.LastName", "Lacoste"), F("Form.From", "Concots"), F("Form.To", "Figeac Gare"),
+            F("Form.Day", "2026-12-13"), F("Form.Time", "08:00"), F("Form.ArriveBy", "true"), F("Form.Purpose", "Work"), F("Form.Consent", "true"),
+        ]);
+        var needUrl = recorded.RequestMessage!.RequestUri!.AbsolutePath;
+        using (await Html.PostFormAsync(helper, needUrl, [F("Reason", "TooFarFromStop")], $"{needUrl}?handler=Unmet")) { }
+        var table = System.Net.WebUtility.HtmlDecode(await (await helper.GetAsync("/mobilite/besoins-non-couverts")).ReadPageAsync());
+        Assert.Contains("<td>Concots</td>", table, StringComparison.Ordinal);
+        Assert.Contains("Trop loin d'un arrêt (1)", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("Lacoste", table, StringComparison.Ordinal);
+        var csv = await (await helper.GetAsync("/mobilite/besoins-non-couverts?handler=Csv")).Content.ReadAsStringAsync();
+        Assert.Contains("Concots;46073;", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Bad_input_gets_french_messages_and_nothing_is_recorded()
+    {
+        using var helper = await _factory.SignedInClientAsync(DemoData.EmailFor(Roles.Helper));
+        var before = await _factory.WithDbAsync(db => db.Set<TravelNeed>().CountAsync());
+        var page = await (await Html.PostFormAsync(helper, "/mobilite/besoins/nouveau",
+        [
+            F("Form.FirstName", "Anne"), F("Form.LastName", "Roux"), F("Form.From", "Atlantide"), F("Form.To", "Cahors"), F("Form.Day", "2026-12-01"), F("Form.Time", "09:00"),
+        ])).ReadPageAsync();
+        Assert.Contains("Commune de départ : Commune inconnue : « Atlantide »", page, StringComparison.Ordinal);
+        Assert.Contains("Jour : ce jour est passé", page, StringComparison.Ordinal);
+        Assert.Contains("Accord : la personne doit accepter", page, StringComparison.Ordinal);
+        var trip = System.Net.WebUtility.HtmlDecode(await (await Html.PostFormAsync(helper, "/mobilite/conducteurs/nouveau",
+        [
+            F("Form.FirstName", "Paul"), F("Form.LastName", "Roux"), F("Form.Phone", "05 65 21 00 03"), F("Form.From", "Cahors"), F("Form.To", "Cahors"),
+            F("Form.Departure", "25:00"), F("Form.Expires", "2026-12-01"), F("Form.Consent", "true"),
+        ])).ReadPageAsync());
+        Assert.Contains("Arrivée : la commune d'arrivée est celle du départ.", trip, StringComparison.Ordinal);
+        Assert.Contains("Jours : cochez au moins un jour de la semaine.", trip, StringComparison.Ordinal);
+        Assert.Equal(before, await _factory.WithDbAsync(db => db.Set<TravelNeed>().CountAsync()));
+    }
+}
