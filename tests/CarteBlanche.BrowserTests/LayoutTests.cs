@@ -84,7 +84,7 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
             "partnerreferent" => ["/", "/reseau/sollicitations", "/reseau/sollicitations?vue=toutes", "/reseau/actualites", "/reseau/actualites/publier", "/reseau/annuaire", "/reseau/notifications", "/compte"],
             "coordinator" => ["/", "/car", "/car/planification", "/car/arrets", "/car/chiffres", "/car/equipage", "/reseau/sollicitations", "/demarches/propositions", "/territoire/organisations", "/territoire/lieux", "/territoire/lieux/modifier", "/chiffres", "/droits", "/droits/conventions/nouvelle"],
             "datasteward" => ["/", "/droits", "/droits/campagnes", "/compte"],
-            "helper" => ["/", "/mobilite", "/mobilite/besoins", "/mobilite/besoins/nouveau", "/mobilite/conducteurs/nouveau", "/mobilite/covoiturage", "/mobilite/besoins-non-couverts", "/compte"],
+            "helper" => ["/", "/mobilite", "/mobilite/besoins", "/mobilite/besoins/nouveau", "/mobilite/conducteurs/nouveau", "/mobilite/covoiturage", "/mobilite/besoins-non-couverts", "/mobilite/chiffres", "/compte"],
             _ => ["/", "/admin/comptes", "/admin/comptes/inviter", "/admin/audit", "/territoire/communes", "/territoire/organisations", "/territoire/lieux", "/compte", "/compte/doubleauthentification", "/car/planification"],
         };
         // Follow the first link of each kind found on the role's lists: a case, a resident, a question, a partner's page.

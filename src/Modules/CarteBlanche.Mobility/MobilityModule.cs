@@ -1,4 +1,5 @@
 using CarteBlanche.Mobility.Journeys;
+using CarteBlanche.Platform.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CarteBlanche.Mobility;
@@ -12,6 +13,10 @@ public sealed class MobilityOptions
 
     /// <summary>The organisation whose helpers run the solidarity carpool (Lot'ôcar's operator): they see every ride and contact.</summary>
     public string CarpoolOperator { get; set; } = "Association Mobilité solidaire du Lot (démonstration)";
+
+    /// <summary>A person's name and phone are wiped this long after their last need's day or their last trip's end.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 120)]
+    public int RetentionMonths { get; set; } = 12;
 }
 
 public static class MobilityModule
@@ -21,7 +26,8 @@ public static class MobilityModule
     public static IServiceCollection AddMobilityModule(this IServiceCollection services)
     {
         services.AddSingleton(Model);
-        services.AddOptions<MobilityOptions>().BindConfiguration(MobilityOptions.Section);
+        services.AddOptions<MobilityOptions>().BindConfiguration(MobilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRecurringJob<Needs.MobilityRetentionJob>();
         services.AddSingleton<MobilityNetwork>();
         services.AddScoped<JourneySearch>();
         services.AddScoped<Needs.MobilityAccess>();

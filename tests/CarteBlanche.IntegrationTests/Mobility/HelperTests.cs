@@ -2,6 +2,7 @@ using CarteBlanche.IntegrationTests.Infrastructure;
 using CarteBlanche.Mobility.Needs;
 using CarteBlanche.Platform.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CarteBlanche.IntegrationTests.Mobility;
@@ -63,6 +64,14 @@ public sealed class HelperTests(JourneyPageApp app) : IClassFixture<JourneyPageA
         using (await Html.PostFormAsync(helper, "/mobilite/covoiturage", [F("rideId", rideId.ToString()), F("status", "Agreed")])) { }
         Assert.Equal(NeedStatus.Carpool, await _factory.WithDbAsync(db => db.Set<TravelNeed>().Where(n => n.Person!.LastName == lastName).Select(n => n.Status).SingleAsync()));
         Assert.True(await _factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "mobility.ride-outcome")));
+
+        // The month's figures count the agreed ride and its shared kilometres, naming nobody.
+        var figures = await (await helper.GetAsync("/mobilite/chiffres?handler=Csv")).Content.ReadAsStringAsync();
+        var december = figures.Split('\n').Single(l => l.StartsWith("2026-12;", StringComparison.Ordinal)).Split(';');
+        Assert.True(int.Parse(december[3], System.Globalization.CultureInfo.InvariantCulture) >= 1, figures); // solution_covoiturage
+        Assert.True(int.Parse(december[7], System.Globalization.CultureInfo.InvariantCulture) >= 1, figures); // trajets_convenus
+        Assert.True(double.Parse(december[9], System.Globalization.CultureInfo.InvariantCulture) > 15, figures); // km_partages: Concots → Cahors
+        Assert.DoesNotContain(lastName, figures, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,5 +113,36 @@ public sealed class HelperTests(JourneyPageApp app) : IClassFixture<JourneyPageA
         Assert.Contains("Arrivée : la commune d'arrivée est celle du départ.", trip, StringComparison.Ordinal);
         Assert.Contains("Jours : cochez au moins un jour de la semaine.", trip, StringComparison.Ordinal);
         Assert.Equal(before, await _factory.WithDbAsync(db => db.Set<TravelNeed>().CountAsync()));
+    }
+
+    [Fact]
+    public async Task A_persons_name_and_phone_are_wiped_a_year_after_their_last_need_and_the_need_stays_anonymous()
+    {
+        var helperId = await _factory.WithDbAsync(db => db.Users.Where(u => u.Email == DemoData.EmailFor(Roles.Helper)).Select(u => u.Id).SingleAsync());
+        TravelPerson Person(string lastName, DateTimeOffset created) => new()
+        {
+            FirstName = "Rose", LastName = lastName, Phone = "05 65 21 00 09", CommuneInseeCode = "46073", ConsentAt = created, RecordedBy = helperId, CreatedAt = created,
+        };
+        TravelNeed Need(TravelPerson person, DateOnly day) => new()
+        {
+            PersonId = person.Id, FromInseeCode = "46073", Destination = "Cahors", DestinationInseeCode = "46042", Day = day, Time = new TimeOnly(9, 0), ArriveBy = true,
+            Purpose = TravelPurpose.Care, Status = NeedStatus.Unmet, UnmetReason = UnmetReason.TooFarFromStop, Note = "rendez-vous chez le Dr Martin", RecordedBy = helperId, RecordedAt = person.CreatedAt,
+        };
+        var old = Person("Ancienne" + Guid.NewGuid().ToString("N")[..4], new DateTimeOffset(2024, 5, 1, 8, 0, 0, TimeSpan.Zero));
+        var recent = Person("Recente" + Guid.NewGuid().ToString("N")[..4], new DateTimeOffset(2024, 5, 1, 8, 0, 0, TimeSpan.Zero));
+        await _factory.WithDbAsync(async db =>
+        {
+            db.AddRange(old, Need(old, new DateOnly(2024, 6, 1)), recent, Need(recent, new DateOnly(2024, 6, 1)), Need(recent, new DateOnly(2026, 12, 8)));
+            return await db.SaveChangesAsync();
+        });
+
+        await _factory.InScopeAsync(sp => sp.GetRequiredService<MobilityRetentionJob>().RunAsync(CancellationToken.None));
+
+        var (oldName, oldPhone, oldWiped) = await _factory.WithDbAsync(db => db.Set<TravelPerson>().Where(p => p.Id == old.Id).Select(p => ValueTuple.Create(p.LastName, p.Phone, p.WipedAt)).SingleAsync());
+        Assert.Equal((MobilityRetentionJob.Wiped, (string?)null), (oldName, oldPhone));
+        Assert.NotNull(oldWiped);
+        Assert.Equal(1, await _factory.WithDbAsync(db => db.Set<TravelNeed>().CountAsync(n => n.PersonId == old.Id && n.Note == null && n.Status == NeedStatus.Unmet)));
+        Assert.Equal(recent.LastName, await _factory.WithDbAsync(db => db.Set<TravelPerson>().Where(p => p.Id == recent.Id).Select(p => p.LastName).SingleAsync()));
+        Assert.True(await _factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "mobility.person-wipe" && e.RecordId == old.Id.ToString("D"))));
     }
 }

@@ -86,7 +86,8 @@ public abstract class ImportTests(CarteBlancheFactory factory)
     public async Task The_page_of_an_import_a_stopped_server_left_running_says_it_was_interrupted_and_another_steward_cannot_see_it()
     {
         var (convention, caf) = await DemoAsync();
-        var stopped = new OperatorImport { ConventionId = convention, OperatorId = caf, FileName = "coupe.csv", Status = ImportStatus.Running, Progress = 40, StartedAt = DateTimeOffset.UtcNow };
+        // Started 20 minutes ago and in no server's queue: a server stopped during it.
+        var stopped = new OperatorImport { ConventionId = convention, OperatorId = caf, FileName = "coupe.csv", Status = ImportStatus.Running, Progress = 40, StartedAt = DateTimeOffset.UtcNow.AddMinutes(-20) };
         await Factory.WithDbAsync(async db =>
         {
             db.Add(stopped);

@@ -1149,6 +1149,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<Guid>("RecordedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("WipedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CommuneInseeCode");

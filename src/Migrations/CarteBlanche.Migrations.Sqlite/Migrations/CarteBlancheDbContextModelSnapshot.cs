@@ -1144,6 +1144,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.Property<Guid>("RecordedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WipedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CommuneInseeCode");

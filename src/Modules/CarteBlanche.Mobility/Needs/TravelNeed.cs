@@ -48,6 +48,8 @@ public sealed class TravelPerson
     public DateTimeOffset ConsentAt { get; set; }
     public Guid RecordedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the name and phone were wiped (<see cref="MobilityRetentionJob"/>); the needs stay, anonymous, for the figures.</summary>
+    public DateTimeOffset? WipedAt { get; set; }
 }
 
 /// <summary>A person's need to travel, recorded by a helper: where, when, why; then its solution, or why there is none.</summary>

@@ -107,7 +107,8 @@ public sealed class FicheModel(CarteBlancheDbContext db, JourneySearch search, M
 
     private async Task SolutionsAsync(CancellationToken cancellationToken)
     {
-        var (from, _) = await search.ResolveAsync(FromName, cancellationToken);
+        // By its INSEE code: two communes may share a name.
+        var (from, _) = await search.ResolveAsync(Need.FromInseeCode, cancellationToken);
         var (to, _) = await search.ResolveAsync(Need.Destination, cancellationToken);
         if (from == null || to == null)
         {

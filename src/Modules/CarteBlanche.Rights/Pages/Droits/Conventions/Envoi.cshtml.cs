@@ -8,15 +8,21 @@ namespace CarteBlanche.Rights.Pages.Droits.Conventions;
 /// itself), then its result: imported, or refused with its errors by line. For those who may send that operator's file.
 /// </summary>
 [Authorize(Policy = Policies.RightsStewards)]
-public sealed class EnvoiModel(CarteBlancheDbContext db, ImportQueue queue) : PageModel
+public sealed class EnvoiModel(CarteBlancheDbContext db, ImportQueue queue, CarteBlanche.Platform.Calendar.ParisClock clock) : PageModel
 {
+    /// <summary>
+    /// An import « en cours » for longer, and not in this server's queue, is taken as interrupted. Within it, another
+    /// instance of the app may be running it (its queue is in its memory), so the page keeps waiting.
+    /// </summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
+
     public Convention Convention { get; private set; } = default!;
     public OperatorImport? Import { get; private set; }
     public string Operator { get; private set; } = "";
     /// <summary>Sent, not started yet.</summary>
     public bool Waiting { get; private set; }
 
-    public bool Running => Waiting || Import?.Status == ImportStatus.Running && queue.IsWaiting(Import.Id);
+    public bool Running => Waiting || Import?.Status == ImportStatus.Running && (queue.IsWaiting(Import.Id) || clock.Now - Import.StartedAt < StaleAfter);
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid importId, CancellationToken cancellationToken)
     {

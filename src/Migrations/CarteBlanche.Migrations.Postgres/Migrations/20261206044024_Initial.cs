@@ -809,7 +809,8 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     CommuneInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
                     ConsentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WipedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {

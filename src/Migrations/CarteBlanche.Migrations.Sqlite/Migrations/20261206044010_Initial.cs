@@ -808,7 +808,8 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
                     ConsentAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WipedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+using CarteBlanche.Mobility.Needs;
+using CarteBlanche.Platform.Calendar;
+
+namespace CarteBlanche.Mobility.Pages.Mobilite;
+
+public sealed record MobilityMonth(DateOnly Month, int Needs, int Transit, int Carpool, int Other, int Unmet, int RidesProposed, int RidesAgreed, int RidesDone, double KilometresShared);
+
+/// <summary>
+/// The platform's figures month by month (by the day of the trip), without any person: needs recorded and how they
+/// ended, rides proposed, agreed and done, kilometres shared (the passengers' part of rides agreed or done); CSV.
+/// </summary>
+[Authorize(Policy = Policies.Mobility)]
+public sealed class ChiffresModel(CarteBlancheDbContext db, ParisClock clock) : PageModel
+{
+    public const int Months = 12;
+
+    public IReadOnlyList<MobilityMonth> Rows { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await RowsAsync(cancellationToken);
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
+    {
+        var csv = new StringBuilder("mois;besoins;solution_car_bus;solution_covoiturage;solution_autre;sans_solution;trajets_proposes;trajets_convenus;trajets_faits;km_partages\n");
+        foreach (var r in await RowsAsync(cancellationToken))
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{r.Month:yyyy-MM};{r.Needs};{r.Transit};{r.Carpool};{r.Other};{r.Unmet};{r.RidesProposed};{r.RidesAgreed};{r.RidesDone};{r.KilometresShared.ToString("0.0", CultureInfo.InvariantCulture)}\n");
+        }
+        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "mobilite-chiffres.csv");
+    }
+
+    private async Task<IReadOnlyList<MobilityMonth>> RowsAsync(CancellationToken cancellationToken)
+    {
+        var first = new DateOnly(clock.Today.Year, clock.Today.Month, 1).AddMonths(-(Months - 1));
+        var needs = await db.Set<TravelNeed>().AsNoTracking().Where(n => n.Day >= first).Select(n => new { n.Day, n.Status }).ToListAsync(cancellationToken);
+        var rides = await db.Set<Ride>().AsNoTracking().Where(r => r.Need!.Day >= first).Select(r => new { r.Need!.Day, r.Status, r.Kilometres }).ToListAsync(cancellationToken);
+        return Enumerable.Range(0, Months + 1).Select(i => first.AddMonths(i)).Where(m => m <= clock.Today.AddMonths(1)).Select(month =>
+        {
+            bool In(DateOnly day) => day.Year == month.Year && day.Month == month.Month;
+            var n = needs.Where(x => In(x.Day)).ToList();
+            var r = rides.Where(x => In(x.Day)).ToList();
+            return new MobilityMonth(month, n.Count, n.Count(x => x.Status == NeedStatus.Transit), n.Count(x => x.Status == NeedStatus.Carpool), n.Count(x => x.Status == NeedStatus.OtherSolution),
+                n.Count(x => x.Status == NeedStatus.Unmet), r.Count, r.Count(x => x.Status == RideStatus.Agreed), r.Count(x => x.Status == RideStatus.Done),
+                r.Where(x => x.Status is RideStatus.Agreed or RideStatus.Done).Sum(x => x.Kilometres));
+        }).ToList();
+    }
+}
