@@ -31,6 +31,7 @@ public static class MobilityModule
         services.AddSingleton<MobilityNetwork>();
         services.AddScoped<JourneySearch>();
         services.AddScoped<Needs.MobilityAccess>();
+        services.AddScoped<Carpool.CarpoolSearch>();
         services.AddSingleton<Carpool.IRoadTimes, Carpool.StraightLineRoadTimes>();
         return services;
     }

@@ -44,6 +44,16 @@ public sealed class HelperTests(JourneyPageApp app) : IClassFixture<JourneyPageA
         Assert.Contains("Bach → Cahors, mardi et jeudi vers 7 h 30 (± 15 min)", page, StringComparison.Ordinal);
         Assert.Contains("(mineur)", page, StringComparison.Ordinal);
 
+        // The public search shows the ride as a « virtual line », without the driver.
+        using (var anonymous = _factory.CreateClient())
+        {
+            var found = await (await anonymous.GetAsync("/mobilite?de=Concots&a=Cahors+H%C3%B4pital+Jean+Rougier&date=2026-12-08&sens=arriver&heure=09:00")).ReadPageAsync();
+            Assert.Contains("En covoiturage solidaire", found, StringComparison.Ordinal);
+            Assert.Contains("Un conducteur peut vous prendre à Concots vers", found, StringComparison.Ordinal);
+            Assert.DoesNotContain("Vidal", found, StringComparison.Ordinal);
+            Assert.DoesNotContain("05 65 21 00 02", found, StringComparison.Ordinal);
+        }
+
         // Only the helper who recorded it and the operator see the person.
         using (var agent = await _factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent)))
         using (var denied = await agent.GetAsync(needUrl))

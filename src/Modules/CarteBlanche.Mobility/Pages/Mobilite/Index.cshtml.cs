@@ -10,7 +10,7 @@ namespace CarteBlanche.Mobility.Pages.Mobilite;
 /// form: a helper can send the address of the answer. Nothing is stored.
 /// </summary>
 [Public("La recherche de trajets est ouverte à tous, sans compte ; rien n'est enregistré.")]
-public sealed class IndexModel(JourneySearch search, ParisClock clock) : PageModel
+public sealed class IndexModel(JourneySearch search, CarteBlanche.Mobility.Carpool.CarpoolSearch carpool, ParisClock clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "de")] public string? From { get; set; }
     [BindProperty(SupportsGet = true, Name = "a")] public string? To { get; set; }
@@ -26,6 +26,9 @@ public sealed class IndexModel(JourneySearch search, ParisClock clock) : PageMod
     public string? FromLabel { get; private set; }
     public string? ToLabel { get; private set; }
     public bool ArriveBy => Direction == "arriver";
+    /// <summary>Drivers of the solidarity carpool whose regular trip suits the search (« virtual lines »), without their names.</summary>
+    public IReadOnlyList<CarteBlanche.Mobility.Carpool.CarpoolOffer> Carpool { get; private set; } = [];
+    public (string Name, string? Phone)? Operator { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -65,5 +68,10 @@ public sealed class IndexModel(JourneySearch search, ParisClock clock) : PageMod
         }
         (FromLabel, ToLabel) = (from.Label, to.Label);
         Answer = search.Search(from, to, day.ToDateTime(time), ArriveBy, Wheelchair);
+        if (from.Point != null && to.Point != null && !Wheelchair)
+        {
+            Carpool = await carpool.OffersAsync(from.Point, to.Point, day, time, ArriveBy, cancellationToken);
+            Operator = Carpool.Count > 0 ? await carpool.OperatorAsync(cancellationToken) : null;
+        }
     }
 }

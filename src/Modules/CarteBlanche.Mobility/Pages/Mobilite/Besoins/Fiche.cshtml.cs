@@ -12,7 +12,7 @@ namespace CarteBlanche.Mobility.Pages.Mobilite.Besoins;
 /// the need as unmet with its reason. For the helper who recorded it and the carpool operator; journaled.
 /// </summary>
 [Authorize(Policy = Policies.Mobility)]
-public sealed class FicheModel(CarteBlancheDbContext db, JourneySearch search, MobilityAccess access, IRoadTimes roads, IAuditLog auditLog, ParisClock clock) : PageModel
+public sealed class FicheModel(CarteBlancheDbContext db, JourneySearch search, CarpoolSearch carpool, MobilityAccess access, IAuditLog auditLog, ParisClock clock) : PageModel
 {
     /// <summary>The cost-sharing suggestion: what a passenger gives the driver for each kilometre shared (the platform's suggestion, not a rule).</summary>
     public const double EurosPerKilometre = 0.10;
@@ -119,14 +119,11 @@ public sealed class FicheModel(CarteBlancheDbContext db, JourneySearch search, M
         {
             return;
         }
-        var trips = await db.Set<RegularTrip>().AsNoTracking().Where(t => t.Expires >= Need.Day).ToListAsync(cancellationToken);
-        var communes = await db.Communes.AsNoTracking().ToDictionaryAsync(c => c.InseeCode, cancellationToken);
-        RoadPoint Point(string insee) => new(insee, communes[insee].Latitude, communes[insee].Longitude);
-        var driverTrips = trips.Select(t => new DriverTrip(t.Id, Point(t.FromInseeCode), Point(t.ToInseeCode), t.Days, t.Departure, t.FlexibilityMinutes, t.Tolerance, t.Expires)).ToList();
-        Matches = new CarpoolMatcher(roads).Match(driverTrips, [new RideRequest(Need.Id, from.Point, to.Point, Need.Day, Need.Time, Need.ArriveBy)])[0];
-        foreach (var t in trips)
+        var offers = await carpool.OffersAsync(from.Point, to.Point, Need.Day, Need.Time, Need.ArriveBy, cancellationToken);
+        Matches = offers.Select(o => o.Match).ToList();
+        foreach (var offer in offers)
         {
-            TripLabels[t.Id] = $"{communes[t.FromInseeCode].Name} → {communes[t.ToInseeCode].Name}, {Labels.Days(t.Days)} vers {JourneySearch.Time(Need.Day.ToDateTime(t.Departure))} (± {t.FlexibilityMinutes} min)";
+            TripLabels[offer.Match.Trip.Id] = offer.Trip;
         }
     }
 }
