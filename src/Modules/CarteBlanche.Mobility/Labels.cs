@@ -1,5 +1,6 @@
 using CarteBlanche.Mobility.Carpool;
 using CarteBlanche.Mobility.Needs;
+using CarteBlanche.Mobility.Offers;
 
 namespace CarteBlanche.Mobility;
 
@@ -40,6 +41,16 @@ public static class Labels
         RideStatus.Done => "Trajet fait",
         RideStatus.Refused => "Refusé",
         _ => "Pas de réponse",
+    };
+
+    public static string Of(OfferKind kind) => kind switch
+    {
+        OfferKind.OnDemand => "Transport à la demande",
+        OfferKind.SolidarityTransport => "Transport solidaire",
+        OfferKind.VolunteerDrivers => "Conducteurs bénévoles",
+        OfferKind.Carpool => "Covoiturage solidaire",
+        OfferKind.Rental => "Location",
+        _ => "Autre",
     };
 
     public static string Of(DetourTolerance tolerance) => tolerance == DetourTolerance.Minor ? "mineur (5 min au plus)" : "moyen (15 min au plus)";

@@ -32,7 +32,20 @@ public static class MobilityModule
         services.AddScoped<JourneySearch>();
         services.AddScoped<Needs.MobilityAccess>();
         services.AddScoped<Carpool.CarpoolSearch>();
+        services.AddScoped<Offers.MobilityDemoData>();
+        services.AddSingleton<IModuleInitialiser, MobilityInitialiser>();
         services.AddSingleton<Carpool.IRoadTimes, Carpool.StraightLineRoadTimes>();
         return services;
+    }
+}
+
+internal sealed class MobilityInitialiser : IModuleInitialiser
+{
+    public async Task InitialiseAsync(IServiceProvider services, bool seedDemoData, CancellationToken cancellationToken)
+    {
+        if (seedDemoData)
+        {
+            await services.GetRequiredService<Offers.MobilityDemoData>().SeedAsync(cancellationToken);
+        }
     }
 }

@@ -93,6 +93,28 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mobility_offers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Operator = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Communes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Hours = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Booking = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Eligibility = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Price = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mobility_offers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_audit_entries",
                 columns: table => new
                 {
@@ -2591,6 +2613,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "desk_satisfaction_surveys");
+
+            migrationBuilder.DropTable(
+                name: "mobility_offers");
 
             migrationBuilder.DropTable(
                 name: "mobility_rides");

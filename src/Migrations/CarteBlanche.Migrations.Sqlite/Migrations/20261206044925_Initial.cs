@@ -92,6 +92,28 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mobility_offers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Operator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Communes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Hours = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Booking = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Eligibility = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Price = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mobility_offers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "platform_audit_entries",
                 columns: table => new
                 {
@@ -2590,6 +2612,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "desk_satisfaction_surveys");
+
+            migrationBuilder.DropTable(
+                name: "mobility_offers");
 
             migrationBuilder.DropTable(
                 name: "mobility_rides");
