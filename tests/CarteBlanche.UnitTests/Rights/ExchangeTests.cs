@@ -173,4 +173,25 @@ public sealed class ExchangeTests
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => FactCipher.Decrypt(key, "g1:" + Convert.ToBase64String(bytes)));
         Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => FactCipher.Decrypt(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), once));
     }
+
+    [Fact]
+    public void An_amount_already_in_its_stable_form_is_kept_as_is_and_the_others_are_normalised_as_before()
+    {
+        static string? Slow(string value) => decimal.TryParse(value.Replace(',', '.').Replace(" ", "", StringComparison.Ordinal),
+            System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var d)
+            ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        var random = new Random(7);
+        var alphabet = "0123456789.,- +e";
+        var values = new List<string> { "412.50", "0.5", "0", "00", "007", "0.0", "1200", "-0", "-12.5", "1 200,50", "12.", ".5", "1.2.3", "99999999999999999999999999999", "9999999999999999999999999999", "1.000000000000000000000000001" };
+        for (var i = 0; i < 20000; i++)
+        {
+            values.Add(new string(Enumerable.Range(0, random.Next(1, 9)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()));
+        }
+        foreach (var value in values)
+        {
+            Assert.Equal(Slow(value), OperatorFile.Normalise(CarteBlanche.Rights.Conventions.AttributeType.Amount, value));
+        }
+        Assert.True(OperatorFile.IsStableNumber("412.50"));
+        Assert.False(OperatorFile.IsStableNumber("0412.50"));
+    }
 }

@@ -331,6 +331,11 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
         {
             case AttributeType.Amount:
             case AttributeType.Number:
+                // Most amounts are already in their stable form: the same string, without parsing it (26 a CAF row).
+                if (IsStableNumber(value))
+                {
+                    return value;
+                }
                 return decimal.TryParse(value.Replace(',', '.').Replace(" ", "", StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var d)
                     ? d.ToString(CultureInfo.InvariantCulture) : null;
             case AttributeType.Date:
@@ -346,6 +351,37 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
             default:
                 return value.Length <= 200 ? value : null;
         }
+    }
+
+    /// <summary>
+    /// Digits with at most one dot inside (« 412.50 », « 0.5 », « 1200 »), no sign, no leading zero before other digits,
+    /// 28 characters at most: what decimal's parsing then invariant printing gives back unchanged.
+    /// </summary>
+    internal static bool IsStableNumber(string value)
+    {
+        if (value.Length is 0 or > 28 || !char.IsAsciiDigit(value[0]) || !char.IsAsciiDigit(value[^1]))
+        {
+            return false;
+        }
+        var dot = -1;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (c == '.')
+            {
+                if (dot >= 0)
+                {
+                    return false;
+                }
+                dot = i;
+            }
+            else if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+        var integerDigits = dot < 0 ? value.Length : dot;
+        return !(value[0] == '0' && integerDigits > 1);
     }
 
     private static string Expected(AttributeType type) => type switch
