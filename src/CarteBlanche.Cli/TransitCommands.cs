@@ -57,7 +57,7 @@ public static class TransitCommands
                 Console.Error.WriteLine($"--days : {parse.GetValue(days)} jours ; entre 1 et {MaxSearchDays} (le planificateur garde au plus 7 jours de service en mémoire, la veille et la fenêtre comprises).");
                 return 2;
             }
-            var (first, last) = CalendarSpan(network);
+            var (first, last) = network.CalendarSpan();
             if (first <= last && (DateOnly.FromDateTime(when) < first || DateOnly.FromDateTime(when) > last))
             {
                 Console.Error.WriteLine($"--at : le {when:dd/MM/yyyy} est hors du calendrier : le jeu couvre du {first:dd/MM/yyyy} au {last:dd/MM/yyyy}.");
@@ -316,25 +316,5 @@ public static class TransitCommands
         return null;
     }
 
-    /// <summary>The first and last days any service of the feeds runs (calendar ranges and added dates).</summary>
-    private static (DateOnly First, DateOnly Last) CalendarSpan(TransitNetwork network)
-    {
-        var first = DateOnly.MaxValue;
-        var last = DateOnly.MinValue;
-        foreach (var service in network.Services)
-        {
-            if (service.Start <= service.End)
-            {
-                first = service.Start < first ? service.Start : first;
-                last = service.End > last ? service.End : last;
-            }
-            foreach (var day in service.Added)
-            {
-                first = day < first ? day : first;
-                last = day > last ? day : last;
-            }
-        }
-        return (first, last);
-    }
 
 }

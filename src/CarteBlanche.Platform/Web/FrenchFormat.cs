@@ -9,6 +9,9 @@ public static class FrenchFormat
         TimeZoneInfo.ConvertTime(value, Calendar.ParisClock.Zone).ToString("dd/MM/yyyy HH:mm:ss", Culture);
 
     /// <summary>"05/12/2026".</summary>
+    /// <summary>« 7 h 42 », « 8 h »: a time of day as French timetables write it.</summary>
+    public static string Hour(TimeOnly time) => time.Minute == 0 ? $"{time.Hour} h" : $"{time.Hour} h {time.Minute:D2}";
+
     public static string Date(DateOnly value) => value.ToString("dd/MM/yyyy", Culture);
 
     /// <summary>"novembre 2026".</summary>

@@ -38,6 +38,27 @@ public sealed class TransitNetwork
     public int[] MinChange { get; private set; } = [];
     public const int NoChange = -1;
 
+    /// <summary>The first and last days any service of the network runs (calendar ranges and added dates).</summary>
+    public (DateOnly First, DateOnly Last) CalendarSpan()
+    {
+        var first = DateOnly.MaxValue;
+        var last = DateOnly.MinValue;
+        foreach (var service in Services)
+        {
+            if (service.Start <= service.End)
+            {
+                first = service.Start < first ? service.Start : first;
+                last = service.End > last ? service.End : last;
+            }
+            foreach (var day in service.Added)
+            {
+                first = day < first ? day : first;
+                last = day > last ? day : last;
+            }
+        }
+        return (first, last);
+    }
+
     /// <summary>Some transfers.txt row names a trip or a route: the planner then checks, as it boards, which trip it comes from.</summary>
     public bool HasTripRules { get; private set; }
     /// <summary>Per stop, the rows naming a trip or route that lead to it (with the stop they come from and their specificity), or null.</summary>

@@ -15,7 +15,7 @@ public sealed record PassageView(Guid Id, DateOnly Date, HalfDay HalfDay, TimeOn
     /// <summary>"Le car France Services passe à Lherm, place de l'église, le mardi 14 avril, de 9 h à 12 h."</summary>
     public string Sentence => $"Le car France Services passe à {CommuneName}, {PlaceName.ToLower(Fr)}, le {Date.ToString("dddd d MMMM", Fr)}, de {Hour(Start)} à {Hour(End)}.";
 
-    public static string Hour(TimeOnly time) => time.Minute == 0 ? $"{time.Hour} h" : $"{time.Hour} h {time.Minute:D2}";
+    public static string Hour(TimeOnly time) => Platform.Web.FrenchFormat.Hour(time);
 }
 
 /// <summary>The published timetable as residents read it: per commune, for the whole tour, and as iCalendar feeds.</summary>

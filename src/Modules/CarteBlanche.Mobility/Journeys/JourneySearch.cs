@@ -206,7 +206,7 @@ public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork netw
         _ => "Car",
     };
 
-    public static string Time(DateTime at) => at.Minute == 0 ? $"{at.Hour} h" : $"{at.Hour} h {at.Minute:00}";
+    public static string Time(DateTime at) => Platform.Web.FrenchFormat.Hour(TimeOnly.FromDateTime(at));
 
     public static string Day(DateTime at) => at.ToString("dddd d MMMM", French);
 

@@ -60,14 +60,7 @@ public sealed partial class MobilityNetwork(IOptions<MobilityOptions> options, I
             return null;
         }
         var network = TransitNetwork.Build([feed]);
-        var first = DateOnly.MaxValue;
-        var last = DateOnly.MinValue;
-        foreach (var service in network.Services)
-        {
-            var (from, to) = service.Span();
-            first = from < first ? from : first;
-            last = to > last ? to : last;
-        }
+        var (first, last) = network.CalendarSpan();
         return new Loaded(network, report, first, last);
     }
 

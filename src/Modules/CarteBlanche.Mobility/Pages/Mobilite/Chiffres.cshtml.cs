@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using CarteBlanche.Platform.Files;
 using CarteBlanche.Mobility.Needs;
 using CarteBlanche.Platform.Calendar;
 
@@ -22,12 +22,14 @@ public sealed class ChiffresModel(CarteBlancheDbContext db, ParisClock clock) : 
 
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
-        var csv = new StringBuilder("mois;besoins;solution_car_bus;solution_covoiturage;solution_autre;sans_solution;trajets_proposes;trajets_convenus;trajets_faits;km_partages\n");
-        foreach (var r in await RowsAsync(cancellationToken))
+        static string N(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+        var rows = (await RowsAsync(cancellationToken)).Select(r => new[]
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{r.Month:yyyy-MM};{r.Needs};{r.Transit};{r.Carpool};{r.Other};{r.Unmet};{r.RidesProposed};{r.RidesAgreed};{r.RidesDone};{r.KilometresShared.ToString("0.0", CultureInfo.InvariantCulture)}\n");
-        }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "mobilite-chiffres.csv");
+            r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), N(r.Needs), N(r.Transit), N(r.Carpool), N(r.Other), N(r.Unmet), N(r.RidesProposed), N(r.RidesAgreed), N(r.RidesDone),
+            r.KilometresShared.ToString("0.0", CultureInfo.InvariantCulture),
+        });
+        var csv = Csv.Write([["mois", "besoins", "solution_car_bus", "solution_covoiturage", "solution_autre", "sans_solution", "trajets_proposes", "trajets_convenus", "trajets_faits", "km_partages"], .. rows], ';');
+        return File(Csv.WithByteOrderMark(csv), "text/csv; charset=utf-8", "mobilite-chiffres.csv");
     }
 
     private async Task<IReadOnlyList<MobilityMonth>> RowsAsync(CancellationToken cancellationToken)

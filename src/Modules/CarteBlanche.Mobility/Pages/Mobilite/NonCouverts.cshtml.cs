@@ -1,4 +1,4 @@
-using System.Text;
+using CarteBlanche.Platform.Files;
 using CarteBlanche.Mobility.Needs;
 
 namespace CarteBlanche.Mobility.Pages.Mobilite;
@@ -26,31 +26,16 @@ public sealed class NonCouvertsModel(CarteBlancheDbContext db, Microsoft.Extensi
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var cells = await CellsAsync(cancellationToken);
-        var csv = new StringBuilder("commune_depart;code_insee_depart;commune_destination;code_insee_destination;besoins");
-        foreach (var r in Enum.GetValues<UnmetReason>())
-        {
-            csv.Append(";raison_").Append(r.ToString());
-        }
-        foreach (var p in Enum.GetValues<TravelPurpose>())
-        {
-            csv.Append(";motif_").Append(p.ToString());
-        }
-        csv.Append('\n');
-        foreach (var c in cells)
-        {
-            csv.Append(c.From).Append(';').Append(c.FromInsee).Append(';').Append(c.To).Append(';').Append(c.ToInsee).Append(';').Append(c.Count);
-            foreach (var r in Enum.GetValues<UnmetReason>())
-            {
-                csv.Append(';').Append(c.Reasons.GetValueOrDefault(r));
-            }
-            foreach (var p in Enum.GetValues<TravelPurpose>())
-            {
-                csv.Append(';').Append(c.Purposes.GetValueOrDefault(p));
-            }
-            csv.Append('\n');
-        }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "besoins-non-couverts.csv");
+        var reasons = Enum.GetValues<UnmetReason>();
+        var purposes = Enum.GetValues<TravelPurpose>();
+        string[] header = ["commune_depart", "code_insee_depart", "commune_destination", "code_insee_destination", "besoins", .. reasons.Select(r => $"raison_{r}"), .. purposes.Select(p => $"motif_{p}")];
+        var rows = cells.Select(c => (string[])[c.From, c.FromInsee, c.To, c.ToInsee, Number(c.Count),
+            .. reasons.Select(r => Number(c.Reasons.GetValueOrDefault(r))), .. purposes.Select(p => Number(c.Purposes.GetValueOrDefault(p)))]);
+        var csv = Csv.Write([header, .. rows], ';');
+        return File(Csv.WithByteOrderMark(csv), "text/csv; charset=utf-8", "besoins-non-couverts.csv");
     }
+
+    private static string Number(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private async Task<IReadOnlyList<UnmetCell>> CellsAsync(CancellationToken cancellationToken)
     {

@@ -1,4 +1,4 @@
-using System.Text;
+using CarteBlanche.Platform.Files;
 using CarteBlanche.Mobility.Offers;
 using CarteBlanche.Platform.Territory;
 
@@ -41,14 +41,9 @@ public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var offers = await db.Set<MobilityOffer>().AsNoTracking().Where(o => o.IsActive).ToListAsync(cancellationToken);
-        static string Field(string? value) => value == null ? "" : value.Contains(';') || value.Contains('"') || value.Contains('\n') ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
-        var csv = new StringBuilder("type;nom;operateur;communes_insee;jours_horaires;reservation;telephone;site;public;prix\n");
-        foreach (var o in offers.OrderBy(o => o.Kind).ThenBy(o => o.Name, StringComparer.Ordinal))
-        {
-            csv.Append(o.Kind).Append(';').Append(Field(o.Name)).Append(';').Append(Field(o.Operator)).Append(';').Append(Field(o.Communes)).Append(';')
-                .Append(Field(o.Hours)).Append(';').Append(Field(o.Booking)).Append(';').Append(Field(o.Phone)).Append(';').Append(Field(o.Website)).Append(';')
-                .Append(Field(o.Eligibility)).Append(';').Append(Field(o.Price)).Append('\n');
-        }
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", "offres-mobilite.csv");
+        var rows = offers.OrderBy(o => o.Kind).ThenBy(o => o.Name, StringComparer.Ordinal)
+            .Select(o => new[] { o.Kind.ToString(), o.Name, o.Operator, o.Communes, o.Hours ?? "", o.Booking ?? "", o.Phone ?? "", o.Website ?? "", o.Eligibility ?? "", o.Price ?? "" });
+        var csv = Csv.Write([["type", "nom", "operateur", "communes_insee", "jours_horaires", "reservation", "telephone", "site", "public", "prix"], .. rows], ';');
+        return File(Csv.WithByteOrderMark(csv), "text/csv; charset=utf-8", "offres-mobilite.csv");
     }
 }
