@@ -1,5 +1,6 @@
 using CarteBlanche.Mobility.Carpool;
 using CarteBlanche.Mobility.Needs;
+using CarteBlanche.Mobility.Networks;
 using CarteBlanche.Mobility.Offers;
 
 namespace CarteBlanche.Mobility;
@@ -7,6 +8,28 @@ namespace CarteBlanche.Mobility;
 /// <summary>What the pages say for the module's values.</summary>
 public static class Labels
 {
+    public static string Of(GtfsImportStatus status) => status switch
+    {
+        GtfsImportStatus.InService => "En service",
+        GtfsImportStatus.Replaced => "Remplacé",
+        _ => "Refusé",
+    };
+
+    public static string Badge(GtfsImportStatus status) => status switch
+    {
+        GtfsImportStatus.InService => "fr-badge--success",
+        GtfsImportStatus.Replaced => "fr-badge--info",
+        _ => "fr-badge--error",
+    };
+
+    public static string Of(CarteBlanche.Transit.Severity severity) => severity switch
+    {
+        CarteBlanche.Transit.Severity.Fatal => "Bloquant",
+        CarteBlanche.Transit.Severity.Error => "Erreur",
+        CarteBlanche.Transit.Severity.Warning => "Avertissement",
+        _ => "Information",
+    };
+
     public static string Of(TravelPurpose purpose) => purpose switch
     {
         TravelPurpose.Work => "Travail",

@@ -1,8 +1,6 @@
-using CarteBlanche.Mobility;
 using CarteBlanche.Mobility.Journeys;
+using CarteBlanche.Mobility.Networks;
 using CarteBlanche.UnitTests.Transit;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace CarteBlanche.UnitTests.Mobility;
@@ -10,12 +8,12 @@ namespace CarteBlanche.UnitTests.Mobility;
 /// <summary>Journeys on the Lot's demonstration network, told in French as a person (or a helper) reads them.</summary>
 public sealed class JourneySearchTests
 {
-    private static readonly MobilityNetwork Network = new(Options.Create(new MobilityOptions { GtfsPath = PlannerTests.CahorsFeed }), NullLogger<MobilityNetwork>.Instance);
+    private static readonly NetworkInService Network = NetworkInService.Read(PlannerTests.CahorsFeed, null, new CarteBlanche.Transit.ValidationReport("cahors"))!;
 
     // Centres of communes, as the territory's reference data gives them.
-    private static JourneyEnd Catus => JourneySearch.Around(Network.Network!, "Catus", 44.55804, 1.34114);
-    private static JourneyEnd Concots => JourneySearch.Around(Network.Network!, "Concots", 44.39671, 1.64358);
-    private static JourneyEnd CahorsHospital => JourneySearch.Around(Network.Network!, "Cahors Hôpital Jean Rougier", 44.45405, 1.44476);
+    private static JourneyEnd Catus => JourneySearch.Around(Network.Network, "Catus", 44.55804, 1.34114);
+    private static JourneyEnd Concots => JourneySearch.Around(Network.Network, "Concots", 44.39671, 1.64358);
+    private static JourneyEnd CahorsHospital => JourneySearch.Around(Network.Network, "Cahors Hôpital Jean Rougier", 44.45405, 1.44476);
 
     [Fact]
     public void Concots_has_no_stop_within_walking_distance_and_the_answer_names_the_nearest_one()

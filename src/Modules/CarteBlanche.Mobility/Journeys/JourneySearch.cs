@@ -1,5 +1,6 @@
 using System.Globalization;
 using CarteBlanche.Mobility.Carpool;
+using CarteBlanche.Mobility.Networks;
 using CarteBlanche.Platform.Territory;
 using CarteBlanche.Transit;
 
@@ -21,7 +22,7 @@ public sealed record JourneyAnswer(IReadOnlyList<Itinerary> Itineraries, string?
 /// The journey search of the public page and of helpers: communes, places and stops by name; leaving at or arriving
 /// by a time; the transit engine's answers told as French itineraries.
 /// </summary>
-public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork network)
+public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork networks)
 {
     /// <summary>Walking farther than this to or from a stop is not offered (a rural road has no pavement).</summary>
     public const double MaxWalkMetres = 1000;
@@ -36,7 +37,7 @@ public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork netw
     {
         var communes = await CommuneChoice.OptionsAsync(db, cancellationToken);
         var places = await db.Places.AsNoTracking().Where(p => p.IsActive && p.Latitude != null && p.Longitude != null).Select(p => p.Name).ToListAsync(cancellationToken);
-        var stops = network.Network is { } n ? n.StopNames.Distinct(StringComparer.Ordinal) : [];
+        var stops = await networks.CurrentAsync(cancellationToken) is { } n ? n.Network.StopNames.Distinct(StringComparer.Ordinal) : [];
         return [.. communes.Select(c => c.Label), .. places.Order(StringComparer.Ordinal), .. stops.Order(StringComparer.Ordinal)];
     }
 
@@ -48,7 +49,7 @@ public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork netw
         {
             return (null, "Indiquez une commune, un arrêt ou un lieu.");
         }
-        if (network.Network is not { } transit)
+        if ((await networks.CurrentAsync(cancellationToken))?.Network is not { } transit)
         {
             return (null, "Les horaires des transports ne sont pas disponibles pour le moment.");
         }
@@ -105,12 +106,13 @@ public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork netw
     }
 
     /// <summary>Itineraries leaving at <paramref name="at"/> (or arriving by it), in the network's local time.</summary>
-    public JourneyAnswer Search(JourneyEnd from, JourneyEnd to, DateTime at, bool arriveBy, bool wheelchair) => Search(network, from, to, at, arriveBy, wheelchair);
+    public async Task<JourneyAnswer> SearchAsync(JourneyEnd from, JourneyEnd to, DateTime at, bool arriveBy, bool wheelchair, CancellationToken cancellationToken) =>
+        Search(await networks.CurrentAsync(cancellationToken), from, to, at, arriveBy, wheelchair);
 
     /// <summary>The same, on a given network (no database needed).</summary>
-    internal static JourneyAnswer Search(MobilityNetwork network, JourneyEnd from, JourneyEnd to, DateTime at, bool arriveBy, bool wheelchair)
+    internal static JourneyAnswer Search(NetworkInService? network, JourneyEnd from, JourneyEnd to, DateTime at, bool arriveBy, bool wheelchair)
     {
-        if (network.Network is not { } transit)
+        if (network?.Network is not { } transit)
         {
             return new JourneyAnswer([], "Les horaires des transports ne sont pas disponibles pour le moment.");
         }

@@ -67,7 +67,7 @@ public sealed class IndexModel(JourneySearch search, CarteBlanche.Mobility.Carpo
             return;
         }
         (FromLabel, ToLabel) = (from.Label, to.Label);
-        Answer = search.Search(from, to, day.ToDateTime(time), ArriveBy, Wheelchair);
+        Answer = await search.SearchAsync(from, to, day.ToDateTime(time), ArriveBy, Wheelchair, cancellationToken);
         if (from.Point != null && to.Point != null && !Wheelchair)
         {
             Carpool = await carpool.OffersAsync(from.Point, to.Point, day, time, ArriveBy, cancellationToken);

@@ -114,7 +114,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, JourneySearch search, C
         {
             return;
         }
-        Transit = search.Search(from, to, Need.Day.ToDateTime(Need.Time), Need.ArriveBy, wheelchair: false);
+        Transit = await search.SearchAsync(from, to, Need.Day.ToDateTime(Need.Time), Need.ArriveBy, wheelchair: false, cancellationToken);
         if (from.Point == null || to.Point == null)
         {
             return;

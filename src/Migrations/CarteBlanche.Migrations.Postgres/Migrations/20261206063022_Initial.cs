@@ -821,6 +821,38 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mobility_gtfs_imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    Fatal = table.Column<int>(type: "integer", nullable: false),
+                    Errors = table.Column<int>(type: "integer", nullable: false),
+                    Warnings = table.Column<int>(type: "integer", nullable: false),
+                    Stops = table.Column<int>(type: "integer", nullable: false),
+                    Routes = table.Column<int>(type: "integer", nullable: false),
+                    Trips = table.Column<int>(type: "integer", nullable: false),
+                    FirstDay = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastDay = table.Column<DateOnly>(type: "date", nullable: true),
+                    Report = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mobility_gtfs_imports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_mobility_gtfs_imports_platform_accounts_ImportedBy",
+                        column: x => x.ImportedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mobility_persons",
                 columns: table => new
                 {
@@ -1234,6 +1266,24 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         name: "FK_desk_satisfaction_surveys_desk_cases_CaseId",
                         column: x => x.CaseId,
                         principalTable: "desk_cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mobility_gtfs_contents",
+                columns: table => new
+                {
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Zip = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mobility_gtfs_contents", x => x.ImportId);
+                    table.ForeignKey(
+                        name: "FK_mobility_gtfs_contents_mobility_gtfs_imports_ImportId",
+                        column: x => x.ImportId,
+                        principalTable: "mobility_gtfs_imports",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2093,6 +2143,16 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_mobility_gtfs_imports_ImportedBy",
+                table: "mobility_gtfs_imports",
+                column: "ImportedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mobility_gtfs_imports_Status",
+                table: "mobility_gtfs_imports",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_mobility_needs_DestinationInseeCode",
                 table: "mobility_needs",
                 column: "DestinationInseeCode");
@@ -2615,6 +2675,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 name: "desk_satisfaction_surveys");
 
             migrationBuilder.DropTable(
+                name: "mobility_gtfs_contents");
+
+            migrationBuilder.DropTable(
                 name: "mobility_offers");
 
             migrationBuilder.DropTable(
@@ -2715,6 +2778,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "desk_cases");
+
+            migrationBuilder.DropTable(
+                name: "mobility_gtfs_imports");
 
             migrationBuilder.DropTable(
                 name: "mobility_needs");
