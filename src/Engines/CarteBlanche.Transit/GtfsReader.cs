@@ -15,6 +15,8 @@ public static class GtfsReader
     {
         "agency.txt", "stops.txt", "routes.txt", "trips.txt", "stop_times.txt", "calendar.txt", "calendar_dates.txt", "frequencies.txt",
         "transfers.txt", "feed_info.txt", "shapes.txt", "fare_attributes.txt", "fare_rules.txt", "pathways.txt", "levels.txt", "translations.txt", "attributions.txt",
+        // GTFS-Flex (on-demand services): read by people and other tools, not used by the planner.
+        "booking_rules.txt", "location_groups.txt", "location_group_stops.txt",
     };
 
     /// <summary>Fastest speed (km/h) before a hop is flagged, by route type (bus and coach lower than rail).</summary>
@@ -403,6 +405,7 @@ public static class GtfsReader
             // Rows first (a trip's rows may be anywhere in the file), then per trip: sorted, checked, interpolated.
             var rows = new List<(int Trip, int Sequence, int Stop, int Arrival, int Departure, byte Pickup, byte DropOff, int Line)>();
             var broken = new HashSet<int>();
+            var flex = new HashSet<int>();
             var ok = ReadFile("stop_times.txt", ["trip_id", "arrival_time", "departure_time", "stop_id", "stop_sequence"], (csv, file) =>
             {
                 var tripId = Field(csv, "trip_id");
@@ -412,6 +415,14 @@ public static class GtfsReader
                     return;
                 }
                 var stopId = Field(csv, "stop_id");
+                if (stopId.Length == 0 && (Field(csv, "location_group_id").Length > 0 || Field(csv, "location_id").Length > 0))
+                {
+                    if (flex.Add(trip))
+                    {
+                        report.Add(Severity.Information, "FlexTrip", file, csv.Line, tripId, $"La course « {tripId} » dessert une zone à la demande (GTFS-Flex) : elle est publiée, mais le calcul d'itinéraire ne l'utilise pas.");
+                    }
+                    return;
+                }
                 if (!_stops.TryGetValue(stopId, out var stop))
                 {
                     report.Add(Severity.Error, "InvalidReference", file, csv.Line, tripId, $"L'arrêt « {stopId} » n'existe pas dans stops.txt : la course « {tripId} » est ignorée.");

@@ -37,6 +37,7 @@ public static class MobilityModule
         services.AddRecurringJob<Needs.MobilityRetentionJob>();
         services.AddSingleton<MobilityNetwork>();
         services.AddScoped<GtfsImporter>();
+        services.AddScoped<GtfsPublication>();
         services.AddRecurringJob<GtfsRefreshJob>();
         services.AddHttpClient(GtfsRefreshJob.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
         services.AddScoped<JourneySearch>();
@@ -60,17 +61,7 @@ internal sealed class MobilityInitialiser : IModuleInitialiser
             return;
         }
         var path = services.GetRequiredService<MobilityNetwork>().ConfiguredPath;
-        using var zip = new MemoryStream();
-        if (Directory.Exists(path))
-        {
-            System.IO.Compression.ZipFile.CreateFromDirectory(path, zip);
-        }
-        else
-        {
-            await using var file = File.OpenRead(path);
-            await file.CopyToAsync(zip, cancellationToken);
-        }
-        zip.Position = 0;
+        using var zip = new MemoryStream(GtfsPublication.Zip(path));
         await services.GetRequiredService<GtfsImporter>().ImportAsync(zip, $"Jeu de démonstration ({Path.GetFileName(path.TrimEnd('/'))})", null, cancellationToken);
     }
 

@@ -48,7 +48,8 @@ public sealed class JourneyPageTests(JourneyPageApp app) : IClassFixture<Journey
         var page = await found.ReadPageAsync();
         Assert.Contains("De Catus à Cahors Hôpital Jean Rougier", page, StringComparison.Ordinal);
         Assert.Contains("Transport à la demande TAD (Évidence — Grand Cahors) à 11 h 15 depuis Catus Place de la Libération", page, StringComparison.Ordinal);
-        Assert.Contains("appelez le 05 65 35 04 32", page, StringComparison.Ordinal);
+        Assert.Contains("appelez le 05 65 35 04 32 au plus tard lundi 7 décembre à 17 h.", System.Net.WebUtility.HtmlDecode(page), StringComparison.Ordinal); // the offer's rule: the day before, by 17 h
+        Assert.Contains("Sur réservation", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,6 +27,34 @@ public sealed class OfferTests(JourneyPageApp app) : IClassFixture<JourneyPageAp
 
         var csv = await (await client.GetAsync("/mobilite/offres?handler=Csv")).Content.ReadAsStringAsync();
         Assert.Contains("OnDemand;Transport à la demande Catus – Lherm (démonstration);Évidence — Grand Cahors;46064,46264,46156;", csv, StringComparison.Ordinal);
+        Assert.Contains(";EVITAD;la veille avant 17 h;mardi et vendredi;09:00;17:00", csv, StringComparison.Ordinal);
+
+        // The network as open data, with the on-demand services as GTFS-Flex.
+        using var gtfs = await client.GetAsync("/mobilite/offres?handler=Gtfs");
+        Assert.Equal("application/zip", gtfs.Content.Headers.ContentType?.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(await gtfs.Content.ReadAsStreamAsync());
+        Assert.Contains(zip.Entries, e => e.Name == "stops.txt");
+        var rules = new StreamReader(zip.GetEntry("booking_rules.txt")!.Open()).ReadToEnd();
+        Assert.Contains(",2,,1,17:00:00,Réservation la veille avant 17 h au 05 65 35 04 32.,05 65 35 04 32,", rules, StringComparison.Ordinal);
+        var zones = new StreamReader(zip.GetEntry("location_groups.txt")!.Open()).ReadToEnd();
+        Assert.Contains("Transport à la demande du marché de Lalbenque (démonstration)", zones, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_booking_rule_that_cannot_be_read_gets_french_messages()
+    {
+        using var coordinator = await _factory.SignedInClientAsync(DemoData.EmailFor(Roles.Coordinator));
+        KeyValuePair<string, string> F(string key, string value) => new(key, value);
+        var wrong = await TextAsync(await Html.PostFormAsync(coordinator, "/mobilite/offres/modifier",
+        [
+            F("Form.Kind", "OnDemand"), F("Form.Name", "TAD incomplet"), F("Form.Operator", "Mairie"), F("Form.RouteId", "LIGNE-INCONNUE"),
+            F("Form.NoticeDays", "1"), F("Form.NoticeMinutes", "60"), F("Form.ServiceStart", "12:00"), F("Form.ServiceEnd", "08:00"),
+        ]));
+        Assert.Contains("Ligne du réseau : « LIGNE-INCONNUE » n'est pas une ligne du réseau en service. Choisissez dans la liste.", wrong, StringComparison.Ordinal);
+        Assert.Contains("Délai de réservation : indiquez soit des jours avant avec une heure limite, soit des minutes avant le départ, pas les deux.", wrong, StringComparison.Ordinal);
+        Assert.Contains("Heure limite : indiquez jusqu'à quelle heure on peut réserver (par exemple 17:00).", wrong, StringComparison.Ordinal);
+        Assert.Contains("Jusqu'à : l'heure de fin doit suivre l'heure de début.", wrong, StringComparison.Ordinal);
+        Assert.DoesNotContain("TAD incomplet", await TextAsync(await coordinator.GetAsync("/mobilite/offres")), StringComparison.Ordinal);
     }
 
     [Fact]

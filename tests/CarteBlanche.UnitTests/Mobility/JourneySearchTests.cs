@@ -82,4 +82,36 @@ public sealed class JourneySearchTests
         Assert.Equal("7 h 42", JourneySearch.Time(new DateTime(2026, 12, 8, 7, 42, 0)));
         Assert.Equal("8 h", JourneySearch.Time(new DateTime(2026, 12, 8, 8, 0, 0)));
     }
+
+    private static readonly CarteBlanche.Mobility.Offers.MobilityOffer Tad = new()
+    {
+        Kind = CarteBlanche.Mobility.Offers.OfferKind.OnDemand, Name = "TAD", Operator = "Évidence", RouteId = "EVITAD", Phone = "05 65 35 04 32",
+        NoticeDays = 1, NoticeTime = new TimeOnly(17, 0),
+    };
+
+    [Fact]
+    public void The_on_demand_leg_says_until_when_to_book_under_the_lines_rule_and_when_it_is_too_late()
+    {
+        var monday9 = new OnDemandBooking(new Dictionary<string, CarteBlanche.Mobility.Offers.MobilityOffer> { ["EVITAD"] = Tad }, new DateTime(2026, 12, 7, 9, 0, 0));
+        var answer = JourneySearch.Search(Network, Catus, CahorsHospital, new DateTime(2026, 12, 8, 9, 0, 0), arriveBy: false, wheelchair: false, monday9);
+        Assert.EndsWith("descendez à Cahors Place François Mitterrand à 11 h 45. Réservation obligatoire : appelez le 05 65 35 04 32 au plus tard lundi 7 décembre à 17 h.", answer.Itineraries[0].Steps[1], StringComparison.Ordinal);
+        Assert.False(answer.Itineraries[0].TooLateToBook);
+
+        var monday18 = monday9 with { Now = new DateTime(2026, 12, 7, 18, 0, 0) };
+        var late = JourneySearch.Search(Network, Catus, CahorsHospital, new DateTime(2026, 12, 8, 9, 0, 0), arriveBy: false, wheelchair: false, monday18);
+        Assert.True(late.Itineraries[0].TooLateToBook);
+        Assert.EndsWith("Réservation obligatoire au plus tard lundi 7 décembre à 17 h : il est trop tard pour ce départ.", late.Itineraries[0].Steps[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_booking_rule_gives_its_deadline_and_says_itself_in_french()
+    {
+        Assert.Equal(new DateTime(2026, 12, 7, 17, 0, 0), Tad.BookingDeadline(new DateTime(2026, 12, 8, 11, 15, 0)));
+        Assert.Equal("la veille avant 17 h", Tad.BookingRuleText);
+        var sameDay = new CarteBlanche.Mobility.Offers.MobilityOffer { Name = "x", Operator = "y", NoticeMinutes = 120 };
+        Assert.Equal(new DateTime(2026, 12, 8, 9, 15, 0), sameDay.BookingDeadline(new DateTime(2026, 12, 8, 11, 15, 0)));
+        Assert.Equal("au moins 2 h avant le départ", sameDay.BookingRuleText);
+        Assert.Equal("3 jours avant le départ, avant 12 h", new CarteBlanche.Mobility.Offers.MobilityOffer { Name = "x", Operator = "y", NoticeDays = 3, NoticeTime = new TimeOnly(12, 0) }.BookingRuleText);
+        Assert.Null(new CarteBlanche.Mobility.Offers.MobilityOffer { Name = "x", Operator = "y" }.BookingDeadline(new DateTime(2026, 12, 8, 11, 15, 0)));
+    }
 }

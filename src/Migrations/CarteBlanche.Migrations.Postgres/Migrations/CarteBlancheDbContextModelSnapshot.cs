@@ -1257,6 +1257,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<byte>("Days")
+                        .HasColumnType("smallint");
+
                     b.Property<string>("Eligibility")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -1278,6 +1281,15 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("NoticeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NoticeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly?>("NoticeTime")
+                        .HasColumnType("time without time zone");
+
                     b.Property<string>("Operator")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1290,6 +1302,16 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<string>("Price")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RouteId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<TimeOnly?>("ServiceEnd")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<TimeOnly?>("ServiceStart")
+                        .HasColumnType("time without time zone");
 
                     b.Property<string>("Website")
                         .HasMaxLength(300)

@@ -1252,6 +1252,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte>("Days")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Eligibility")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1273,6 +1276,15 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NoticeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NoticeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("NoticeTime")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Operator")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1284,6 +1296,16 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Price")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RouteId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ServiceEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ServiceStart")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Website")

@@ -13,7 +13,13 @@ namespace CarteBlanche.Mobility.Journeys;
 public sealed record JourneyEnd(string Label, IReadOnlyDictionary<int, int> Stops, string? NoStop, RoadPoint? Point = null);
 
 /// <summary>One way to go, told in French: a summary line and the steps, in order.</summary>
-public sealed record Itinerary(DateTime Departure, DateTime Arrival, string Summary, IReadOnlyList<string> Steps, bool NeedsBooking);
+public sealed record Itinerary(DateTime Departure, DateTime Arrival, string Summary, IReadOnlyList<string> Steps, bool NeedsBooking, bool TooLateToBook = false);
+
+/// <summary>How to book an on-demand line: its phone and its rule (from the offer that is this line), and the time now, to tell when it is too late.</summary>
+public sealed record OnDemandBooking(IReadOnlyDictionary<string, Offers.MobilityOffer> ByRoute, DateTime Now)
+{
+    public static readonly OnDemandBooking None = new(new Dictionary<string, Offers.MobilityOffer>(), DateTime.MinValue);
+}
 
 /// <summary>The answer to a search: the itineraries, or why there is none (and what the person can do).</summary>
 public sealed record JourneyAnswer(IReadOnlyList<Itinerary> Itineraries, string? Notice);
@@ -22,7 +28,7 @@ public sealed record JourneyAnswer(IReadOnlyList<Itinerary> Itineraries, string?
 /// The journey search of the public page and of helpers: communes, places and stops by name; leaving at or arriving
 /// by a time; the transit engine's answers told as French itineraries.
 /// </summary>
-public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork networks)
+public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork networks, Platform.Calendar.ParisClock clock)
 {
     /// <summary>Walking farther than this to or from a stop is not offered (a rural road has no pavement).</summary>
     public const double MaxWalkMetres = 1000;
@@ -106,12 +112,18 @@ public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork netw
     }
 
     /// <summary>Itineraries leaving at <paramref name="at"/> (or arriving by it), in the network's local time.</summary>
-    public async Task<JourneyAnswer> SearchAsync(JourneyEnd from, JourneyEnd to, DateTime at, bool arriveBy, bool wheelchair, CancellationToken cancellationToken) =>
-        Search(await networks.CurrentAsync(cancellationToken), from, to, at, arriveBy, wheelchair);
+    public async Task<JourneyAnswer> SearchAsync(JourneyEnd from, JourneyEnd to, DateTime at, bool arriveBy, bool wheelchair, CancellationToken cancellationToken)
+    {
+        var network = await networks.CurrentAsync(cancellationToken);
+        var lines = await db.Set<Offers.MobilityOffer>().AsNoTracking().Where(o => o.IsActive && o.RouteId != null).ToListAsync(cancellationToken);
+        var booking = new OnDemandBooking(lines.GroupBy(o => o.RouteId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal), clock.LocalNow);
+        return Search(network, from, to, at, arriveBy, wheelchair, booking);
+    }
 
     /// <summary>The same, on a given network (no database needed).</summary>
-    internal static JourneyAnswer Search(NetworkInService? network, JourneyEnd from, JourneyEnd to, DateTime at, bool arriveBy, bool wheelchair)
+    internal static JourneyAnswer Search(NetworkInService? network, JourneyEnd from, JourneyEnd to, DateTime at, bool arriveBy, bool wheelchair, OnDemandBooking? booking = null)
     {
+        booking ??= OnDemandBooking.None;
         if (network?.Network is not { } transit)
         {
             return new JourneyAnswer([], "Les horaires des transports ne sont pas disponibles pour le moment.");
@@ -137,7 +149,7 @@ public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork netw
             }
             return latest == null
                 ? new JourneyAnswer([], $"Aucun trajet en transport en commun n'arrive avant {Time(at)} le {Day(at)}.")
-                : new JourneyAnswer([Describe(transit, latest, from, to)], null);
+                : new JourneyAnswer([Describe(transit, latest, from, to, booking)], null);
         }
         var journeys = network.Plan(p => p.Range(from.Stops, to.Stops, at, LeaveWindow, options))
             .OrderBy(j => j.Departure).Take(MaxItineraries).ToList();
@@ -152,14 +164,16 @@ public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork netw
             return new JourneyAnswer([], $"Aucun trajet en transport en commun de {from.Label} à {to.Label} dans les jours qui suivent le {Day(at)}.");
         }
         var later = journeys[0].Departure > at + LeaveWindow;
-        return new JourneyAnswer(journeys.Select(j => Describe(transit, j, from, to)).ToList(),
+        return new JourneyAnswer(journeys.Select(j => Describe(transit, j, from, to, booking)).ToList(),
             later ? $"Aucun départ dans les {LeaveWindow.TotalHours:0} heures qui suivent : voici les premiers possibles." : null);
     }
 
-    internal static Itinerary Describe(TransitNetwork transit, Journey journey, JourneyEnd from, JourneyEnd to)
+    internal static Itinerary Describe(TransitNetwork transit, Journey journey, JourneyEnd from, JourneyEnd to, OnDemandBooking? bookings = null)
     {
+        bookings ??= OnDemandBooking.None;
         var steps = new List<string>();
         var booking = false;
+        var tooLate = false;
         var rides = journey.Legs.Where(l => !l.Walk).ToList();
         foreach (var leg in journey.Legs)
         {
@@ -181,9 +195,21 @@ public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork netw
             var text = $"{Capital(Day(leg.Departure))}, {line} ({agency.Name}) à {Time(leg.Departure)} depuis {transit.StopNames[leg.FromStop]}{direction} ; descendez à {transit.StopNames[leg.ToStop]} à {Time(leg.Arrival)}.";
             if (onDemand)
             {
-                text += agency.Phone is { Length: > 0 } phone
-                    ? $" Réservation obligatoire : appelez le {phone} avant le départ."
-                    : " Réservation obligatoire auprès du transporteur avant le départ.";
+                var offer = bookings.ByRoute.GetValueOrDefault(route.Id);
+                var phone = offer?.Phone is { Length: > 0 } offerPhone ? offerPhone : agency.Phone;
+                var deadline = offer?.BookingDeadline(leg.Departure);
+                if (deadline is { } by && by < bookings.Now)
+                {
+                    tooLate = true;
+                    text += $" Réservation obligatoire au plus tard {Day(by)} à {Time(by)} : il est trop tard pour ce départ.";
+                }
+                else
+                {
+                    var until = deadline is { } d ? $"au plus tard {Day(d)} à {Time(d)}" : "avant le départ";
+                    text += phone is { Length: > 0 }
+                        ? $" Réservation obligatoire : appelez le {phone} {until}."
+                        : $" Réservation obligatoire auprès du transporteur {until}.";
+                }
             }
             steps.Add(text);
         }
@@ -196,7 +222,7 @@ public sealed class JourneySearch(CarteBlancheDbContext db, MobilityNetwork netw
             var n => $"{n - 1} correspondances",
         };
         var summary = $"{Capital(Day(journey.Departure))} : départ {Time(journey.Departure)}, arrivée {Time(journey.Arrival)}{(DateOnly.FromDateTime(journey.Arrival) != DateOnly.FromDateTime(journey.Departure) ? $" le {Day(journey.Arrival)}" : "")} — {Duration(duration)}, {changes}.";
-        return new Itinerary(journey.Departure, journey.Arrival, summary, steps, booking);
+        return new Itinerary(journey.Departure, journey.Arrival, summary, steps, booking, tooLate);
     }
 
     private static string Mode(int routeType) => routeType switch

@@ -35,6 +35,35 @@ public sealed class MobilityOffer
     public string? Price { get; set; }
     public bool IsActive { get; set; } = true;
 
+    /// <summary>The line of the network this offer is, when it is timetabled in the GTFS feed (an on-demand line): its route_id.</summary>
+    public string? RouteId { get; set; }
+
+    /// <summary>Booking rule: at the latest this many days before the departure (0: the same day), by <see cref="NoticeTime"/>…</summary>
+    public int? NoticeDays { get; set; }
+    public TimeOnly? NoticeTime { get; set; }
+    /// <summary>…or at least this many minutes before the departure.</summary>
+    public int? NoticeMinutes { get; set; }
+
+    /// <summary>Days of service of a zonal on-demand service (bit 0 = Monday … bit 6 = Sunday; 0 when not given), and its hours.</summary>
+    public byte Days { get; set; }
+    public TimeOnly? ServiceStart { get; set; }
+    public TimeOnly? ServiceEnd { get; set; }
+
+    public bool HasBookingRule => NoticeMinutes != null || NoticeDays != null;
+
+    /// <summary>Until when a departure can be booked under the rule; null without a rule.</summary>
+    public DateTime? BookingDeadline(DateTime departure) =>
+        NoticeMinutes is { } minutes ? departure.AddMinutes(-minutes)
+        : NoticeDays is { } days ? departure.Date.AddDays(-days) + (NoticeTime ?? TimeOnly.MinValue).ToTimeSpan()
+        : null;
+
+    /// <summary>The rule in words: « la veille avant 17 h », « au moins 2 h avant le départ ».</summary>
+    public string? BookingRuleText => NoticeMinutes is { } minutes
+        ? $"au moins {(minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes} min")} avant le départ"
+        : NoticeDays is { } days
+            ? $"{days switch { 0 => "le jour même", 1 => "la veille", var n => $"{n} jours avant le départ," }} avant {Platform.Web.FrenchFormat.Hour(NoticeTime ?? TimeOnly.MinValue)}"
+            : null;
+
     public IReadOnlyList<string> CommuneCodes => Communes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public bool Serves(string inseeCode) => CommuneCodes.Count == 0 || CommuneCodes.Contains(inseeCode);
@@ -55,7 +84,10 @@ internal sealed class MobilityOfferConfiguration : IEntityTypeConfiguration<Mobi
         b.Property(o => o.Website).HasMaxLength(300);
         b.Property(o => o.Eligibility).HasMaxLength(500);
         b.Property(o => o.Price).HasMaxLength(300);
+        b.Property(o => o.RouteId).HasMaxLength(100);
         b.Ignore(o => o.CommuneCodes);
+        b.Ignore(o => o.HasBookingRule);
+        b.Ignore(o => o.BookingRuleText);
     }
 }
 
@@ -74,6 +106,15 @@ internal sealed class MobilityDemoData(CarteBlancheDbContext db)
                 Kind = OfferKind.OnDemand, Name = "Transport à la demande Catus – Lherm (démonstration)", Operator = "Évidence — Grand Cahors",
                 Communes = "46064,46264,46156", Hours = "mardi et vendredi, départs 9 h 30 et 16 h 30 vers Lherm, 11 h 15 vers Cahors",
                 Booking = "par téléphone, la veille avant 17 h", Phone = "05 65 35 04 32", Eligibility = "tout public", Price = "ticket Évidence",
+                RouteId = "EVITAD", NoticeDays = 1, NoticeTime = new TimeOnly(17, 0), Days = 0b0010010, ServiceStart = new TimeOnly(9, 0), ServiceEnd = new TimeOnly(17, 0),
+            },
+            new MobilityOffer
+            {
+                // 05 36 49 xx xx: a range the ARCEP keeps for fiction (no real subscriber).
+                Kind = OfferKind.OnDemand, Name = "Transport à la demande du marché de Lalbenque (démonstration)", Operator = "Communauté de communes du Pays de Lalbenque-Limogne (démonstration)",
+                Communes = "46148,46329,46140,46082", Hours = "le mardi, de 8 h 30 à 12 h 30, de porte à porte dans la zone", Phone = "05 36 49 12 34",
+                Eligibility = "tout public", Price = "2 € le trajet", NoticeDays = 1, NoticeTime = new TimeOnly(12, 0), Days = 0b0000010,
+                ServiceStart = new TimeOnly(8, 30), ServiceEnd = new TimeOnly(12, 30),
             },
             new MobilityOffer
             {

@@ -9,7 +9,7 @@ namespace CarteBlanche.Mobility.Pages.Mobilite.Offres;
 /// chosen; each with who may use it, its price and how to book. Open data: the list as CSV.
 /// </summary>
 [Public("Les offres de mobilité du territoire sont publiques.")]
-public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
+public sealed class IndexModel(CarteBlancheDbContext db, CarteBlanche.Mobility.Networks.GtfsPublication publication) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "commune")] public string? Commune { get; set; }
 
@@ -42,8 +42,17 @@ public sealed class IndexModel(CarteBlancheDbContext db) : PageModel
     {
         var offers = await db.Set<MobilityOffer>().AsNoTracking().Where(o => o.IsActive).ToListAsync(cancellationToken);
         var rows = offers.OrderBy(o => o.Kind).ThenBy(o => o.Name, StringComparer.Ordinal)
-            .Select(o => new[] { o.Kind.ToString(), o.Name, o.Operator, o.Communes, o.Hours ?? "", o.Booking ?? "", o.Phone ?? "", o.Website ?? "", o.Eligibility ?? "", o.Price ?? "" });
-        var csv = Csv.Write([["type", "nom", "operateur", "communes_insee", "jours_horaires", "reservation", "telephone", "site", "public", "prix"], .. rows], ';');
+            .Select(o => new[]
+            {
+                o.Kind.ToString(), o.Name, o.Operator, o.Communes, o.Hours ?? "", o.Booking ?? "", o.Phone ?? "", o.Website ?? "", o.Eligibility ?? "", o.Price ?? "",
+                o.RouteId ?? "", o.BookingRuleText ?? "", o.Days == 0 ? "" : Labels.Days(o.Days),
+                o.ServiceStart?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "", o.ServiceEnd?.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            });
+        var csv = Csv.Write([["type", "nom", "operateur", "communes_insee", "jours_horaires", "reservation", "telephone", "site", "public", "prix", "ligne_gtfs", "delai_reservation", "jours", "debut", "fin"], .. rows], ';');
         return File(Csv.WithByteOrderMark(csv), "text/csv; charset=utf-8", "offres-mobilite.csv");
     }
+
+    /// <summary>The network as open data: GTFS with the GTFS-Flex files of the on-demand offers.</summary>
+    public async Task<IActionResult> OnGetGtfsAsync(CancellationToken cancellationToken) =>
+        await publication.BuildAsync(cancellationToken) is { } zip ? File(zip, "application/zip", "reseau-gtfs-flex.zip") : NotFound();
 }

@@ -107,7 +107,14 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     Eligibility = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Price = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    RouteId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NoticeDays = table.Column<int>(type: "integer", nullable: true),
+                    NoticeTime = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    NoticeMinutes = table.Column<int>(type: "integer", nullable: true),
+                    Days = table.Column<byte>(type: "smallint", nullable: false),
+                    ServiceStart = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    ServiceEnd = table.Column<TimeOnly>(type: "time without time zone", nullable: true)
                 },
                 constraints: table =>
                 {

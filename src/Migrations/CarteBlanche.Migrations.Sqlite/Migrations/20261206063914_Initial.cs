@@ -106,7 +106,14 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     Eligibility = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Price = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RouteId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    NoticeDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    NoticeTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    NoticeMinutes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Days = table.Column<byte>(type: "INTEGER", nullable: false),
+                    ServiceStart = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    ServiceEnd = table.Column<TimeOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
