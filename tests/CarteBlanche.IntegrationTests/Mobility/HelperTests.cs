@@ -71,6 +71,15 @@ public sealed class HelperTests(JourneyPageApp app) : IClassFixture<JourneyPageA
         Assert.Contains($"Passager : Odette {lastName}, 05 65 21 00 01", consolePage, StringComparison.Ordinal);
         Assert.Contains("Conducteur : Marc Vidal, 05 65 21 00 02 — trajet Bach → Cahors", consolePage, StringComparison.Ordinal);
         var rideId = await _factory.WithDbAsync(db => db.Set<Ride>().Where(r => r.Need!.Person!.LastName == lastName).Select(r => r.Id).SingleAsync());
+        // The operator sends both sides the ride by SMS (through the outbox).
+        using (var sms = await Html.PostFormAsync(helper, "/mobilite/covoiturage", [F("rideId", rideId.ToString()), F("to", "passager")], "/mobilite/covoiturage?handler=Sms"))
+        {
+            Assert.Contains("SMS envoyé au passager.", await sms.ReadPageAsync(), StringComparison.Ordinal);
+        }
+        using (await Html.PostFormAsync(helper, "/mobilite/covoiturage", [F("rideId", rideId.ToString()), F("to", "conducteur")], "/mobilite/covoiturage?handler=Sms")) { }
+        var texts = await _factory.WithDbAsync(db => db.OutboxMessages.Where(m => m.Recipient == "05 65 21 00 01" || m.Recipient == "05 65 21 00 02").Select(m => m.Recipient + " " + m.Body).ToListAsync());
+        Assert.Contains(texts, t => t.StartsWith("05 65 21 00 01 Covoiturage solidaire : Marc peut vous prendre le mardi 8 décembre vers ", StringComparison.Ordinal) && t.Contains(" à Concots, arrivée vers ", StringComparison.Ordinal) && t.Contains("à Cahors Hôpital Jean Rougier.", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.StartsWith("05 65 21 00 02 Covoiturage solidaire : un passager, Odette, à prendre le mardi 8 décembre vers ", StringComparison.Ordinal) && !t.Contains(lastName, StringComparison.Ordinal));
         using (await Html.PostFormAsync(helper, "/mobilite/covoiturage", [F("rideId", rideId.ToString()), F("status", "Agreed")])) { }
         Assert.Equal(NeedStatus.Carpool, await _factory.WithDbAsync(db => db.Set<TravelNeed>().Where(n => n.Person!.LastName == lastName).Select(n => n.Status).SingleAsync()));
         Assert.True(await _factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "mobility.ride-outcome")));

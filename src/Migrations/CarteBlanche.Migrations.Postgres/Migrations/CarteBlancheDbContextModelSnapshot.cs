@@ -1001,6 +1001,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<double>("DetourMinutes")
                         .HasColumnType("double precision");
 
+                    b.Property<DateTimeOffset?>("DriverSmsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<TimeOnly>("DropOff")
                         .HasColumnType("time without time zone");
 
@@ -1009,6 +1012,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
                     b.Property<Guid>("NeedId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("PassengerSmsAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<TimeOnly>("PickUp")
                         .HasColumnType("time without time zone");

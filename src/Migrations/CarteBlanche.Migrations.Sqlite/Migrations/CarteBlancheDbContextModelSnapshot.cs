@@ -996,6 +996,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.Property<double>("DetourMinutes")
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("DriverSmsAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeOnly>("DropOff")
                         .HasColumnType("TEXT");
 
@@ -1004,6 +1007,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("NeedId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PassengerSmsAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly>("PickUp")
                         .HasColumnType("TEXT");

@@ -121,6 +121,9 @@ public sealed class Ride
     public Guid ProposedBy { get; set; }
     public DateTimeOffset ProposedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
+    /// <summary>When the operator last sent the ride's details by SMS to the passenger, and to the driver.</summary>
+    public DateTimeOffset? PassengerSmsAt { get; set; }
+    public DateTimeOffset? DriverSmsAt { get; set; }
 }
 
 internal sealed class MobilityConfiguration :

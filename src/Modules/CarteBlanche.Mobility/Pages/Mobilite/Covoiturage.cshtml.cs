@@ -1,6 +1,8 @@
 using CarteBlanche.Mobility.Needs;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Platform.Notifications;
+using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Mobility.Pages.Mobilite;
 
@@ -8,16 +10,24 @@ public sealed record RideRow(Ride Ride, TravelNeed Need, RegularTrip Trip, strin
 
 /// <summary>The carpool operator's console: each proposed ride with both sides' phones; the operator calls them and records the outcome.</summary>
 [Authorize(Policy = Policies.Mobility)]
-public sealed class CovoiturageModel(CarteBlancheDbContext db, MobilityAccess access, IAuditLog auditLog, ParisClock clock) : PageModel
+public sealed class CovoiturageModel(CarteBlancheDbContext db, MobilityAccess access, Carpool.CarpoolSearch carpool, Outbox outbox, IAuditLog auditLog, ParisClock clock) : PageModel
 {
+    public string? Message { get; private set; }
+
     public IReadOnlyList<RideRow> Rides { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? envoye, CancellationToken cancellationToken)
     {
         if (!await access.IsOperatorAsync(User, cancellationToken))
         {
             return Forbid();
         }
+        Message = envoye switch
+        {
+            "passager" => "SMS envoyé au passager.",
+            "conducteur" => "SMS envoyé au conducteur.",
+            _ => null,
+        };
         var rides = await db.Set<Ride>().AsNoTracking().Include(r => r.Need!).ThenInclude(n => n.Person).Include(r => r.Trip!).ThenInclude(t => t.Driver)
             .Where(r => r.Status == RideStatus.Proposed || r.Status == RideStatus.Agreed || r.Need!.Day >= clock.Today.AddDays(-30))
             .ToListAsync(cancellationToken);
@@ -51,5 +61,47 @@ public sealed class CovoiturageModel(CarteBlancheDbContext db, MobilityAccess ac
         auditLog.Add(db, new AuditEvent("mobility.ride-outcome", "Ride", rideId.ToString("D"), AuditPurpose.MobilityHelp, ActorId: User.AccountId()));
         await db.SaveChangesAsync(cancellationToken);
         return Redirect("/mobilite/covoiturage");
+    }
+
+    /// <summary>Sends the ride's details by SMS (through the outbox) to the passenger or to the driver, with the operator's phone to answer.</summary>
+    public async Task<IActionResult> OnPostSmsAsync(Guid rideId, string to, CancellationToken cancellationToken)
+    {
+        if (!await access.IsOperatorAsync(User, cancellationToken))
+        {
+            return Forbid();
+        }
+        var ride = await db.Set<Ride>().Include(r => r.Need!).ThenInclude(n => n.Person).Include(r => r.Trip!).ThenInclude(t => t.Driver)
+            .SingleOrDefaultAsync(r => r.Id == rideId, cancellationToken);
+        if (ride == null || to is not ("passager" or "conducteur"))
+        {
+            return NotFound();
+        }
+        var need = ride.Need!;
+        var passenger = need.Person!;
+        var driver = ride.Trip!.Driver!;
+        var phone = to == "passager" ? passenger.Phone : driver.Phone;
+        if (string.IsNullOrWhiteSpace(phone))
+        {
+            return BadRequest();
+        }
+        var from = await db.Communes.Where(c => c.InseeCode == need.FromInseeCode).Select(c => c.Name).SingleAsync(cancellationToken);
+        var op = await carpool.OperatorAsync(cancellationToken);
+        var answer = op is { Phone: { Length: > 0 } operatorPhone } ? $"Pour confirmer ou annuler : {operatorPhone}." : "Pour confirmer ou annuler, répondez à l'association.";
+        var day = Journeys.JourneySearch.Day(need.Day.ToDateTime(ride.PickUp));
+        var body = to == "passager"
+            ? $"Covoiturage solidaire : {driver.FirstName} peut vous prendre le {day} vers {FrenchFormat.Hour(ride.PickUp)} à {from}, arrivée vers {FrenchFormat.Hour(ride.DropOff)} à {need.Destination}. {answer}"
+            : $"Covoiturage solidaire : un passager, {passenger.FirstName}, à prendre le {day} vers {FrenchFormat.Hour(ride.PickUp)} à {from}, à déposer vers {FrenchFormat.Hour(ride.DropOff)} à {need.Destination} (détour {Math.Ceiling(ride.DetourMinutes)} min). {answer}";
+        outbox.QueueSms(phone, body);
+        if (to == "passager")
+        {
+            ride.PassengerSmsAt = clock.Now;
+        }
+        else
+        {
+            ride.DriverSmsAt = clock.Now;
+        }
+        auditLog.Add(db, new AuditEvent("mobility.ride-sms", "Ride", rideId.ToString("D"), AuditPurpose.MobilityHelp, ActorId: User.AccountId()));
+        await db.SaveChangesAsync(cancellationToken);
+        return Redirect($"/mobilite/covoiturage?envoye={to}");
     }
 }
