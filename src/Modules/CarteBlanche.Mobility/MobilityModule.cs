@@ -24,6 +24,16 @@ public sealed class MobilityOptions
     /// <summary>A person's name and phone are wiped this long after their last need's day or their last trip's end.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 120)]
     public int RetentionMonths { get; set; } = 12;
+
+    /// <summary>
+    /// The emission factor of a car kilometre avoided (kg CO2e per km) and where it comes from, dated (« ADEME, Base
+    /// Empreinte, voiture particulière, 2025 »): no default, so that no figure rests on an unsourced number; without
+    /// them the figures say the CO2 avoided is not computed.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
+    public double? Co2KilogramsPerKilometre { get; set; }
+    [System.ComponentModel.DataAnnotations.MaxLength(300)]
+    public string? Co2Source { get; set; }
 }
 
 public static class MobilityModule
@@ -33,7 +43,10 @@ public static class MobilityModule
     public static IServiceCollection AddMobilityModule(this IServiceCollection services)
     {
         services.AddSingleton(Model);
-        services.AddOptions<MobilityOptions>().BindConfiguration(MobilityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MobilityOptions>().BindConfiguration(MobilityOptions.Section).ValidateDataAnnotations()
+            .Validate(o => (o.Co2KilogramsPerKilometre == null) == string.IsNullOrWhiteSpace(o.Co2Source),
+                "Mobility:Co2KilogramsPerKilometre et Mobility:Co2Source vont ensemble : un facteur d'émission et sa source datée (par exemple « ADEME, Base Empreinte, 2025 »).")
+            .ValidateOnStart();
         services.AddRecurringJob<Needs.MobilityRetentionJob>();
         services.AddSingleton<MobilityNetwork>();
         services.AddScoped<GtfsImporter>();

@@ -90,6 +90,8 @@ public sealed class HelperTests(JourneyPageApp app) : IClassFixture<JourneyPageA
         Assert.True(int.Parse(december[3], System.Globalization.CultureInfo.InvariantCulture) >= 1, figures); // solution_covoiturage
         Assert.True(int.Parse(december[7], System.Globalization.CultureInfo.InvariantCulture) >= 1, figures); // trajets_convenus
         Assert.True(double.Parse(december[9], System.Globalization.CultureInfo.InvariantCulture) > 15, figures); // km_partages: Concots → Cahors
+        Assert.Equal(Math.Round(double.Parse(december[9], System.Globalization.CultureInfo.InvariantCulture) * 0.2, 1), double.Parse(december[10], System.Globalization.CultureInfo.InvariantCulture), 1); // co2_evite_kg at the configured factor
+        Assert.Contains("multipliés par 0,2 kg CO2e par km (facteur d'essai, 2026)", System.Net.WebUtility.HtmlDecode(await (await helper.GetAsync("/mobilite/chiffres")).ReadPageAsync()), StringComparison.Ordinal);
         Assert.DoesNotContain(lastName, figures, StringComparison.Ordinal);
     }
 

@@ -13,7 +13,9 @@ public sealed class JourneyPageApp : IDisposable
     public JourneyPageApp()
     {
         var clock = new TestClock(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
-        Factory = new CarteBlancheFactory(_database, configureServices: services =>
+        // An emission factor for the test only (the product has none by default): the figures multiply by it.
+        var settings = new Dictionary<string, string> { ["Mobility:Co2KilogramsPerKilometre"] = "0.2", ["Mobility:Co2Source"] = "facteur d'essai, 2026" };
+        Factory = new CarteBlancheFactory(_database, settings: settings, configureServices: services =>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(clock);

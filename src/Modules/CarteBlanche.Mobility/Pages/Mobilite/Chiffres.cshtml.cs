@@ -5,15 +5,18 @@ using CarteBlanche.Platform.Calendar;
 
 namespace CarteBlanche.Mobility.Pages.Mobilite;
 
-public sealed record MobilityMonth(DateOnly Month, int Needs, int Transit, int Carpool, int Other, int Unmet, int RidesProposed, int RidesAgreed, int RidesDone, double KilometresShared);
+public sealed record MobilityMonth(DateOnly Month, int Needs, int Transit, int Carpool, int Other, int Unmet, int RidesProposed, int RidesAgreed, int RidesDone, double KilometresShared, double? Co2Kilograms);
 
 /// <summary>
 /// The platform's figures month by month (by the day of the trip), without any person: needs recorded and how they
 /// ended, rides proposed, agreed and done, kilometres shared (the passengers' part of rides agreed or done); CSV.
 /// </summary>
 [Authorize(Policy = Policies.Mobility)]
-public sealed class ChiffresModel(CarteBlancheDbContext db, ParisClock clock) : PageModel
+public sealed class ChiffresModel(CarteBlancheDbContext db, ParisClock clock, Microsoft.Extensions.Options.IOptions<MobilityOptions> options) : PageModel
 {
+    public double? Co2Factor => options.Value.Co2KilogramsPerKilometre;
+    public string? Co2Source => options.Value.Co2Source;
+
     public const int Months = 12;
 
     public IReadOnlyList<MobilityMonth> Rows { get; private set; } = [];
@@ -26,9 +29,9 @@ public sealed class ChiffresModel(CarteBlancheDbContext db, ParisClock clock) : 
         var rows = (await RowsAsync(cancellationToken)).Select(r => new[]
         {
             r.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), N(r.Needs), N(r.Transit), N(r.Carpool), N(r.Other), N(r.Unmet), N(r.RidesProposed), N(r.RidesAgreed), N(r.RidesDone),
-            r.KilometresShared.ToString("0.0", CultureInfo.InvariantCulture),
+            r.KilometresShared.ToString("0.0", CultureInfo.InvariantCulture), r.Co2Kilograms?.ToString("0.0", CultureInfo.InvariantCulture) ?? "",
         });
-        var csv = Csv.Write([["mois", "besoins", "solution_car_bus", "solution_covoiturage", "solution_autre", "sans_solution", "trajets_proposes", "trajets_convenus", "trajets_faits", "km_partages"], .. rows], ';');
+        var csv = Csv.Write([["mois", "besoins", "solution_car_bus", "solution_covoiturage", "solution_autre", "sans_solution", "trajets_proposes", "trajets_convenus", "trajets_faits", "km_partages", "co2_evite_kg"], .. rows], ';');
         return File(Csv.WithByteOrderMark(csv), "text/csv; charset=utf-8", "mobilite-chiffres.csv");
     }
 
@@ -44,7 +47,7 @@ public sealed class ChiffresModel(CarteBlancheDbContext db, ParisClock clock) : 
             var r = rides.Where(x => In(x.Day)).ToList();
             return new MobilityMonth(month, n.Count, n.Count(x => x.Status == NeedStatus.Transit), n.Count(x => x.Status == NeedStatus.Carpool), n.Count(x => x.Status == NeedStatus.OtherSolution),
                 n.Count(x => x.Status == NeedStatus.Unmet), r.Count, r.Count(x => x.Status == RideStatus.Agreed), r.Count(x => x.Status == RideStatus.Done),
-                r.Where(x => x.Status is RideStatus.Agreed or RideStatus.Done).Sum(x => x.Kilometres));
-        }).ToList();
+                r.Where(x => x.Status is RideStatus.Agreed or RideStatus.Done).Sum(x => x.Kilometres), null);
+        }).Select(m => Co2Factor is { } factor ? m with { Co2Kilograms = m.KilometresShared * factor } : m).ToList();
     }
 }
