@@ -33,6 +33,44 @@ public sealed class MobilityWalkTests(BrowserApp app) : IClassFixture<BrowserApp
         Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
         session.AssertCleanConsole();
     }
+
+    [Fact]
+    public async Task A_resident_of_concots_without_a_bus_asks_online_for_a_carpool_there_and_back()
+    {
+        await using var session = await app.OpenAsync();
+        var page = session.Page;
+        await page.SetViewportSizeAsync(375, 800);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")));
+        var days = ((int)DayOfWeek.Tuesday - (int)today.DayOfWeek + 7) % 7;
+        var tuesday = today.AddDays(days == 0 ? 7 : days).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Trouver un trajet" }).ClickAsync();
+        await page.GetByLabel("Départ").FillAsync("Concots (46260)");
+        await page.GetByLabel("Arrivée").FillAsync("Cahors Hôpital Jean Rougier");
+        await page.GetByLabel("Jour").FillAsync(tuesday);
+        await page.Locator("label[for='sens-arriver']").ClickAsync();
+        await page.GetByLabel("Heure", new() { Exact = true }).FillAsync("09:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rechercher un trajet" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "demandez un covoiturage solidaire en ligne" }).ClickAsync();
+
+        // The form comes with the search's trip; the person adds who they are and when they come back.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Demander un covoiturage solidaire");
+        await Expect(page.GetByLabel("Commune de départ")).ToHaveValueAsync("Concots (46260)");
+        await Expect(page.GetByLabel("Jour")).ToHaveValueAsync(tuesday);
+        await page.GetByLabel("Prénom").FillAsync("Rose");
+        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Cayla");
+        await page.GetByLabel("Heure du retour").FillAsync("16:45");
+        await page.Locator("label[for='Form_Consent']").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma demande" }).ClickAsync();
+        await Expect(page.GetByText("Téléphone : indiquez un numéro où l'opérateur du covoiturage peut vous rappeler.").First).ToBeVisibleAsync();
+        await page.GetByLabel("Téléphone").FillAsync("05 65 21 00 04");
+        await Expect(page.GetByLabel("Heure du retour")).ToHaveValueAsync("16:45"); // what was typed stays
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer ma demande" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Votre demande est enregistrée" })).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page, "demande de covoiturage envoyée");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
+        session.AssertCleanConsole();
+    }
 }
 
 /// <summary>Issue 16's walk: a helper finds a carpool driver for a person of Concots, the operator records the ride, another need stays unmet on the map.</summary>

@@ -1,7 +1,11 @@
 using CarteBlanche.Mobility.Journeys;
 using CarteBlanche.Mobility.Networks;
 using CarteBlanche.Platform.Jobs;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CarteBlanche.Mobility;
 
@@ -17,6 +21,10 @@ public sealed class MobilityOptions
 
     [System.ComponentModel.DataAnnotations.Range(1, 24 * 31)]
     public int GtfsRefreshHours { get; set; } = 24;
+
+    /// <summary>The largest feed the scheduled re-import downloads, in megabytes (a sent zip is capped at 200 Mo by the page).</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 2000)]
+    public int GtfsMaxMegabytes { get; set; } = 200;
 
     /// <summary>The organisation whose helpers run the solidarity carpool (Lot'ôcar's operator): they see every ride and contact.</summary>
     public string CarpoolOperator { get; set; } = "Association Mobilité solidaire du Lot (démonstration)";
@@ -34,11 +42,18 @@ public sealed class MobilityOptions
     public double? Co2KilogramsPerKilometre { get; set; }
     [System.ComponentModel.DataAnnotations.MaxLength(300)]
     public string? Co2Source { get; set; }
+
+    /// <summary>Requests a client address may post an hour on the public carpool request page.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 1000)]
+    public int PublicRequestsPerHour { get; set; } = 10;
 }
 
 public static class MobilityModule
 {
     public static readonly ModuleModel Model = new("Mobility", typeof(MobilityModule).Assembly);
+
+    /// <summary>Rate limit of the public carpool request: <see cref="MobilityOptions.PublicRequestsPerHour"/> posts an hour per client address.</summary>
+    public const string RequestRateLimit = "mobility-request";
 
     public static IServiceCollection AddMobilityModule(this IServiceCollection services)
     {
@@ -47,6 +62,12 @@ public static class MobilityModule
             .Validate(o => (o.Co2KilogramsPerKilometre == null) == string.IsNullOrWhiteSpace(o.Co2Source),
                 "Mobility:Co2KilogramsPerKilometre et Mobility:Co2Source vont ensemble : un facteur d'émission et sa source datée (par exemple « ADEME, Base Empreinte, 2025 »).")
             .ValidateOnStart();
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<MobilityOptions>>((o, mobility) =>
+            o.AddPolicy(RequestRateLimit, context =>
+                HttpMethods.IsGet(context.Request.Method)
+                    ? RateLimitPartition.GetNoLimiter("get")
+                    : RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new FixedWindowRateLimiterOptions { PermitLimit = mobility.Value.PublicRequestsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0 })));
         services.AddRecurringJob<Needs.MobilityRetentionJob>();
         services.AddSingleton<MobilityNetwork>();
         services.AddScoped<GtfsImporter>();
@@ -55,6 +76,7 @@ public static class MobilityModule
         services.AddHttpClient(GtfsRefreshJob.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
         services.AddScoped<JourneySearch>();
         services.AddScoped<Needs.MobilityAccess>();
+        services.AddScoped<Needs.NeedRecording>();
         services.AddScoped<Carpool.CarpoolSearch>();
         services.AddScoped<Offers.MobilityDemoData>();
         services.AddSingleton<IModuleInitialiser, MobilityInitialiser>();

@@ -2,12 +2,15 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using CarteBlanche.IntegrationTests.Infrastructure;
+using CarteBlanche.Mobility;
 using CarteBlanche.Mobility.Networks;
 using CarteBlanche.Platform.Accounts;
 using CarteBlanche.Platform.Database;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace CarteBlanche.IntegrationTests.Mobility;
@@ -120,6 +123,18 @@ public sealed class GtfsImportTests(JourneyPageApp app) : IClassFixture<JourneyP
         var web = WebApplication.CreateSlimBuilder().Build();
         web.Urls.Add("http://127.0.0.1:0");
         web.MapGet("/gtfs.zip", () => Results.Bytes(zip, "application/zip"));
+        var big = new byte[3 * 1024 * 1024];
+        web.MapGet("/gros.zip", () => Results.Bytes(big, "application/zip"));
+        web.MapGet("/gros-sans-taille.zip", async (HttpContext context) =>
+        {
+            // Chunked: no Content-Length.
+            context.Response.ContentType = "application/zip";
+            for (var i = 0; i < 3; i++)
+            {
+                await context.Response.Body.WriteAsync(big.AsMemory(0, 1024 * 1024));
+                await context.Response.Body.FlushAsync();
+            }
+        });
         await web.StartAsync();
         try
         {
@@ -141,6 +156,17 @@ public sealed class GtfsImportTests(JourneyPageApp app) : IClassFixture<JourneyP
             (import, message) = await job.FetchAsync($"{address}/ailleurs.zip", CancellationToken.None);
             Assert.Null(import);
             Assert.Equal($"Le jeu de données n'a pas pu être téléchargé depuis {address}/ailleurs.zip (réponse 404) : le réseau en service ne change pas.", message);
+            Assert.Equal(inService, InService());
+
+            // A feed larger than the cap is not downloaded whole, whether the server says its size or not.
+            var small = new GtfsRefreshJob(scope.ServiceProvider.GetRequiredService<GtfsImporter>(), scope.ServiceProvider.GetRequiredService<IHttpClientFactory>(),
+                Options.Create(new MobilityOptions { GtfsMaxMegabytes = 1 }), NullLogger<GtfsRefreshJob>.Instance);
+            foreach (var path in new[] { "gros.zip", "gros-sans-taille.zip" })
+            {
+                (import, message) = await small.FetchAsync($"{address}/{path}", CancellationToken.None);
+                Assert.Null(import);
+                Assert.Equal($"Le jeu de données publié à {address}/{path} dépasse 1 Mo : il n'est pas importé, le réseau en service ne change pas.", message);
+            }
             Assert.Equal(inService, InService());
         }
         finally

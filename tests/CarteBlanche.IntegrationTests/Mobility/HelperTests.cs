@@ -96,6 +96,71 @@ public sealed class HelperTests(JourneyPageApp app) : IClassFixture<JourneyPageA
     }
 
     [Fact]
+    public async Task A_person_asks_online_for_a_ride_there_and_back_and_the_operator_arranges_the_way_back()
+    {
+        using var helper = await _factory.SignedInClientAsync(DemoData.EmailFor(Roles.Helper));
+        using (await Html.PostFormAsync(helper, "/mobilite/conducteurs/nouveau",
+        [
+            F("Form.FirstName", "Louise"), F("Form.LastName", "Bouyssou"), F("Form.Phone", "05 65 21 00 05"), F("Form.From", "Cahors (46000)"), F("Form.To", "Bach"),
+            F("Form.Days", "1"), F("Form.Departure", "17:00"), F("Form.Flexibility", "15"), F("Form.Tolerance", "Minor"),
+            F("Form.Expires", "2027-03-01"), F("Form.Consent", "true"),
+        ])) { }
+        var lastName = "Cayla" + Guid.NewGuid().ToString("N")[..4];
+
+        // From the public search, the request form comes prefilled; without a phone or with a return before the trip, it says why.
+        using var anonymous = _factory.CreateClient();
+        var search = System.Net.WebUtility.HtmlDecode(await (await anonymous.GetAsync("/mobilite?de=Concots&a=Cahors+H%C3%B4pital+Jean+Rougier&date=2026-12-08&sens=arriver&heure=09:00")).ReadPageAsync());
+        Assert.Contains("/mobilite/demande?de=46073&a=Cahors", search, StringComparison.Ordinal);
+        var form = System.Net.WebUtility.HtmlDecode(await (await anonymous.GetAsync("/mobilite/demande?de=46073&a=Cahors+H%C3%B4pital+Jean+Rougier&date=2026-12-08&heure=09:00&sens=arriver")).ReadPageAsync());
+        Assert.Contains("value=\"Concots (46260)\"", form, StringComparison.Ordinal);
+        var refused = System.Net.WebUtility.HtmlDecode(await (await Html.PostFormAsync(anonymous, "/mobilite/demande",
+        [
+            F("Form.FirstName", "Rose"), F("Form.LastName", lastName), F("Form.From", "Concots"), F("Form.To", "Cahors Hôpital Jean Rougier"),
+            F("Form.Day", "2026-12-08"), F("Form.Time", "09:00"), F("Form.ReturnTime", "08:00"), F("Form.Consent", "true"),
+        ])).ReadPageAsync());
+        Assert.Contains("Téléphone : indiquez un numéro où l'opérateur du covoiturage peut vous rappeler.", refused, StringComparison.Ordinal);
+        Assert.Contains("Retour : l'heure du retour (8 h) doit être après celle de l'aller (9 h), le même jour.", refused, StringComparison.Ordinal);
+        Assert.False(await _factory.WithDbAsync(db => db.Set<TravelPerson>().AnyAsync(p => p.LastName == lastName)));
+
+        using (var sent = await Html.PostFormAsync(anonymous, "/mobilite/demande",
+        [
+            F("Form.FirstName", "Rose"), F("Form.LastName", lastName), F("Form.Phone", "05 65 21 00 04"), F("Form.From", "Concots"), F("Form.To", "Cahors Hôpital Jean Rougier"),
+            F("Form.Day", "2026-12-08"), F("Form.Time", "09:00"), F("Form.ArriveBy", "true"), F("Form.ReturnTime", "16:45"), F("Form.Purpose", "Care"), F("Form.Consent", "true"),
+        ]))
+        {
+            Assert.Contains("Votre demande est enregistrée", await sent.ReadPageAsync(), StringComparison.Ordinal);
+        }
+        var needId = await _factory.WithDbAsync(db => db.Set<TravelNeed>().Where(n => n.Person!.LastName == lastName).Select(n => n.Id).SingleAsync());
+        Assert.True(await _factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "mobility.need-request" && e.RecordId == needId.ToString("D"))));
+
+        // The operator sees it in the list, marked, and finds a driver for the way back.
+        var list = await (await helper.GetAsync("/mobilite/besoins")).ReadPageAsync();
+        Assert.Contains("Demande en ligne", list, StringComparison.Ordinal);
+        var needUrl = $"/mobilite/besoins/{needId}";
+        var page = System.Net.WebUtility.HtmlDecode(await (await helper.GetAsync(needUrl)).ReadPageAsync());
+        Assert.Contains("Retour le même jour à partir de 16 h 45.", page, StringComparison.Ordinal);
+        Assert.Contains("Demande faite en ligne par la personne : rappelez-la.", page, StringComparison.Ordinal);
+        Assert.Contains("Retour, à partir de 16 h 45", page, StringComparison.Ordinal);
+        Assert.Contains("Cahors → Bach, mardi vers 17 h (± 15 min)", page, StringComparison.Ordinal);
+        var tripId = await _factory.WithDbAsync(db => db.Set<RegularTrip>().Where(t => t.Driver!.LastName == "Bouyssou").Select(t => t.Id).FirstAsync());
+        using (await Html.PostFormAsync(helper, needUrl, [], $"{needUrl}?handler=Propose&tripId={tripId}&back=true")) { }
+        var ride = await _factory.WithDbAsync(db => db.Set<Ride>().Where(r => r.NeedId == needId).SingleAsync());
+        Assert.True(ride.Return);
+        Assert.True(ride.PickUp >= new TimeOnly(16, 45), ride.PickUp.ToString());
+        var console = System.Net.WebUtility.HtmlDecode(await (await helper.GetAsync("/mobilite/covoiturage")).ReadPageAsync());
+        Assert.Contains($"Rose {lastName} ← Cahors Hôpital Jean Rougier (retour)", console, StringComparison.Ordinal);
+        Assert.Contains(" à Cahors Hôpital Jean Rougier, arrivée à Concots vers ", console, StringComparison.Ordinal);
+
+        // Nobody else: an agent is refused the need; the public page shows no driver.
+        using (var agent = await _factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent)))
+        using (var denied = await agent.GetAsync(needUrl))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, denied.StatusCode);
+        }
+        Assert.DoesNotContain("Bouyssou", await (await anonymous.GetAsync("/mobilite/demande?envoyee=true")).ReadPageAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_need_left_without_a_solution_is_counted_by_origin_and_destination_and_exported()
     {
         using var helper = await _factory.SignedInClientAsync(DemoData.EmailFor(Roles.Helper));
@@ -125,7 +190,7 @@ public sealed class HelperTests(JourneyPageApp app) : IClassFixture<JourneyPageA
         ])).ReadPageAsync();
         Assert.Contains("Commune de départ : Commune inconnue : « Atlantide »", page, StringComparison.Ordinal);
         Assert.Contains("Jour : ce jour est passé", page, StringComparison.Ordinal);
-        Assert.Contains("Accord : la personne doit accepter", page, StringComparison.Ordinal);
+        Assert.Contains("Accord : il faut accepter", page, StringComparison.Ordinal);
         var trip = System.Net.WebUtility.HtmlDecode(await (await Html.PostFormAsync(helper, "/mobilite/conducteurs/nouveau",
         [
             F("Form.FirstName", "Paul"), F("Form.LastName", "Roux"), F("Form.Phone", "05 65 21 00 03"), F("Form.From", "Cahors"), F("Form.To", "Cahors"),

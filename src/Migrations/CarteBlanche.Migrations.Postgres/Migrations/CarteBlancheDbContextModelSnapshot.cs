@@ -1025,6 +1025,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<Guid>("ProposedBy")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Return")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1091,8 +1094,11 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("RecordedBy")
+                    b.Property<Guid?>("RecordedBy")
                         .HasColumnType("uuid");
+
+                    b.Property<TimeOnly?>("ReturnTime")
+                        .HasColumnType("time without time zone");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1152,7 +1158,7 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
-                    b.Property<Guid>("RecordedBy")
+                    b.Property<Guid?>("RecordedBy")
                         .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("WipedAt")
@@ -3405,8 +3411,7 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
                         .WithMany()
                         .HasForeignKey("RecordedBy")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Person");
                 });
@@ -3422,8 +3427,7 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
                         .WithMany()
                         .HasForeignKey("RecordedBy")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CarteBlanche.Mobility.Networks.GtfsImport", b =>

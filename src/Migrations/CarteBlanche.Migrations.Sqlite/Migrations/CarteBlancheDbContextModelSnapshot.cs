@@ -1020,6 +1020,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ProposedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Return")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1086,7 +1089,10 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("RecordedBy")
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("ReturnTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1147,7 +1153,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("RecordedBy")
+                    b.Property<Guid?>("RecordedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("WipedAt")
@@ -3394,8 +3400,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
                         .WithMany()
                         .HasForeignKey("RecordedBy")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Person");
                 });
@@ -3411,8 +3416,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
                         .WithMany()
                         .HasForeignKey("RecordedBy")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CarteBlanche.Mobility.Networks.GtfsImport", b =>

@@ -28,6 +28,7 @@ public sealed class MobilityAccess(CarteBlancheDbContext db, IOptions<MobilityOp
         return _operator.Value;
     }
 
-    public async Task<bool> CanSeeAsync(ClaimsPrincipal user, Guid recordedBy, CancellationToken cancellationToken) =>
-        recordedBy == user.AccountId() || await IsOperatorAsync(user, cancellationToken);
+    /// <summary>A need the person asked for themselves (no recorder) is the operator's alone.</summary>
+    public async Task<bool> CanSeeAsync(ClaimsPrincipal user, Guid? recordedBy, CancellationToken cancellationToken) =>
+        (recordedBy != null && recordedBy == user.AccountId()) || await IsOperatorAsync(user, cancellationToken);
 }

@@ -46,7 +46,8 @@ public sealed class TravelPerson
     public required string CommuneInseeCode { get; set; }
     /// <summary>When the person agreed that their details be recorded and shared with the carpool operator.</summary>
     public DateTimeOffset ConsentAt { get; set; }
-    public Guid RecordedBy { get; set; }
+    /// <summary>The helper or operator who recorded the person; null when they asked themselves on the public page.</summary>
+    public Guid? RecordedBy { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>When the name and phone were wiped (<see cref="MobilityRetentionJob"/>); the needs stay, anonymous, for the figures.</summary>
     public DateTimeOffset? WipedAt { get; set; }
@@ -67,11 +68,14 @@ public sealed class TravelNeed
     public TimeOnly Time { get; set; }
     /// <summary>An appointment: to arrive by <see cref="Time"/>; else leaving from it.</summary>
     public bool ArriveBy { get; set; }
+    /// <summary>The way back the same day, leaving from this time; null for a one-way trip.</summary>
+    public TimeOnly? ReturnTime { get; set; }
     public TravelPurpose Purpose { get; set; }
     public NeedStatus Status { get; set; }
     public UnmetReason? UnmetReason { get; set; }
     public string? Note { get; set; }
-    public Guid RecordedBy { get; set; }
+    /// <summary>The helper or operator who recorded the need; null when the person asked on the public page (the operator calls them back).</summary>
+    public Guid? RecordedBy { get; set; }
     public DateTimeOffset RecordedAt { get; set; }
 }
 
@@ -113,6 +117,8 @@ public sealed class Ride
     public TravelNeed? Need { get; set; }
     public Guid TripId { get; set; }
     public RegularTrip? Trip { get; set; }
+    /// <summary>The way back: from the need's destination to its commune, leaving from <see cref="TravelNeed.ReturnTime"/>.</summary>
+    public bool Return { get; set; }
     public double DetourMinutes { get; set; }
     public TimeOnly PickUp { get; set; }
     public TimeOnly DropOff { get; set; }

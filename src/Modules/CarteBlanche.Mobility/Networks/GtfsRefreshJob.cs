@@ -14,6 +14,12 @@ public sealed partial class GtfsRefreshJob(GtfsImporter importer, IHttpClientFac
 {
     public const string HttpClientName = "gtfs";
 
+    /// <summary>The largest feed fetched (<see cref="MobilityOptions.GtfsMaxMegabytes"/>): a wrong address must not fill the memory.</summary>
+    private long MaxBytes => options.Value.GtfsMaxMegabytes * 1024L * 1024;
+
+    private string TooBig(string url) =>
+        $"Le jeu de données publié à {url} dépasse {options.Value.GtfsMaxMegabytes} Mo : il n'est pas importé, le réseau en service ne change pas.";
+
     public string Name => "mobility.gtfs-refresh";
     public TimeSpan Interval => TimeSpan.FromHours(options.Value.GtfsRefreshHours);
 
@@ -41,7 +47,26 @@ public sealed partial class GtfsRefreshJob(GtfsImporter importer, IHttpClientFac
         try
         {
             using var client = http.CreateClient(HttpClientName);
-            zip = await client.GetByteArrayAsync(url, cancellationToken);
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            response.EnsureSuccessStatusCode();
+            if (response.Content.Headers.ContentLength > MaxBytes)
+            {
+                return (null, TooBig(url));
+            }
+            // Read up to one byte past the cap: a server that does not say the size is stopped there.
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            using var buffer = new MemoryStream();
+            var chunk = new byte[81920];
+            int read;
+            while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+                if (buffer.Length > MaxBytes)
+                {
+                    return (null, TooBig(url));
+                }
+            }
+            zip = buffer.ToArray();
         }
         catch (HttpRequestException ex)
         {

@@ -6,7 +6,8 @@ using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Mobility.Pages.Mobilite;
 
-public sealed record RideRow(Ride Ride, TravelNeed Need, RegularTrip Trip, string From, string To);
+/// <summary>A ride with the names of the driver's communes (<paramref name="From"/>, <paramref name="To"/>) and of the passenger's (<paramref name="NeedFrom"/>).</summary>
+public sealed record RideRow(Ride Ride, TravelNeed Need, RegularTrip Trip, string From, string To, string NeedFrom);
 
 /// <summary>The carpool operator's console: each proposed ride with both sides' phones; the operator calls them and records the outcome.</summary>
 [Authorize(Policy = Policies.Mobility)]
@@ -34,7 +35,7 @@ public sealed class CovoiturageModel(CarteBlancheDbContext db, MobilityAccess ac
         var codes = rides.SelectMany(r => new[] { r.Need!.FromInseeCode, r.Trip!.FromInseeCode, r.Trip.ToInseeCode }).Distinct().ToList();
         var names = await db.Communes.Where(c => codes.Contains(c.InseeCode)).ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
         Rides = rides.OrderBy(r => r.Status is RideStatus.Proposed ? 0 : r.Status is RideStatus.Agreed ? 1 : 2).ThenBy(r => r.Need!.Day)
-            .Select(r => new RideRow(r, r.Need!, r.Trip!, names.GetValueOrDefault(r.Trip!.FromInseeCode, ""), names.GetValueOrDefault(r.Trip.ToInseeCode, ""))).ToList();
+            .Select(r => new RideRow(r, r.Need!, r.Trip!, names.GetValueOrDefault(r.Trip!.FromInseeCode, ""), names.GetValueOrDefault(r.Trip.ToInseeCode, ""), names.GetValueOrDefault(r.Need!.FromInseeCode, ""))).ToList();
         auditLog.Add(db, new AuditEvent("mobility.rides-read", "Ride", "console", AuditPurpose.MobilityHelp, ActorId: User.AccountId()));
         await db.SaveChangesAsync(cancellationToken);
         return Page();
@@ -84,13 +85,14 @@ public sealed class CovoiturageModel(CarteBlancheDbContext db, MobilityAccess ac
         {
             return BadRequest();
         }
-        var from = await db.Communes.Where(c => c.InseeCode == need.FromInseeCode).Select(c => c.Name).SingleAsync(cancellationToken);
+        var commune = await db.Communes.Where(c => c.InseeCode == need.FromInseeCode).Select(c => c.Name).SingleAsync(cancellationToken);
+        var (from, destination) = ride.Return ? (need.Destination, commune) : (commune, need.Destination);
         var op = await carpool.OperatorAsync(cancellationToken);
         var answer = op is { Phone: { Length: > 0 } operatorPhone } ? $"Pour confirmer ou annuler : {operatorPhone}." : "Pour confirmer ou annuler, répondez à l'association.";
         var day = Journeys.JourneySearch.Day(need.Day.ToDateTime(ride.PickUp));
         var body = to == "passager"
-            ? $"Covoiturage solidaire : {driver.FirstName} peut vous prendre le {day} vers {FrenchFormat.Hour(ride.PickUp)} à {from}, arrivée vers {FrenchFormat.Hour(ride.DropOff)} à {need.Destination}. {answer}"
-            : $"Covoiturage solidaire : un passager, {passenger.FirstName}, à prendre le {day} vers {FrenchFormat.Hour(ride.PickUp)} à {from}, à déposer vers {FrenchFormat.Hour(ride.DropOff)} à {need.Destination} (détour {Math.Ceiling(ride.DetourMinutes)} min). {answer}";
+            ? $"Covoiturage solidaire : {driver.FirstName} peut vous prendre le {day} vers {FrenchFormat.Hour(ride.PickUp)} à {from}, arrivée vers {FrenchFormat.Hour(ride.DropOff)} à {destination}. {answer}"
+            : $"Covoiturage solidaire : un passager, {passenger.FirstName}, à prendre le {day} vers {FrenchFormat.Hour(ride.PickUp)} à {from}, à déposer vers {FrenchFormat.Hour(ride.DropOff)} à {destination} (détour {Math.Ceiling(ride.DetourMinutes)} min). {answer}";
         outbox.QueueSms(phone, body);
         if (to == "passager")
         {

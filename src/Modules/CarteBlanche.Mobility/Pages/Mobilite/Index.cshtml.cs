@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.WebUtilities;
 using System.Globalization;
 using CarteBlanche.Mobility.Journeys;
 using CarteBlanche.Platform.Calendar;
@@ -29,6 +30,8 @@ public sealed class IndexModel(JourneySearch search, CarteBlanche.Mobility.Carpo
     /// <summary>Drivers of the solidarity carpool whose regular trip suits the search (« virtual lines »), without their names.</summary>
     public IReadOnlyList<CarteBlanche.Mobility.Carpool.CarpoolOffer> Carpool { get; private set; } = [];
     public (string Name, string? Phone)? Operator { get; private set; }
+    /// <summary>The public carpool request, prefilled with this search (the departure as its commune's INSEE code when known).</summary>
+    public string RequestUrl { get; private set; } = "/mobilite/demande";
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -67,6 +70,14 @@ public sealed class IndexModel(JourneySearch search, CarteBlanche.Mobility.Carpo
             return;
         }
         (FromLabel, ToLabel) = (from.Label, to.Label);
+        RequestUrl = QueryHelpers.AddQueryString("/mobilite/demande", new Dictionary<string, string?>
+        {
+            ["de"] = from.Point?.InseeCode ?? From,
+            ["a"] = To,
+            ["date"] = Date,
+            ["heure"] = Hour,
+            ["sens"] = ArriveBy ? "arriver" : "partir",
+        });
         Answer = await search.SearchAsync(from, to, day.ToDateTime(time), ArriveBy, Wheelchair, cancellationToken);
         if (from.Point != null && to.Point != null && !Wheelchair)
         {

@@ -21,6 +21,9 @@ public sealed class FicheModel(CarteBlancheDbContext db, JourneySearch search, C
     public string FromName { get; private set; } = "";
     public JourneyAnswer? Transit { get; private set; }
     public IReadOnlyList<CarpoolMatch> Matches { get; private set; } = [];
+    /// <summary>The way back, when the need has a return time.</summary>
+    public JourneyAnswer? TransitBack { get; private set; }
+    public IReadOnlyList<CarpoolMatch> MatchesBack { get; private set; } = [];
     public IReadOnlyList<Ride> Rides { get; private set; } = [];
     public Dictionary<Guid, string> TripLabels { get; } = [];
     [BindProperty] public UnmetReason Reason { get; set; }
@@ -37,23 +40,25 @@ public sealed class FicheModel(CarteBlancheDbContext db, JourneySearch search, C
         return Page();
     }
 
-    public async Task<IActionResult> OnPostProposeAsync(Guid id, Guid tripId, CancellationToken cancellationToken)
+    /// <summary>Proposes a driver's trip to the operator, for the way there or (<paramref name="back"/>) the way back.</summary>
+    public async Task<IActionResult> OnPostProposeAsync(Guid id, Guid tripId, bool back, CancellationToken cancellationToken)
     {
         if (await LoadAsync(id, cancellationToken) is { } denied)
         {
             return denied;
         }
         await SolutionsAsync(cancellationToken);
-        if (Matches.FirstOrDefault(m => m.Trip.Id == tripId) is not { } match)
+        if ((back ? MatchesBack : Matches).FirstOrDefault(m => m.Trip.Id == tripId) is not { } match)
         {
             return BadRequest();
         }
-        if (!await db.Set<Ride>().AnyAsync(r => r.NeedId == id && r.TripId == tripId, cancellationToken))
+        if (!await db.Set<Ride>().AnyAsync(r => r.NeedId == id && r.TripId == tripId && r.Return == back, cancellationToken))
         {
             db.Add(new Ride
             {
                 NeedId = id,
                 TripId = tripId,
+                Return = back,
                 DetourMinutes = Math.Round(match.DetourMinutes, 1),
                 PickUp = TimeOnly.FromDateTime(match.PickUp),
                 DropOff = TimeOnly.FromDateTime(match.DropOff),
@@ -115,15 +120,28 @@ public sealed class FicheModel(CarteBlancheDbContext db, JourneySearch search, C
             return;
         }
         Transit = await search.SearchAsync(from, to, Need.Day.ToDateTime(Need.Time), Need.ArriveBy, wheelchair: false, cancellationToken);
+        if (Need.ReturnTime is { } back)
+        {
+            TransitBack = await search.SearchAsync(to, from, Need.Day.ToDateTime(back), arriveBy: false, wheelchair: false, cancellationToken);
+        }
         if (from.Point == null || to.Point == null)
         {
             return;
         }
-        var offers = await carpool.OffersAsync(from.Point, to.Point, Need.Day, Need.Time, Need.ArriveBy, cancellationToken);
-        Matches = offers.Select(o => o.Match).ToList();
+        Matches = await CarpoolAsync(from.Point, to.Point, Need.Time, Need.ArriveBy, cancellationToken);
+        if (Need.ReturnTime is { } time)
+        {
+            MatchesBack = await CarpoolAsync(to.Point, from.Point, time, arriveBy: false, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<CarpoolMatch>> CarpoolAsync(RoadPoint from, RoadPoint to, TimeOnly time, bool arriveBy, CancellationToken cancellationToken)
+    {
+        var offers = await carpool.OffersAsync(from, to, Need.Day, time, arriveBy, cancellationToken);
         foreach (var offer in offers)
         {
             TripLabels[offer.Match.Trip.Id] = offer.Trip;
         }
+        return offers.Select(o => o.Match).ToList();
     }
 }

@@ -2,7 +2,8 @@ using CarteBlanche.Mobility.Needs;
 
 namespace CarteBlanche.Mobility.Pages.Mobilite.Besoins;
 
-public sealed record NeedRow(Guid Id, string Person, string From, string Destination, DateOnly Day, TimeOnly Time, NeedStatus Status);
+/// <summary>A need in the list; <paramref name="Online"/> when the person asked on the public page.</summary>
+public sealed record NeedRow(Guid Id, string Person, string From, string Destination, DateOnly Day, TimeOnly Time, NeedStatus Status, bool Online);
 
 /// <summary>The travel needs a helper recorded (all of them for the carpool operator), the open ones first, by day.</summary>
 [Authorize(Policy = Policies.Mobility)]
@@ -24,10 +25,10 @@ public sealed class IndexModel(CarteBlancheDbContext db, MobilityAccess access) 
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         var rows = await query.OrderBy(n => n.Status == NeedStatus.Open ? 0 : 1).ThenBy(n => n.Day).ThenBy(n => n.Time)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(n => new { n.Id, n.Person!.FirstName, n.Person.LastName, n.FromInseeCode, n.Destination, n.Day, n.Time, n.Status })
+            .Select(n => new { n.Id, n.Person!.FirstName, n.Person.LastName, n.FromInseeCode, n.Destination, n.Day, n.Time, n.Status, Online = n.RecordedBy == null })
             .ToListAsync(cancellationToken);
         var codes = rows.Select(r => r.FromInseeCode).Distinct().ToList();
         var names = await db.Communes.Where(c => codes.Contains(c.InseeCode)).ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
-        Needs = rows.Select(r => new NeedRow(r.Id, $"{r.FirstName} {r.LastName}", names.GetValueOrDefault(r.FromInseeCode, r.FromInseeCode), r.Destination, r.Day, r.Time, r.Status)).ToList();
+        Needs = rows.Select(r => new NeedRow(r.Id, $"{r.FirstName} {r.LastName}", names.GetValueOrDefault(r.FromInseeCode, r.FromInseeCode), r.Destination, r.Day, r.Time, r.Status, r.Online)).ToList();
     }
 }

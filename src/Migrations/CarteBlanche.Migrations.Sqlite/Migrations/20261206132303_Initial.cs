@@ -868,7 +868,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
                     ConsentAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     WipedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
@@ -1306,11 +1306,12 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Time = table.Column<TimeOnly>(type: "TEXT", nullable: false),
                     ArriveBy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReturnTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
                     Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     UnmetReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: true),
                     RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -1725,6 +1726,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     NeedId = table.Column<Guid>(type: "TEXT", nullable: false),
                     TripId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Return = table.Column<bool>(type: "INTEGER", nullable: false),
                     DetourMinutes = table.Column<double>(type: "REAL", nullable: false),
                     PickUp = table.Column<TimeOnly>(type: "TEXT", nullable: false),
                     DropOff = table.Column<TimeOnly>(type: "TEXT", nullable: false),

@@ -869,7 +869,7 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     CommuneInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
                     ConsentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     WipedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -1307,11 +1307,12 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
                     Time = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
                     ArriveBy = table.Column<bool>(type: "boolean", nullable: false),
+                    ReturnTime = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
                     Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     UnmetReason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
                     Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: true),
                     RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -1726,6 +1727,7 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     NeedId = table.Column<Guid>(type: "uuid", nullable: false),
                     TripId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Return = table.Column<bool>(type: "boolean", nullable: false),
                     DetourMinutes = table.Column<double>(type: "double precision", nullable: false),
                     PickUp = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
                     DropOff = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
