@@ -43,6 +43,9 @@ public sealed class MobilityOptions
     [System.ComponentModel.DataAnnotations.MaxLength(300)]
     public string? Co2Source { get; set; }
 
+    /// <summary>A commune-to-commune road-time table (CSV « origine;destination;minutes », INSEE codes) for the carpool's detours; without it, the straight line × 1.4 at 60 km/h.</summary>
+    public string? RoadTimesPath { get; set; }
+
     /// <summary>Requests a client address may post an hour on the public carpool request page.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 1000)]
     public int PublicRequestsPerHour { get; set; } = 10;
@@ -80,7 +83,11 @@ public static class MobilityModule
         services.AddScoped<Carpool.CarpoolSearch>();
         services.AddScoped<Offers.MobilityDemoData>();
         services.AddSingleton<IModuleInitialiser, MobilityInitialiser>();
-        services.AddSingleton<Carpool.IRoadTimes, Carpool.StraightLineRoadTimes>();
+        // The straight line × 1.4 at 60 km/h, or the commune-to-commune table when one is configured (ADR 0017).
+        services.AddSingleton<Carpool.IRoadTimes>(provider =>
+            provider.GetRequiredService<IOptions<MobilityOptions>>().Value.RoadTimesPath is { Length: > 0 } path
+                ? Carpool.TableRoadTimes.Load(path, new Carpool.StraightLineRoadTimes())
+                : new Carpool.StraightLineRoadTimes());
         return services;
     }
 }
@@ -102,6 +109,8 @@ internal sealed class MobilityInitialiser : IModuleInitialiser
 
     public async Task InitialiseAsync(IServiceProvider services, bool seedDemoData, CancellationToken cancellationToken)
     {
+        // Read now: a wrong road-time table stops the start-up rather than the first search.
+        services.GetRequiredService<Carpool.IRoadTimes>();
         if (seedDemoData)
         {
             await services.GetRequiredService<Offers.MobilityDemoData>().SeedAsync(cancellationToken);

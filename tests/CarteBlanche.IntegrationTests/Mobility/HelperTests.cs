@@ -3,6 +3,7 @@ using CarteBlanche.Mobility.Needs;
 using CarteBlanche.Platform.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Xunit;
 
 namespace CarteBlanche.IntegrationTests.Mobility;
@@ -230,5 +231,60 @@ public sealed class HelperTests(JourneyPageApp app) : IClassFixture<JourneyPageA
         Assert.Equal(1, await _factory.WithDbAsync(db => db.Set<TravelNeed>().CountAsync(n => n.PersonId == old.Id && n.Note == null && n.Status == NeedStatus.Unmet)));
         Assert.Equal(recent.LastName, await _factory.WithDbAsync(db => db.Set<TravelPerson>().Where(p => p.Id == recent.Id).Select(p => p.LastName).SingleAsync()));
         Assert.True(await _factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "mobility.person-wipe" && e.RecordId == old.Id.ToString("D"))));
+    }
+}
+
+/// <summary>A commune-to-commune road-time table, when configured, decides the carpool's detours instead of the straight line.</summary>
+public sealed class RoadTimeTableTests
+{
+    private static KeyValuePair<string, string> F(string name, string value) => new(name, value);
+
+    [Fact]
+    public async Task A_table_where_concots_is_off_the_drivers_road_leaves_no_driver_and_a_wrong_table_stops_the_start()
+    {
+        // Bach → Cahors is 20 min, but the table puts Concots 30 min from both: no 5-minute detour through it.
+        var path = Path.Combine(Path.GetTempPath(), $"temps-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, "origine;destination;minutes\n46013;46042;20\n46013;46073;30\n46073;46042;30\n");
+        try
+        {
+            using var database = TestDatabase.Sqlite();
+            var clock = new TestClock(new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero));
+            using var factory = new CarteBlancheFactory(database, settings: new Dictionary<string, string> { ["Mobility:RoadTimesPath"] = path }, configureServices: services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(clock);
+            });
+            using var helper = await factory.SignedInClientAsync(DemoData.EmailFor(Roles.Helper));
+            using (await Html.PostFormAsync(helper, "/mobilite/conducteurs/nouveau",
+            [
+                F("Form.FirstName", "Marc"), F("Form.LastName", "Vidal"), F("Form.Phone", "05 65 21 00 02"), F("Form.From", "Bach"), F("Form.To", "Cahors (46000)"),
+                F("Form.Days", "1"), F("Form.Departure", "08:15"), F("Form.Flexibility", "15"), F("Form.Tolerance", "Minor"),
+                F("Form.Expires", "2027-03-01"), F("Form.Consent", "true"),
+            ])) { }
+            using var recorded = await Html.PostFormAsync(helper, "/mobilite/besoins/nouveau",
+            [
+                F("Form.FirstName", "Odette"), F("Form.LastName", "Delpech"), F("Form.From", "Concots"), F("Form.To", "Cahors (46000)"),
+                F("Form.Day", "2026-12-08"), F("Form.Time", "09:00"), F("Form.ArriveBy", "true"), F("Form.Purpose", "Care"), F("Form.Consent", "true"),
+            ]);
+            Assert.Contains("Aucun conducteur inscrit ne passe à moins de 15 minutes de détour ce jour-là.", System.Net.WebUtility.HtmlDecode(await recorded.ReadPageAsync()), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        var wrong = Path.Combine(Path.GetTempPath(), $"temps-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(wrong, "origine;destination;minutes\n46013;Cahors;20\n");
+        try
+        {
+            using var database = TestDatabase.Sqlite();
+            using var factory = new CarteBlancheFactory(database, settings: new Dictionary<string, string> { ["Mobility:RoadTimesPath"] = wrong });
+            var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+            Assert.Contains("ligne 2 : « Cahors » n'est pas un code INSEE de commune", error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(wrong);
+        }
     }
 }

@@ -91,5 +91,18 @@ public sealed class TableRoadTimes(IReadOnlyDictionary<(string, string), double>
         return errors.Count > 0 ? (null, errors) : (new TableRoadTimes(table, fallback), errors);
     }
 
+    /// <summary>The table configured as <c>Mobility:RoadTimesPath</c>; a file with errors stops the start-up with its first lines in error.</summary>
+    public static TableRoadTimes Load(string path, IRoadTimes fallback)
+    {
+        if (!File.Exists(path))
+        {
+            throw new InvalidOperationException($"Mobility:RoadTimesPath : le fichier « {path} » n'existe pas (temps de trajet entre communes, CSV « origine;destination;minutes »).");
+        }
+        using var reader = new StreamReader(path);
+        var (table, errors) = Read(reader, fallback);
+        return table ?? throw new InvalidOperationException(
+            $"Mobility:RoadTimesPath : le fichier « {path} » n'est pas lu, {errors.Count} erreur(s) : {string.Join(" ; ", errors.Take(10))}{(errors.Count > 10 ? " ; …" : "")}.");
+    }
+
     private static bool IsInsee(string code) => code.Length == 5 && code.All(char.IsAsciiLetterOrDigit);
 }
