@@ -14,6 +14,7 @@ root.Subcommands.Add(TransitCommands.Create());
 root.Subcommands.Add(RightsCommands.Create());
 root.Subcommands.Add(LinkageCommands.Create());
 root.Subcommands.Add(MobilityCommands.Create());
+root.Subcommands.Add(PayrollCommands.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
