@@ -2,6 +2,7 @@ using CarteBlanche.Desk;
 using CarteBlanche.Network;
 using CarteBlanche.Bus;
 using CarteBlanche.Mobility;
+using CarteBlanche.Employers;
 using CarteBlanche.Rights;
 using CarteBlanche.Platform;
 using Microsoft.Extensions.Configuration;
@@ -63,6 +64,7 @@ internal static class CliHost
         builder.Services.AddBusModule();
         builder.Services.AddRightsModule();
         builder.Services.AddMobilityModule();
+        builder.Services.AddEmployersModule();
         var host = builder.Build();
         // Settings are checked now (as the web app does when it starts), not at their first use in the middle of a command.
         host.Services.GetService<IStartupValidator>()?.Validate();

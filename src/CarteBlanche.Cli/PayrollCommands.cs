@@ -108,7 +108,7 @@ internal static class PayrollCommands
         return payroll;
     }
 
-    /// <summary>A monthly payslip of 2026: gross 1,000–6,000 €, CDI or CDD, a part time (24 h a week) one time in five, overtime one time in four, firms of 2 to 300.</summary>
+    /// <summary>A monthly payslip of 2026: gross 1,000–6,000 €, CDI or CDD, a part time (12 to 34 h a week) one time in five, overtime one time in four, firms of 2 to 300.</summary>
     private static Dictionary<string, JsonElement> RandomSituation(Random random)
     {
         var situation = new Dictionary<string, object>
@@ -121,7 +121,7 @@ internal static class PayrollCommands
         if (random.Next(5) == 0)
         {
             situation["salarié . contrat . temps de travail . temps partiel"] = "oui";
-            situation["salarié . contrat . temps de travail"] = "24 heures/semaine";
+            situation["salarié . contrat . temps de travail . temps partiel . heures par semaine"] = $"{random.Next(12, 35)} heure/semaine";
         }
         else if (random.Next(4) == 0)
         {

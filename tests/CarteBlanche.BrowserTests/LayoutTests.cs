@@ -11,7 +11,7 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     private static readonly int[] Widths = [1280, 375];
 
-    public static TheoryData<string> Roles => new() { "anonymous", "agent", "partnerreferent", "coordinator", "admin", "datasteward", "helper" };
+    public static TheoryData<string> Roles => new() { "anonymous", "agent", "partnerreferent", "coordinator", "admin", "datasteward", "helper", "hrexpert", "firmowner" };
 
     [Theory]
     [MemberData(nameof(Roles))]
@@ -84,6 +84,8 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
             "partnerreferent" => ["/", "/reseau/sollicitations", "/reseau/sollicitations?vue=toutes", "/reseau/actualites", "/reseau/actualites/publier", "/reseau/annuaire", "/reseau/notifications", "/compte"],
             "coordinator" => ["/", "/car", "/car/planification", "/car/arrets", "/car/chiffres", "/car/equipage", "/reseau/sollicitations", "/demarches/propositions", "/territoire/organisations", "/territoire/lieux", "/territoire/lieux/modifier", "/chiffres", "/droits", "/droits/conventions/nouvelle", "/mobilite/offres/modifier", "/mobilite/reseaux"],
             "datasteward" => ["/", "/droits", "/droits/campagnes", "/compte"],
+            "hrexpert" => ["/", "/employeurs", "/employeurs/inscrire", "/compte"],
+            "firmowner" => ["/", "/employeurs", "/compte"],
             "helper" => ["/", "/mobilite", "/mobilite/besoins", "/mobilite/besoins/nouveau", "/mobilite/conducteurs/nouveau", "/mobilite/covoiturage", "/mobilite/besoins-non-couverts", "/mobilite/chiffres", "/compte"],
             _ => ["/", "/admin/comptes", "/admin/comptes/inviter", "/admin/audit", "/territoire/communes", "/territoire/organisations", "/territoire/lieux", "/compte", "/compte/doubleauthentification", "/car/planification"],
         };
@@ -93,6 +95,7 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
             "agent" => [("/guichet?vue=site", "/demandes/"), ("/usagers?nom=e", "/usagers/"), ("/reseau/sollicitations?vue=toutes", "/reseau/sollicitations/")],
             "partnerreferent" => [("/reseau/sollicitations?vue=toutes", "/reseau/sollicitations/"), ("/reseau/annuaire", "/reseau/partenaires/")],
             "coordinator" or "datasteward" => [("/droits", "/droits/conventions/")],
+            "hrexpert" => [("/employeurs", "/employeurs/")],
             _ => [],
         };
         foreach (var (list, prefix) in follow)
@@ -102,6 +105,12 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
             var found = hrefs.FirstOrDefault(h => h != null && Guid.TryParse(h[prefix.Length..].Split('?', '/')[0], out _));
             Assert.True(found != null, $"{role}: no link to {prefix}… on {list}");
             paths.Add(found);
+            if (role == "hrexpert")
+            {
+                // The firm's forms: a new employee and a new payslip.
+                paths.Add(found + "/salaries/nouveau");
+                paths.Add(found + "/bulletins/nouveau");
+            }
         }
         return paths;
     }

@@ -24,4 +24,8 @@ public static class Policies
     public const string RightsStewards = "RightsStewards";
     /// <summary>Solidarity mobility: helpers, agents, social workers, coordinators and admins record travel needs and look for solutions.</summary>
     public const string Mobility = "Mobility";
+    /// <summary>The HR service centre for very small firms, read: HR experts (their firms), firm owners (their own firm), coordinators and admins.</summary>
+    public const string Employers = "Employers";
+    /// <summary>Enrolling firms and keeping their HR records: HR experts, coordinators and admins.</summary>
+    public const string EmployersExperts = "EmployersExperts";
 }

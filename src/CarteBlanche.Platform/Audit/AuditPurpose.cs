@@ -79,6 +79,8 @@ public enum AuditPurpose
     TellUsOnce,
     /// <summary>A helper or the carpool operator records or reads a person's travel need, trip or ride (solidarity mobility).</summary>
     MobilityHelp,
+    /// <summary>An HR expert or a firm owner records or reads an employee's file: contract, payslip (HR service centre for very small firms).</summary>
+    EmployerHr,
 }
 
 /// <summary>The stable code and French label of each <see cref="AuditPurpose"/>.</summary>
@@ -142,6 +144,7 @@ public static class AuditPurposes
         [AuditPurpose.NonTakeUpOutreach] = ("non-take-up-outreach", "Démarche vers un foyer signalé par une campagne de non-recours"),
         [AuditPurpose.TellUsOnce] = ("tell-us-once", "Données déjà connues des organismes montrées au guichet (« Dites-le nous une fois »)"),
         [AuditPurpose.MobilityHelp] = ("mobility-help", "Aide à la mobilité : besoin de déplacement, trajet de covoiturage"),
+        [AuditPurpose.EmployerHr] = ("employer-hr", "Service RH des TPE : salarié, contrat, bulletin de paie"),
         [AuditPurpose.AccountAdministration] = ("account-administration", "Administration des comptes"),
         [AuditPurpose.TwoFactorResetByAdmin] = ("two-factor-reset-by-admin", "Réinitialisation par un administrateur"),
         [AuditPurpose.SignInUnknownAccount] = ("sign-in-unknown-account", "Compte inconnu"),

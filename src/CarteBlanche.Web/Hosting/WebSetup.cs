@@ -7,6 +7,7 @@ using CarteBlanche.Desk;
 using CarteBlanche.Network;
 using CarteBlanche.Bus;
 using CarteBlanche.Mobility;
+using CarteBlanche.Employers;
 using CarteBlanche.Rights;
 using CarteBlanche.Platform.Accounts;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,6 +37,7 @@ public static class WebSetup
         services.AddBusModule();
         services.AddRightsModule();
         services.AddMobilityModule();
+        services.AddEmployersModule();
 
         // Links in e-mails sent by background jobs (reminders, digests) and iCalendar feeds have no request to take an
         // address from: outside Development the public address must be set, or the app does not start.
@@ -115,6 +117,8 @@ public static class WebSetup
             .AddPolicy(Policies.Rights, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.DataSteward, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.RightsStewards, p => p.RequireRole(Roles.DataSteward, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Mobility, p => p.RequireRole(Roles.Helper, Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.Employers, p => p.RequireRole(Roles.HrExpert, Roles.FirmOwner, Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.EmployersExperts, p => p.RequireRole(Roles.HrExpert, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.NewsPublishers, p => p.RequireRole(Roles.PartnerReferent, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Figures, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.TerritoryReaders, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin));

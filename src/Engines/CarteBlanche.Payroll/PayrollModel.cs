@@ -9,6 +9,16 @@ namespace CarteBlanche.Payroll;
 /// <summary>A situation or a question the model cannot answer: the French message says what and where.</summary>
 public sealed class PayrollInputException(string message) : Exception(message);
 
+/// <summary>
+/// A line of a payslip as the model gives it: its section (« Santé », « Retraite »…), the rule and its title, the base,
+/// and the employee's and employer's rates (in %) and amounts, unrounded; null where the line has no such part. A
+/// <paramref name="Detail"/> is a part of the line before it (RGDU within the exemptions), not added to the totals again.
+/// </summary>
+public sealed record PayslipLine(string Section, string Rule, string Title, double? Base, double? EmployeeRate, double? EmployeeAmount, double? EmployerRate, double? EmployerAmount, bool Detail = false);
+
+/// <summary>The values asked and every line of the payslip.</summary>
+public sealed record PayslipResult(IReadOnlyDictionary<string, PayrollValue> Values, IReadOnlyList<PayslipLine> Lines);
+
 /// <summary>A computed rule: the model's unrounded value (null when the rule does not apply), its unit, and the value rounded once to the cent.</summary>
 public sealed record PayrollValue(double? Value, string? Unit)
 {
@@ -28,7 +38,9 @@ public sealed class PayrollModel : IDisposable
     /// <summary>The folder next to the assembly where the build copies the model's bundles.</summary>
     public const string Folder = "payroll-model";
 
+    private static readonly JsonSerializerOptions LineJson = new() { PropertyNameCaseInsensitive = true };
     private readonly string _publicodes;
+    private readonly string _linesScript;
     private readonly string _rules;
     private HashSet<string> _ruleNames = [];
     private readonly ConcurrentBag<V8ScriptEngine> _idle = [];
@@ -52,6 +64,11 @@ public sealed class PayrollModel : IDisposable
     {
         _publicodes = publicodes;
         _rules = rules;
+        using (var stream = typeof(PayrollModel).Assembly.GetManifestResourceStream("CarteBlanche.Payroll.payslip-lines.js")!)
+        using (var reader = new StreamReader(stream))
+        {
+            _linesScript = reader.ReadToEnd();
+        }
         Version = version;
         using var document = JsonDocument.Parse(rules);
         var date = document.RootElement.GetProperty("date");
@@ -97,7 +114,14 @@ public sealed class PayrollModel : IDisposable
     /// publicodes expression, a number a number, a boolean « oui »/« non »). An unknown key or rule, or a date outside
     /// the model's year, is refused before anything runs.
     /// </summary>
-    public IReadOnlyDictionary<string, PayrollValue> Calculate(IReadOnlyDictionary<string, JsonElement> situation, IReadOnlyList<string> rules)
+    public IReadOnlyDictionary<string, PayrollValue> Calculate(IReadOnlyDictionary<string, JsonElement> situation, IReadOnlyList<string> rules) =>
+        Run(situation, rules, lines: false).Values;
+
+    /// <summary>As <see cref="Calculate"/>, with every line of the payslip (payslip-lines.js, after mon-entreprise's payslip).</summary>
+    public PayslipResult CalculatePayslip(IReadOnlyDictionary<string, JsonElement> situation, IReadOnlyList<string> rules) =>
+        Run(situation, rules, lines: true);
+
+    private PayslipResult Run(IReadOnlyDictionary<string, JsonElement> situation, IReadOnlyList<string> rules, bool lines)
     {
         ArgumentNullException.ThrowIfNull(situation);
         ArgumentNullException.ThrowIfNull(rules);
@@ -137,16 +161,19 @@ public sealed class PayrollModel : IDisposable
             string answer;
             try
             {
-                answer = (string)engine.Invoke("calculate", JsonSerializer.Serialize(expressions), JsonSerializer.Serialize(rules));
+                answer = (string)engine.Invoke("calculate", JsonSerializer.Serialize(expressions), JsonSerializer.Serialize(rules), lines);
             }
             catch (ScriptEngineException e)
             {
                 throw new PayrollInputException($"Le modèle de paie refuse la situation : {FirstLines(e.Message)}");
             }
             using var document = JsonDocument.Parse(answer);
-            return document.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => new PayrollValue(
+            var values = document.RootElement.GetProperty("values").EnumerateObject().ToDictionary(p => p.Name, p => new PayrollValue(
                 p.Value.GetProperty("value").ValueKind == JsonValueKind.Number ? p.Value.GetProperty("value").GetDouble() : null,
                 p.Value.GetProperty("unit").GetString()), StringComparer.Ordinal);
+            var payslipLines = document.RootElement.TryGetProperty("lines", out var array) && array.ValueKind == JsonValueKind.Array
+                ? array.Deserialize<List<PayslipLine>>(LineJson)! : [];
+            return new PayslipResult(values, payslipLines);
         }
         finally
         {
@@ -176,16 +203,17 @@ public sealed class PayrollModel : IDisposable
                 var publicodes = module.exports;
                 var model = new publicodes.default(JSON.parse(rulesJson), { logger: { log() {}, warn() {}, error() {} } });
                 rulesJson = null;
-                function calculate(situationJson, rulesJson) {
+                function calculate(situationJson, rulesJson, withLines) {
                   model.setSituation(JSON.parse(situationJson));
-                  var out = {};
+                  var values = {};
                   for (var rule of JSON.parse(rulesJson)) {
                     var e = model.evaluate(rule);
-                    out[rule] = { value: typeof e.nodeValue === 'number' ? e.nodeValue : null, unit: e.unit ? publicodes.serializeUnit(e.unit) : null };
+                    values[rule] = { value: typeof e.nodeValue === 'number' ? e.nodeValue : null, unit: e.unit ? publicodes.serializeUnit(e.unit) : null };
                   }
-                  return JSON.stringify(out);
+                  return JSON.stringify(withLines ? { values: values, lines: flatPayslipLines(model) } : { values: values });
                 }
                 """);
+            engine.Execute(_linesScript);
             lock (_all)
             {
                 _all.Add(engine);

@@ -41,6 +41,27 @@ public sealed class PayrollModelTests(PayrollModelFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public void The_payslip_lines_are_the_models_own_and_add_up_to_its_totals()
+    {
+        var result = fixture.Model.CalculatePayslip(Reference(), [Employee, Employer]);
+        var lines = result.Lines;
+        var main = lines.Where(l => !l.Detail).ToList();
+        // Each side's lines add up to the model's total (to float precision: the sums are done in another order).
+        Assert.Equal(result.Values[Employee].Value!.Value, main.Sum(l => l.EmployeeAmount ?? 0), 6);
+        Assert.Equal(result.Values[Employer].Value!.Value, main.Sum(l => l.EmployerAmount ?? 0), 6);
+        var plafonnee = Assert.Single(lines, l => l.Rule == "salarié . cotisations . vieillesse . plafonnée");
+        Assert.Equal(("Retraite", 2000d, 6.9, 138d, 8.55, 171d), (plafonnee.Section, plafonnee.Base!.Value, plafonnee.EmployeeRate!.Value, plafonnee.EmployeeAmount!.Value, plafonnee.EmployerRate!.Value, plafonnee.EmployerAmount!.Value));
+        var csg = Assert.Single(lines, l => l.Rule == "salarié . cotisations . CSG-CRDS . CSG . déductible");
+        Assert.Equal(1985d, csg.Base!.Value, 6); // 98.25 % of the gross, plus the employer's share of the health cover
+        // The RGDU is a part of the exemptions line, negative, shown as its detail.
+        var rgdu = Assert.Single(lines, l => l.Rule.EndsWith("exonérations . RGDU", StringComparison.Ordinal));
+        Assert.True(rgdu.Detail);
+        Assert.Equal(-669.20m, PayrollModel.ToCents(rgdu.EmployerAmount!.Value));
+        // Nothing to pay on either side (the APEC of a non-executive): left out.
+        Assert.DoesNotContain(lines, l => l.Rule == "salarié . cotisations . APEC");
+    }
+
+    [Fact]
     public void The_model_gives_half_cents_which_are_rounded_once_half_away_from_zero()
     {
         var values = fixture.Model.Calculate(Reference(), [Net]);

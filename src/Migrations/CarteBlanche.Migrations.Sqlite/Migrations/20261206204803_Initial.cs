@@ -827,6 +827,53 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "employers_firms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    NafCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
+                    Headcount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Idcc = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    AgreementName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EnrolledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OperationFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employers_firms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_employers_firms_platform_accounts_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_firms_platform_communes_CommuneInseeCode",
+                        column: x => x.CommuneInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_firms_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mobility_gtfs_imports",
                 columns: table => new
                 {
@@ -1277,6 +1324,53 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "employers_employees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employers_employees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_employers_employees_employers_firms_FirmId",
+                        column: x => x.FirmId,
+                        principalTable: "employers_firms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "employers_firm_experts",
+                columns: table => new
+                {
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Functions = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employers_firm_experts", x => new { x.FirmId, x.AccountId });
+                    table.ForeignKey(
+                        name: "FK_employers_firm_experts_employers_firms_FirmId",
+                        column: x => x.FirmId,
+                        principalTable: "employers_firms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_employers_firm_experts_platform_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mobility_gtfs_contents",
                 columns: table => new
                 {
@@ -1720,6 +1814,39 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "employers_contracts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CddReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    WeeklyHours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    MonthlyGross = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employers_contracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_employers_contracts_employers_employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "employers_employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_contracts_employers_firms_FirmId",
+                        column: x => x.FirmId,
+                        principalTable: "employers_firms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mobility_rides",
                 columns: table => new
                 {
@@ -1951,6 +2078,63 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "employers_payslips",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContractGross = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    OvertimeHours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    UnpaidHours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
+                    BaseGross = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    OvertimePay = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    Gross = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    NetBeforeTax = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    NetSocial = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    EmployeeContributions = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    EmployerContributions = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    TotalCost = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    Rgdu = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
+                    ModelVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    SituationJson = table.Column<string>(type: "TEXT", nullable: false),
+                    LinesJson = table.Column<string>(type: "TEXT", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employers_payslips", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_employers_payslips_employers_contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "employers_contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_payslips_employers_employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "employers_employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_payslips_employers_firms_FirmId",
+                        column: x => x.FirmId,
+                        principalTable: "employers_firms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_payslips_platform_accounts_IssuedBy",
+                        column: x => x.IssuedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_bus_crew_AccountId_Date",
                 table: "bus_crew",
@@ -2151,6 +2335,69 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 table: "desk_satisfaction_surveys",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_contracts_EmployeeId",
+                table: "employers_contracts",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_contracts_FirmId",
+                table: "employers_contracts",
+                column: "FirmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_employees_FirmId",
+                table: "employers_employees",
+                column: "FirmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_firm_experts_AccountId",
+                table: "employers_firm_experts",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_firms_CommuneInseeCode",
+                table: "employers_firms",
+                column: "CommuneInseeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_firms_CreatedBy",
+                table: "employers_firms",
+                column: "CreatedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_firms_OrganisationId",
+                table: "employers_firms",
+                column: "OrganisationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_firms_Siret",
+                table: "employers_firms",
+                column: "Siret",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_payslips_ContractId",
+                table: "employers_payslips",
+                column: "ContractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_payslips_EmployeeId_Year_Month",
+                table: "employers_payslips",
+                columns: new[] { "EmployeeId", "Year", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_payslips_FirmId_Year_Month",
+                table: "employers_payslips",
+                columns: new[] { "FirmId", "Year", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_payslips_IssuedBy",
+                table: "employers_payslips",
+                column: "IssuedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_mobility_gtfs_imports_ImportedBy",
@@ -2685,6 +2932,12 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_satisfaction_surveys");
 
             migrationBuilder.DropTable(
+                name: "employers_firm_experts");
+
+            migrationBuilder.DropTable(
+                name: "employers_payslips");
+
+            migrationBuilder.DropTable(
                 name: "mobility_gtfs_contents");
 
             migrationBuilder.DropTable(
@@ -2790,6 +3043,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_cases");
 
             migrationBuilder.DropTable(
+                name: "employers_contracts");
+
+            migrationBuilder.DropTable(
                 name: "mobility_gtfs_imports");
 
             migrationBuilder.DropTable(
@@ -2823,6 +3079,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_residents");
 
             migrationBuilder.DropTable(
+                name: "employers_employees");
+
+            migrationBuilder.DropTable(
                 name: "mobility_persons");
 
             migrationBuilder.DropTable(
@@ -2830,6 +3089,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "rights_conventions");
+
+            migrationBuilder.DropTable(
+                name: "employers_firms");
 
             migrationBuilder.DropTable(
                 name: "platform_accounts");

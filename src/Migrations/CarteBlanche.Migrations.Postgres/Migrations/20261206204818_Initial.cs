@@ -828,6 +828,53 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "employers_firms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    NafCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Headcount = table.Column<int>(type: "integer", nullable: false),
+                    Idcc = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    AgreementName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CommuneInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    ContactName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EnrolledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OperationFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employers_firms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_employers_firms_platform_accounts_CreatedBy",
+                        column: x => x.CreatedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_firms_platform_communes_CommuneInseeCode",
+                        column: x => x.CommuneInseeCode,
+                        principalTable: "platform_communes",
+                        principalColumn: "InseeCode",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_firms_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mobility_gtfs_imports",
                 columns: table => new
                 {
@@ -1278,6 +1325,53 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "employers_employees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employers_employees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_employers_employees_employers_firms_FirmId",
+                        column: x => x.FirmId,
+                        principalTable: "employers_firms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "employers_firm_experts",
+                columns: table => new
+                {
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Functions = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employers_firm_experts", x => new { x.FirmId, x.AccountId });
+                    table.ForeignKey(
+                        name: "FK_employers_firm_experts_employers_firms_FirmId",
+                        column: x => x.FirmId,
+                        principalTable: "employers_firms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_employers_firm_experts_platform_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mobility_gtfs_contents",
                 columns: table => new
                 {
@@ -1721,6 +1815,39 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "employers_contracts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    JobTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    End = table.Column<DateOnly>(type: "date", nullable: true),
+                    CddReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    WeeklyHours = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    MonthlyGross = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employers_contracts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_employers_contracts_employers_employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "employers_employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_contracts_employers_firms_FirmId",
+                        column: x => x.FirmId,
+                        principalTable: "employers_firms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mobility_rides",
                 columns: table => new
                 {
@@ -1952,6 +2079,63 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "employers_payslips",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    ContractGross = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    OvertimeHours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    UnpaidHours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    BaseGross = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    OvertimePay = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    Gross = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    NetBeforeTax = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    NetSocial = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    EmployeeContributions = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    EmployerContributions = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    TotalCost = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    Rgdu = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    ModelVersion = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SituationJson = table.Column<string>(type: "text", nullable: false),
+                    LinesJson = table.Column<string>(type: "text", nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employers_payslips", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_employers_payslips_employers_contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "employers_contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_payslips_employers_employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "employers_employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_payslips_employers_firms_FirmId",
+                        column: x => x.FirmId,
+                        principalTable: "employers_firms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_payslips_platform_accounts_IssuedBy",
+                        column: x => x.IssuedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_bus_crew_AccountId_Date",
                 table: "bus_crew",
@@ -2152,6 +2336,69 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 table: "desk_satisfaction_surveys",
                 column: "TokenHash",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_contracts_EmployeeId",
+                table: "employers_contracts",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_contracts_FirmId",
+                table: "employers_contracts",
+                column: "FirmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_employees_FirmId",
+                table: "employers_employees",
+                column: "FirmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_firm_experts_AccountId",
+                table: "employers_firm_experts",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_firms_CommuneInseeCode",
+                table: "employers_firms",
+                column: "CommuneInseeCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_firms_CreatedBy",
+                table: "employers_firms",
+                column: "CreatedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_firms_OrganisationId",
+                table: "employers_firms",
+                column: "OrganisationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_firms_Siret",
+                table: "employers_firms",
+                column: "Siret",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_payslips_ContractId",
+                table: "employers_payslips",
+                column: "ContractId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_payslips_EmployeeId_Year_Month",
+                table: "employers_payslips",
+                columns: new[] { "EmployeeId", "Year", "Month" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_payslips_FirmId_Year_Month",
+                table: "employers_payslips",
+                columns: new[] { "FirmId", "Year", "Month" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_payslips_IssuedBy",
+                table: "employers_payslips",
+                column: "IssuedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_mobility_gtfs_imports_ImportedBy",
@@ -2686,6 +2933,12 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 name: "desk_satisfaction_surveys");
 
             migrationBuilder.DropTable(
+                name: "employers_firm_experts");
+
+            migrationBuilder.DropTable(
+                name: "employers_payslips");
+
+            migrationBuilder.DropTable(
                 name: "mobility_gtfs_contents");
 
             migrationBuilder.DropTable(
@@ -2791,6 +3044,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 name: "desk_cases");
 
             migrationBuilder.DropTable(
+                name: "employers_contracts");
+
+            migrationBuilder.DropTable(
                 name: "mobility_gtfs_imports");
 
             migrationBuilder.DropTable(
@@ -2824,6 +3080,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 name: "desk_residents");
 
             migrationBuilder.DropTable(
+                name: "employers_employees");
+
+            migrationBuilder.DropTable(
                 name: "mobility_persons");
 
             migrationBuilder.DropTable(
@@ -2831,6 +3090,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "rights_conventions");
+
+            migrationBuilder.DropTable(
+                name: "employers_firms");
 
             migrationBuilder.DropTable(
                 name: "platform_accounts");

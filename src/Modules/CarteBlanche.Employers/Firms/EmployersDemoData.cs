@@ -1,0 +1,46 @@
+using CarteBlanche.Employers.Staff;
+using CarteBlanche.Platform.Calendar;
+
+namespace CarteBlanche.Employers.Firms;
+
+/// <summary>The demonstration firm: the bakery whose owner has the demo account, followed by the demo HR expert, with two employees.</summary>
+internal sealed class EmployersDemoData(CarteBlancheDbContext db, ParisClock clock)
+{
+    public const string DemoFirmName = "Boulangerie du Pont Valentré (démonstration)";
+    /// <summary>Luhn-valid, made up (SIREN 912 345 675).</summary>
+    public const string DemoSiret = "91234567500017";
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Set<Firm>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var organisation = await db.Organisations.SingleOrDefaultAsync(o => o.Name == DemoFirmName, cancellationToken);
+        var expert = await db.Users.SingleOrDefaultAsync(a => a.Email == DemoData.EmailFor(Roles.HrExpert), cancellationToken);
+        if (organisation == null || expert == null)
+        {
+            return;
+        }
+        var today = clock.Today;
+        var firm = new Firm
+        {
+            OrganisationId = organisation.Id, Name = DemoFirmName, Siret = DemoSiret, NafCode = "10.71C", Headcount = 3, Idcc = "0843",
+            AgreementName = "Boulangerie-pâtisserie (entreprises artisanales)", Address = "12 rue du Pont Valentré", CommuneInseeCode = "46042",
+            ContactName = "Françoise Dirigeante", ContactPhone = "05 36 49 00 12", Stage = EnrolmentStage.Operation,
+            EnrolledOn = today.AddMonths(-3), OperationFrom = today.AddMonths(-2), CreatedAt = clock.Now, CreatedBy = expert.Id,
+        };
+        db.Add(firm);
+        db.Add(new FirmExpert { FirmId = firm.Id, AccountId = expert.Id, Functions = HrFunctions.All });
+        var baker = new Employee { FirmId = firm.Id, FirstName = "Lucas", LastName = "Martin (démonstration)", CreatedAt = clock.Now };
+        var seller = new Employee { FirmId = firm.Id, FirstName = "Inès", LastName = "Bernard (démonstration)", CreatedAt = clock.Now };
+        db.AddRange(baker, seller,
+            new EmploymentContract { EmployeeId = baker.Id, FirmId = firm.Id, Kind = ContractKind.Cdi, JobTitle = "Boulanger", Start = new DateOnly(2024, 9, 2), MonthlyGross = 2100m, CreatedAt = clock.Now },
+            new EmploymentContract
+            {
+                EmployeeId = seller.Id, FirmId = firm.Id, Kind = ContractKind.Cdd, JobTitle = "Vendeuse en boulangerie", Start = new DateOnly(2026, 10, 1), End = new DateOnly(2027, 3, 31),
+                CddReason = "Accroissement temporaire d'activité", WeeklyHours = 24m, MonthlyGross = 1300m, CreatedAt = clock.Now,
+            });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,49 @@
+using CarteBlanche.Employers.Firms;
+using CarteBlanche.Employers.Staff;
+
+namespace CarteBlanche.Employers;
+
+/// <summary>What the pages say for the module's values.</summary>
+public static class Labels
+{
+    public static string Of(EnrolmentStage stage) => stage switch
+    {
+        EnrolmentStage.Preparation => "Mois de préparation",
+        EnrolmentStage.Operation => "Accompagnement en cours",
+        _ => "Sortie du service",
+    };
+
+    public static string Badge(EnrolmentStage stage) => stage switch
+    {
+        EnrolmentStage.Preparation => "fr-badge--new",
+        EnrolmentStage.Operation => "fr-badge--success",
+        _ => "fr-badge--info",
+    };
+
+    public static string Of(HrFunctions function) => function switch
+    {
+        HrFunctions.Recruitment => "Recrutement",
+        HrFunctions.Career => "Suivi des parcours",
+        HrFunctions.Payroll => "Paie",
+        HrFunctions.Formalities => "Formalités RH",
+        _ => function.ToString(),
+    };
+
+    public static readonly IReadOnlyList<HrFunctions> Functions = [HrFunctions.Recruitment, HrFunctions.Career, HrFunctions.Payroll, HrFunctions.Formalities];
+
+    public static string List(HrFunctions functions) =>
+        functions == HrFunctions.None ? "aucune" : string.Join(", ", Functions.Where(f => functions.HasFlag(f)).Select(Of));
+
+    public static string Of(ContractKind kind) => kind switch
+    {
+        ContractKind.Cdi => "CDI",
+        ContractKind.Cdd => "CDD",
+        _ => "Contrat d'apprentissage",
+    };
+
+    /// <summary>« juin 2026 ».</summary>
+    public static string Month(int year, int month) => Platform.Web.FrenchFormat.MonthYear(new DateOnly(year, month, 1));
+
+    /// <summary>Hours as the French write them: « 151,67 h ».</summary>
+    public static string Hours(decimal hours) => hours.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) + " h";
+}

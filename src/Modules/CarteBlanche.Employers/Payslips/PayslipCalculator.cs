@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using CarteBlanche.Employers.Firms;
+using CarteBlanche.Employers.Staff;
+using CarteBlanche.Payroll;
+
+namespace CarteBlanche.Employers.Payslips;
+
+/// <summary>What an HR expert enters for a month besides the contract: overtime and unpaid hours.</summary>
+public sealed record MonthInputs(int Year, int Month, decimal OvertimeHours, decimal UnpaidHours);
+
+/// <summary>A payslip computed, not yet issued.</summary>
+public sealed record ComputedPayslip(
+    decimal ContractGross, decimal BaseGross, decimal OvertimePay, decimal Gross, decimal NetBeforeTax, decimal NetSocial, decimal EmployeeContributions, decimal EmployerContributions,
+    decimal TotalCost, decimal? Rgdu, string ModelVersion, IReadOnlyDictionary<string, string> Situation, IReadOnlyList<PayslipLine> Lines);
+
+/// <summary>
+/// Turns a contract and a month into the URSSAF model's situation, and the model's answer into a payslip (ADR 0018).
+/// The model loads on the first payslip (~1 s), once for the application.
+/// </summary>
+public sealed class PayslipCalculator(Lazy<PayrollModel> model)
+{
+    public const string NetRule = "salarié . rémunération . net . à payer avant impôt";
+    public const string NetSocialRule = "salarié . rémunération . montant net social";
+    public const string EmployeeRule = "salarié . cotisations . salarié";
+    public const string EmployerRule = "salarié . cotisations . employeur";
+    public const string TotalCostRule = "salarié . coût total employeur";
+    public const string RgduRule = "salarié . cotisations . exonérations . RGDU";
+    public const string GrossRule = "salarié . rémunération . brut";
+    public const string OvertimeRule = "salarié . rémunération . heures supplémentaires";
+    public static readonly string[] MainRules = [NetRule, NetSocialRule, EmployeeRule, EmployerRule, TotalCostRule, RgduRule, GrossRule, OvertimeRule];
+
+    /// <summary>The months the model computes for (« du 01/01/2026 au 31/12/2026 »).</summary>
+    public (DateOnly From, DateOnly To) ModelDates => (model.Value.From, model.Value.To);
+
+    /// <summary>The gross paid for the month: the contract's, less unpaid hours at its hourly rate (gross / monthly hours), to the cent.</summary>
+    public static decimal GrossFor(EmploymentContract contract, decimal unpaidHours) =>
+        Math.Max(0m, contract.MonthlyGross - Math.Round(contract.MonthlyGross / contract.MonthlyHours * unpaidHours, 2, MidpointRounding.AwayFromZero));
+
+    public static Dictionary<string, string> Situation(Firm firm, EmploymentContract contract, MonthInputs month)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var gross = GrossFor(contract, month.UnpaidHours);
+        var situation = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["date"] = $"'01/{month.Month:00}/{month.Year}'",
+            ["salarié . contrat"] = contract.Kind switch { ContractKind.Cdd => "'CDD'", ContractKind.Apprenticeship => "'apprentissage'", _ => "'CDI'" },
+            ["salarié . contrat . salaire brut"] = string.Create(invariant, $"{gross:0.00} €/mois"),
+            ["entreprise . salariés . effectif"] = firm.Headcount.ToString(invariant),
+        };
+        if (contract.IsPartTime)
+        {
+            situation["salarié . contrat . temps de travail . temps partiel"] = "oui";
+            situation["salarié . contrat . temps de travail . temps partiel . heures par semaine"] = string.Create(invariant, $"{contract.WeeklyHours:0.##} heure/semaine");
+        }
+        if (month.OvertimeHours > 0)
+        {
+            situation["salarié . temps de travail . heures supplémentaires"] = string.Create(invariant, $"{month.OvertimeHours:0.##} heure/mois");
+        }
+        if (month.UnpaidHours > 0)
+        {
+            // An incomplete month: the reductions that depend on the SMIC are prorated on what a full month would have paid.
+            situation["salarié . mois incomplet . rémunération équivalente mois complet"] = string.Create(invariant, $"{contract.MonthlyGross:0.00} €/mois");
+        }
+        return situation;
+    }
+
+    /// <summary>Computes the month's payslip; the model's refusals (a month outside its dates…) come as <see cref="PayrollInputException"/>.</summary>
+    public ComputedPayslip Compute(Firm firm, EmploymentContract contract, MonthInputs month)
+    {
+        var situation = Situation(firm, contract, month);
+        var json = situation.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value), StringComparer.Ordinal);
+        var result = model.Value.CalculatePayslip(json, MainRules);
+        decimal Cents(string rule) => result.Values[rule].Cents ?? 0m;
+        return new ComputedPayslip(
+            contract.MonthlyGross, GrossFor(contract, month.UnpaidHours), Cents(OvertimeRule), Cents(GrossRule), Cents(NetRule), Cents(NetSocialRule), Cents(EmployeeRule), Cents(EmployerRule),
+            Cents(TotalCostRule), result.Values[RgduRule].Cents is { } rgdu && rgdu != 0 ? rgdu : null, model.Value.Version, situation, result.Lines);
+    }
+}
