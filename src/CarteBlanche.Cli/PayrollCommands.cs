@@ -125,7 +125,7 @@ internal static class PayrollCommands
         }
         else if (random.Next(4) == 0)
         {
-            situation["salarié . temps de travail . heures supplémentaires"] = $"{random.Next(1, 20)} heures/mois";
+            situation["salarié . temps de travail . heures supplémentaires"] = $"{random.Next(1, 20)} heure/mois";
         }
         return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(JsonSerializer.Serialize(situation))!;
     }
