@@ -47,3 +47,39 @@ public static class Labels
     /// <summary>Hours as the French write them: « 151,67 h ».</summary>
     public static string Hours(decimal hours) => hours.ToString("0.##", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) + " h";
 }
+
+/// <summary>The recruitment's words.</summary>
+public static class RecruitmentLabels
+{
+    public static string Of(Recruitment.OfferStatus status) => status switch
+    {
+        Recruitment.OfferStatus.Draft => "Brouillon",
+        Recruitment.OfferStatus.Published => "Publiée",
+        Recruitment.OfferStatus.Filled => "Pourvue",
+        _ => "Retirée",
+    };
+
+    public static string Badge(Recruitment.OfferStatus status) => status switch
+    {
+        Recruitment.OfferStatus.Draft => "fr-badge--new",
+        Recruitment.OfferStatus.Published => "fr-badge--info",
+        Recruitment.OfferStatus.Filled => "fr-badge--success",
+        _ => "",
+    };
+
+    public static string Of(Recruitment.CandidateStatus status) => status switch
+    {
+        Recruitment.CandidateStatus.Received => "Candidature reçue",
+        Recruitment.CandidateStatus.Interview => "Entretien",
+        Recruitment.CandidateStatus.Selected => "Retenu",
+        Recruitment.CandidateStatus.Hired => "Embauché",
+        _ => "Non retenu",
+    };
+
+    public static string Of(Recruitment.ExperienceLevel level) => level switch
+    {
+        Recruitment.ExperienceLevel.Beginner => "Débutant accepté",
+        Recruitment.ExperienceLevel.Desirable => "Expérience souhaitée",
+        _ => "Expérience exigée",
+    };
+}

@@ -10,14 +10,24 @@ namespace CarteBlanche.Employers.Pages.Employeurs;
 public sealed record ExpertRow(Guid AccountId, string Name, HrFunctions Functions);
 public sealed record EmployeeRow(Guid Id, string Name, string JobTitle, ContractKind Kind, DateOnly Start, DateOnly? End, decimal WeeklyHours, decimal MonthlyGross);
 public sealed record PayslipRow(Guid Id, int Year, int Month, string Employee, decimal Gross, decimal NetBeforeTax);
+public sealed record OfferRow(Guid Id, string Reference, string Title, Recruitment.OfferStatus Status, int Candidates);
+public sealed record HiringRow(Guid Id, string Employee, DateTime HireAt, bool DpaeDone, bool Complete);
 
 /// <summary>
 /// A firm's page: its identity, its HR experts and their functions, its employees and their contracts, its payslips.
 /// Its experts, coordinators and admins keep it; its owner reads it. Opening it shows employees: journaled.
 /// </summary>
 [Authorize(Policy = Policies.Employers)]
-public sealed class FicheModel(CarteBlancheDbContext db, EmployersAccess access, IAuditLog auditLog, ParisClock clock) : PageModel
+public sealed class FicheModel(CarteBlancheDbContext db, EmployersAccess access, IAuditLog auditLog, ParisClock clock,
+    AccountInvitations invitations, Microsoft.Extensions.Options.IOptions<AppOptions> appOptions) : PageModel
 {
+    public IReadOnlyList<OfferRow> Offers { get; private set; } = [];
+    public IReadOnlyList<HiringRow> Hirings { get; private set; } = [];
+    /// <summary>The accounts of the firm's organisation: its owner(s).</summary>
+    public IReadOnlyList<(string Name, string Email)> Owners { get; private set; } = [];
+    [BindProperty] public string? OwnerName { get; set; }
+    [BindProperty] public string? OwnerEmail { get; set; }
+
     public Firm Firm { get; private set; } = null!;
     public string? Commune { get; private set; }
     public EnrolmentStage Stage { get; private set; }
@@ -57,6 +67,14 @@ public sealed class FicheModel(CarteBlancheDbContext db, EmployersAccess access,
                 .Select(p => new { p.Id, p.Year, p.Month, p.EmployeeId, p.Gross, p.NetBeforeTax }).ToListAsync(cancellationToken))
             .OrderByDescending(p => p.Year).ThenByDescending(p => p.Month).ThenBy(p => names.GetValueOrDefault(p.EmployeeId))
             .Select(p => new PayslipRow(p.Id, p.Year, p.Month, names.GetValueOrDefault(p.EmployeeId, "?"), p.Gross, p.NetBeforeTax)).ToList();
+        var offers = await db.Set<Recruitment.JobOffer>().AsNoTracking().Where(o => o.FirmId == id).OrderByDescending(o => o.CreatedAt)
+            .Select(o => new { o.Id, o.Reference, o.Title, o.Status }).ToListAsync(cancellationToken);
+        var counts = await db.Set<Recruitment.Candidate>().Where(c => c.FirmId == id).GroupBy(c => c.OfferId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        Offers = offers.Select(o => new OfferRow(o.Id, o.Reference, o.Title, o.Status, counts.GetValueOrDefault(o.Id))).ToList();
+        Hirings = (await db.Set<Recruitment.Hiring>().AsNoTracking().Where(h => h.FirmId == id).ToListAsync(cancellationToken))
+            .OrderByDescending(h => h.HireAt).Select(h => new HiringRow(h.Id, $"{h.EmployeeFirstNames} {h.EmployeeLastName}", h.HireAt, h.DpaeDone, h.Complete)).ToList();
+        Owners = (await db.Users.AsNoTracking().Where(a => a.OrganisationId == firm.OrganisationId && a.IsActive).Select(a => new { a.DisplayName, a.Email }).ToListAsync(cancellationToken))
+            .Select(a => (a.DisplayName, a.Email ?? "")).ToList();
         if (CanEdit)
         {
             var onFirm = Experts.Select(e => e.AccountId).ToList();
@@ -118,6 +136,31 @@ public sealed class FicheModel(CarteBlancheDbContext db, EmployersAccess access,
         auditLog.Add(db, new AuditEvent("employers.firm-expert", "Firm", id.ToString("D"), AuditPurpose.EmployerHr, ActorId: User.AccountId()));
         await db.SaveChangesAsync(cancellationToken);
         TempData["Succes"] = "Expert RH enregistré pour l'entreprise.";
+        return Redirect($"/employeurs/{id}");
+    }
+
+    /// <summary>Invites the firm's owner: an account of the firm's organisation with the firm owner's role, by e-mail (the link is valid 72 hours).</summary>
+    public async Task<IActionResult> OnPostInviteOwnerAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+        var (result, _, _) = await invitations.InviteAsync(new InviteAccount(OwnerEmail ?? "", OwnerName ?? "", Firm.OrganisationId, [Roles.FirmOwner]),
+            User.AccountId(), appOptions.Value.BaseUrlFor(Request), cancellationToken);
+        if (!result.Succeeded)
+        {
+            foreach (var (field, message) in result.Errors)
+            {
+                ModelState.AddModelError(field switch { "Email" => nameof(OwnerEmail), "DisplayName" => nameof(OwnerName), _ => "" }, message);
+            }
+            return Page();
+        }
+        TempData["Succes"] = $"Invitation envoyée à {OwnerEmail!.Trim()} : le lien, valable 72 heures, ouvre l'espace « Mon entreprise ».";
         return Redirect($"/employeurs/{id}");
     }
 
