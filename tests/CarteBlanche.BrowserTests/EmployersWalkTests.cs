@@ -1,14 +1,21 @@
+using CarteBlanche.Platform.Notifications;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using MimeKit;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
 namespace CarteBlanche.BrowserTests;
 
-/// <summary>Issue 17's walk, as far as it is built: an HR expert enrols a firm, records its employee, issues the first payslip; the firm owner reads theirs.</summary>
+/// <summary>
+/// Issue 17's walk: an HR expert enrols a firm, publishes an offer, hires a candidate (DPAE checklist done), issues the
+/// first payslip; the firm owner, invited, sees it. The hiring is on 1 June 2026, so that the payslip's month is one
+/// the payroll model computes (2026) whatever the day the suite runs.
+/// </summary>
 public sealed class EmployersWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
-    public async Task An_hr_expert_enrols_a_firm_and_issues_its_first_payslip_and_a_firm_owner_reads_theirs()
+    public async Task An_hr_expert_enrols_a_firm_hires_through_an_offer_issues_the_first_payslip_and_the_invited_owner_sees_it()
     {
         await using var session = await app.OpenAsync();
         var page = session.Page;
@@ -30,17 +37,45 @@ public sealed class EmployersWalkTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GetByLabel("SIRET").FillAsync("732 829 320 00074");
         await page.GetByRole(AriaRole.Button, new() { Name = "Inscrire l'entreprise" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Fournil de Concots");
-        await Expect(page.GetByText("Mois de préparation").First).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Ajouter un salarié" }).ClickAsync();
-        await page.GetByLabel("Prénom").FillAsync("Jeanne");
-        await page.GetByLabel("Nom", new() { Exact = true }).FillAsync("Pétrin");
-        await page.GetByLabel("Emploi").FillAsync("Boulangère");
-        await page.GetByLabel("Début du contrat").FillAsync("2026-01-05");
-        await page.GetByLabel("Salaire brut mensuel").FillAsync("2 000,00");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le salarié" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Jeanne Pétrin" })).ToBeVisibleAsync();
+        // The offer, published.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Rédiger une offre d'emploi" }).ClickAsync();
+        await page.GetByLabel("Intitulé du poste").FillAsync("Boulanger (H/F)");
+        await page.GetByLabel("Code ROME du métier").FillAsync("D1102");
+        await page.GetByLabel("Salaire brut mensuel").FillAsync("2 000");
+        await page.GetByLabel("Description").FillAsync("Fabrication du pain et des viennoiseries, de 4 h à 11 h.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'offre" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publier l'offre" }).ClickAsync();
+        await Expect(page.GetByText("Publiée").First).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page, "offre publiée");
 
+        // A candidate, selected, hired: the DPAE checklist opens.
+        await page.GetByLabel("Prénom du candidat").FillAsync("Jeanne");
+        await page.GetByLabel("Nom du candidat", new() { Exact = true }).FillAsync("Pétrin");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ajouter la candidature" }).ClickAsync();
+        await page.GetByLabel("Nouvelle étape pour Jeanne Pétrin").SelectOptionAsync(new SelectOptionValue { Label = "Retenu" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'étape de Jeanne Pétrin" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Embaucher Jeanne Pétrin" }).ClickAsync();
+        await page.GetByLabel("Date d'embauche").FillAsync("2026-06-01");
+        await page.GetByLabel("Sexe").SelectOptionAsync(new SelectOptionValue { Label = "Féminin" });
+        await page.GetByLabel("Date de naissance").FillAsync("1998-03-14");
+        await page.GetByLabel("Lieu de naissance").FillAsync("Cahors (46)");
+        await page.GetByLabel("Service de santé au travail").FillAsync("Service de santé au travail du Lot (démonstration)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Embaucher et ouvrir les formalités" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Embauche de Jeanne Pétrin");
+        await page.GetByLabel("DPAE faite le").FillAsync("2026-05-29");
+        await page.GetByLabel("Numéro de l'accusé de réception").FillAsync("DPAE-46-000123");
+        await page.GetByLabel("Contrat signé le").FillAsync("2026-06-01");
+        await page.GetByLabel("Inscrit au registre unique du personnel le").FillAsync("2026-06-01");
+        await page.GetByLabel("Affilié à la complémentaire santé le").FillAsync("2026-06-01");
+        await page.GetByLabel("Visite d'information et de prévention le").FillAsync("2026-06-15");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer les formalités" }).ClickAsync();
+        await Expect(page.GetByText("Toutes les formalités de l'embauche sont faites.")).ToBeVisibleAsync();
+        await Expect(page.GetByText("DPAE faite le 29/05/2026, accusé de réception DPAE-46-000123.")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page, "formalités de l'embauche");
+
+        // The first payslip.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Fournil de Concots" }).First.ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Établir un bulletin de paie" }).ClickAsync();
         await page.GetByLabel("Mois du bulletin").FillAsync("2026-06");
         await page.GetByRole(AriaRole.Button, new() { Name = "Calculer le bulletin" }).ClickAsync();
@@ -57,29 +92,33 @@ public sealed class EmployersWalkTests(BrowserApp app) : IClassFixture<BrowserAp
             Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth"));
         }
 
-        // In the demonstration bakery, an employee's November payslip (both contracts run then); then the employer reads it.
+        // The owner, invited from the firm's page.
         await page.SetViewportSizeAsync(1280, 900);
-        await page.GotoAsync("/employeurs");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Boulangerie du Pont Valentré (démonstration)" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Établir un bulletin de paie" }).ClickAsync();
-        await page.GetByLabel("Salarié", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Index = 1 });
-        var chosen = await page.GetByLabel("Salarié", new() { Exact = true }).Locator("option:checked").TextContentAsync();
-        await page.GetByLabel("Mois du bulletin").FillAsync("2026-11");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Calculer le bulletin" }).ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Établir le bulletin" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bulletin de paie — novembre 2026");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Fournil de Concots" }).First.ClickAsync();
+        var email = $"fournil.{Guid.NewGuid():N}@exemple.fr";
+        await page.GetByLabel("Prénom et nom du dirigeant").FillAsync("Paul Fournil");
+        await page.GetByLabel("Adresse e-mail du dirigeant").FillAsync(email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer l'invitation au dirigeant" }).ClickAsync();
+        await Expect(page.GetByText($"Invitation envoyée à {email}")).ToBeVisibleAsync();
         session.AssertCleanConsole();
 
+        await app.Services.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None);
+        var mail = Directory.GetFiles(app.MailDirectory, "*.eml").Select(f => MimeMessage.Load(f)).Single(m => m.To.Mailboxes.Any(a => a.Address == email));
+        var link = System.Text.RegularExpressions.Regex.Match(mail.TextBody ?? "", @"https?://\S+/invitation/[A-Za-z0-9_-]+").Value;
         await using var ownerSession = await app.OpenAsync();
         page = ownerSession.Page;
-        await ownerSession.SignInAsync("firmowner@demo.carteblanche.fr", BrowserApp.DemoPassword);
+        await page.GotoAsync(link);
+        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync("Paul-Fournil-2026!");
+        await page.GetByLabel("Confirmation du mot de passe").FillAsync("Paul-Fournil-2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer mon mot de passe" }).ClickAsync();
+        await ownerSession.SignInAsync(email, "Paul-Fournil-2026!");
         await page.GetByRole(AriaRole.Link, new() { Name = "Mon entreprise" }).First.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Boulangerie du Pont Valentré (démonstration)");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Fournil de Concots");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Établir un bulletin de paie" })).ToHaveCountAsync(0);
-        await page.GetByRole(AriaRole.Link, new() { Name = "Bulletin de novembre 2026" }).First.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bulletin de paie — novembre 2026");
-        await Expect(page.GetByText(chosen!.Split(" — ")[0]).First).ToBeVisibleAsync();
-        await Expect(page.GetByText("Net à payer avant impôt sur le revenu")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Bulletin de juin 2026" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Bulletin de paie — juin 2026");
+        await Expect(page.GetByText("Jeanne Pétrin").First).ToBeVisibleAsync();
+        await Expect(page.GetByText("1 561,26 €").First).ToBeVisibleAsync();
         ownerSession.AssertCleanConsole();
     }
 }

@@ -110,6 +110,12 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
                 // The firm's forms: a new employee and a new payslip.
                 paths.Add(found + "/salaries/nouveau");
                 paths.Add(found + "/bulletins/nouveau");
+                paths.Add(found + "/offres/nouvelle");
+                // The demonstration offer, with its candidates' forms.
+                await page.GotoAsync(found);
+                var offer = await page.Locator("main a[href^='/employeurs/offres/']").First.GetAttributeAsync("href");
+                Assert.True(offer != null, "hrexpert: no offer on the demonstration firm's page");
+                paths.Add(offer);
             }
         }
         return paths;

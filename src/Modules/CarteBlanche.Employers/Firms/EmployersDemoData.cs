@@ -3,7 +3,7 @@ using CarteBlanche.Platform.Calendar;
 
 namespace CarteBlanche.Employers.Firms;
 
-/// <summary>The demonstration firm: the bakery whose owner has the demo account, followed by the demo HR expert, with two employees.</summary>
+/// <summary>The demonstration firm: the bakery whose owner has the demo account, followed by the demo HR expert, with two employees and a published offer with two candidates.</summary>
 internal sealed class EmployersDemoData(CarteBlancheDbContext db, ParisClock clock)
 {
     public const string DemoFirmName = "Boulangerie du Pont Valentré (démonstration)";
@@ -40,6 +40,21 @@ internal sealed class EmployersDemoData(CarteBlancheDbContext db, ParisClock clo
             {
                 EmployeeId = seller.Id, FirmId = firm.Id, Kind = ContractKind.Cdd, JobTitle = "Vendeuse en boulangerie", Start = new DateOnly(2026, 10, 1), End = new DateOnly(2027, 3, 31),
                 CddReason = "Accroissement temporaire d'activité", WeeklyHours = 24m, MonthlyGross = 1300m, CreatedAt = clock.Now,
+            });
+        var offer = new Recruitment.JobOffer
+        {
+            FirmId = firm.Id, Reference = $"OE-{today.Year}-0001", Title = "Vendeur en boulangerie (H/F) (démonstration)", RomeCode = "D1106", ContractKind = ContractKind.Cdi,
+            WeeklyHours = 30m, MonthlyGrossMin = 1550m, CommuneInseeCode = "46042", Experience = Recruitment.ExperienceLevel.Beginner,
+            Description = "Accueil et conseil des clients, vente au comptoir, mise en place de la boutique.\nDu mardi au samedi, 6 h 30 – 13 h.",
+            Status = Recruitment.OfferStatus.Published, CreatedAt = clock.Now, PublishedAt = clock.Now, CreatedBy = expert.Id,
+        };
+        db.Add(offer);
+        db.AddRange(
+            new Recruitment.Candidate { OfferId = offer.Id, FirmId = firm.Id, FirstName = "Léa", LastName = "Vidal (démonstration)", Source = "France Travail", Status = Recruitment.CandidateStatus.Received, ReceivedAt = clock.Now, UpdatedAt = clock.Now },
+            new Recruitment.Candidate
+            {
+                OfferId = offer.Id, FirmId = firm.Id, FirstName = "Hugo", LastName = "Delpech (démonstration)", Source = "Candidature spontanée", Status = Recruitment.CandidateStatus.Interview,
+                InterviewDate = today.AddDays(3), InterviewTime = new TimeOnly(14, 0), ReceivedAt = clock.Now, UpdatedAt = clock.Now,
             });
         await db.SaveChangesAsync(cancellationToken);
     }
