@@ -116,6 +116,9 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
                 var offer = await page.Locator("main a[href^='/employeurs/offres/']").First.GetAttributeAsync("href");
                 Assert.True(offer != null, "hrexpert: no offer on the demonstration firm's page");
                 paths.Add(offer);
+                var employee = await page.Locator("main a[href^='/employeurs/salaries/']").First.GetAttributeAsync("href");
+                Assert.True(employee != null, "hrexpert: no employee on the demonstration firm's page");
+                paths.Add(employee);
             }
         }
         return paths;

@@ -230,6 +230,35 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
         Assert.False(await Factory.WithDbAsync(db => db.Set<FirmExpert>().AnyAsync(e => e.FirmId == other && e.AccountId == stranger.Id)));
     }
 
+    [Fact]
+    public async Task An_employees_page_gives_the_next_professional_interview_under_the_law_of_its_date_and_records_one_held()
+    {
+        using var expert = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.HrExpert));
+        var siret = NewSiret();
+        var firm = await EnrolAsync(expert, $"Ferronnerie de Bach {siret[..5]}", siret);
+        using (await AddEmployeeAsync(expert, firm, "Cdi", "2025-01-10", "", "2100"))
+        {
+        }
+        var employee = await Factory.WithDbAsync(db => db.Set<Employee>().Where(e => e.FirmId == firm).Select(e => e.Id).SingleAsync());
+        using (var page = await expert.GetAsync($"/employeurs/salaries/{employee}"))
+        {
+            // Hired in January 2025: the former rule's two years stand (the new first-year deadline would fall before 1 October 2026).
+            var html = Decode(await page.ReadPageAsync());
+            Assert.Contains("Prochain entretien : avant le 10/01/2027", html, StringComparison.Ordinal);
+            Assert.Contains("État des lieux récapitulatif : avant le 10/01/2033 — tous les 8 ans d'ancienneté (loi 2025-989)", html, StringComparison.Ordinal);
+        }
+        var url = $"/employeurs/salaries/{employee}";
+        using var future = await Html.PostFormAsync(expert, url, [new("Kind", "Professional"), new("HeldOn", Today.AddDays(3).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), new("Summary", "")], $"{url}?handler=Interview");
+        Assert.Contains("n'est pas encore arrivé", Decode(await future.ReadPageAsync()), StringComparison.Ordinal);
+        using var held = await Html.PostFormAsync(expert, url, [new("Kind", "Professional"), new("HeldOn", "2026-10-15"), new("Summary", "Formation CACES demandée")], $"{url}?handler=Interview");
+        var after = Decode(await held.ReadPageAsync());
+        Assert.Contains("Prochain entretien : avant le 15/10/2030 — 4 ans après le dernier entretien (loi 2025-989)", after, StringComparison.Ordinal);
+        Assert.Contains("Formation CACES demandée", after, StringComparison.Ordinal);
+        using var firmPage = await expert.GetAsync($"/employeurs/{firm}");
+        Assert.Contains("avant le 15/10/2030", Decode(await firmPage.ReadPageAsync()), StringComparison.Ordinal);
+        Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "employers.employee-read" && e.RecordId == employee.ToString())));
+    }
+
     private Task<(Guid Id, string Email, string Name)> CreateExpertAsync() =>
         Factory.InScopeAsync(async sp =>
         {

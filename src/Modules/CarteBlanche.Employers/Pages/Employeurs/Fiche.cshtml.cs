@@ -8,7 +8,7 @@ using CarteBlanche.Platform.Web;
 namespace CarteBlanche.Employers.Pages.Employeurs;
 
 public sealed record ExpertRow(Guid AccountId, string Name, HrFunctions Functions);
-public sealed record EmployeeRow(Guid Id, string Name, string JobTitle, ContractKind Kind, DateOnly Start, DateOnly? End, decimal WeeklyHours, decimal MonthlyGross);
+public sealed record EmployeeRow(Guid Id, string Name, string JobTitle, ContractKind Kind, DateOnly Start, DateOnly? End, decimal WeeklyHours, decimal MonthlyGross, DateOnly? NextInterview);
 public sealed record PayslipRow(Guid Id, int Year, int Month, string Employee, decimal Gross, decimal NetBeforeTax);
 public sealed record OfferRow(Guid Id, string Reference, string Title, Recruitment.OfferStatus Status, int Candidates);
 public sealed record HiringRow(Guid Id, string Employee, DateTime HireAt, bool DpaeDone, bool Complete);
@@ -31,6 +31,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, EmployersAccess access,
     public Firm Firm { get; private set; } = null!;
     public string? Commune { get; private set; }
     public EnrolmentStage Stage { get; private set; }
+    public DateOnly Today => clock.Today;
     public bool CanEdit { get; private set; }
     public IReadOnlyList<ExpertRow> Experts { get; private set; } = [];
     public IReadOnlyList<EmployeeRow> Employees { get; private set; } = [];
@@ -57,10 +58,15 @@ public sealed class FicheModel(CarteBlancheDbContext db, EmployersAccess access,
             .OrderBy(e => e.DisplayName).Select(e => new ExpertRow(e.AccountId, e.DisplayName, e.Functions)).ToList();
         var employees = await db.Set<Employee>().AsNoTracking().Where(e => e.FirmId == id).ToListAsync(cancellationToken);
         var contracts = await db.Set<EmploymentContract>().AsNoTracking().Where(c => c.FirmId == id).ToListAsync(cancellationToken);
+        var interviews = await db.Set<Career.ProfessionalInterview>().AsNoTracking().Where(i => i.FirmId == id && i.Kind == Career.InterviewKind.Professional)
+            .GroupBy(i => i.EmployeeId).Select(g => new { g.Key, Last = g.Max(i => i.HeldOn) }).ToDictionaryAsync(g => g.Key, g => g.Last, cancellationToken);
+        var today = clock.Today;
         Employees = employees
-            .Select(e => (Employee: e, Contract: contracts.Where(c => c.EmployeeId == e.Id).OrderByDescending(c => c.Start).FirstOrDefault()))
+            .Select(e => (Employee: e, Contract: contracts.Where(c => c.EmployeeId == e.Id).OrderByDescending(c => c.Start).FirstOrDefault(), Hired: contracts.Where(c => c.EmployeeId == e.Id).Min(c => (DateOnly?)c.Start)))
             .Where(x => x.Contract != null)
-            .Select(x => new EmployeeRow(x.Employee.Id, x.Employee.FullName, x.Contract!.JobTitle, x.Contract.Kind, x.Contract.Start, x.Contract.End, x.Contract.WeeklyHours, x.Contract.MonthlyGross))
+            .Select(x => new EmployeeRow(x.Employee.Id, x.Employee.FullName, x.Contract!.JobTitle, x.Contract.Kind, x.Contract.Start, x.Contract.End, x.Contract.WeeklyHours, x.Contract.MonthlyGross,
+                x.Contract.End is { } end && end < today ? null
+                    : Career.ProfessionalInterviewRules.NextInterview(x.Hired!.Value, interviews.TryGetValue(x.Employee.Id, out var last) ? last : null).Due))
             .OrderBy(e => e.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), true)).ToList();
         var names = employees.ToDictionary(e => e.Id, e => e.FullName);
         Payslips = (await db.Set<Payslip>().AsNoTracking().Where(p => p.FirmId == id)
