@@ -111,6 +111,7 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
                 paths.Add(found + "/salaries/nouveau");
                 paths.Add(found + "/bulletins/nouveau");
                 paths.Add(found + "/offres/nouvelle");
+                paths.Add(found + "/registre");
                 // The demonstration offer, with its candidates' forms.
                 await page.GotoAsync(found);
                 var offer = await page.Locator("main a[href^='/employeurs/offres/']").First.GetAttributeAsync("href");

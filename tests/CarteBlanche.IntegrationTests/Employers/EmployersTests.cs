@@ -40,6 +40,7 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
         await Html.PostFormAsync(expert, $"/employeurs/{firm}/salaries/nouveau",
         [
             new("Form.FirstName", "Jeanne"), new("Form.LastName", $"Pétrin {Guid.NewGuid().ToString()[..6]}"), new("Form.BirthDate", "1990-04-12"),
+            new("Form.Sex", "F"), new("Form.Nationality", "Française"),
             new("Form.Kind", kind), new("Form.JobTitle", "Boulangère"), new("Form.Start", start), new("Form.End", end), new("Form.CddReason", reason),
             new("Form.WeeklyHours", hours), new("Form.MonthlyGross", gross),
         ]);
@@ -80,6 +81,13 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
 
         using var added = await AddEmployeeAsync(expert, firm, "Cdi", "2026-01-05", "", "2 000,00");
         Assert.Contains("CDI depuis le 05/01/2026", Decode(await added.ReadPageAsync()), StringComparison.Ordinal);
+        using (var register = await expert.GetAsync($"/employeurs/{firm}/registre"))
+        {
+            var lines = Decode(await register.ReadPageAsync());
+            Assert.Contains("<td>1</td>", lines, StringComparison.Ordinal);
+            Assert.Contains("Boulangère, CDI", lines, StringComparison.Ordinal);
+            Assert.Contains("12/04/1990", lines, StringComparison.Ordinal);
+        }
         var employee = await Factory.WithDbAsync(db => db.Set<Employee>().Where(e => e.FirmId == firm).Select(e => e.Id).SingleAsync());
 
         using var calculated = await PayslipAsync(expert, firm, employee, "2026-06", "Calculate");

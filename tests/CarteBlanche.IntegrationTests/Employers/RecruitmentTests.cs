@@ -104,7 +104,7 @@ public abstract class RecruitmentTests(CarteBlancheFactory factory)
         List<KeyValuePair<string, string>> hire(string birth) =>
         [
             new("Form.Start", Iso(start)), new("Form.StartTime", "07:30"), new("Form.WeeklyHours", "28"), new("Form.MonthlyGross", "1 450"),
-            new("Form.TrialPeriod", "2 mois"), new("Form.Sex", "F"), new("Form.BirthDate", birth), new("Form.BirthPlace", "Cahors (46)"),
+            new("Form.TrialPeriod", "2 mois"), new("Form.Sex", "F"), new("Form.BirthDate", birth), new("Form.BirthPlace", "Cahors (46)"), new("Form.Nationality", "Française"),
             new("Form.HealthService", "Service de santé au travail du Lot (démonstration)"),
         ];
         using var tooYoung = await Html.PostFormAsync(expert, hireUrl, hire(Iso(Today.AddYears(-10))));
@@ -120,6 +120,10 @@ public abstract class RecruitmentTests(CarteBlancheFactory factory)
         var contract = await Factory.WithDbAsync(db => db.Set<EmploymentContract>().SingleAsync(c => c.Id == hiring.ContractId));
         Assert.Equal((ContractKind.Cdi, start, 28m, 1450m, "Vendeur en boulangerie (H/F)"), (contract.Kind, contract.Start, contract.WeeklyHours, contract.MonthlyGross, contract.JobTitle));
         Assert.Equal(OfferStatus.Filled, await Factory.WithDbAsync(db => db.Set<JobOffer>().Where(o => o.Id == offerId).Select(o => o.Status).SingleAsync()));
+        // The staff register gets its line, after the demonstration firm's two.
+        var line = await Factory.WithDbAsync(db => db.Set<StaffRegisterEntry>().SingleAsync(e => e.EmployeeId == hiring.EmployeeId));
+        Assert.Equal(("Garrigue", "F", "Française", new DateOnly(1998, 3, 14), start), (line.LastName, line.Sex, line.Nationality, line.BirthDate, line.EntryDate));
+        Assert.True(line.Number >= 3);
 
         // The DPAE: not more than 8 days ahead, with its receipt; a step in the future is refused.
         var hiringUrl = $"/employeurs/embauches/{hiring.Id}";

@@ -32,14 +32,25 @@ internal sealed class EmployersDemoData(CarteBlancheDbContext db, ParisClock clo
         };
         db.Add(firm);
         db.Add(new FirmExpert { FirmId = firm.Id, AccountId = expert.Id, Functions = HrFunctions.All });
-        var baker = new Employee { FirmId = firm.Id, FirstName = "Lucas", LastName = "Martin (démonstration)", CreatedAt = clock.Now };
-        var seller = new Employee { FirmId = firm.Id, FirstName = "Inès", LastName = "Bernard (démonstration)", CreatedAt = clock.Now };
+        var baker = new Employee { FirmId = firm.Id, FirstName = "Lucas", LastName = "Martin (démonstration)", BirthDate = new DateOnly(1994, 5, 3), CreatedAt = clock.Now };
+        var seller = new Employee { FirmId = firm.Id, FirstName = "Inès", LastName = "Bernard (démonstration)", BirthDate = new DateOnly(2001, 11, 21), CreatedAt = clock.Now };
         db.AddRange(baker, seller,
             new EmploymentContract { EmployeeId = baker.Id, FirmId = firm.Id, Kind = ContractKind.Cdi, JobTitle = "Boulanger", Start = new DateOnly(2024, 9, 2), MonthlyGross = 2100m, CreatedAt = clock.Now },
             new EmploymentContract
             {
                 EmployeeId = seller.Id, FirmId = firm.Id, Kind = ContractKind.Cdd, JobTitle = "Vendeuse en boulangerie", Start = new DateOnly(2026, 10, 1), End = new DateOnly(2027, 3, 31),
                 CddReason = "Accroissement temporaire d'activité", WeeklyHours = 24m, MonthlyGross = 1300m, CreatedAt = clock.Now,
+            });
+        db.AddRange(
+            new StaffRegisterEntry
+            {
+                FirmId = firm.Id, EmployeeId = baker.Id, Number = 1, LastName = baker.LastName, FirstNames = baker.FirstName, Sex = "M", Nationality = "Française",
+                BirthDate = new DateOnly(1994, 5, 3), JobTitle = "Boulanger", ContractKind = ContractKind.Cdi, EntryDate = new DateOnly(2024, 9, 2), RecordedAt = clock.Now, RecordedBy = expert.Id,
+            },
+            new StaffRegisterEntry
+            {
+                FirmId = firm.Id, EmployeeId = seller.Id, Number = 2, LastName = seller.LastName, FirstNames = seller.FirstName, Sex = "F", Nationality = "Française",
+                BirthDate = new DateOnly(2001, 11, 21), JobTitle = "Vendeuse en boulangerie", ContractKind = ContractKind.Cdd, PartTime = true, EntryDate = new DateOnly(2026, 10, 1), RecordedAt = clock.Now, RecordedBy = expert.Id,
             });
         var offer = new Recruitment.JobOffer
         {

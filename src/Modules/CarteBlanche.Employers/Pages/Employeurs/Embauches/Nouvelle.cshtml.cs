@@ -28,6 +28,8 @@ public sealed class NouvelleModel(CarteBlancheDbContext db, EmployersAccess acce
         [Required(ErrorMessage = "Sexe : la DPAE le demande.")][RegularExpression("^[FM]$", ErrorMessage = "Sexe : F ou M.")] public string? Sex { get; set; }
         [Required(ErrorMessage = "Date de naissance : la DPAE la demande.")] public DateOnly? BirthDate { get; set; }
         [Required(ErrorMessage = "Lieu de naissance : la commune et le département, ou le pays (la DPAE le demande).")][MaxLength(150)] public string? BirthPlace { get; set; }
+        [Required(ErrorMessage = "Nationalité : le registre unique du personnel la demande.")][MaxLength(60, ErrorMessage = "Nationalité : 60 caractères au plus.")] public string? Nationality { get; set; } = "Française";
+        [MaxLength(150, ErrorMessage = "Titre de travail : 150 caractères au plus.")] public string? WorkPermit { get; set; }
         [Required(ErrorMessage = "Service de santé au travail : indiquez celui dont relève l'entreprise (la DPAE le demande).")][MaxLength(200)] public string? HealthService { get; set; }
     }
 
@@ -124,6 +126,8 @@ public sealed class NouvelleModel(CarteBlancheDbContext db, EmployersAccess acce
             CreatedAt = clock.Now, CreatedBy = User.AccountId(),
         };
         db.AddRange(employee, contract, hiring);
+        db.Add(await StaffRegisterEntry.NextAsync(db, Firm.Id, employee, contract, Form.Sex!, Form.Nationality!.Trim(), Form.BirthDate!.Value, FirmForm.Blank(Form.WorkPermit), clock.Now, User.AccountId(), cancellationToken));
+        hiring.RegisterEntryOn = clock.Today;
         Candidate.Status = CandidateStatus.Hired;
         Candidate.EmployeeId = employee.Id;
         Candidate.UpdatedAt = clock.Now;

@@ -14,7 +14,10 @@ public sealed class NouveauModel(CarteBlancheDbContext db, EmployersAccess acces
     {
         [Required(ErrorMessage = "Prénom : indiquez le prénom du salarié.")][MaxLength(100, ErrorMessage = "Prénom : 100 caractères au plus.")] public string? FirstName { get; set; }
         [Required(ErrorMessage = "Nom : indiquez le nom du salarié.")][MaxLength(100, ErrorMessage = "Nom : 100 caractères au plus.")] public string? LastName { get; set; }
-        public DateOnly? BirthDate { get; set; }
+        [Required(ErrorMessage = "Date de naissance : le registre unique du personnel la demande.")] public DateOnly? BirthDate { get; set; }
+        [Required(ErrorMessage = "Sexe : le registre unique du personnel le demande.")][RegularExpression("^[FM]$", ErrorMessage = "Sexe : F ou M.")] public string? Sex { get; set; }
+        [Required(ErrorMessage = "Nationalité : le registre unique du personnel la demande.")][MaxLength(60, ErrorMessage = "Nationalité : 60 caractères au plus.")] public string? Nationality { get; set; } = "Française";
+        [MaxLength(150, ErrorMessage = "Titre de travail : 150 caractères au plus.")] public string? WorkPermit { get; set; }
         public ContractKind Kind { get; set; } = ContractKind.Cdi;
         [Required(ErrorMessage = "Emploi : indiquez l'intitulé du poste.")][MaxLength(200, ErrorMessage = "Emploi : 200 caractères au plus.")] public string? JobTitle { get; set; }
         [Required(ErrorMessage = "Début du contrat : indiquez la date d'embauche.")] public DateOnly? Start { get; set; }
@@ -79,12 +82,14 @@ public sealed class NouveauModel(CarteBlancheDbContext db, EmployersAccess acces
         }
         var employee = new Employee { FirmId = id, FirstName = Form.FirstName!.Trim(), LastName = Form.LastName!.Trim(), BirthDate = Form.BirthDate, CreatedAt = clock.Now };
         db.Add(employee);
-        db.Add(new EmploymentContract
+        var contract = new EmploymentContract
         {
             EmployeeId = employee.Id, FirmId = id, Kind = Form.Kind, JobTitle = Form.JobTitle!.Trim(), Start = Form.Start!.Value, End = Form.End,
             CddReason = Form.Kind == ContractKind.Cdd ? Form.CddReason!.Trim() : null, WeeklyHours = weeklyHours!.Value,
             MonthlyGross = Math.Round(monthlyGross!.Value, 2, MidpointRounding.AwayFromZero), CreatedAt = clock.Now,
-        });
+        };
+        db.Add(contract);
+        db.Add(await StaffRegisterEntry.NextAsync(db, id, employee, contract, Form.Sex!, Form.Nationality!.Trim(), Form.BirthDate!.Value, FirmForm.Blank(Form.WorkPermit), clock.Now, User.AccountId(), cancellationToken));
         auditLog.Add(db, new AuditEvent("employers.employee-create", "Employee", employee.Id.ToString("D"), AuditPurpose.EmployerHr, ActorId: User.AccountId()));
         await db.SaveChangesAsync(cancellationToken);
         TempData["Succes"] = $"{employee.FullName} est enregistré·e comme salarié·e de {Firm.Name}.";

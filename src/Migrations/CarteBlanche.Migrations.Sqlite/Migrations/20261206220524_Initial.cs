@@ -1930,6 +1930,51 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "employers_staff_register",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FirstNames = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    Nationality = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContractKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    PartTime = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EntryDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ExitDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WorkPermit = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employers_staff_register", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_employers_staff_register_employers_employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "employers_employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_staff_register_employers_firms_FirmId",
+                        column: x => x.FirmId,
+                        principalTable: "employers_firms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_staff_register_platform_accounts_RecordedBy",
+                        column: x => x.RecordedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "employers_candidates",
                 columns: table => new
                 {
@@ -2672,6 +2717,23 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 column: "RecordedBy");
 
             migrationBuilder.CreateIndex(
+                name: "IX_employers_staff_register_EmployeeId",
+                table: "employers_staff_register",
+                column: "EmployeeId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_staff_register_FirmId_Number",
+                table: "employers_staff_register",
+                columns: new[] { "FirmId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_staff_register_RecordedBy",
+                table: "employers_staff_register",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_mobility_gtfs_imports_ImportedBy",
                 table: "mobility_gtfs_imports",
                 column: "ImportedBy");
@@ -3214,6 +3276,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "employers_professional_interviews");
+
+            migrationBuilder.DropTable(
+                name: "employers_staff_register");
 
             migrationBuilder.DropTable(
                 name: "mobility_gtfs_contents");
