@@ -10,13 +10,6 @@ namespace CarteBlanche.Cli;
 
 internal static class PayrollCommands
 {
-    /// <summary>The values a payslip shows first (issue 17's names).</summary>
-    public static readonly string[] MainRules =
-    [
-        "salarié . rémunération . net . à payer avant impôt", "salarié . cotisations . salarié", "salarié . cotisations . employeur",
-        "salarié . coût total employeur", "salarié . cotisations . exonérations . RGDU", "salarié . rémunération . montant net social",
-    ];
-
     private static readonly JsonSerializerOptions Output = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private static readonly JsonSerializerOptions Line = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -46,7 +39,7 @@ internal static class PayrollCommands
                 return 2;
             }
             using var model = PayrollModel.Load(maxEngines: 1);
-            var asked = parse.GetValue(rules) is { Length: > 0 } given ? given : MainRules;
+            var asked = parse.GetValue(rules) is { Length: > 0 } given ? given : [.. PayrollRules.Main];
             try
             {
                 var values = model.Calculate(situation, asked);
@@ -85,7 +78,7 @@ internal static class PayrollCommands
             var results = new IReadOnlyDictionary<string, PayrollValue>[situations.Count];
             // Each engine loads the rules once (~1 s): counted, as a real run would. As many workers as engines: more
             // threads only queue on the engines, and a V8 engine entered from ever new threads is several times slower.
-            Parallel.For(0, situations.Count, new ParallelOptions { MaxDegreeOfParallelism = model.MaxEngines }, i => results[i] = model.Calculate(situations[i], MainRules));
+            Parallel.For(0, situations.Count, new ParallelOptions { MaxDegreeOfParallelism = model.MaxEngines }, i => results[i] = model.Calculate(situations[i], PayrollRules.Main));
             var seconds = watch.Elapsed.TotalSeconds;
             var invariant = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(invariant, $"payslips: {situations.Count}, cores: {Environment.ProcessorCount}, model: modele-social {model.Version}"));
@@ -98,7 +91,7 @@ internal static class PayrollCommands
                     writer.WriteLine(JsonSerializer.Serialize(new
                     {
                         situation = situations[i],
-                        values = MainRules.ToDictionary(r => r, r => results[i][r].Cents),
+                        values = PayrollRules.Main.ToDictionary(r => r, r => results[i][r].Cents),
                     }, Line));
                 }
             }

@@ -16,10 +16,10 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
 {
     protected CarteBlancheFactory Factory { get; } = factory;
 
-    private static string Decode(string html) => WebUtility.HtmlDecode(html).Replace('\u202F', ' ').Replace('\u00A0', ' ');
+    private static string Decode(string html) => EmployersPages.Decode(html);
 
-    /// <summary>The test app runs on the real clock: a firm enrolled today is in its preparation month.</summary>
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")));
+    /// <summary>A firm enrolled today is in its preparation month.</summary>
+    private static DateOnly Today => EmployersPages.Today;
 
     private static List<KeyValuePair<string, string>> FirmFields(string name, string siret) =>
     [

@@ -18,9 +18,9 @@ public abstract class RecruitmentTests(CarteBlancheFactory factory)
 {
     protected CarteBlancheFactory Factory { get; } = factory;
 
-    private static string Decode(string html) => WebUtility.HtmlDecode(html).Replace('\u202F', ' ').Replace('\u00A0', ' ');
+    private static string Decode(string html) => EmployersPages.Decode(html);
 
-    private static DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris")));
+    private static DateOnly Today => EmployersPages.Today;
 
     private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -61,6 +61,4 @@ public sealed partial class FirmForm
         }
         return (siret, naf, idcc);
     }
-
-    public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -20,15 +20,8 @@ public sealed record ComputedPayslip(
 /// </summary>
 public sealed class PayslipCalculator(Lazy<PayrollModel> model)
 {
-    public const string NetRule = "salarié . rémunération . net . à payer avant impôt";
-    public const string NetSocialRule = "salarié . rémunération . montant net social";
-    public const string EmployeeRule = "salarié . cotisations . salarié";
-    public const string EmployerRule = "salarié . cotisations . employeur";
-    public const string TotalCostRule = "salarié . coût total employeur";
-    public const string RgduRule = "salarié . cotisations . exonérations . RGDU";
-    public const string GrossRule = "salarié . rémunération . brut";
-    public const string OvertimeRule = "salarié . rémunération . heures supplémentaires";
-    public static readonly string[] MainRules = [NetRule, NetSocialRule, EmployeeRule, EmployerRule, TotalCostRule, RgduRule, GrossRule, OvertimeRule];
+    /// <summary>The main values, the gross and the overtime pay the model computed.</summary>
+    private static readonly string[] Asked = [.. PayrollRules.Main, PayrollRules.Gross, PayrollRules.Overtime];
 
     /// <summary>The months the model computes for (« du 01/01/2026 au 31/12/2026 »).</summary>
     public (DateOnly From, DateOnly To) ModelDates => (model.Value.From, model.Value.To);
@@ -70,10 +63,10 @@ public sealed class PayslipCalculator(Lazy<PayrollModel> model)
     {
         var situation = Situation(firm, contract, month);
         var json = situation.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value), StringComparer.Ordinal);
-        var result = model.Value.CalculatePayslip(json, MainRules);
+        var result = model.Value.CalculatePayslip(json, Asked);
         decimal Cents(string rule) => result.Values[rule].Cents ?? 0m;
         return new ComputedPayslip(
-            contract.MonthlyGross, GrossFor(contract, month.UnpaidHours), Cents(OvertimeRule), Cents(GrossRule), Cents(NetRule), Cents(NetSocialRule), Cents(EmployeeRule), Cents(EmployerRule),
-            Cents(TotalCostRule), result.Values[RgduRule].Cents is { } rgdu && rgdu != 0 ? rgdu : null, model.Value.Version, situation, result.Lines);
+            contract.MonthlyGross, GrossFor(contract, month.UnpaidHours), Cents(PayrollRules.Overtime), Cents(PayrollRules.Gross), Cents(PayrollRules.Net), Cents(PayrollRules.NetSocial), Cents(PayrollRules.EmployeeContributions), Cents(PayrollRules.EmployerContributions),
+            Cents(PayrollRules.TotalCost), result.Values[PayrollRules.Rgdu].Cents is { } rgdu && rgdu != 0 ? rgdu : null, model.Value.Version, situation, result.Lines);
     }
 }

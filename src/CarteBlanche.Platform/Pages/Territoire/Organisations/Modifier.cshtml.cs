@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Territory;
+using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Platform.Pages.Territoire.Organisations;
 
@@ -86,17 +87,15 @@ public sealed class ModifierModel(CarteBlancheDbContext db, IAuditLog auditLog) 
         }
         organisation.Name = name;
         organisation.SearchName = SearchText.Fold(name);
-        organisation.ShortName = Blank(Input.ShortName);
+        organisation.ShortName = FormText.Blank(Input.ShortName);
         organisation.Kind = Input.Kind;
-        organisation.Email = Blank(Input.Email);
-        organisation.Phone = Blank(Input.Phone);
-        organisation.Website = Blank(Input.Website);
+        organisation.Email = FormText.Blank(Input.Email);
+        organisation.Phone = FormText.Blank(Input.Phone);
+        organisation.Website = FormText.Blank(Input.Website);
         organisation.IsActive = Input.IsActive;
         auditLog.Add(db, new AuditEvent(id == null ? "territory.organisation-create" : "territory.organisation-update", "Organisation", organisation.Id.ToString("D")));
         await db.SaveChangesAsync(cancellationToken);
         TempData["Succes"] = $"L'organisation {organisation.Name} a été enregistrée.";
         return RedirectToPage("Index");
     }
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,6 +1,7 @@
 using CarteBlanche.Employers.Firms;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Territory;
+using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Employers.Pages.Employeurs;
 
@@ -16,8 +17,7 @@ public sealed class InscrireModel(CarteBlancheDbContext db, ParisClock clock) : 
     public IReadOnlyList<(string Code, string Name)> Communes { get; private set; } = [];
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Communes = (await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name }).ToListAsync(cancellationToken))
-            .Select(c => (c.InseeCode, c.Name)).ToList();
+        Communes = await CommuneChoices.LoadAsync(db, cancellationToken);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -43,15 +43,15 @@ public sealed class InscrireModel(CarteBlancheDbContext db, ParisClock clock) : 
             && !db.Set<Firm>().Any(f => f.OrganisationId == o.Id), cancellationToken);
         if (organisation == null)
         {
-            organisation = new Organisation { Name = name, Kind = OrganisationKind.Other, Phone = FirmForm.Blank(Form.ContactPhone), Email = FirmForm.Blank(Form.ContactEmail), SearchName = SearchText.Fold(name) };
+            organisation = new Organisation { Name = name, Kind = OrganisationKind.Other, Phone = FormText.Blank(Form.ContactPhone), Email = FormText.Blank(Form.ContactEmail), SearchName = SearchText.Fold(name) };
             db.Organisations.Add(organisation);
         }
         var enrolled = Form.EnrolledOn!.Value;
         var firm = new Firm
         {
             OrganisationId = organisation.Id, Name = name, Siret = siret!, NafCode = naf!, Headcount = Form.Headcount!.Value, Idcc = idcc,
-            AgreementName = FirmForm.Blank(Form.AgreementName), Address = FirmForm.Blank(Form.Address), CommuneInseeCode = FirmForm.Blank(Form.Commune),
-            ContactName = FirmForm.Blank(Form.ContactName), ContactPhone = FirmForm.Blank(Form.ContactPhone), ContactEmail = FirmForm.Blank(Form.ContactEmail),
+            AgreementName = FormText.Blank(Form.AgreementName), Address = FormText.Blank(Form.Address), CommuneInseeCode = FormText.Blank(Form.Commune),
+            ContactName = FormText.Blank(Form.ContactName), ContactPhone = FormText.Blank(Form.ContactPhone), ContactEmail = FormText.Blank(Form.ContactEmail),
             Stage = EnrolmentStage.Preparation, EnrolledOn = enrolled, OperationFrom = enrolled.AddMonths(1), CreatedAt = clock.Now, CreatedBy = User.AccountId(),
         };
         db.Add(firm);

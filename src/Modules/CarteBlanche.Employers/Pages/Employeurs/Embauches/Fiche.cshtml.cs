@@ -65,7 +65,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, EmployersAccess access,
             return Forbid();
         }
         var today = clock.Today;
-        var receipt = FirmForm.Blank(DpaeReceipt);
+        var receipt = FormText.Blank(DpaeReceipt);
         if (DpaeDeclaredOn != null && receipt == null)
         {
             ModelState.AddModelError(nameof(DpaeReceipt), "Accusé de réception : indiquez le numéro de l'accusé de réception de la DPAE.");

@@ -83,23 +83,7 @@ public sealed class NouvelleModel(CarteBlancheDbContext db, EmployersAccess acce
         {
             ModelState.AddModelError("", $"{Candidate.FullName} est déjà embauché·e.");
         }
-        var today = clock.Today;
-        if (Form.BirthDate is { } birth && (birth > today.AddYears(-14) || birth < today.AddYears(-100)))
-        {
-            ModelState.AddModelError("Form.BirthDate", "Date de naissance : le salarié doit avoir entre 14 et 100 ans.");
-        }
-        if (Offer.ContractKind != ContractKind.Cdi && Form.End == null)
-        {
-            ModelState.AddModelError("Form.End", $"Fin du contrat : un {Labels.Of(Offer.ContractKind)} a une date de fin.");
-        }
-        if (Form.Start is { } start && Form.End is { } end && end < start)
-        {
-            ModelState.AddModelError("Form.End", $"Fin du contrat : le contrat finirait le {FrenchFormat.Date(end)}, avant de commencer le {FrenchFormat.Date(start)}.");
-        }
-        if (Offer.ContractKind == ContractKind.Cdd && string.IsNullOrWhiteSpace(Form.CddReason))
-        {
-            ModelState.AddModelError("Form.CddReason", "Motif du CDD : indiquez le motif prévu par la loi (remplacement, accroissement temporaire d'activité…).");
-        }
+        ContractChecks.Check(ModelState, Offer.ContractKind, Form.Start, Form.End, Form.CddReason, Form.BirthDate, clock.Today);
         var hours = FrenchNumber.Read(Form.WeeklyHours, 1m, 48m, ModelState, "Form.WeeklyHours", "Heures par semaine : un nombre d'heures entre 1 et 48 (35 pour un temps plein).");
         var gross = FrenchNumber.Read(Form.MonthlyGross, 1m, 100000m, ModelState, "Form.MonthlyGross", "Salaire brut mensuel : un montant en euros, par exemple 1 850,00.");
         if (!ModelState.IsValid)
@@ -122,11 +106,11 @@ public sealed class NouvelleModel(CarteBlancheDbContext db, EmployersAccess acce
             EmployerAddress = string.Join(", ", new[] { Firm.Address, commune }.Where(x => !string.IsNullOrWhiteSpace(x))) is { Length: > 0 } a ? a : null,
             EmployerPhone = Firm.ContactPhone, HealthService = Form.HealthService!.Trim(),
             EmployeeLastName = Candidate.LastName, EmployeeFirstNames = Candidate.FirstName, EmployeeSex = Form.Sex!, EmployeeBirthDate = Form.BirthDate!.Value,
-            EmployeeBirthPlace = Form.BirthPlace!.Trim(), ContractKind = contract.Kind, ContractEnd = contract.End, TrialPeriod = FirmForm.Blank(Form.TrialPeriod),
+            EmployeeBirthPlace = Form.BirthPlace!.Trim(), ContractKind = contract.Kind, ContractEnd = contract.End, TrialPeriod = FormText.Blank(Form.TrialPeriod),
             CreatedAt = clock.Now, CreatedBy = User.AccountId(),
         };
         db.AddRange(employee, contract, hiring);
-        db.Add(await StaffRegisterEntry.NextAsync(db, Firm.Id, employee, contract, Form.Sex!, Form.Nationality!.Trim(), Form.BirthDate!.Value, FirmForm.Blank(Form.WorkPermit), clock.Now, User.AccountId(), cancellationToken));
+        db.Add(await StaffRegisterEntry.NextAsync(db, Firm.Id, employee, contract, Form.Sex!, Form.Nationality!.Trim(), Form.BirthDate!.Value, FormText.Blank(Form.WorkPermit), clock.Now, User.AccountId(), cancellationToken));
         hiring.RegisterEntryOn = clock.Today;
         Candidate.Status = CandidateStatus.Hired;
         Candidate.EmployeeId = employee.Id;

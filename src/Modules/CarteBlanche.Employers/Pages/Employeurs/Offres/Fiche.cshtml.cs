@@ -140,7 +140,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, EmployersAccess access,
         var candidate = new Candidate
         {
             OfferId = id, FirmId = Firm.Id, FirstName = NewCandidate.FirstName!.Trim(), LastName = NewCandidate.LastName!.Trim(),
-            Email = FirmForm.Blank(NewCandidate.Email), Phone = FirmForm.Blank(NewCandidate.Phone), Source = FirmForm.Blank(NewCandidate.Source),
+            Email = FormText.Blank(NewCandidate.Email), Phone = FormText.Blank(NewCandidate.Phone), Source = FormText.Blank(NewCandidate.Source),
             Status = CandidateStatus.Received, ReceivedAt = clock.Now, UpdatedAt = clock.Now,
         };
         db.Add(candidate);

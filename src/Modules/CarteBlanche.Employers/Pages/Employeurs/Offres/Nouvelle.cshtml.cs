@@ -46,7 +46,7 @@ public sealed partial class NouvelleModel(CarteBlancheDbContext db, EmployersAcc
             return Forbid();
         }
         Firm = firm;
-        Communes = (await db.Communes.AsNoTracking().OrderBy(c => c.Name).Select(c => new { c.InseeCode, c.Name }).ToListAsync(cancellationToken)).Select(c => (c.InseeCode, c.Name)).ToList();
+        Communes = await CommuneChoices.LoadAsync(db, cancellationToken);
         return null;
     }
 

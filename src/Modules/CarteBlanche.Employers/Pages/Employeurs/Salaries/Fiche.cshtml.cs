@@ -100,7 +100,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, EmployersAccess access,
         }
         var interview = new ProfessionalInterview
         {
-            FirmId = Firm.Id, EmployeeId = id, Kind = Kind, HeldOn = HeldOn!.Value, Summary = FirmForm.Blank(Summary), RecordedAt = clock.Now, RecordedBy = User.AccountId(),
+            FirmId = Firm.Id, EmployeeId = id, Kind = Kind, HeldOn = HeldOn!.Value, Summary = FormText.Blank(Summary), RecordedAt = clock.Now, RecordedBy = User.AccountId(),
         };
         db.Add(interview);
         auditLog.Add(db, new AuditEvent("employers.interview-record", "Employee", id.ToString("D"), AuditPurpose.EmployerHr, ActorId: User.AccountId()));

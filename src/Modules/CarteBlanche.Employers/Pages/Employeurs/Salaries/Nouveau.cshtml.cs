@@ -3,6 +3,7 @@ using CarteBlanche.Employers.Firms;
 using CarteBlanche.Employers.Staff;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Employers.Pages.Employeurs.Salaries;
 
@@ -53,27 +54,7 @@ public sealed class NouveauModel(CarteBlancheDbContext db, EmployersAccess acces
         {
             return refused;
         }
-        var today = clock.Today;
-        if (Form.BirthDate is { } birth && (birth > today.AddYears(-14) || birth < today.AddYears(-100)))
-        {
-            ModelState.AddModelError("Form.BirthDate", "Date de naissance : le salarié doit avoir entre 14 et 100 ans.");
-        }
-        if (Form.Kind is ContractKind.Cdd or ContractKind.Apprenticeship && Form.End == null)
-        {
-            ModelState.AddModelError("Form.End", $"Fin du contrat : un {Labels.Of(Form.Kind)} a une date de fin.");
-        }
-        if (Form.Kind == ContractKind.Cdi && Form.End != null)
-        {
-            ModelState.AddModelError("Form.End", "Fin du contrat : un CDI n'a pas de date de fin ; laissez la case vide.");
-        }
-        if (Form.Start is { } start && Form.End is { } end && end < start)
-        {
-            ModelState.AddModelError("Form.End", $"Fin du contrat : le contrat finirait le {Platform.Web.FrenchFormat.Date(end)}, avant de commencer le {Platform.Web.FrenchFormat.Date(start)}.");
-        }
-        if (Form.Kind == ContractKind.Cdd && string.IsNullOrWhiteSpace(Form.CddReason))
-        {
-            ModelState.AddModelError("Form.CddReason", "Motif du CDD : un CDD n'est possible que pour un motif prévu par la loi (remplacement d'un salarié absent, accroissement temporaire d'activité, emploi saisonnier…) ; indiquez-le.");
-        }
+        ContractChecks.Check(ModelState, Form.Kind, Form.Start, Form.End, Form.CddReason, Form.BirthDate, clock.Today);
         var weeklyHours = FrenchNumber.Read(Form.WeeklyHours, 1m, 48m, ModelState, "Form.WeeklyHours", "Heures par semaine : un nombre d'heures entre 1 et 48 (35 pour un temps plein).");
         var monthlyGross = FrenchNumber.Read(Form.MonthlyGross, 1m, 100000m, ModelState, "Form.MonthlyGross", "Salaire brut mensuel : un montant en euros entre 1 et 100 000, par exemple 1 850,00.");
         if (!ModelState.IsValid)
@@ -89,7 +70,7 @@ public sealed class NouveauModel(CarteBlancheDbContext db, EmployersAccess acces
             MonthlyGross = Math.Round(monthlyGross!.Value, 2, MidpointRounding.AwayFromZero), CreatedAt = clock.Now,
         };
         db.Add(contract);
-        db.Add(await StaffRegisterEntry.NextAsync(db, id, employee, contract, Form.Sex!, Form.Nationality!.Trim(), Form.BirthDate!.Value, FirmForm.Blank(Form.WorkPermit), clock.Now, User.AccountId(), cancellationToken));
+        db.Add(await StaffRegisterEntry.NextAsync(db, id, employee, contract, Form.Sex!, Form.Nationality!.Trim(), Form.BirthDate!.Value, FormText.Blank(Form.WorkPermit), clock.Now, User.AccountId(), cancellationToken));
         auditLog.Add(db, new AuditEvent("employers.employee-create", "Employee", employee.Id.ToString("D"), AuditPurpose.EmployerHr, ActorId: User.AccountId()));
         await db.SaveChangesAsync(cancellationToken);
         TempData["Succes"] = $"{employee.FullName} est enregistré·e comme salarié·e de {Firm.Name}.";

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CarteBlanche.Mobility.Offers;
+using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Mobility.Pages.Mobilite.Offres;
 
@@ -88,7 +89,7 @@ public sealed class ModifierModel(CarteBlancheDbContext db, CarteBlanche.Mobilit
         {
             ModelState.AddModelError("Form.Days", "Jours : cochez des jours de la semaine.");
         }
-        var routeId = Blank(Form.RouteId);
+        var routeId = FormText.Blank(Form.RouteId);
         if (routeId != null && (await networks.CurrentAsync(cancellationToken))?.Network is { } transit && !transit.Routes.Any(r => r.Id == routeId))
         {
             ModelState.AddModelError("Form.RouteId", $"Ligne du réseau : « {routeId} » n'est pas une ligne du réseau en service. Choisissez dans la liste.");
@@ -109,12 +110,12 @@ public sealed class ModifierModel(CarteBlancheDbContext db, CarteBlanche.Mobilit
         offer.Name = Form.Name!.Trim();
         offer.Operator = Form.Operator!.Trim();
         offer.Communes = string.Join(",", codes);
-        offer.Hours = Blank(Form.Hours);
-        offer.Booking = Blank(Form.Booking);
-        offer.Phone = Blank(Form.Phone);
-        offer.Website = Blank(Form.Website);
-        offer.Eligibility = Blank(Form.Eligibility);
-        offer.Price = Blank(Form.Price);
+        offer.Hours = FormText.Blank(Form.Hours);
+        offer.Booking = FormText.Blank(Form.Booking);
+        offer.Phone = FormText.Blank(Form.Phone);
+        offer.Website = FormText.Blank(Form.Website);
+        offer.Eligibility = FormText.Blank(Form.Eligibility);
+        offer.Price = FormText.Blank(Form.Price);
         if (id == null)
         {
             db.Add(offer);
@@ -134,6 +135,4 @@ public sealed class ModifierModel(CarteBlancheDbContext db, CarteBlanche.Mobilit
         await db.SaveChangesAsync(cancellationToken);
         return Redirect("/mobilite/offres");
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,0 +1,17 @@
+namespace CarteBlanche.Payroll;
+
+/// <summary>The model's rule names a payslip shows first (issue 17's), shared by the command line and the Employers module.</summary>
+public static class PayrollRules
+{
+    public const string Net = "salarié . rémunération . net . à payer avant impôt";
+    public const string NetSocial = "salarié . rémunération . montant net social";
+    public const string EmployeeContributions = "salarié . cotisations . salarié";
+    public const string EmployerContributions = "salarié . cotisations . employeur";
+    public const string TotalCost = "salarié . coût total employeur";
+    public const string Rgdu = "salarié . cotisations . exonérations . RGDU";
+    public const string Gross = "salarié . rémunération . brut";
+    public const string Overtime = "salarié . rémunération . heures supplémentaires";
+
+    /// <summary>Net before tax, employee and employer contributions, total cost, RGDU and net social.</summary>
+    public static readonly IReadOnlyList<string> Main = [Net, EmployeeContributions, EmployerContributions, TotalCost, Rgdu, NetSocial];
+}
