@@ -84,7 +84,7 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
             "partnerreferent" => ["/", "/reseau/sollicitations", "/reseau/sollicitations?vue=toutes", "/reseau/actualites", "/reseau/actualites/publier", "/reseau/annuaire", "/reseau/notifications", "/compte"],
             "coordinator" => ["/", "/car", "/car/planification", "/car/arrets", "/car/chiffres", "/car/equipage", "/reseau/sollicitations", "/demarches/propositions", "/territoire/organisations", "/territoire/lieux", "/territoire/lieux/modifier", "/chiffres", "/droits", "/droits/conventions/nouvelle", "/mobilite/offres/modifier", "/mobilite/reseaux"],
             "datasteward" => ["/", "/droits", "/droits/campagnes", "/compte"],
-            "hrexpert" => ["/", "/employeurs", "/employeurs/inscrire", "/compte"],
+            "hrexpert" => ["/", "/employeurs", "/employeurs/inscrire", "/employeurs/temps", "/employeurs/evaluation", "/compte"],
             "firmowner" => ["/", "/employeurs", "/compte"],
             "helper" => ["/", "/mobilite", "/mobilite/besoins", "/mobilite/besoins/nouveau", "/mobilite/conducteurs/nouveau", "/mobilite/covoiturage", "/mobilite/besoins-non-couverts", "/mobilite/chiffres", "/compte"],
             _ => ["/", "/admin/comptes", "/admin/comptes/inviter", "/admin/audit", "/territoire/communes", "/territoire/organisations", "/territoire/lieux", "/compte", "/compte/doubleauthentification", "/car/planification"],
@@ -112,6 +112,7 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
                 paths.Add(found + "/bulletins/nouveau");
                 paths.Add(found + "/offres/nouvelle");
                 paths.Add(found + "/registre");
+                paths.Add(found + "/avis");
                 // The demonstration offer, with its candidates' forms.
                 await page.GotoAsync(found);
                 var offer = await page.Locator("main a[href^='/employeurs/offres/']").First.GetAttributeAsync("href");

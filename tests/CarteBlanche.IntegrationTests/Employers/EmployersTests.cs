@@ -4,9 +4,7 @@ using CarteBlanche.Employers.Payslips;
 using CarteBlanche.Employers.Staff;
 using CarteBlanche.IntegrationTests.Infrastructure;
 using CarteBlanche.Platform.Accounts;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CarteBlanche.IntegrationTests.Employers;
@@ -20,21 +18,6 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
 
     /// <summary>A firm enrolled today is in its preparation month.</summary>
     private static DateOnly Today => EmployersPages.Today;
-
-    private static List<KeyValuePair<string, string>> FirmFields(string name, string siret) =>
-    [
-        new("Form.Name", name), new("Form.Siret", siret), new("Form.NafCode", "4724z"), new("Form.Headcount", "5"), new("Form.Idcc", "843"),
-        new("Form.AgreementName", "Boulangerie-pâtisserie"), new("Form.Address", "3 place de l'église"), new("Form.Commune", "46073"),
-        new("Form.ContactName", "Paul Fournil"), new("Form.ContactPhone", "05 36 49 00 99"), new("Form.ContactEmail", ""), new("Form.EnrolledOn", Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-    ];
-
-    private async Task<Guid> EnrolAsync(HttpClient expert, string name, string siret)
-    {
-        using var enrolled = await Html.PostFormAsync(expert, "/employeurs/inscrire", FirmFields(name, siret));
-        Assert.Equal(HttpStatusCode.OK, enrolled.StatusCode);
-        Assert.Contains(name, Decode(await enrolled.ReadPageAsync()), StringComparison.Ordinal);
-        return Guid.Parse(enrolled.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
-    }
 
     private static async Task<HttpResponseMessage> AddEmployeeAsync(HttpClient expert, Guid firm, string kind, string start, string end, string gross, string hours = "35", string reason = "") =>
         await Html.PostFormAsync(expert, $"/employeurs/{firm}/salaries/nouveau",
@@ -50,26 +33,12 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
             [new("EmployeeId", employee.ToString()), new("Month", month), new("OvertimeHours", overtime), new("UnpaidHours", unpaid)],
             $"/employeurs/{firm}/bulletins/nouveau?handler={handler}");
 
-    /// <summary>A unique Luhn-valid SIRET (made up: SIREN 8xx xxx xxx).</summary>
-    private static string NewSiret()
-    {
-        var digits = "8" + Random.Shared.NextInt64(0, 1_000_000_000_000L).ToString("D12");
-        for (var key = 0; key < 10; key++)
-        {
-            if (Siret.IsValid(digits + key))
-            {
-                return digits + key;
-            }
-        }
-        throw new InvalidOperationException("no key");
-    }
-
     [Fact]
     public async Task An_hr_expert_enrols_a_firm_records_an_employee_and_issues_the_reference_payslip_with_the_urssaf_figures()
     {
         using var expert = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.HrExpert));
-        var siret = NewSiret();
-        var firm = await EnrolAsync(expert, $"Fournil de Concots {siret[..5]}", Siret.Format(siret));
+        var siret = EmployersPages.NewSiret();
+        var firm = await EmployersPages.EnrolAsync(expert, $"Fournil de Concots {siret[..5]}", Siret.Format(siret));
         using (var page = await expert.GetAsync($"/employeurs/{firm}"))
         {
             var html = Decode(await page.ReadPageAsync());
@@ -121,8 +90,8 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
     public async Task Part_time_overtime_and_unpaid_hours_reach_the_model_and_the_payslip_shows_them()
     {
         using var expert = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.HrExpert));
-        var siret = NewSiret();
-        var firm = await EnrolAsync(expert, $"Épicerie de Bach {siret[..5]}", siret);
+        var siret = EmployersPages.NewSiret();
+        var firm = await EmployersPages.EnrolAsync(expert, $"Épicerie de Bach {siret[..5]}", siret);
         using (await AddEmployeeAsync(expert, firm, "Cdd", "2026-03-01", "2026-12-31", "1300", hours: "24", reason: "Accroissement temporaire d'activité"))
         {
         }
@@ -155,16 +124,16 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
     {
         using var expert = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.HrExpert));
         var firms = await Factory.WithDbAsync(db => db.Set<Firm>().CountAsync());
-        var siret = NewSiret();
+        var siret = EmployersPages.NewSiret();
         var wrong = siret[..13] + (char)('0' + ((siret[13] - '0' + 1) % 10));
-        using var badSiret = await Html.PostFormAsync(expert, "/employeurs/inscrire", FirmFields("Menuiserie du Causse", wrong));
+        using var badSiret = await Html.PostFormAsync(expert, "/employeurs/inscrire", EmployersPages.FirmFields("Menuiserie du Causse", wrong));
         Assert.Contains("n'est pas un SIRET valide (sa clé de contrôle ne correspond pas)", Decode(await badSiret.ReadPageAsync()), StringComparison.Ordinal);
-        using var shortSiret = await Html.PostFormAsync(expert, "/employeurs/inscrire", FirmFields("Menuiserie du Causse", "1234"));
+        using var shortSiret = await Html.PostFormAsync(expert, "/employeurs/inscrire", EmployersPages.FirmFields("Menuiserie du Causse", "1234"));
         Assert.Contains("n'a pas 14 chiffres", Decode(await shortSiret.ReadPageAsync()), StringComparison.Ordinal);
         Assert.Equal(firms, await Factory.WithDbAsync(db => db.Set<Firm>().CountAsync()));
 
-        var firm = await EnrolAsync(expert, $"Menuiserie du Causse {siret[..5]}", siret);
-        using var twice = await Html.PostFormAsync(expert, "/employeurs/inscrire", FirmFields("Autre nom", siret));
+        var firm = await EmployersPages.EnrolAsync(expert, $"Menuiserie du Causse {siret[..5]}", siret);
+        using var twice = await Html.PostFormAsync(expert, "/employeurs/inscrire", EmployersPages.FirmFields("Autre nom", siret));
         Assert.Contains("est déjà inscrit au service", Decode(await twice.ReadPageAsync()), StringComparison.Ordinal);
 
         using var backwards = await AddEmployeeAsync(expert, firm, "Cdd", "2026-09-01", "2026-08-01", "1900", reason: "Remplacement");
@@ -198,8 +167,8 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
             Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         }
         var payslip = await Factory.WithDbAsync(db => db.Set<Payslip>().Where(p => p.EmployeeId == baker).OrderByDescending(p => p.IssuedAt).Select(p => p.Id).FirstAsync());
-        var siret = NewSiret();
-        var other = await EnrolAsync(expert, $"Garage de Lalbenque {siret[..5]}", siret);
+        var siret = EmployersPages.NewSiret();
+        var other = await EmployersPages.EnrolAsync(expert, $"Garage de Lalbenque {siret[..5]}", siret);
 
         using var owner = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.FirmOwner));
         using var home = await owner.GetAsync("/employeurs");
@@ -217,7 +186,7 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
         Assert.Equal(HttpStatusCode.Forbidden, issue.StatusCode);
 
         // An HR expert who does not follow the firm: nothing of it; the one who does may add them.
-        var stranger = await CreateExpertAsync();
+        var stranger = await EmployersPages.CreateExpertAsync(Factory);
         using var strangerClient = await Factory.SignedInClientAsync(stranger.Email);
         using var hidden = await strangerClient.GetAsync($"/employeurs/{demo.Id}");
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
@@ -242,8 +211,8 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
     public async Task An_employees_page_gives_the_next_professional_interview_under_the_law_of_its_date_and_records_one_held()
     {
         using var expert = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.HrExpert));
-        var siret = NewSiret();
-        var firm = await EnrolAsync(expert, $"Ferronnerie de Bach {siret[..5]}", siret);
+        var siret = EmployersPages.NewSiret();
+        var firm = await EmployersPages.EnrolAsync(expert, $"Ferronnerie de Bach {siret[..5]}", siret);
         using (await AddEmployeeAsync(expert, firm, "Cdi", "2025-01-10", "", "2100"))
         {
         }
@@ -267,18 +236,6 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
         Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "employers.employee-read" && e.RecordId == employee.ToString())));
     }
 
-    private Task<(Guid Id, string Email, string Name)> CreateExpertAsync() =>
-        Factory.InScopeAsync(async sp =>
-        {
-            var users = sp.GetRequiredService<UserManager<Account>>();
-            var hugo = await users.FindByEmailAsync(DemoData.EmailFor(Roles.HrExpert));
-            var email = $"expert-{Guid.NewGuid():N}@test.carteblanche.fr";
-            var account = new Account { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Éva Experte", OrganisationId = hugo!.OrganisationId };
-            var created = await users.CreateAsync(account, CarteBlancheFactory.DemoPassword);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-            await users.AddToRoleAsync(account, Roles.HrExpert);
-            return (account.Id, email, account.DisplayName);
-        });
 }
 
 public sealed class SqliteEmployersTests(SqliteFactory factory) : EmployersTests(factory), IClassFixture<SqliteFactory>;

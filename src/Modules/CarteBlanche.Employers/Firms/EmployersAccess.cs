@@ -27,6 +27,18 @@ public sealed class EmployersAccess(CarteBlancheDbContext db)
             || (asOwner && organisation != null && f.OrganisationId == organisation));
     }
 
+    /// <summary>The firms whose records the user keeps: those they follow as an HR expert, all for coordinators and admins.</summary>
+    public IQueryable<Firm> EditableFirms(ClaimsPrincipal user)
+    {
+        if (SeesAllFirms(user))
+        {
+            return db.Set<Firm>();
+        }
+        var account = user.AccountId();
+        var asExpert = user.IsInRole(Roles.HrExpert);
+        return db.Set<Firm>().Where(f => asExpert && db.Set<FirmExpert>().Any(e => e.FirmId == f.Id && e.AccountId == account));
+    }
+
     /// <summary>The firm if the user may open it, else null (the page answers 404: no hint that it exists).</summary>
     public Task<Firm?> FindAsync(ClaimsPrincipal user, Guid firmId, CancellationToken cancellationToken) =>
         VisibleFirms(user).SingleOrDefaultAsync(f => f.Id == firmId, cancellationToken);

@@ -67,6 +67,12 @@ internal sealed class EmployersDemoData(CarteBlancheDbContext db, ParisClock clo
                 OfferId = offer.Id, FirmId = firm.Id, FirstName = "Hugo", LastName = "Delpech (démonstration)", Source = "Candidature spontanée", Status = Recruitment.CandidateStatus.Interview,
                 InterviewDate = today.AddDays(3), InterviewTime = new TimeOnly(14, 0), ReceivedAt = clock.Now, UpdatedAt = clock.Now,
             });
+        // The expert's time and the firm's first opinion, so that the experiment's report has something to show.
+        db.AddRange(
+            new Evaluation.TimeEntry { FirmId = firm.Id, AccountId = expert.Id, Function = HrFunctions.Recruitment, Day = today.AddDays(-20), Minutes = 150, Note = "Diagnostic RH et fiche de poste", CreatedAt = clock.Now },
+            new Evaluation.TimeEntry { FirmId = firm.Id, AccountId = expert.Id, Function = HrFunctions.Payroll, Day = today.AddDays(-10), Minutes = 90, Note = "Paramétrage de la paie", CreatedAt = clock.Now },
+            new Evaluation.TimeEntry { FirmId = firm.Id, AccountId = expert.Id, Function = HrFunctions.Formalities, Day = today.AddDays(-5), Minutes = 45, CreatedAt = clock.Now },
+            new Evaluation.FirmFeedback { FirmId = firm.Id, Day = today.AddDays(-7), Satisfaction = 4, CoFinancingPerMonth = 80m, Comment = "Gain de temps sur la paie (démonstration).", GivenByFirm = false, RecordedAt = clock.Now, RecordedBy = expert.Id });
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -12,12 +12,12 @@ public sealed class IndexModel(CarteBlancheDbContext db, EmployersAccess access,
     public const int PageSize = 30;
 
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public IReadOnlyList<FirmRow> Firms { get; private set; } = [];
     public int Total { get; private set; }
     public bool CanEnrol => User.IsInRole(Roles.HrExpert) || EmployersAccess.SeesAllFirms(User);
 
-    public PaginationModel Pagination => new(PageNumber, (Total + PageSize - 1) / PageSize, page => $"/employeurs?q={Uri.EscapeDataString(Search ?? "")}&page={page}");
+    public PaginationModel Pagination => new(PageNumber, (Total + PageSize - 1) / PageSize, page => $"/employeurs?q={Uri.EscapeDataString(Search ?? "")}&p={page}");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
