@@ -121,6 +121,7 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
                 var employee = await page.Locator("main a[href^='/employeurs/salaries/']").First.GetAttributeAsync("href");
                 Assert.True(employee != null, "hrexpert: no employee on the demonstration firm's page");
                 paths.Add(employee);
+                paths.Add(employee + "/fin-de-contrat");
             }
         }
         return paths;

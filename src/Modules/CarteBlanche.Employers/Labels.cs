@@ -41,6 +41,26 @@ public static class Labels
         _ => "Contrat d'apprentissage",
     };
 
+    public static string Of(Career.MedicalVisitKind kind) => kind switch
+    {
+        Career.MedicalVisitKind.InformationPrevention => "Visite d'information et de prévention",
+        Career.MedicalVisitKind.ReinforcedAptitude => "Examen médical d'aptitude (suivi renforcé)",
+        Career.MedicalVisitKind.MidCareer => "Visite de mi-carrière",
+        _ => "Visite de reprise",
+    };
+
+    public static string Of(EndReason reason) => reason switch
+    {
+        EndReason.EndOfFixedTerm => "Fin de contrat à durée déterminée",
+        EndReason.Resignation => "Démission",
+        EndReason.ConventionalTermination => "Rupture conventionnelle",
+        EndReason.Dismissal => "Licenciement",
+        EndReason.TrialPeriodEndedByEmployer => "Rupture de la période d'essai par l'employeur",
+        EndReason.TrialPeriodEndedByEmployee => "Rupture de la période d'essai par le salarié",
+        EndReason.Retirement => "Départ à la retraite",
+        _ => "Fin de contrat d'apprentissage",
+    };
+
     /// <summary>« juin 2026 ».</summary>
     public static string Month(int year, int month) => Platform.Web.FrenchFormat.MonthYear(new DateOnly(year, month, 1));
 

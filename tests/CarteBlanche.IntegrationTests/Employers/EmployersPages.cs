@@ -60,4 +60,18 @@ internal static class EmployersPages
             await users.AddToRoleAsync(account, Roles.HrExpert);
             return (account.Id, email, account.DisplayName);
         });
+
+    public static async Task<HttpResponseMessage> AddEmployeeAsync(HttpClient expert, Guid firm, string kind, string start, string end, string gross, string hours = "35", string reason = "") =>
+        await Html.PostFormAsync(expert, $"/employeurs/{firm}/salaries/nouveau",
+        [
+            new("Form.FirstName", "Jeanne"), new("Form.LastName", $"Pétrin {Guid.NewGuid().ToString()[..6]}"), new("Form.BirthDate", "1990-04-12"),
+            new("Form.Sex", "F"), new("Form.Nationality", "Française"),
+            new("Form.Kind", kind), new("Form.JobTitle", "Boulangère"), new("Form.Start", start), new("Form.End", end), new("Form.CddReason", reason),
+            new("Form.WeeklyHours", hours), new("Form.MonthlyGross", gross),
+        ]);
+
+    public static async Task<HttpResponseMessage> PayslipAsync(HttpClient expert, Guid firm, Guid employee, string month, string handler, string overtime = "0", string unpaid = "0") =>
+        await Html.PostFormAsync(expert, $"/employeurs/{firm}/bulletins/nouveau",
+            [new("EmployeeId", employee.ToString()), new("Month", month), new("OvertimeHours", overtime), new("UnpaidHours", unpaid)],
+            $"/employeurs/{firm}/bulletins/nouveau?handler={handler}");
 }

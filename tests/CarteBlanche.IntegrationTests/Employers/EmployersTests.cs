@@ -19,20 +19,6 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
     /// <summary>A firm enrolled today is in its preparation month.</summary>
     private static DateOnly Today => EmployersPages.Today;
 
-    private static async Task<HttpResponseMessage> AddEmployeeAsync(HttpClient expert, Guid firm, string kind, string start, string end, string gross, string hours = "35", string reason = "") =>
-        await Html.PostFormAsync(expert, $"/employeurs/{firm}/salaries/nouveau",
-        [
-            new("Form.FirstName", "Jeanne"), new("Form.LastName", $"Pétrin {Guid.NewGuid().ToString()[..6]}"), new("Form.BirthDate", "1990-04-12"),
-            new("Form.Sex", "F"), new("Form.Nationality", "Française"),
-            new("Form.Kind", kind), new("Form.JobTitle", "Boulangère"), new("Form.Start", start), new("Form.End", end), new("Form.CddReason", reason),
-            new("Form.WeeklyHours", hours), new("Form.MonthlyGross", gross),
-        ]);
-
-    private static async Task<HttpResponseMessage> PayslipAsync(HttpClient expert, Guid firm, Guid employee, string month, string handler, string overtime = "0", string unpaid = "0") =>
-        await Html.PostFormAsync(expert, $"/employeurs/{firm}/bulletins/nouveau",
-            [new("EmployeeId", employee.ToString()), new("Month", month), new("OvertimeHours", overtime), new("UnpaidHours", unpaid)],
-            $"/employeurs/{firm}/bulletins/nouveau?handler={handler}");
-
     [Fact]
     public async Task An_hr_expert_enrols_a_firm_records_an_employee_and_issues_the_reference_payslip_with_the_urssaf_figures()
     {
@@ -48,7 +34,7 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
             Assert.Contains("Hugo Expert RH</strong> : Recrutement, Suivi des parcours, Paie, Formalités RH", html, StringComparison.Ordinal);
         }
 
-        using var added = await AddEmployeeAsync(expert, firm, "Cdi", "2026-01-05", "", "2 000,00");
+        using var added = await EmployersPages.AddEmployeeAsync(expert, firm, "Cdi", "2026-01-05", "", "2 000,00");
         Assert.Contains("CDI depuis le 05/01/2026", Decode(await added.ReadPageAsync()), StringComparison.Ordinal);
         using (var register = await expert.GetAsync($"/employeurs/{firm}/registre"))
         {
@@ -59,13 +45,13 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
         }
         var employee = await Factory.WithDbAsync(db => db.Set<Employee>().Where(e => e.FirmId == firm).Select(e => e.Id).SingleAsync());
 
-        using var calculated = await PayslipAsync(expert, firm, employee, "2026-06", "Calculate");
+        using var calculated = await EmployersPages.PayslipAsync(expert, firm, employee, "2026-06", "Calculate");
         var preview = Decode(await calculated.ReadPageAsync());
         Assert.Contains("1 561,26 €", preview, StringComparison.Ordinal);
         Assert.Contains("Établir le bulletin", preview, StringComparison.Ordinal);
         Assert.Equal(0, await Factory.WithDbAsync(db => db.Set<Payslip>().CountAsync(p => p.FirmId == firm)));
 
-        using var issued = await PayslipAsync(expert, firm, employee, "2026-06", "Issue");
+        using var issued = await EmployersPages.PayslipAsync(expert, firm, employee, "2026-06", "Issue");
         var payslip = Decode(await issued.ReadPageAsync());
         Assert.Contains("Bulletin de paie — juin 2026", payslip, StringComparison.Ordinal);
         Assert.Contains("1 561,26 €", payslip, StringComparison.Ordinal);   // net before tax
@@ -81,7 +67,7 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
         Assert.True(await Factory.WithDbAsync(db => db.AuditEntries.AnyAsync(e => e.Action == "employers.payslip-issue" && e.RecordId == stored.Id.ToString())));
 
         // The same month again: refused, nothing more stored.
-        using var again = await PayslipAsync(expert, firm, employee, "2026-06", "Issue");
+        using var again = await EmployersPages.PayslipAsync(expert, firm, employee, "2026-06", "Issue");
         Assert.Contains("le bulletin de juin 2026 de Jeanne", Decode(await again.ReadPageAsync()), StringComparison.Ordinal);
         Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<Payslip>().CountAsync(p => p.FirmId == firm)));
     }
@@ -92,22 +78,22 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
         using var expert = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.HrExpert));
         var siret = EmployersPages.NewSiret();
         var firm = await EmployersPages.EnrolAsync(expert, $"Épicerie de Bach {siret[..5]}", siret);
-        using (await AddEmployeeAsync(expert, firm, "Cdd", "2026-03-01", "2026-12-31", "1300", hours: "24", reason: "Accroissement temporaire d'activité"))
+        using (await EmployersPages.AddEmployeeAsync(expert, firm, "Cdd", "2026-03-01", "2026-12-31", "1300", hours: "24", reason: "Accroissement temporaire d'activité"))
         {
         }
-        using (await AddEmployeeAsync(expert, firm, "Cdi", "2025-01-01", "", "2000"))
+        using (await EmployersPages.AddEmployeeAsync(expert, firm, "Cdi", "2025-01-01", "", "2000"))
         {
         }
         var staff = await Factory.WithDbAsync(db => db.Set<EmploymentContract>().Where(c => c.FirmId == firm).ToListAsync());
         var partTime = staff.Single(c => c.Kind == ContractKind.Cdd);
         var fullTime = staff.Single(c => c.Kind == ContractKind.Cdi);
 
-        using var part = await PayslipAsync(expert, firm, partTime.EmployeeId, "2026-06", "Issue");
+        using var part = await EmployersPages.PayslipAsync(expert, firm, partTime.EmployeeId, "2026-06", "Issue");
         var partHtml = Decode(await part.ReadPageAsync());
         Assert.Contains("temps partiel, 24 h par semaine", partHtml, StringComparison.Ordinal);
-        using var overtime = await PayslipAsync(expert, firm, fullTime.EmployeeId, "2026-06", "Issue", overtime: "10");
+        using var overtime = await EmployersPages.PayslipAsync(expert, firm, fullTime.EmployeeId, "2026-06", "Issue", overtime: "10");
         Assert.Contains("Heures supplémentaires (10 h, majorées)", Decode(await overtime.ReadPageAsync()), StringComparison.Ordinal);
-        using var unpaid = await PayslipAsync(expert, firm, fullTime.EmployeeId, "2026-07", "Issue", unpaid: "15,5");
+        using var unpaid = await EmployersPages.PayslipAsync(expert, firm, fullTime.EmployeeId, "2026-07", "Issue", unpaid: "15,5");
         Assert.Contains("Retenue pour 15,5 h non payées", Decode(await unpaid.ReadPageAsync()), StringComparison.Ordinal);
 
         var payslips = await Factory.WithDbAsync(db => db.Set<Payslip>().Where(p => p.FirmId == firm).ToListAsync());
@@ -136,21 +122,21 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
         using var twice = await Html.PostFormAsync(expert, "/employeurs/inscrire", EmployersPages.FirmFields("Autre nom", siret));
         Assert.Contains("est déjà inscrit au service", Decode(await twice.ReadPageAsync()), StringComparison.Ordinal);
 
-        using var backwards = await AddEmployeeAsync(expert, firm, "Cdd", "2026-09-01", "2026-08-01", "1900", reason: "Remplacement");
+        using var backwards = await EmployersPages.AddEmployeeAsync(expert, firm, "Cdd", "2026-09-01", "2026-08-01", "1900", reason: "Remplacement");
         Assert.Contains("Fin du contrat : le contrat finirait le 01/08/2026, avant de commencer le 01/09/2026.", Decode(await backwards.ReadPageAsync()), StringComparison.Ordinal);
-        using var noReason = await AddEmployeeAsync(expert, firm, "Cdd", "2026-09-01", "2026-12-01", "1900");
+        using var noReason = await EmployersPages.AddEmployeeAsync(expert, firm, "Cdd", "2026-09-01", "2026-12-01", "1900");
         Assert.Contains("Motif du CDD", Decode(await noReason.ReadPageAsync()), StringComparison.Ordinal);
-        using var badGross = await AddEmployeeAsync(expert, firm, "Cdi", "2026-09-01", "", "deux mille");
+        using var badGross = await EmployersPages.AddEmployeeAsync(expert, firm, "Cdi", "2026-09-01", "", "deux mille");
         Assert.Contains("Salaire brut mensuel : un montant en euros", Decode(await badGross.ReadPageAsync()), StringComparison.Ordinal);
         Assert.Equal(0, await Factory.WithDbAsync(db => db.Set<Employee>().CountAsync(e => e.FirmId == firm)));
 
-        using (await AddEmployeeAsync(expert, firm, "Cdi", "2026-01-01", "", "1900"))
+        using (await EmployersPages.AddEmployeeAsync(expert, firm, "Cdi", "2026-01-01", "", "1900"))
         {
         }
         var employee = await Factory.WithDbAsync(db => db.Set<Employee>().Where(e => e.FirmId == firm).Select(e => e.Id).SingleAsync());
-        using var future = await PayslipAsync(expert, firm, employee, "2027-01", "Issue");
+        using var future = await EmployersPages.PayslipAsync(expert, firm, employee, "2027-01", "Issue");
         Assert.Contains("calcule pour les dates du 01/01/2026 au 31/12/2026", Decode(await future.ReadPageAsync()), StringComparison.Ordinal);
-        using var beforeContract = await PayslipAsync(expert, firm, employee, "2025-12", "Issue");
+        using var beforeContract = await EmployersPages.PayslipAsync(expert, firm, employee, "2025-12", "Issue");
         Assert.Contains("ne couvre pas décembre 2025", Decode(await beforeContract.ReadPageAsync()), StringComparison.Ordinal);
         Assert.Equal(0, await Factory.WithDbAsync(db => db.Set<Payslip>().CountAsync(p => p.FirmId == firm)));
     }
@@ -162,7 +148,7 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
         var demo = await Factory.WithDbAsync(db => db.Set<Firm>().SingleAsync(f => f.Siret == EmployersDemoData.DemoSiret));
         var baker = await Factory.WithDbAsync(db => db.Set<Employee>().Where(e => e.FirmId == demo.Id && e.FirstName == "Lucas").Select(e => e.Id).SingleAsync());
         const string month = "2026-05";
-        using (var issued = await PayslipAsync(expert, demo.Id, baker, month, "Issue"))
+        using (var issued = await EmployersPages.PayslipAsync(expert, demo.Id, baker, month, "Issue"))
         {
             Assert.Equal(HttpStatusCode.OK, issued.StatusCode);
         }
@@ -213,7 +199,7 @@ public abstract class EmployersTests(CarteBlancheFactory factory)
         using var expert = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.HrExpert));
         var siret = EmployersPages.NewSiret();
         var firm = await EmployersPages.EnrolAsync(expert, $"Ferronnerie de Bach {siret[..5]}", siret);
-        using (await AddEmployeeAsync(expert, firm, "Cdi", "2025-01-10", "", "2100"))
+        using (await EmployersPages.AddEmployeeAsync(expert, firm, "Cdi", "2025-01-10", "", "2100"))
         {
         }
         var employee = await Factory.WithDbAsync(db => db.Set<Employee>().Where(e => e.FirmId == firm).Select(e => e.Id).SingleAsync());

@@ -41,6 +41,13 @@ public sealed class PayslipCalculator(Lazy<PayrollModel> model)
             ["salarié . contrat . salaire brut"] = string.Create(invariant, $"{gross:0.00} €/mois"),
             ["entreprise . salariés . effectif"] = firm.Headcount.ToString(invariant),
         };
+        if (contract.Kind == ContractKind.Cdd)
+        {
+            // The model spreads a CDD's end-of-contract indemnity over the monthly salaries (its rule « indemnités CDD »
+            // says so: a limitation of its engine); the law pays it with the last salary (art. L1243-8). Monthly payslips
+            // leave it out; the end of the contract records it in the final settlement.
+            situation["salarié . contrat . CDD . indemnité de fin de contrat"] = "non";
+        }
         if (contract.IsPartTime)
         {
             situation["salarié . contrat . temps de travail . temps partiel"] = "oui";
