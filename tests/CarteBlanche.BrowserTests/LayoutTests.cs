@@ -113,6 +113,8 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
                 paths.Add(found + "/offres/nouvelle");
                 paths.Add(found + "/registre");
                 paths.Add(found + "/avis");
+                paths.Add(found + "/dsn");
+                paths.Add(found + "/modifier");
                 // The demonstration offer, with its candidates' forms.
                 await page.GotoAsync(found);
                 var offer = await page.Locator("main a[href^='/employeurs/offres/']").First.GetAttributeAsync("href");
@@ -122,6 +124,7 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
                 Assert.True(employee != null, "hrexpert: no employee on the demonstration firm's page");
                 paths.Add(employee);
                 paths.Add(employee + "/fin-de-contrat");
+                paths.Add(employee + "/dsn");
             }
         }
         return paths;

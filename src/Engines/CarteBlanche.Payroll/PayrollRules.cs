@@ -11,6 +11,10 @@ public static class PayrollRules
     public const string Rgdu = "salarié . cotisations . exonérations . RGDU";
     public const string Gross = "salarié . rémunération . brut";
     public const string Overtime = "salarié . rémunération . heures supplémentaires";
+    /// <summary>The taxable net (rémunération nette fiscale of the DSN).</summary>
+    public const string NetTaxable = "salarié . rémunération . net . imposable";
+    /// <summary>The SMIC for the month's working time, which the general reduction is computed on.</summary>
+    public const string Smic = "salarié . temps de travail . SMIC";
 
     /// <summary>Net before tax, employee and employer contributions, total cost, RGDU and net social.</summary>
     public static readonly IReadOnlyList<string> Main = [Net, EmployeeContributions, EmployerContributions, TotalCost, Rgdu, NetSocial];

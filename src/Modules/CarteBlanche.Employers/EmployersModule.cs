@@ -16,6 +16,8 @@ public static class EmployersModule
         services.AddSingleton(_ => new Lazy<PayrollModel>(() => PayrollModel.Load(), LazyThreadSafetyMode.ExecutionAndPublication));
         services.AddSingleton<PayslipCalculator>();
         services.AddScoped<EmployersAccess>();
+        services.AddSingleton<Declarations.EmployeeIdentifiers>();
+        services.AddScoped<Declarations.DsnPreparation>();
         services.AddScoped<EmployersDemoData>();
         services.AddSingleton<IModuleInitialiser, EmployersInitialiser>();
         return services;

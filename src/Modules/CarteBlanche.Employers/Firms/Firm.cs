@@ -46,6 +46,8 @@ public sealed class Firm
     public string? ContactName { get; set; }
     public string? ContactPhone { get; set; }
     public string? ContactEmail { get; set; }
+    /// <summary>The accident-at-work risk code of the CARSAT's notice (« 158ZA »), for the DSN.</summary>
+    public string? AtRiskCode { get; set; }
     public EnrolmentStage Stage { get; set; }
     public DateOnly EnrolledOn { get; set; }
     /// <summary>The end of the preparation month: from then on, the service is in operation.</summary>
@@ -84,6 +86,7 @@ internal sealed class FirmConfiguration : IEntityTypeConfiguration<Firm>, IEntit
         b.Property(f => f.ContactName).HasMaxLength(150);
         b.Property(f => f.ContactPhone).HasMaxLength(30);
         b.Property(f => f.ContactEmail).HasMaxLength(254);
+        b.Property(f => f.AtRiskCode).HasMaxLength(5);
         b.Property(f => f.Stage).HasConversion<string>().HasMaxLength(20);
         b.HasOne<Organisation>().WithMany().HasForeignKey(f => f.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Commune>().WithMany().HasForeignKey(f => f.CommuneInseeCode).OnDelete(DeleteBehavior.Restrict);

@@ -35,6 +35,10 @@ public sealed class Payslip
     public decimal TotalCost { get; set; }
     /// <summary>The general reduction of employer contributions (RGDU), when it applies.</summary>
     public decimal? Rgdu { get; set; }
+    /// <summary>The taxable net, for the DSN.</summary>
+    public decimal NetTaxable { get; set; }
+    /// <summary>The SMIC for the month's working time the general reduction was computed on, for the DSN.</summary>
+    public decimal? SmicReference { get; set; }
     public required string ModelVersion { get; set; }
     /// <summary>The situation sent to the model (its keys and expressions), as JSON.</summary>
     public required string SituationJson { get; set; }
@@ -52,7 +56,7 @@ internal sealed class PayslipConfiguration : IEntityTypeConfiguration<Payslip>
         b.HasIndex(p => new { p.EmployeeId, p.Year, p.Month }).IsUnique();
         b.HasIndex(p => new { p.FirmId, p.Year, p.Month });
         foreach (var amount in new[] { nameof(Payslip.ContractGross), nameof(Payslip.BaseGross), nameof(Payslip.OvertimePay), nameof(Payslip.Gross), nameof(Payslip.NetBeforeTax), nameof(Payslip.NetSocial),
-            nameof(Payslip.EmployeeContributions), nameof(Payslip.EmployerContributions), nameof(Payslip.TotalCost), nameof(Payslip.Rgdu) })
+            nameof(Payslip.EmployeeContributions), nameof(Payslip.EmployerContributions), nameof(Payslip.TotalCost), nameof(Payslip.Rgdu), nameof(Payslip.NetTaxable), nameof(Payslip.SmicReference) })
         {
             b.Property(amount).HasPrecision(10, 2);
         }

@@ -12,7 +12,8 @@ public sealed record MonthInputs(int Year, int Month, decimal OvertimeHours, dec
 /// <summary>A payslip computed, not yet issued.</summary>
 public sealed record ComputedPayslip(
     decimal ContractGross, decimal BaseGross, decimal OvertimePay, decimal Gross, decimal NetBeforeTax, decimal NetSocial, decimal EmployeeContributions, decimal EmployerContributions,
-    decimal TotalCost, decimal? Rgdu, string ModelVersion, IReadOnlyDictionary<string, string> Situation, IReadOnlyList<PayslipLine> Lines);
+    decimal TotalCost, decimal? Rgdu, string ModelVersion, IReadOnlyDictionary<string, string> Situation, IReadOnlyList<PayslipLine> Lines,
+    decimal NetTaxable = 0, decimal? SmicReference = null);
 
 /// <summary>
 /// Turns a contract and a month into the URSSAF model's situation, and the model's answer into a payslip (ADR 0018).
@@ -21,7 +22,7 @@ public sealed record ComputedPayslip(
 public sealed class PayslipCalculator(Lazy<PayrollModel> model)
 {
     /// <summary>The main values, the gross and the overtime pay the model computed.</summary>
-    private static readonly string[] Asked = [.. PayrollRules.Main, PayrollRules.Gross, PayrollRules.Overtime];
+    private static readonly string[] Asked = [.. PayrollRules.Main, PayrollRules.Gross, PayrollRules.Overtime, PayrollRules.NetTaxable, PayrollRules.Smic];
 
     /// <summary>The months the model computes for (« du 01/01/2026 au 31/12/2026 »).</summary>
     public (DateOnly From, DateOnly To) ModelDates => (model.Value.From, model.Value.To);
@@ -74,6 +75,7 @@ public sealed class PayslipCalculator(Lazy<PayrollModel> model)
         decimal Cents(string rule) => result.Values[rule].Cents ?? 0m;
         return new ComputedPayslip(
             contract.MonthlyGross, GrossFor(contract, month.UnpaidHours), Cents(PayrollRules.Overtime), Cents(PayrollRules.Gross), Cents(PayrollRules.Net), Cents(PayrollRules.NetSocial), Cents(PayrollRules.EmployeeContributions), Cents(PayrollRules.EmployerContributions),
-            Cents(PayrollRules.TotalCost), result.Values[PayrollRules.Rgdu].Cents is { } rgdu && rgdu != 0 ? rgdu : null, model.Value.Version, situation, result.Lines);
+            Cents(PayrollRules.TotalCost), result.Values[PayrollRules.Rgdu].Cents is { } rgdu && rgdu != 0 ? rgdu : null, model.Value.Version, situation, result.Lines,
+            Cents(PayrollRules.NetTaxable), result.Values[PayrollRules.Smic].Cents);
     }
 }

@@ -141,7 +141,7 @@ public sealed class NouveauModel(CarteBlancheDbContext db, EmployersAccess acces
             FirmId = id, EmployeeId = employee.Id, ContractId = contract.Id, Year = inputs.Year, Month = inputs.Month,
             ContractGross = p.ContractGross, OvertimeHours = inputs.OvertimeHours, UnpaidHours = inputs.UnpaidHours, BaseGross = p.BaseGross, OvertimePay = p.OvertimePay, Gross = p.Gross,
             NetBeforeTax = p.NetBeforeTax, NetSocial = p.NetSocial, EmployeeContributions = p.EmployeeContributions, EmployerContributions = p.EmployerContributions,
-            TotalCost = p.TotalCost, Rgdu = p.Rgdu, ModelVersion = p.ModelVersion,
+            TotalCost = p.TotalCost, Rgdu = p.Rgdu, NetTaxable = p.NetTaxable, SmicReference = p.SmicReference, ModelVersion = p.ModelVersion,
             SituationJson = JsonSerializer.Serialize(p.Situation, Stored), LinesJson = JsonSerializer.Serialize(p.Lines, Stored),
             IssuedAt = clock.Now, IssuedBy = User.AccountId(),
         };

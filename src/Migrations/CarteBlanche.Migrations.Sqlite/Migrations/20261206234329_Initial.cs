@@ -843,6 +843,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     ContactName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
                     ContactPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    AtRiskCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
                     Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     EnrolledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     OperationFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -1955,6 +1956,50 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "employers_declaration_data",
+                columns: table => new
+                {
+                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NirEncrypted = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    City = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    BirthPlace = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
+                    BirthCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    NationalityGroup = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    PcsEse = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    ConventionalStatus = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    CddReasonCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    TaxRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    TaxRateId = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_employers_declaration_data", x => x.EmployeeId);
+                    table.ForeignKey(
+                        name: "FK_employers_declaration_data_employers_employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "employers_employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_declaration_data_employers_firms_FirmId",
+                        column: x => x.FirmId,
+                        principalTable: "employers_firms",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_employers_declaration_data_platform_accounts_UpdatedBy",
+                        column: x => x.UpdatedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "employers_medical_visits",
                 columns: table => new
                 {
@@ -2455,6 +2500,8 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     EmployerContributions = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
                     TotalCost = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
                     Rgdu = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
+                    NetTaxable = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    SmicReference = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
                     ModelVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     SituationJson = table.Column<string>(type: "TEXT", nullable: false),
                     LinesJson = table.Column<string>(type: "TEXT", nullable: false),
@@ -2805,6 +2852,16 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "IX_employers_contracts_FirmId",
                 table: "employers_contracts",
                 column: "FirmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_declaration_data_FirmId",
+                table: "employers_declaration_data",
+                column: "FirmId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_employers_declaration_data_UpdatedBy",
+                table: "employers_declaration_data",
+                column: "UpdatedBy");
 
             migrationBuilder.CreateIndex(
                 name: "IX_employers_employees_FirmId",
@@ -3522,6 +3579,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "employers_contract_ends");
+
+            migrationBuilder.DropTable(
+                name: "employers_declaration_data");
 
             migrationBuilder.DropTable(
                 name: "employers_firm_experts");
