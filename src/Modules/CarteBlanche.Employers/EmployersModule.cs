@@ -1,6 +1,7 @@
 using CarteBlanche.Employers.Firms;
 using CarteBlanche.Employers.Payslips;
 using CarteBlanche.Payroll;
+using CarteBlanche.Platform.Jobs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CarteBlanche.Employers;
@@ -18,6 +19,7 @@ public static class EmployersModule
         services.AddScoped<EmployersAccess>();
         services.AddSingleton<Declarations.EmployeeIdentifiers>();
         services.AddScoped<Declarations.DsnPreparation>();
+        services.AddRecurringJob<Reminders.HrReminderJob>();
         services.AddScoped<EmployersDemoData>();
         services.AddSingleton<IModuleInitialiser, EmployersInitialiser>();
         return services;

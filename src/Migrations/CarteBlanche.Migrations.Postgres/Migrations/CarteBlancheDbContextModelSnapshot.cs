@@ -1727,6 +1727,34 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.ToTable("employers_job_offers", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Employers.Reminders.HrReminderSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirmId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("employers_reminders_sent", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Employers.Staff.ContractEnd", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4609,6 +4637,15 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("FirmId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarteBlanche.Employers.Reminders.HrReminderSent", b =>
+                {
+                    b.HasOne("CarteBlanche.Employers.Firms.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

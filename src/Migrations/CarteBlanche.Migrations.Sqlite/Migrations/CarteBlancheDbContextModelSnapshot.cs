@@ -1722,6 +1722,34 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.ToTable("employers_job_offers", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Employers.Reminders.HrReminderSent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FirmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FirmId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("employers_reminders_sent", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Employers.Staff.ContractEnd", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4598,6 +4626,15 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("FirmId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarteBlanche.Employers.Reminders.HrReminderSent", b =>
+                {
+                    b.HasOne("CarteBlanche.Employers.Firms.Firm", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

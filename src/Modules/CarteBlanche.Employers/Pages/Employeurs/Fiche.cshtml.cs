@@ -22,6 +22,8 @@ public sealed class FicheModel(CarteBlancheDbContext db, EmployersAccess access,
     AccountInvitations invitations, Microsoft.Extensions.Options.IOptions<AppOptions> appOptions) : PageModel
 {
     public IReadOnlyList<OfferRow> Offers { get; private set; } = [];
+    /// <summary>Deadlines late or within the next 60 days.</summary>
+    public IReadOnlyList<Reminders.HrDeadline> Deadlines { get; private set; } = [];
     public IReadOnlyList<HiringRow> Hirings { get; private set; } = [];
     /// <summary>The accounts of the firm's organisation: its owner(s).</summary>
     public IReadOnlyList<(string Name, string Email)> Owners { get; private set; } = [];
@@ -79,6 +81,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, EmployersAccess access,
         Offers = offers.Select(o => new OfferRow(o.Id, o.Reference, o.Title, o.Status, counts.GetValueOrDefault(o.Id))).ToList();
         Hirings = (await db.Set<Recruitment.Hiring>().AsNoTracking().Where(h => h.FirmId == id).ToListAsync(cancellationToken))
             .OrderByDescending(h => h.HireAt).Select(h => new HiringRow(h.Id, $"{h.EmployeeFirstNames} {h.EmployeeLastName}", h.HireAt, h.DpaeDone, h.Complete)).ToList();
+        Deadlines = (await Reminders.HrDeadlines.ForFirmAsync(db, firm, today, cancellationToken)).Where(d => d.Due <= today.AddDays(60)).ToList();
         Owners = (await db.Users.AsNoTracking().Where(a => a.OrganisationId == firm.OrganisationId && a.IsActive).Select(a => new { a.DisplayName, a.Email }).ToListAsync(cancellationToken))
             .Select(a => (a.DisplayName, a.Email ?? "")).ToList();
         if (CanEdit)
