@@ -91,6 +91,22 @@ public abstract class RecruitmentTests(CarteBlancheFactory factory)
         Assert.Contains("Entretien : indiquez le jour et l'heure de l'entretien de Chloé Garrigue.", Decode(await noDate.ReadPageAsync()), StringComparison.Ordinal);
         using var interview = await Html.PostFormAsync(expert, url, [new("Status", "Interview"), new("InterviewAt", $"{Iso(Today.AddDays(2))}T10:30"), new("RefusalReason", "")], $"{url}?handler=Status&candidat={chloe.Id}");
         Assert.Contains("entretien le", Decode(await interview.ReadPageAsync()), StringComparison.Ordinal);
+        // The interview on the expert's calendar: listed on the firms' page, and as an iCalendar event at Paris time.
+        using (var list = await expert.GetAsync("/employeurs"))
+        {
+            Assert.Contains($"\">Chloé Garrigue, ", Decode(await list.ReadPageAsync()), StringComparison.Ordinal);
+        }
+        using (var ics = await expert.GetAsync($"{url}?handler=Ics&candidat={chloe.Id}"))
+        {
+            Assert.Equal("text/calendar", ics.Content.Headers.ContentType!.MediaType);
+            var text = await ics.Content.ReadAsStringAsync();
+            Assert.Contains($"DTSTART;TZID=Europe/Paris:{Today.AddDays(2):yyyyMMdd}T103000\r\n", text, StringComparison.Ordinal);
+            Assert.Contains("SUMMARY:Entretien d'embauche : Chloé Garrigue\\,", text, StringComparison.Ordinal);
+        }
+        using (var noInterview = await expert.GetAsync($"{url}?handler=Ics&candidat={marc.Id}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, noInterview.StatusCode);
+        }
         using var noReason = await Html.PostFormAsync(expert, url, [new("Status", "Refused"), new("InterviewAt", ""), new("RefusalReason", " ")], $"{url}?handler=Status&candidat={marc.Id}");
         Assert.Contains("Motif : indiquez pourquoi la candidature de Marc Rigal n'est pas retenue.", Decode(await noReason.ReadPageAsync()), StringComparison.Ordinal);
         using (await Html.PostFormAsync(expert, url, [new("Status", "Refused"), new("InterviewAt", ""), new("RefusalReason", "Pas de permis B")], $"{url}?handler=Status&candidat={marc.Id}"))

@@ -3,6 +3,8 @@ using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Employers.Pages.Employeurs;
 
+public sealed record InterviewRow(Guid OfferId, Guid CandidateId, DateTime At, string Candidate, string Offer, string Firm);
+
 public sealed record FirmRow(Guid Id, string Name, string Siret, string? Commune, int Headcount, EnrolmentStage Stage);
 
 /// <summary>The firms of the HR service centre the user follows (all for coordinators), searchable by name or SIRET; a firm owner goes straight to their firm.</summary>
@@ -16,6 +18,9 @@ public sealed class IndexModel(CarteBlancheDbContext db, EmployersAccess access,
     public IReadOnlyList<FirmRow> Firms { get; private set; } = [];
     public int Total { get; private set; }
     public bool CanEnrol => User.IsInRole(Roles.HrExpert) || EmployersAccess.SeesAllFirms(User);
+
+    /// <summary>The recruitment interviews of the next 30 days in the firms the user keeps: their calendar.</summary>
+    public IReadOnlyList<InterviewRow> Interviews { get; private set; } = [];
 
     public PaginationModel Pagination => new(PageNumber, (Total + PageSize - 1) / PageSize, page => $"/employeurs?q={Uri.EscapeDataString(Search ?? "")}&p={page}");
 
@@ -42,6 +47,17 @@ public sealed class IndexModel(CarteBlancheDbContext db, EmployersAccess access,
         var codes = rows.Where(r => r.CommuneInseeCode != null).Select(r => r.CommuneInseeCode!).Distinct().ToList();
         var communes = await db.Communes.Where(c => codes.Contains(c.InseeCode)).ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
         var today = clock.Today;
+        if (CanEnrol)
+        {
+            var until = today.AddDays(30);
+            Interviews = (await access.EditableFirms(User)
+                    .Join(db.Set<Recruitment.Candidate>().Where(c => c.Status == Recruitment.CandidateStatus.Interview && c.InterviewDate >= today && c.InterviewDate <= until),
+                        f => f.Id, c => c.FirmId, (f, c) => new { Firm = f.Name, c.Id, c.OfferId, c.FirstName, c.LastName, c.InterviewDate, c.InterviewTime })
+                    .Join(db.Set<Recruitment.JobOffer>(), x => x.OfferId, o => o.Id, (x, o) => new { x.Firm, x.Id, x.OfferId, x.FirstName, x.LastName, x.InterviewDate, x.InterviewTime, o.Title })
+                    .ToListAsync(cancellationToken))
+                .Select(x => new InterviewRow(x.OfferId, x.Id, x.InterviewDate!.Value.ToDateTime(x.InterviewTime ?? TimeOnly.MinValue), $"{x.FirstName} {x.LastName}", x.Title, x.Firm))
+                .OrderBy(x => x.At).ToList();
+        }
         Firms = rows.Select(r => new FirmRow(r.Id, r.Name, r.Siret, r.CommuneInseeCode is { } c ? communes.GetValueOrDefault(c) : null, r.Headcount,
             r.Stage == EnrolmentStage.Left ? EnrolmentStage.Left : today >= r.OperationFrom ? EnrolmentStage.Operation : EnrolmentStage.Preparation)).ToList();
         return Page();

@@ -82,6 +82,23 @@ public sealed class FicheModel(CarteBlancheDbContext db, EmployersAccess access,
         return File(System.Text.Encoding.UTF8.GetBytes(json), "application/json; charset=utf-8", $"offre-{Offer.Reference}.json");
     }
 
+    /// <summary>A candidate's interview for one's calendar (.ics); journaled, as the page.</summary>
+    public async Task<IActionResult> OnGetIcsAsync(Guid id, Guid candidat, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Candidates.FirstOrDefault(c => c.Id == candidat) is not { InterviewAt: not null } candidate)
+        {
+            return NotFound();
+        }
+        auditLog.Add(db, new AuditEvent("employers.offer-read", "JobOffer", id.ToString("D"), AuditPurpose.EmployerHr, ActorId: User.AccountId()));
+        await db.SaveChangesAsync(cancellationToken);
+        var ics = InterviewCalendar.ToIcs(candidate, Offer, Firm.Name, CommuneName, clock.Now);
+        return File(System.Text.Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"entretien-{Offer.Reference}-{candidate.InterviewDate:yyyy-MM-dd}.ics");
+    }
+
     private async Task<IActionResult?> EditableAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
