@@ -15,6 +15,10 @@ public static class PayrollRules
     public const string NetTaxable = "salarié . rémunération . net . imposable";
     /// <summary>The SMIC for the month's working time, which the general reduction is computed on.</summary>
     public const string Smic = "salarié . temps de travail . SMIC";
+    /// <summary>The withholding tax's neutral grid (metropolitan France), applied to <see cref="TaxableIncome"/> a month.</summary>
+    public const string NeutralTaxRate = "impôt . taux neutre d'impôt sur le revenu";
+    /// <summary>The base of the neutral grid: set to the month's taxable net (the model's own chain to it is experimental and answers 0).</summary>
+    public const string TaxableIncome = "impôt . revenu imposable";
 
     /// <summary>Net before tax, employee and employer contributions, total cost, RGDU and net social.</summary>
     public static readonly IReadOnlyList<string> Main = [Net, EmployeeContributions, EmployerContributions, TotalCost, Rgdu, NetSocial];

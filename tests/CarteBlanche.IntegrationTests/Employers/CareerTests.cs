@@ -122,7 +122,7 @@ public abstract class CareerTests(CarteBlancheFactory factory)
             Assert.Contains("du 02/03/2026 au 31/08/2026, dans les emplois suivants", documents, StringComparison.Ordinal);
             Assert.Contains("Fin de contrat à durée déterminée", documents, StringComparison.Ordinal);
             Assert.Contains("<th scope=\"row\">juin 2026</th><td>1 900,00 €</td>", documents, StringComparison.Ordinal);
-            Assert.Contains("la somme de <strong>2 502,30 €</strong>", documents, StringComparison.Ordinal);
+            Assert.Contains("d'un montant brut total de <strong>2 502,30 €</strong>", documents, StringComparison.Ordinal);
             Assert.Contains("Fait à Cénevières, le 31/08/2026", documents, StringComparison.Ordinal);
             Assert.Equal(new DateOnly(2026, 8, 31), await Factory.WithDbAsync(db => db.Set<StaffRegisterEntry>().Where(e => e.EmployeeId == employee).Select(e => e.ExitDate).SingleAsync()));
             using (var register = await expert.GetAsync($"/employeurs/{firm}/registre"))

@@ -76,7 +76,7 @@ public abstract partial class DeclarationTests(CarteBlancheFactory factory)
         List<KeyValuePair<string, string>> Data(string nir) =>
         [
             new("Nir", nir), new("Street", "12, rue de la Barbacane"), new("PostalCode", "46500"), new("City", "Rocamadour"), new("BirthPlace", "Cahors"),
-            new("BirthCountry", "FR"), new("NationalityGroup", "01"), new("PcsEse", "684A"), new("Status", "07"), new("TaxRate", "2,5"), new("TaxRateId", ""),
+            new("BirthCountry", "FR"), new("NationalityGroup", "01"), new("PcsEse", "684A"), new("Status", "07"), new("TaxRate", ""), new("TaxRateId", ""),
         ];
         using (var wrong = await Html.PostFormAsync(expert, $"/employeurs/salaries/{employee.Id}/dsn", Data("2 90 04 46 042 123 00")))
         {
@@ -126,6 +126,10 @@ public abstract partial class DeclarationTests(CarteBlancheFactory factory)
         Assert.Equal("1561.26", Value("S21.G00.50.004"));
         Assert.Equal("1561.26", Value("S21.G00.58.004"));
         Assert.Equal(payslip.NetTaxable.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), Value("S21.G00.50.002"));
+        // No personalised rate: the neutral grid, 0.5 % on a taxable net of 1,638.82 €, withheld on the payslip.
+        Assert.Equal(("0.50", "13", "8.19"), (Value("S21.G00.50.006"), Value("S21.G00.50.007"), Value("S21.G00.50.009")));
+        Assert.Equal(8.19m, payslip.Tax);
+        Assert.Equal(1553.07m, payslip.NetPaid);
         Assert.Equal("-669.20", lines.SkipWhile(l => l != "S21.G00.81.001,'018'").Skip(2).First()[16..^1]);
         // Blocks in the norm's order: envoi, déclaration, entreprise, établissement, individu, contrat, versement, bases, ancienneté, lieu de travail, total.
         var order = lines.Select(l => l[..10]).Distinct().ToList();

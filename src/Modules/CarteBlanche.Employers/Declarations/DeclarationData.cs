@@ -29,9 +29,9 @@ public sealed class EmployeeDeclarationData
     public string ConventionalStatus { get; set; } = "06";
     /// <summary>S21.G00.40.021, a CDD's reason as a code: 01 remplacement, 02 accroissement temporaire d'activité, 03 saisonnier, 05 usage.</summary>
     public string? CddReasonCode { get; set; }
-    /// <summary>The withholding tax rate in %, as the DGFiP sent it (or the neutral grid's).</summary>
-    public decimal TaxRate { get; set; }
-    /// <summary>The DGFiP's identifier of the rate (its « compte rendu métier »); none for the neutral grid.</summary>
+    /// <summary>The withholding tax rate in % the DGFiP sent for the employee; null: the neutral grid applies.</summary>
+    public decimal? TaxRate { get; set; }
+    /// <summary>The DGFiP's identifier of that rate (its « compte rendu métier »), required with it.</summary>
     public string? TaxRateId { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public Guid UpdatedBy { get; set; }

@@ -11,7 +11,7 @@ namespace CarteBlanche.Employers.Declarations;
 /// <summary>One employee's part of the month's DSN: who, under which contract, and the month's payslip.</summary>
 public sealed record DsnEmployee(
     Employee Employee, string Sex, EmployeeDeclarationData Data, string Nir, EmploymentContract Contract, int ContractNumber, DateOnly HiredOn,
-    Payslip Payslip, IReadOnlyList<PayslipLine> Lines);
+    Payslip Payslip, IReadOnlyList<PayslipLine> Lines, DateOnly? PlannedEnd);
 
 /// <summary>The firm's part: identity, address and the accident-at-work risk code.</summary>
 public sealed record DsnFirm(Firm Firm, string Street, string PostalCode, string City, string CommuneInseeCode, string ContactName, string ContactEmail, string ContactPhone);
@@ -113,7 +113,7 @@ public sealed class DsnFile
             f.Add("S21.G00.40.007", c.Kind == ContractKind.Cdi ? "01" : "02");
             f.Add("S21.G00.40.008", apprenticeship ? (firm.Firm.Headcount < 11 ? "64" : "65") : "99");
             f.Add("S21.G00.40.009", number);
-            if (c.Kind != ContractKind.Cdi && c.End is { } planned)
+            if (c.Kind != ContractKind.Cdi && e.PlannedEnd is { } planned)
             {
                 f.Add("S21.G00.40.010", Date(planned));
             }
@@ -145,18 +145,18 @@ public sealed class DsnFile
 
             var p = e.Payslip;
             var taxable = p.NetTaxable;
-            var tax = Math.Round(taxable * d.TaxRate / 100m, 2, MidpointRounding.AwayFromZero);
             f.Add("S21.G00.50.001", Date(last));
             f.Add("S21.G00.50.002", Amount(taxable));
             f.Add("S21.G00.50.003", "01");
             f.Add("S21.G00.50.004", Amount(p.NetBeforeTax));
-            f.Add("S21.G00.50.006", Amount(d.TaxRate));
-            f.Add("S21.G00.50.007", d.TaxRateId == null ? "13" : "01");
-            if (d.TaxRateId is { } rateId)
+            // The withholding tax withheld on the payslip: the DGFiP's rate (type 01, with its identifier) or the neutral monthly grid (13).
+            f.Add("S21.G00.50.006", Amount(p.TaxRate));
+            f.Add("S21.G00.50.007", p.TaxRatePersonalised ? "01" : "13");
+            if (p.TaxRatePersonalised && d.TaxRateId is { } rateId)
             {
                 f.Add("S21.G00.50.008", rateId);
             }
-            f.Add("S21.G00.50.009", Amount(tax));
+            f.Add("S21.G00.50.009", Amount(p.Tax));
             f.Add("S21.G00.50.013", Amount(taxable));
             // The four remunerations every contract needs (001, 003, 010, then 002 with the hours worked under it).
             foreach (var (type, amount) in new[] { ("001", p.Gross), ("003", p.Gross + UnpaidPay(p)), ("010", p.BaseGross) })

@@ -34,11 +34,13 @@ public sealed class DsnPreparation(CarteBlancheDbContext db, EmployeeIdentifiers
 
         var contracts = (await db.Set<EmploymentContract>().AsNoTracking().Where(c => c.FirmId == firm.Id).ToListAsync(cancellationToken))
             .OrderBy(c => c.Start).ToList();
-        var inMonth = contracts.Where(c => c.Covers(year, month)).GroupBy(c => c.EmployeeId).Select(g => g.Last()).ToList();
+        var covering = contracts.Where(c => c.Covers(year, month)).GroupBy(c => c.EmployeeId).ToList();
+        var inMonth = covering.Select(g => g.Last()).ToList();
         var ids = inMonth.Select(c => c.EmployeeId).ToList();
         var employees = await db.Set<Employee>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
         var register = await db.Set<StaffRegisterEntry>().AsNoTracking().Where(e => ids.Contains(e.EmployeeId)).ToDictionaryAsync(e => e.EmployeeId, e => e.Sex, cancellationToken);
         var data = await db.Set<EmployeeDeclarationData>().AsNoTracking().Where(d => ids.Contains(d.EmployeeId)).ToDictionaryAsync(d => d.EmployeeId, cancellationToken);
+        var ends = await db.Set<ContractEnd>().AsNoTracking().Where(e => ids.Contains(e.EmployeeId)).ToDictionaryAsync(e => e.ContractId, cancellationToken);
         var payslips = await db.Set<Payslip>().AsNoTracking().Where(p => ids.Contains(p.EmployeeId) && p.Year == year && p.Month == month).ToDictionaryAsync(p => p.EmployeeId, cancellationToken);
         if (inMonth.Count == 0)
         {
@@ -65,6 +67,15 @@ public sealed class DsnPreparation(CarteBlancheDbContext db, EmployeeIdentifiers
             {
                 problems.Add(new($"{employee.FullName} : {string.Join(", ", missing)} à renseigner.", link));
             }
+            if (covering.Single(g => g.Key == employee.Id).Count() > 1)
+            {
+                problems.Add(new($"{employee.FullName} : deux contrats se suivent en {Labels.Month(year, month)} ; cette DSN se prépare dans le logiciel de l'entreprise.", null));
+            }
+            ends.TryGetValue(contract.Id, out var end);
+            if (end != null && end.LastDay.Year == year && end.LastDay.Month == month)
+            {
+                notDeclared.Add($"{employee.FullName} — fin du contrat le {Platform.Web.FrenchFormat.Date(end.LastDay)} ({Labels.Of(end.Reason)}) : le bloc « Fin du contrat » (S21.G00.62) est à ajouter dans le logiciel de l'entreprise");
+            }
             if (!payslips.TryGetValue(employee.Id, out var payslip))
             {
                 problems.Add(new($"{employee.FullName} : aucun bulletin de paie pour {Labels.Month(year, month)} ; établissez-le d'abord.", $"/employeurs/{firm.Id}/bulletins/nouveau"));
@@ -75,7 +86,7 @@ public sealed class DsnPreparation(CarteBlancheDbContext db, EmployeeIdentifiers
             if (missing.Count == 0)
             {
                 declared.Add(new DsnEmployee(employee, sex!, d!, nir!, contract, contracts.Where(c => c.EmployeeId == employee.Id).ToList().IndexOf(contract) + 1,
-                    contracts.First(c => c.EmployeeId == employee.Id).Start, payslip, lines));
+                    contracts.First(c => c.EmployeeId == employee.Id).Start, payslip, lines, end?.PlannedEnd ?? contract.End));
             }
         }
         if (problems.Count > 0)

@@ -50,7 +50,7 @@ public sealed record EvaluationReport(DateOnly From, DateOnly To, IReadOnlyList<
             .Select(c => new { c.FirmId, c.EmployeeId }).ToListAsync(cancellationToken);
         var published = (await db.Set<JobOffer>().Where(o => ids.Contains(o.FirmId) && o.PublishedAt != null)
                 .Select(o => new { o.FirmId, o.PublishedAt }).ToListAsync(cancellationToken))
-            .Where(o => DateOnly.FromDateTime(o.PublishedAt!.Value.UtcDateTime) is var d && d >= from && d <= to).ToList();
+            .Where(o => Platform.Calendar.ParisClock.DayOf(o.PublishedAt!.Value) is var d && d >= from && d <= to).ToList();
         var hirings = await db.Set<Hiring>().Where(h => ids.Contains(h.FirmId) && h.HireDate >= from && h.HireDate <= to).Select(h => h.FirmId).ToListAsync(cancellationToken);
         var firstMonth = (from.Year * 12) + from.Month;
         var lastMonth = (to.Year * 12) + to.Month;

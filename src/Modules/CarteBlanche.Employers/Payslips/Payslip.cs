@@ -39,6 +39,12 @@ public sealed class Payslip
     public decimal NetTaxable { get; set; }
     /// <summary>The SMIC for the month's working time the general reduction was computed on, for the DSN.</summary>
     public decimal? SmicReference { get; set; }
+    /// <summary>The withholding tax's rate in %, whether personalised (the DGFiP's) or the neutral grid's, and its amount.</summary>
+    public decimal TaxRate { get; set; }
+    public bool TaxRatePersonalised { get; set; }
+    public decimal Tax { get; set; }
+    /// <summary>What the employee is paid: net before tax less the withholding tax.</summary>
+    public decimal NetPaid { get; set; }
     public required string ModelVersion { get; set; }
     /// <summary>The situation sent to the model (its keys and expressions), as JSON.</summary>
     public required string SituationJson { get; set; }
@@ -56,10 +62,11 @@ internal sealed class PayslipConfiguration : IEntityTypeConfiguration<Payslip>
         b.HasIndex(p => new { p.EmployeeId, p.Year, p.Month }).IsUnique();
         b.HasIndex(p => new { p.FirmId, p.Year, p.Month });
         foreach (var amount in new[] { nameof(Payslip.ContractGross), nameof(Payslip.BaseGross), nameof(Payslip.OvertimePay), nameof(Payslip.Gross), nameof(Payslip.NetBeforeTax), nameof(Payslip.NetSocial),
-            nameof(Payslip.EmployeeContributions), nameof(Payslip.EmployerContributions), nameof(Payslip.TotalCost), nameof(Payslip.Rgdu), nameof(Payslip.NetTaxable), nameof(Payslip.SmicReference) })
+            nameof(Payslip.EmployeeContributions), nameof(Payslip.EmployerContributions), nameof(Payslip.TotalCost), nameof(Payslip.Rgdu), nameof(Payslip.NetTaxable), nameof(Payslip.SmicReference), nameof(Payslip.Tax), nameof(Payslip.NetPaid) })
         {
             b.Property(amount).HasPrecision(10, 2);
         }
+        b.Property(p => p.TaxRate).HasPrecision(5, 2);
         b.Property(p => p.OvertimeHours).HasPrecision(6, 2);
         b.Property(p => p.UnpaidHours).HasPrecision(6, 2);
         b.Property(p => p.ModelVersion).HasMaxLength(50);
@@ -73,12 +80,15 @@ internal sealed class PayslipConfiguration : IEntityTypeConfiguration<Payslip>
 /// <summary>What a payslip shows, from a computed preview or an issued payslip.</summary>
 public sealed record PayslipView(
     IReadOnlyList<PayslipLine> Lines, decimal ContractGross, decimal OvertimeHours, decimal UnpaidHours, decimal BaseGross, decimal OvertimePay, decimal Gross, decimal EmployeeContributions,
-    decimal EmployerContributions, decimal NetBeforeTax, decimal NetSocial, decimal TotalCost, decimal? Rgdu, string ModelVersion)
+    decimal EmployerContributions, decimal NetBeforeTax, decimal NetSocial, decimal TotalCost, decimal? Rgdu, string ModelVersion,
+    decimal NetTaxable, decimal TaxRate, bool TaxRatePersonalised, decimal Tax, decimal NetPaid)
 {
     public static PayslipView Of(ComputedPayslip p, MonthInputs inputs) => new(p.Lines, p.ContractGross, inputs.OvertimeHours, inputs.UnpaidHours, p.BaseGross, p.OvertimePay, p.Gross,
-        p.EmployeeContributions, p.EmployerContributions, p.NetBeforeTax, p.NetSocial, p.TotalCost, p.Rgdu, p.ModelVersion);
+        p.EmployeeContributions, p.EmployerContributions, p.NetBeforeTax, p.NetSocial, p.TotalCost, p.Rgdu, p.ModelVersion,
+        p.NetTaxable, p.Tax?.Rate ?? 0, p.Tax?.Personalised ?? false, p.Tax?.Amount ?? 0, p.NetPaid);
 
     public static PayslipView Of(Payslip p) => new(
         System.Text.Json.JsonSerializer.Deserialize<List<PayslipLine>>(p.LinesJson) ?? [], p.ContractGross, p.OvertimeHours, p.UnpaidHours, p.BaseGross, p.OvertimePay, p.Gross,
-        p.EmployeeContributions, p.EmployerContributions, p.NetBeforeTax, p.NetSocial, p.TotalCost, p.Rgdu, p.ModelVersion);
+        p.EmployeeContributions, p.EmployerContributions, p.NetBeforeTax, p.NetSocial, p.TotalCost, p.Rgdu, p.ModelVersion,
+        p.NetTaxable, p.TaxRate, p.TaxRatePersonalised, p.Tax, p.NetPaid);
 }

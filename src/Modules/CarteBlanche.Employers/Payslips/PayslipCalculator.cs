@@ -9,11 +9,18 @@ namespace CarteBlanche.Employers.Payslips;
 /// <summary>What an HR expert enters for a month besides the contract: overtime and unpaid hours.</summary>
 public sealed record MonthInputs(int Year, int Month, decimal OvertimeHours, decimal UnpaidHours);
 
+/// <summary>The withholding tax applied: the rate in %, whether the DGFiP's personalised one (else the neutral grid), and its amount.</summary>
+public sealed record WithholdingTax(decimal Rate, bool Personalised, decimal Amount);
+
 /// <summary>A payslip computed, not yet issued.</summary>
 public sealed record ComputedPayslip(
     decimal ContractGross, decimal BaseGross, decimal OvertimePay, decimal Gross, decimal NetBeforeTax, decimal NetSocial, decimal EmployeeContributions, decimal EmployerContributions,
     decimal TotalCost, decimal? Rgdu, string ModelVersion, IReadOnlyDictionary<string, string> Situation, IReadOnlyList<PayslipLine> Lines,
-    decimal NetTaxable = 0, decimal? SmicReference = null);
+    decimal NetTaxable = 0, decimal? SmicReference = null, WithholdingTax? Tax = null)
+{
+    /// <summary>What the employee is paid: the net before tax less the withholding tax.</summary>
+    public decimal NetPaid => NetBeforeTax - (Tax?.Amount ?? 0);
+}
 
 /// <summary>
 /// Turns a contract and a month into the URSSAF model's situation, and the model's answer into a payslip (ADR 0018).
@@ -66,8 +73,11 @@ public sealed class PayslipCalculator(Lazy<PayrollModel> model)
         return situation;
     }
 
-    /// <summary>Computes the month's payslip; the model's refusals (a month outside its dates…) come as <see cref="PayrollInputException"/>.</summary>
-    public ComputedPayslip Compute(Firm firm, EmploymentContract contract, MonthInputs month)
+    /// <summary>
+    /// Computes the month's payslip; the model's refusals (a month outside its dates…) come as <see cref="PayrollInputException"/>.
+    /// The withholding tax takes the DGFiP's personalised rate (in %) when given, the neutral grid otherwise.
+    /// </summary>
+    public ComputedPayslip Compute(Firm firm, EmploymentContract contract, MonthInputs month, decimal? personalisedTaxRate = null)
     {
         var situation = Situation(firm, contract, month);
         var json = situation.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value), StringComparer.Ordinal);
@@ -76,6 +86,22 @@ public sealed class PayslipCalculator(Lazy<PayrollModel> model)
         return new ComputedPayslip(
             contract.MonthlyGross, GrossFor(contract, month.UnpaidHours), Cents(PayrollRules.Overtime), Cents(PayrollRules.Gross), Cents(PayrollRules.Net), Cents(PayrollRules.NetSocial), Cents(PayrollRules.EmployeeContributions), Cents(PayrollRules.EmployerContributions),
             Cents(PayrollRules.TotalCost), result.Values[PayrollRules.Rgdu].Cents is { } rgdu && rgdu != 0 ? rgdu : null, model.Value.Version, situation, result.Lines,
-            Cents(PayrollRules.NetTaxable), result.Values[PayrollRules.Smic].Cents);
+            Cents(PayrollRules.NetTaxable), result.Values[PayrollRules.Smic].Cents, Withholding(situation, Cents(PayrollRules.NetTaxable), personalisedTaxRate));
+    }
+
+    /// <summary>
+    /// The withholding tax (prélèvement à la source, art. 204 A and 204 H of the tax code): the taxable net times the
+    /// DGFiP's personalised rate, or the model's neutral grid for that taxable net; rounded once, to the cent.
+    /// </summary>
+    private WithholdingTax Withholding(Dictionary<string, string> situation, decimal netTaxable, decimal? personalisedRate)
+    {
+        var rate = personalisedRate;
+        if (rate == null)
+        {
+            var grid = situation.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value), StringComparer.Ordinal);
+            grid[PayrollRules.TaxableIncome] = JsonSerializer.SerializeToElement(string.Create(CultureInfo.InvariantCulture, $"{netTaxable:0.00} €/mois"));
+            rate = (decimal)(model.Value.Calculate(grid, [PayrollRules.NeutralTaxRate])[PayrollRules.NeutralTaxRate].Value ?? 0);
+        }
+        return new WithholdingTax(rate.Value, personalisedRate != null, Math.Round(netTaxable * rate.Value / 100m, 2, MidpointRounding.AwayFromZero));
     }
 }

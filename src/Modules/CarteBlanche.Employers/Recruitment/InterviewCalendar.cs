@@ -4,15 +4,17 @@ using System.Text;
 namespace CarteBlanche.Employers.Recruitment;
 
 /// <summary>
-/// A recruitment interview as an iCalendar event (RFC 5545), for the expert's or the owner's own calendar: the local
-/// time of the Paris wall clock (TZID=Europe/Paris), one hour, the firm as the place.
+/// A recruitment interview as an iCalendar event (RFC 5545), for the expert's own calendar: the Paris wall-clock time
+/// written in UTC (no time zone block needed), one hour, the firm as the place; the candidate by first name and
+/// initial only, since calendars are often synchronised outside the service. An interview without a time is a day.
 /// </summary>
 public static class InterviewCalendar
 {
     public static string ToIcs(Candidate candidate, JobOffer offer, string firmName, string commune, DateTimeOffset now)
     {
-        var at = candidate.InterviewAt ?? throw new InvalidOperationException("No interview date.");
-        static string Local(DateTime value) => value.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+        var day = candidate.InterviewDate ?? throw new InvalidOperationException("No interview date.");
+        static string Utc(DateTime paris) =>
+            TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(paris, DateTimeKind.Unspecified), Platform.Calendar.ParisClock.Zone).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var ics = new StringBuilder();
         void Line(string text) => ics.Append(Fold(text)).Append("\r\n");
         Line("BEGIN:VCALENDAR");
@@ -22,9 +24,18 @@ public static class InterviewCalendar
         Line("BEGIN:VEVENT");
         Line($"UID:entretien-{candidate.Id:N}@carteblanche");
         Line($"DTSTAMP:{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}");
-        Line($"DTSTART;TZID=Europe/Paris:{Local(at)}");
-        Line($"DTEND;TZID=Europe/Paris:{Local(at.AddHours(1))}");
-        Line($"SUMMARY:{Escape($"Entretien d'embauche : {candidate.FullName}, {offer.Title}")}");
+        if (candidate.InterviewTime is { } time)
+        {
+            var at = day.ToDateTime(time);
+            Line($"DTSTART:{Utc(at)}");
+            Line($"DTEND:{Utc(at.AddHours(1))}");
+        }
+        else
+        {
+            Line($"DTSTART;VALUE=DATE:{day:yyyyMMdd}");
+            Line($"DTEND;VALUE=DATE:{day.AddDays(1):yyyyMMdd}");
+        }
+        Line($"SUMMARY:{Escape($"Entretien d'embauche : {Reminders.HrDeadlines.Short(candidate.FirstName, candidate.LastName)}, {offer.Title}")}");
         Line($"LOCATION:{Escape($"{firmName}, {commune}")}");
         Line($"DESCRIPTION:{Escape($"Offre {offer.Reference}.")}");
         Line("END:VEVENT");

@@ -36,14 +36,16 @@ public sealed partial class DsnModel(CarteBlancheDbContext db, EmployersAccess a
         var today = clock.Today;
         // The month to declare is usually the one just ended.
         var chosen = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
-        if (Month != null && DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked))
+        var start = new DateOnly(today.Year, today.Month, 1);
+        // Only the months the page offers: the last twelve and the current one.
+        if (Month != null && DateOnly.TryParseExact(Month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var asked)
+            && asked <= start && asked >= start.AddMonths(-12))
         {
             chosen = asked;
         }
         Year = chosen.Year;
         MonthNumber = chosen.Month;
         Month = chosen.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        var start = new DateOnly(today.Year, today.Month, 1);
         Months = Enumerable.Range(0, 13).Select(i => start.AddMonths(-i)).Select(m => (m.ToString("yyyy-MM", CultureInfo.InvariantCulture), Labels.Month(m.Year, m.Month))).ToList();
         Prepared = await preparation.PrepareAsync(firm, Year, MonthNumber, today, cancellationToken);
         return true;

@@ -55,7 +55,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, EmployersAccess access,
                         f => f.Id, c => c.FirmId, (f, c) => new { Firm = f.Name, c.Id, c.OfferId, c.FirstName, c.LastName, c.InterviewDate, c.InterviewTime })
                     .Join(db.Set<Recruitment.JobOffer>(), x => x.OfferId, o => o.Id, (x, o) => new { x.Firm, x.Id, x.OfferId, x.FirstName, x.LastName, x.InterviewDate, x.InterviewTime, o.Title })
                     .ToListAsync(cancellationToken))
-                .Select(x => new InterviewRow(x.OfferId, x.Id, x.InterviewDate!.Value.ToDateTime(x.InterviewTime ?? TimeOnly.MinValue), $"{x.FirstName} {x.LastName}", x.Title, x.Firm))
+                .Select(x => new InterviewRow(x.OfferId, x.Id, x.InterviewDate!.Value.ToDateTime(x.InterviewTime ?? TimeOnly.MinValue), Reminders.HrDeadlines.Short(x.FirstName, x.LastName), x.Title, x.Firm))
                 .OrderBy(x => x.At).ToList();
         }
         Firms = rows.Select(r => new FirmRow(r.Id, r.Name, r.Siret, r.CommuneInseeCode is { } c ? communes.GetValueOrDefault(c) : null, r.Headcount,

@@ -66,6 +66,10 @@ public sealed class TempsModel(CarteBlancheDbContext db, EmployersAccess access,
         {
             ModelState.AddModelError(nameof(Day), "Date : indiquez le jour du travail.");
         }
+        else if (Day < Today.AddYears(-1))
+        {
+            ModelState.AddModelError(nameof(Day), $"Date : le {FrenchFormat.Date(Day.Value)} remonte à plus d'un an ; vérifiez l'année.");
+        }
         else if (Day > Today)
         {
             ModelState.AddModelError(nameof(Day), $"Date : le {FrenchFormat.Date(Day.Value)} n'est pas encore arrivé ; notez le temps une fois passé.");

@@ -105,7 +105,10 @@ public sealed class NouveauModel(CarteBlancheDbContext db, EmployersAccess acces
         var inputs = new MonthInputs(month!.Value.Year, month.Value.Month, overtime!.Value, unpaid!.Value);
         try
         {
-            return (inputs, calculator.Compute(Firm, Chosen!.Value.Contract, inputs));
+            // The DGFiP's personalised rate when the employee's declaration data has one; the neutral grid otherwise.
+            var employeeId = Chosen!.Value.Employee.Id;
+            var rate = await db.Set<Declarations.EmployeeDeclarationData>().Where(d => d.EmployeeId == employeeId).Select(d => d.TaxRate).SingleOrDefaultAsync(cancellationToken);
+            return (inputs, calculator.Compute(Firm, Chosen!.Value.Contract, inputs, rate));
         }
         catch (PayrollInputException e)
         {
@@ -141,7 +144,8 @@ public sealed class NouveauModel(CarteBlancheDbContext db, EmployersAccess acces
             FirmId = id, EmployeeId = employee.Id, ContractId = contract.Id, Year = inputs.Year, Month = inputs.Month,
             ContractGross = p.ContractGross, OvertimeHours = inputs.OvertimeHours, UnpaidHours = inputs.UnpaidHours, BaseGross = p.BaseGross, OvertimePay = p.OvertimePay, Gross = p.Gross,
             NetBeforeTax = p.NetBeforeTax, NetSocial = p.NetSocial, EmployeeContributions = p.EmployeeContributions, EmployerContributions = p.EmployerContributions,
-            TotalCost = p.TotalCost, Rgdu = p.Rgdu, NetTaxable = p.NetTaxable, SmicReference = p.SmicReference, ModelVersion = p.ModelVersion,
+            TotalCost = p.TotalCost, Rgdu = p.Rgdu, NetTaxable = p.NetTaxable, SmicReference = p.SmicReference,
+            TaxRate = p.Tax?.Rate ?? 0, TaxRatePersonalised = p.Tax?.Personalised ?? false, Tax = p.Tax?.Amount ?? 0, NetPaid = p.NetPaid, ModelVersion = p.ModelVersion,
             SituationJson = JsonSerializer.Serialize(p.Situation, Stored), LinesJson = JsonSerializer.Serialize(p.Lines, Stored),
             IssuedAt = clock.Now, IssuedBy = User.AccountId(),
         };

@@ -71,7 +71,7 @@ public sealed partial class DsnModel(CarteBlancheDbContext db, EmployersAccess a
         (Street, PostalCode, City, BirthPlace, BirthCountry, NationalityGroup, PcsEse, Status) =
             (data.Street, data.PostalCode, data.City, data.BirthPlace, data.BirthCountry, data.NationalityGroup, data.PcsEse, data.ConventionalStatus);
         CddReason = data.CddReasonCode ?? GuessCddReason(Contract?.CddReason);
-        TaxRate = FrenchNumber.Format(data.TaxRate);
+        TaxRate = data.TaxRate is { } taxRate ? FrenchNumber.Format(taxRate) : null;
         TaxRateId = data.TaxRateId;
         if (BirthPlace == null)
         {
@@ -134,11 +134,16 @@ public sealed partial class DsnModel(CarteBlancheDbContext db, EmployersAccess a
         {
             ModelState.AddModelError(nameof(CddReason), "Motif de recours du CDD : choisissez dans la liste.");
         }
-        var rate = FrenchNumber.Read(string.IsNullOrWhiteSpace(TaxRate) ? "0" : TaxRate, 0m, 43m, ModelState, nameof(TaxRate),
-            "Taux de prélèvement à la source : un pourcentage entre 0 et 43, par exemple 4,5.");
+        // Empty: the neutral grid applies (the employee did not pass their rate on, or it is not known yet).
+        var rate = string.IsNullOrWhiteSpace(TaxRate) ? null : FrenchNumber.Read(TaxRate, 0m, 43m, ModelState, nameof(TaxRate),
+            "Taux personnalisé de prélèvement à la source : un pourcentage entre 0 et 43, par exemple 4,5 ; laissez vide pour la grille de taux par défaut.");
         if (TaxRateId?.Trim() is { Length: > 30 })
         {
             ModelState.AddModelError(nameof(TaxRateId), "Identifiant du taux : 30 caractères au plus.");
+        }
+        else if (rate != null && string.IsNullOrWhiteSpace(TaxRateId))
+        {
+            ModelState.AddModelError(nameof(TaxRateId), "Identifiant du taux : un taux personnalisé vient avec l'identifiant du compte rendu de la DGFiP ; recopiez-le.");
         }
         if (!ModelState.IsValid)
         {
@@ -160,8 +165,9 @@ public sealed partial class DsnModel(CarteBlancheDbContext db, EmployersAccess a
         data.NationalityGroup = NationalityGroup;
         data.PcsEse = PcsEse!.Trim().ToLowerInvariant();
         data.ConventionalStatus = Status;
-        data.CddReasonCode = Contract?.Kind == ContractKind.Cdd ? CddReason : null;
-        data.TaxRate = rate ?? 0;
+        // A CDD's reason code is kept once the employee moves on to a CDI: the CDD's months may still be declared.
+        data.CddReasonCode = Contract?.Kind == ContractKind.Cdd ? CddReason : data.CddReasonCode;
+        data.TaxRate = rate;
         data.TaxRateId = FormText.Blank(TaxRateId);
         data.UpdatedAt = clock.Now;
         data.UpdatedBy = User.AccountId();

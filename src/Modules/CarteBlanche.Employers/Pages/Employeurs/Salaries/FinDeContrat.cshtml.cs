@@ -177,7 +177,16 @@ public sealed class FinDeContratModel(CarteBlancheDbContext db, EmployersAccess 
             line.ExitDate = end.LastDay;
         }
         auditLog.Add(db, new AuditEvent("employers.contract-end", "Employee", id.ToString("D"), AuditPurpose.EmployerHr, ActorId: User.AccountId()));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Recorded meanwhile (a second click, a colleague): the unique contract kept the first; nothing of this one is stored.
+            TempData["Erreur"] = "La fin de ce contrat vient d'être enregistrée par ailleurs.";
+            return Redirect($"/employeurs/salaries/{id}/fin-de-contrat");
+        }
         TempData["Succes"] = $"Fin du contrat enregistrée au {FrenchFormat.Date(end.LastDay)} ; les documents sont prêts à imprimer.";
         return Redirect($"/employeurs/salaries/{id}/fin-de-contrat");
     }

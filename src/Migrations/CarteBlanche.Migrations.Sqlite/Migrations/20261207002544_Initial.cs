@@ -1614,6 +1614,53 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "network_knowledge_cards",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    DomainLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Procedure = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Answer = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    SearchWords = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ValidatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ValidatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UsefulVotes = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotUsefulVotes = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_knowledge_cards", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_knowledge_cards_network_questions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "network_questions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_network_knowledge_cards_platform_accounts_ProposedBy",
+                        column: x => x.ProposedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_network_knowledge_cards_platform_organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "platform_organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "network_messages",
                 columns: table => new
                 {
@@ -1992,7 +2039,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     PcsEse = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
                     ConventionalStatus = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     CddReasonCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    TaxRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    TaxRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
                     TaxRateId = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -2261,6 +2308,32 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "network_knowledge_votes",
+                columns: table => new
+                {
+                    CardId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Useful = table.Column<bool>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_knowledge_votes", x => new { x.CardId, x.AccountId });
+                    table.ForeignKey(
+                        name: "FK_network_knowledge_votes_network_knowledge_cards_CardId",
+                        column: x => x.CardId,
+                        principalTable: "network_knowledge_cards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_knowledge_votes_platform_accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "network_attachments",
                 columns: table => new
                 {
@@ -2523,6 +2596,10 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     Rgdu = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
                     NetTaxable = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
                     SmicReference = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
+                    TaxRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
+                    TaxRatePersonalised = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Tax = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
+                    NetPaid = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
                     ModelVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     SituationJson = table.Column<string>(type: "TEXT", nullable: false),
                     LinesJson = table.Column<string>(type: "TEXT", nullable: false),
@@ -3194,6 +3271,32 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 columns: new[] { "SentAt", "AccountId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_network_knowledge_cards_OrganisationId",
+                table: "network_knowledge_cards",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_knowledge_cards_ProposedBy",
+                table: "network_knowledge_cards",
+                column: "ProposedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_knowledge_cards_QuestionId",
+                table: "network_knowledge_cards",
+                column: "QuestionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_knowledge_cards_Status_Domain",
+                table: "network_knowledge_cards",
+                columns: new[] { "Status", "Domain" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_knowledge_votes_AccountId",
+                table: "network_knowledge_votes",
+                column: "AccountId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_network_messages_QuestionId_At",
                 table: "network_messages",
                 columns: new[] { "QuestionId", "At" });
@@ -3656,6 +3759,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_digest_entries");
 
             migrationBuilder.DropTable(
+                name: "network_knowledge_votes");
+
+            migrationBuilder.DropTable(
                 name: "network_news_reads");
 
             migrationBuilder.DropTable(
@@ -3762,6 +3868,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "network_messages");
+
+            migrationBuilder.DropTable(
+                name: "network_knowledge_cards");
 
             migrationBuilder.DropTable(
                 name: "network_news");

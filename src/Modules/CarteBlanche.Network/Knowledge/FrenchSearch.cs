@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+
+namespace CarteBlanche.Network.Knowledge;
+
+/// <summary>
+/// French search words, the same on every database: lower case, no accents, no stop words, and a light stemmer so that
+/// word forms meet (« allocations » and « allocation », « familiaux » and « familiale », « handicapée » and
+/// « handicap »). A card keeps its words as « mot1 mot2 … » with spaces around; a search asks for each word of the
+/// query. (PostgreSQL's own French text search would stem more; this one behaves the same on SQLite and PostgreSQL.)
+/// </summary>
+public static class FrenchSearch
+{
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "a", "au", "aux", "avec", "ce", "ces", "c", "d", "dans", "de", "des", "du", "elle", "en", "est", "et", "il", "ils", "j", "je", "l", "la", "le", "les",
+        "leur", "leurs", "lui", "m", "ma", "mais", "me", "mes", "mon", "n", "ne", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "s", "sa",
+        "se", "ses", "son", "sur", "t", "ta", "te", "tes", "ton", "un", "une", "vos", "votre", "vous", "y", "etre", "avoir", "comment", "quel", "quelle",
+    };
+
+    /// <summary>The distinct stemmed words of a text, in order of appearance.</summary>
+    public static IReadOnlyList<string> Terms(string? text)
+    {
+        var plain = Fold(text ?? "");
+        var words = new List<string>();
+        var current = new StringBuilder();
+        foreach (var c in plain.Append(' '))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                current.Append(c);
+                continue;
+            }
+            if (current.Length > 0)
+            {
+                var word = current.ToString();
+                current.Clear();
+                if (!StopWords.Contains(word) && Stem(word) is { Length: > 1 } stem && !words.Contains(stem))
+                {
+                    words.Add(stem);
+                }
+            }
+        }
+        return words;
+    }
+
+    /// <summary>The words as stored on a card: « allocation logement caf », spaces around for whole-word matching.</summary>
+    public static string Index(params string?[] texts) => " " + string.Join(' ', texts.SelectMany(Terms).Distinct()) + " ";
+
+    /// <summary>Plurals and feminine endings off: « familiaux » → « familial », « aides » → « aide » → « aid », « handicapee » → « handicap ».</summary>
+    public static string Stem(string word)
+    {
+        if (word.All(char.IsAsciiDigit))
+        {
+            return word;
+        }
+        var w = word;
+        if (w.Length > 4 && w.EndsWith("aux", StringComparison.Ordinal))
+        {
+            w = w[..^3] + "al";
+        }
+        else if (w.Length > 3 && (w.EndsWith('s') || w.EndsWith('x')))
+        {
+            w = w[..^1];
+        }
+        if (w.Length > 4 && w.EndsWith("ee", StringComparison.Ordinal))
+        {
+            w = w[..^2];
+        }
+        else if (w.Length > 4 && w.EndsWith('e'))
+        {
+            w = w[..^1];
+        }
+        return w;
+    }
+
+    private static string Fold(string text) =>
+        new string(text.ToLowerInvariant().Replace("œ", "oe", StringComparison.Ordinal).Replace("æ", "ae", StringComparison.Ordinal).Replace('’', '\'')
+            .Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
+}

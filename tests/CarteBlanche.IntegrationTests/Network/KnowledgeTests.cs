@@ -1,0 +1,116 @@
+using System.Net;
+using CarteBlanche.IntegrationTests.Infrastructure;
+using CarteBlanche.Network.Knowledge;
+using CarteBlanche.Platform.Accounts;
+using Microsoft.EntityFrameworkCore;
+using Xunit;
+
+namespace CarteBlanche.IntegrationTests.Network;
+
+/// <summary>Knowledge cards through the pages: proposed from a useful answer without personal data, validated by the partner's lead referent, found in another word form; on SQLite and PostgreSQL.</summary>
+public abstract class KnowledgeTests(CarteBlancheFactory factory)
+{
+    protected CarteBlancheFactory Factory { get; } = factory;
+
+    private static string Decode(string html) => WebUtility.HtmlDecode(html);
+
+    private async Task<HttpResponseMessage> PostWithVersionAsync(HttpClient client, string url, string handler, KeyValuePair<string, string>[] fields)
+    {
+        using var page = await client.GetAsync(url);
+        var html = await page.ReadPageAsync();
+        var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\" value=\"([^\"]*)\"").Groups[1].Value;
+        var all = fields.Append(new("Version", version)).Append(new("__RequestVerificationToken", Html.AntiforgeryToken(html)));
+        return await client.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(all));
+    }
+
+    [Fact]
+    public async Task A_useful_answer_becomes_an_anonymised_card_validated_by_the_lead_referent_and_found_with_another_word_form()
+    {
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        using var caf = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        var caseId = await NetworkScenario.NewCaseAsync(Factory, "Roques");
+        var lastName = await Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Cases.Case>().Where(c => c.Id == caseId)
+            .Join(db.Set<CarteBlanche.Desk.Residents.Resident>(), c => c.ResidentId, r => r.Id, (c, r) => r.LastName).SingleAsync());
+        // Letters only: a run of digits would read as an identifier and be taken out.
+        var marker = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('g' + (c % 16))));
+        using var sent = await Html.PostFormAsync(agent, $"/reseau/solliciter/{caseId}",
+        [
+            new("Besoins", (await NetworkScenario.NeedIdsAsync(Factory, caseId))[0].ToString()), new("OrganisationId", (await NetworkScenario.OrganisationIdAsync(Factory, "CAF du Lot")).ToString()),
+            new("Text", $"Mme Mathilde {lastName}, née le 02/06/1985, joignable au 06 55 44 33 22, étudiante : a-t-elle droit aux allocations logement pour sa chambre {marker} ?"),
+            new("Shared", "Phone"),
+        ]);
+        var questionId = Guid.Parse(sent.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
+        var url = $"/reseau/sollicitations/{questionId}";
+        (await PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "Oui : une étudiante peut avoir l'aide au logement (ALS), demande en ligne sur caf.fr, dossier 1234567.")])).Dispose();
+
+        // Not before the question is closed as useful.
+        using (var early = await agent.GetAsync($"{url}/proposer-une-fiche"))
+        {
+            Assert.Contains("Seule une sollicitation close avec une réponse utile", Decode(await early.ReadPageAsync()), StringComparison.Ordinal);
+        }
+        (await PostWithVersionAsync(agent, url, "Close", [new("usefulness", "Yes"), new("confirme", "oui")])).Dispose();
+
+        string proposed;
+        using (var form = await agent.GetAsync($"{url}/proposer-une-fiche"))
+        {
+            proposed = Decode(await form.ReadPageAsync());
+        }
+        Assert.DoesNotContain(lastName, proposed, StringComparison.Ordinal);
+        Assert.DoesNotContain("02/06/1985", proposed, StringComparison.Ordinal);
+        Assert.DoesNotContain("06 55 44 33 22", proposed, StringComparison.Ordinal);
+        Assert.DoesNotContain("1234567", proposed, StringComparison.Ordinal);
+        Assert.Contains("Mme [nom], née le [date], joignable au [téléphone]", proposed, StringComparison.Ordinal);
+
+        // A name typed back in is refused; nothing stored.
+        List<KeyValuePair<string, string>> Fields(string question) =>
+        [
+            new("Title", $"Aide au logement d'une étudiante {marker}"), new("Procedure", "Aide personnalisée au logement"),
+            new("QuestionText", question), new("Answer", "Oui : une étudiante peut avoir l'aide au logement (ALS), demande en ligne sur caf.fr."),
+        ];
+        using (var leaking = await Html.PostFormAsync(agent, $"{url}/proposer-une-fiche", Fields($"Une étudiante, née le 02/06/1985, a-t-elle droit aux allocations logement ?")))
+        {
+            Assert.Contains("Question : il reste des données personnelles", Decode(await leaking.ReadPageAsync()), StringComparison.Ordinal);
+        }
+        Assert.False(await Factory.WithDbAsync(db => db.Set<KnowledgeCard>().AnyAsync(c => c.QuestionId == questionId)));
+        using (var created = await Html.PostFormAsync(agent, $"{url}/proposer-une-fiche", Fields($"Une étudiante a-t-elle droit aux allocations logement pour sa chambre {marker} ?")))
+        {
+            Assert.Contains("En attente de validation", Decode(await created.ReadPageAsync()), StringComparison.Ordinal);
+        }
+        var card = await Factory.WithDbAsync(db => db.Set<KnowledgeCard>().SingleAsync(c => c.QuestionId == questionId));
+
+        // Not found by others before validation; the agent cannot validate; the lead referent of the CAF does.
+        using (var hidden = await agent.GetAsync($"/reseau/fiches?q={marker}"))
+        {
+            Assert.Contains("Aucune fiche ne correspond", Decode(await hidden.ReadPageAsync()), StringComparison.Ordinal);
+        }
+        using (var notLead = await Html.PostFormAsync(agent, $"/reseau/fiches/{card.Id}", [new("ReviewOn", "2027-12-01")], $"/reseau/fiches/{card.Id}?handler=Validate"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, notLead.StatusCode);
+        }
+        using (var waiting = await caf.GetAsync("/reseau/fiches"))
+        {
+            Assert.Contains($"Aide au logement d'une étudiante {marker}", Decode(await waiting.ReadPageAsync()), StringComparison.Ordinal);
+        }
+        using (var validated = await Html.PostFormAsync(caf, $"/reseau/fiches/{card.Id}", [new("ReviewOn", DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))], $"/reseau/fiches/{card.Id}?handler=Validate"))
+        {
+            Assert.Contains("Validée par CAF du Lot", Decode(await validated.ReadPageAsync()), StringComparison.Ordinal);
+        }
+
+        // Another agent finds it with other word forms (singular, no accent), and says it was useful.
+        using var other = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.SocialWorker));
+        using (var found = await other.GetAsync($"/reseau/fiches?q={Uri.EscapeDataString($"allocation logement etudiantes {marker}")}"))
+        {
+            var html = Decode(await found.ReadPageAsync());
+            Assert.Contains("1 fiche pour", html, StringComparison.Ordinal);
+            Assert.Contains($"Aide au logement d'une étudiante {marker}", html, StringComparison.Ordinal);
+        }
+        (await Html.PostFormAsync(other, $"/reseau/fiches/{card.Id}", [], $"/reseau/fiches/{card.Id}?handler=Vote&useful=true")).Dispose();
+        (await Html.PostFormAsync(other, $"/reseau/fiches/{card.Id}", [], $"/reseau/fiches/{card.Id}?handler=Vote&useful=true")).Dispose();
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<KnowledgeCard>().Where(c => c.Id == card.Id).Select(c => c.UsefulVotes).SingleAsync()));
+    }
+}
+
+public sealed class SqliteKnowledgeTests(SqliteFactory factory) : KnowledgeTests(factory), IClassFixture<SqliteFactory>;
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresKnowledgeTests(PostgresFactory factory) : KnowledgeTests(factory), IClassFixture<PostgresFactory>;
