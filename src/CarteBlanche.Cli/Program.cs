@@ -15,6 +15,7 @@ root.Subcommands.Add(RightsCommands.Create());
 root.Subcommands.Add(LinkageCommands.Create());
 root.Subcommands.Add(MobilityCommands.Create());
 root.Subcommands.Add(PayrollCommands.Create());
+root.Subcommands.Add(KnowledgeCommands.Create());
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

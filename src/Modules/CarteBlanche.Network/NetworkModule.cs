@@ -66,6 +66,7 @@ public static class NetworkModule
         services.AddScoped<QuestionWorkflow>();
         services.AddSingleton<QuestionProtection>();
         services.AddScoped<ICaseSectionSource, CaseQuestionsSection>();
+        services.AddScoped<ICaseSectionSource, Knowledge.CaseCardsSection>();
         services.AddScoped<ICasePersonalDataWipe, QuestionDataWipe>();
         services.AddScoped<NetworkDemoData>();
         services.AddScoped<Figures.AnswerTimes>();

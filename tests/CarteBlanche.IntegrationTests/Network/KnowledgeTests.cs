@@ -107,6 +107,26 @@ public abstract class KnowledgeTests(CarteBlancheFactory factory)
         (await Html.PostFormAsync(other, $"/reseau/fiches/{card.Id}", [], $"/reseau/fiches/{card.Id}?handler=Vote&useful=true")).Dispose();
         (await Html.PostFormAsync(other, $"/reseau/fiches/{card.Id}", [], $"/reseau/fiches/{card.Id}?handler=Vote&useful=true")).Dispose();
         Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<KnowledgeCard>().Where(c => c.Id == card.Id).Select(c => c.UsefulVotes).SingleAsync()));
+
+        // On a new case with a need of the same domain, the card is offered before asking a partner; opening it from there is counted.
+        var newCase = await NetworkScenario.NewCaseAsync(Factory, "Lacoste");
+        using (var casePage = await agent.GetAsync($"/demandes/{newCase}"))
+        {
+            var html = Decode(await casePage.ReadPageAsync());
+            Assert.Contains("Fiches de connaissance", html, StringComparison.Ordinal);
+            Assert.Contains($"/reseau/fiches/{card.Id}?demande={newCase}", html, StringComparison.Ordinal);
+        }
+        (await agent.GetAsync($"/reseau/fiches/{card.Id}?demande={newCase}")).Dispose();
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<KnowledgeCardUse>().CountAsync(u => u.CardId == card.Id && u.CaseId == newCase)));
+        // Someone who does not follow the case opens the same link: no use is counted for it.
+        using var caf2 = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
+        (await caf2.GetAsync($"/reseau/fiches/{card.Id}?demande={newCase}")).Dispose();
+        Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<KnowledgeCardUse>().CountAsync(u => u.CardId == card.Id && u.CaseId == newCase)));
+        using (var figures = await agent.GetAsync("/reseau/fiches/chiffres"))
+        {
+            Assert.Equal(HttpStatusCode.OK, figures.StatusCode);
+            Assert.Contains("Questions évitées", Decode(await figures.ReadPageAsync()), StringComparison.Ordinal);
+        }
     }
 }
 

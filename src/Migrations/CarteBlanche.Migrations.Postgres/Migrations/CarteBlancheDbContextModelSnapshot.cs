@@ -2496,6 +2496,35 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.ToTable("network_knowledge_cards", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeCardUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("CardId", "CaseId");
+
+                    b.ToTable("network_knowledge_uses", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeVote", b =>
                 {
                     b.Property<Guid>("CardId")
@@ -4978,6 +5007,21 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeCardUse", b =>
+                {
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Network.Knowledge.KnowledgeCard", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeVote", b =>

@@ -2491,6 +2491,35 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.ToTable("network_knowledge_cards", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeCardUse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("CardId", "CaseId");
+
+                    b.ToTable("network_knowledge_uses", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeVote", b =>
                 {
                     b.Property<Guid>("CardId")
@@ -4967,6 +4996,21 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeCardUse", b =>
+                {
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Network.Knowledge.KnowledgeCard", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeVote", b =>

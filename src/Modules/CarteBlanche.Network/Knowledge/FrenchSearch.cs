@@ -77,4 +77,15 @@ public static class FrenchSearch
     private static string Fold(string text) =>
         new string(text.ToLowerInvariant().Replace("œ", "oe", StringComparison.Ordinal).Replace("æ", "ae", StringComparison.Ordinal).Replace('’', '\'')
             .Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
+
+    /// <summary>The cards holding every word of <paramref name="query"/> (at most 8 words), in any of its forms.</summary>
+    public static IQueryable<KnowledgeCard> Matching(IQueryable<KnowledgeCard> cards, string? query)
+    {
+        foreach (var term in Terms(query).Take(8))
+        {
+            var pattern = $"% {term} %";
+            cards = cards.Where(c => EF.Functions.Like(c.SearchWords, pattern));
+        }
+        return cards;
+    }
 }

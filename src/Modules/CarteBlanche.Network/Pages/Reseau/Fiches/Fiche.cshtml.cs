@@ -11,7 +11,7 @@ namespace CarteBlanche.Network.Pages.Reseau.Fiches;
 /// reason; everyone in the network says whether it was useful, once each (changeable).
 /// </summary>
 [Authorize(Policy = Policies.Network)]
-public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, ParisClock clock) : PageModel
+public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, ParisClock clock, Desk.Contracts.IDeskCases cases) : PageModel
 {
     public KnowledgeCard Card { get; private set; } = null!;
     public string OrganisationName { get; private set; } = "";
@@ -38,6 +38,9 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Par
         return true;
     }
 
+    /// <summary>The case the card was opened from, when its agent follows it: a use is recorded (the figures' « questions avoided »).</summary>
+    [BindProperty(SupportsGet = true, Name = "demande")] public Guid? CaseId { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -45,6 +48,11 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Par
             return NotFound();
         }
         ReviewOn ??= Today.AddYears(1);
+        if (CaseId is { } caseId && Card.Status == CardStatus.Validated && await cases.CanFollowAsync(User, caseId, cancellationToken))
+        {
+            db.Add(new KnowledgeCardUse { CardId = id, CaseId = caseId, AccountId = User.AccountId(), At = clock.Now });
+            await db.SaveChangesAsync(cancellationToken);
+        }
         return Page();
     }
 

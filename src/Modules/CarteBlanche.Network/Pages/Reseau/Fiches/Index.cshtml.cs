@@ -19,6 +19,9 @@ public sealed class IndexModel(CarteBlancheDbContext db, ParisClock clock) : Pag
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
     [BindProperty(SupportsGet = true, Name = "domaine")] public string? Domain { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+    /// <summary>The case the search comes from: carried to the cards opened, for the figures.</summary>
+    [BindProperty(SupportsGet = true, Name = "demande")] public Guid? CaseId { get; set; }
+    public string CaseSuffix => CaseId is { } c ? $"?demande={c:D}" : "";
 
     public IReadOnlyList<CardRow> Cards { get; private set; } = [];
     public IReadOnlyList<CardRow> Waiting { get; private set; } = [];
@@ -26,7 +29,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, ParisClock clock) : Pag
     public int Total { get; private set; }
 
     public PaginationModel Pagination => new(PageNumber, (Total + PageSize - 1) / PageSize,
-        page => $"/reseau/fiches?q={Uri.EscapeDataString(Search ?? "")}&domaine={Uri.EscapeDataString(Domain ?? "")}&p={page}");
+        page => $"/reseau/fiches?q={Uri.EscapeDataString(Search ?? "")}&domaine={Uri.EscapeDataString(Domain ?? "")}&p={page}{(CaseId is { } c ? $"&demande={c:D}" : "")}");
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -38,11 +41,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, ParisClock clock) : Pag
         {
             cards = cards.Where(c => c.Domain == Domain);
         }
-        foreach (var term in FrenchSearch.Terms(Search).Take(8))
-        {
-            var pattern = $"% {term} %";
-            cards = cards.Where(c => EF.Functions.Like(c.SearchWords, pattern));
-        }
+        cards = FrenchSearch.Matching(cards, Search);
         Total = await cards.CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         Cards = await RowsAsync(cards.OrderByDescending(c => c.UsefulVotes).ThenByDescending(c => c.ValidatedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize), today, cancellationToken);
