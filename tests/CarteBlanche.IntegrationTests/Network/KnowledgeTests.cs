@@ -122,6 +122,26 @@ public abstract class KnowledgeTests(CarteBlancheFactory factory)
         using var caf2 = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
         (await caf2.GetAsync($"/reseau/fiches/{card.Id}?demande={newCase}")).Dispose();
         Assert.Equal(1, await Factory.WithDbAsync(db => db.Set<KnowledgeCardUse>().CountAsync(u => u.CardId == card.Id && u.CaseId == newCase)));
+        // A correction: refused while personal, sent to the lead referent, who rewrites the card; the new words are found.
+        using (var personal = await Html.PostFormAsync(other, $"/reseau/fiches/{card.Id}", [new("Correction", "Appeler le 05 65 35 04 32")], $"/reseau/fiches/{card.Id}?handler=Correction"))
+        {
+            Assert.Contains("Correction : il reste des données personnelles", Decode(await personal.ReadPageAsync()), StringComparison.Ordinal);
+        }
+        (await Html.PostFormAsync(other, $"/reseau/fiches/{card.Id}", [new("Correction", "La demande se fait aussi au guichet de la CAF à Cahors.")], $"/reseau/fiches/{card.Id}?handler=Correction")).Dispose();
+        using (var leadPage = await caf.GetAsync($"/reseau/fiches/{card.Id}"))
+        {
+            Assert.Contains("La demande se fait aussi au guichet de la CAF à Cahors.", Decode(await leadPage.ReadPageAsync()), StringComparison.Ordinal);
+        }
+        var newWord = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('g' + (c % 16))));
+        (await Html.PostFormAsync(caf, $"/reseau/fiches/{card.Id}",
+            [new("EditTitle", $"Aide au logement d'une étudiante {marker}"), new("EditProcedure", ""), new("EditQuestion", "Une étudiante a-t-elle droit aux allocations logement ?"),
+             new("EditAnswer", $"Oui : l'ALS, demande en ligne sur caf.fr ou au guichet {newWord}.")], $"/reseau/fiches/{card.Id}?handler=Edit")).Dispose();
+        Assert.False(await Factory.WithDbAsync(db => db.Set<KnowledgeCorrection>().AnyAsync(c => c.CardId == card.Id && c.HandledAt == null)));
+        using (var refound = await other.GetAsync($"/reseau/fiches?q={newWord}"))
+        {
+            Assert.Contains("1 fiche pour", Decode(await refound.ReadPageAsync()), StringComparison.Ordinal);
+        }
+
         using (var figures = await agent.GetAsync("/reseau/fiches/chiffres"))
         {
             Assert.Equal(HttpStatusCode.OK, figures.StatusCode);

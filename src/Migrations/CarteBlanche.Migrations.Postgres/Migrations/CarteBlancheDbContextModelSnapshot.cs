@@ -2525,6 +2525,41 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.ToTable("network_knowledge_uses", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HandledBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CardId");
+
+                    b.HasIndex("ProposedBy");
+
+                    b.ToTable("network_knowledge_corrections", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeVote", b =>
                 {
                     b.Property<Guid>("CardId")
@@ -5021,6 +5056,21 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("CardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeCorrection", b =>
+                {
+                    b.HasOne("CarteBlanche.Network.Knowledge.KnowledgeCard", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -2520,6 +2520,41 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.ToTable("network_knowledge_uses", (string)null);
                 });
 
+            modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeCorrection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CardId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("HandledBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProposedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CardId");
+
+                    b.HasIndex("ProposedBy");
+
+                    b.ToTable("network_knowledge_corrections", (string)null);
+                });
+
             modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeVote", b =>
                 {
                     b.Property<Guid>("CardId")
@@ -5010,6 +5045,21 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CardId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CarteBlanche.Network.Knowledge.KnowledgeCorrection", b =>
+                {
+                    b.HasOne("CarteBlanche.Network.Knowledge.KnowledgeCard", null)
+                        .WithMany()
+                        .HasForeignKey("CardId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CarteBlanche.Platform.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -107,3 +107,27 @@ public static class KnowledgeAccess
         || NetworkAccess.IsCoordinator(user)
         || (NetworkAccess.IsReferent(user) && NetworkAccess.OrganisationOf(user) == card.OrganisationId);
 }
+
+/// <summary>A correction an agent proposes for a card (an answer changed, a procedure moved); the lead referent handles it.</summary>
+public sealed class KnowledgeCorrection
+{
+    public Guid Id { get; set; } = Guid.NewGuid();
+    public Guid CardId { get; set; }
+    public required string Text { get; set; }
+    public Guid ProposedBy { get; set; }
+    public DateTimeOffset ProposedAt { get; set; }
+    public DateTimeOffset? HandledAt { get; set; }
+    public Guid? HandledBy { get; set; }
+}
+
+internal sealed class KnowledgeCorrectionConfiguration : IEntityTypeConfiguration<KnowledgeCorrection>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeCorrection> b)
+    {
+        b.ToTable("network_knowledge_corrections");
+        b.Property(c => c.Text).HasMaxLength(1000);
+        b.HasIndex(c => c.CardId);
+        b.HasOne<KnowledgeCard>().WithMany().HasForeignKey(c => c.CardId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Account>().WithMany().HasForeignKey(c => c.ProposedBy).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -21,6 +21,13 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Par
     public bool Outdated => Card.Status == CardStatus.Validated && Card.ReviewOn < Today;
 
     [BindProperty] public DateOnly? ReviewOn { get; set; }
+    [BindProperty] public string? Correction { get; set; }
+    [BindProperty] public string? EditTitle { get; set; }
+    [BindProperty] public string? EditProcedure { get; set; }
+    [BindProperty] public string? EditQuestion { get; set; }
+    [BindProperty] public string? EditAnswer { get; set; }
+    /// <summary>Corrections not yet handled, for the lead referent; each with who proposed it.</summary>
+    public IReadOnlyList<(KnowledgeCorrection Correction, string By)> OpenCorrections { get; private set; } = [];
     [BindProperty] public string? RejectionReason { get; set; }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -34,6 +41,12 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Par
         OrganisationName = await db.Organisations.Where(o => o.Id == card.OrganisationId).Select(o => o.Name).SingleAsync(cancellationToken);
         IsLead = await KnowledgeAccess.IsLeadReferentAsync(db, User, card.OrganisationId, cancellationToken);
         var account = User.AccountId();
+        if (IsLead)
+        {
+            OpenCorrections = (await db.Set<KnowledgeCorrection>().AsNoTracking().Where(c => c.CardId == id && c.HandledAt == null)
+                    .Join(db.Users, c => c.ProposedBy, u => u.Id, (c, u) => new { c, u.DisplayName }).ToListAsync(cancellationToken))
+                .OrderBy(x => x.c.ProposedAt).Select(x => (x.c, x.DisplayName)).ToList();
+        }
         MyVote = await db.Set<KnowledgeVote>().Where(v => v.CardId == id && v.AccountId == account).Select(v => (bool?)v.Useful).SingleOrDefaultAsync(cancellationToken);
         return true;
     }
@@ -48,6 +61,7 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Par
             return NotFound();
         }
         ReviewOn ??= Today.AddYears(1);
+        (EditTitle, EditProcedure, EditQuestion, EditAnswer) = (Card.Title, Card.Procedure, Card.Question, Card.Answer);
         if (CaseId is { } caseId && Card.Status == CardStatus.Validated && await cases.CanFollowAsync(User, caseId, cancellationToken))
         {
             db.Add(new KnowledgeCardUse { CardId = id, CaseId = caseId, AccountId = User.AccountId(), At = clock.Now });
@@ -104,6 +118,78 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Par
         auditLog.Add(db, new AuditEvent("knowledge.card-rejected", "KnowledgeCard", id.ToString("D"), AuditPurpose.PartnerAnswer, ActorId: User.AccountId()));
         await db.SaveChangesAsync(cancellationToken);
         TempData["Succes"] = "Fiche non retenue ; l'agent qui l'a proposée voit le motif.";
+        return Redirect($"/reseau/fiches/{id}");
+    }
+
+    /// <summary>Anyone who reads a validated card proposes a correction; personal data is refused as on a new card.</summary>
+    public async Task<IActionResult> OnPostCorrectionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (string.IsNullOrWhiteSpace(Correction) || Correction.Trim().Length > 1000)
+        {
+            ModelState.AddModelError(nameof(Correction), "Correction : dites ce qui a changé, en 1 000 caractères au plus.");
+        }
+        else if (Anonymiser.Clean(Correction) != Correction)
+        {
+            ModelState.AddModelError(nameof(Correction), "Correction : il reste des données personnelles (nom, date, numéro, adresse, téléphone ou e-mail) ; remplacez-les par un mot entre crochets.");
+        }
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        db.Add(new KnowledgeCorrection { CardId = id, Text = Correction!.Trim(), ProposedBy = User.AccountId(), ProposedAt = clock.Now });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Succes"] = $"Correction envoyée au référent principal de {OrganisationName}.";
+        return Redirect($"/reseau/fiches/{id}");
+    }
+
+    /// <summary>The lead referent rewrites the card (the open corrections are then handled), checked like a new card.</summary>
+    public async Task<IActionResult> OnPostEditAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!IsLead)
+        {
+            return Forbid();
+        }
+        void Check(string? text, string key, string label, int max)
+        {
+            if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > max)
+            {
+                ModelState.AddModelError(key, $"{label} : à écrire, {max} caractères au plus.");
+            }
+            else if (Anonymiser.Clean(text) != text)
+            {
+                ModelState.AddModelError(key, $"{label} : il reste des données personnelles ; remplacez-les par un mot entre crochets.");
+            }
+        }
+        Check(EditTitle, nameof(EditTitle), "Titre", 200);
+        Check(EditQuestion, nameof(EditQuestion), "Question", 4000);
+        Check(EditAnswer, nameof(EditAnswer), "Réponse", 8000);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+        Card.Title = EditTitle!.Trim();
+        Card.Procedure = FormText.Blank(EditProcedure);
+        Card.Question = EditQuestion!.Trim();
+        Card.Answer = EditAnswer!.Trim();
+        Card.Reindex();
+        var now = clock.Now;
+        var account = User.AccountId();
+        foreach (var correction in await db.Set<KnowledgeCorrection>().Where(c => c.CardId == id && c.HandledAt == null).ToListAsync(cancellationToken))
+        {
+            correction.HandledAt = now;
+            correction.HandledBy = account;
+        }
+        auditLog.Add(db, new AuditEvent("knowledge.card-edited", "KnowledgeCard", id.ToString("D"), AuditPurpose.PartnerAnswer, ActorId: account));
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Succes"] = "Fiche mise à jour ; les corrections proposées sont traitées.";
         return Redirect($"/reseau/fiches/{id}");
     }
 

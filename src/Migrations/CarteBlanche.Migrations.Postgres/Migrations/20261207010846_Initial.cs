@@ -2309,6 +2309,35 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "network_knowledge_corrections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HandledBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_network_knowledge_corrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_network_knowledge_corrections_network_knowledge_cards_CardId",
+                        column: x => x.CardId,
+                        principalTable: "network_knowledge_cards",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_network_knowledge_corrections_platform_accounts_ProposedBy",
+                        column: x => x.ProposedBy,
+                        principalTable: "platform_accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "network_knowledge_uses",
                 columns: table => new
                 {
@@ -3320,6 +3349,16 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 columns: new[] { "Status", "Domain" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_network_knowledge_corrections_CardId",
+                table: "network_knowledge_corrections",
+                column: "CardId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_network_knowledge_corrections_ProposedBy",
+                table: "network_knowledge_corrections",
+                column: "ProposedBy");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_network_knowledge_uses_AccountId",
                 table: "network_knowledge_uses",
                 column: "AccountId");
@@ -3800,6 +3839,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "network_digest_entries");
+
+            migrationBuilder.DropTable(
+                name: "network_knowledge_corrections");
 
             migrationBuilder.DropTable(
                 name: "network_knowledge_uses");
