@@ -42,4 +42,22 @@ public static class SearchText
         }
         return sb.ToString();
     }
+
+    /// <summary>For a file name: "France Services du Grand Cahors" → "france-services-du-grand-cahors".</summary>
+    public static string Slug(string name)
+    {
+        var slug = new StringBuilder();
+        foreach (var c in Fold(name))
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                slug.Append(c);
+            }
+            else if (slug.Length > 0 && slug[^1] != '-')
+            {
+                slug.Append('-');
+            }
+        }
+        return slug.ToString().TrimEnd('-');
+    }
 }

@@ -14,15 +14,6 @@ public abstract class KnowledgeTests(CarteBlancheFactory factory)
 
     private static string Decode(string html) => WebUtility.HtmlDecode(html);
 
-    private async Task<HttpResponseMessage> PostWithVersionAsync(HttpClient client, string url, string handler, KeyValuePair<string, string>[] fields)
-    {
-        using var page = await client.GetAsync(url);
-        var html = await page.ReadPageAsync();
-        var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\" value=\"([^\"]*)\"").Groups[1].Value;
-        var all = fields.Append(new("Version", version)).Append(new("__RequestVerificationToken", Html.AntiforgeryToken(html)));
-        return await client.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(all));
-    }
-
     [Fact]
     public async Task A_useful_answer_becomes_an_anonymised_card_validated_by_the_lead_referent_and_found_with_another_word_form()
     {
@@ -41,14 +32,14 @@ public abstract class KnowledgeTests(CarteBlancheFactory factory)
         ]);
         var questionId = Guid.Parse(sent.RequestMessage!.RequestUri!.AbsolutePath.Split('/').Last());
         var url = $"/reseau/sollicitations/{questionId}";
-        (await PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "Oui : une étudiante peut avoir l'aide au logement (ALS), demande en ligne sur caf.fr, dossier 1234567.")])).Dispose();
+        (await NetworkScenario.PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "Oui : une étudiante peut avoir l'aide au logement (ALS), demande en ligne sur caf.fr, dossier 1234567.")])).Dispose();
 
         // Not before the question is closed as useful.
         using (var early = await agent.GetAsync($"{url}/proposer-une-fiche"))
         {
             Assert.Contains("Seule une sollicitation close avec une réponse utile", Decode(await early.ReadPageAsync()), StringComparison.Ordinal);
         }
-        (await PostWithVersionAsync(agent, url, "Close", [new("usefulness", "Yes"), new("confirme", "oui")])).Dispose();
+        (await NetworkScenario.PostWithVersionAsync(agent, url, "Close", [new("usefulness", "Yes"), new("confirme", "oui")])).Dispose();
 
         string proposed;
         using (var form = await agent.GetAsync($"{url}/proposer-une-fiche"))

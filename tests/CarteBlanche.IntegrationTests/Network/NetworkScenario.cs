@@ -28,4 +28,14 @@ internal static class NetworkScenario
 
     public static Task<Guid> OrganisationIdAsync(CarteBlancheFactory factory, string name) =>
         factory.WithDbAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
+
+    /// <summary>Posts a question page's handler with the question's current version (read from the page) and its antiforgery token.</summary>
+    public static async Task<HttpResponseMessage> PostWithVersionAsync(HttpClient client, string url, string handler, KeyValuePair<string, string>[] fields)
+    {
+        using var page = await client.GetAsync(url);
+        var html = await page.ReadPageAsync();
+        var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\" value=\"([^\"]*)\"").Groups[1].Value;
+        var all = fields.Append(new("Version", version)).Append(new("__RequestVerificationToken", Html.AntiforgeryToken(html)));
+        return await client.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(all));
+    }
 }

@@ -123,7 +123,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         }
 
         using var caf = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
-        using var answered = await PostWithVersionAsync(caf, $"/reseau/sollicitations/{questionId}", "Reply", [new("kind", "Answer"), new("text", "Le dossier est complet.")]);
+        using var answered = await NetworkScenario.PostWithVersionAsync(caf, $"/reseau/sollicitations/{questionId}", "Reply", [new("kind", "Answer"), new("text", "Le dossier est complet.")]);
         Assert.Contains("Réponse envoyée à l'agent.", await answered.ReadPageAsync(), StringComparison.Ordinal);
 
         using var guichet = await agent.GetAsync("/guichet");
@@ -155,7 +155,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         }
 
         using var caf = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
-        using var answered = await PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "L'acte de naissance suffit.")]);
+        using var answered = await NetworkScenario.PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "L'acte de naissance suffit.")]);
         using (var after = await agent.GetAsync(url))
         {
             var html = await after.ReadPageAsync();
@@ -165,7 +165,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
 
         // Another question, withdrawn before any answer: closed without a usefulness, the case keeps waiting.
         var (otherCase, other) = await AskCafAsync("Question devenue inutile");
-        using var withdrawn = await PostWithVersionAsync(agent, $"/reseau/sollicitations/{other}", "Close", [new("confirme", "oui")]);
+        using var withdrawn = await NetworkScenario.PostWithVersionAsync(agent, $"/reseau/sollicitations/{other}", "Close", [new("confirme", "oui")]);
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         var closed = await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().Where(q => q.Id == other).Select(q => new { q.State, q.Usefulness }).SingleAsync());
         Assert.Equal(QuestionState.Closed, closed.State);
@@ -280,7 +280,7 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
 
         // Declared out of scope by the CAF: the coordinator reads it (journaled) and re-routes it.
         using var referent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
-        using var declared = await PostWithVersionAsync(referent, $"/reseau/sollicitations/{questionId}", "Reply", [new("kind", "NotRightPartner"), new("text", "C'est une question d'assurance maladie.")]);
+        using var declared = await NetworkScenario.PostWithVersionAsync(referent, $"/reseau/sollicitations/{questionId}", "Reply", [new("kind", "NotRightPartner"), new("text", "C'est une question d'assurance maladie.")]);
         Assert.Contains("réorientée", await declared.ReadPageAsync(), StringComparison.Ordinal);
         using (var read = await coordinator.GetAsync($"/reseau/sollicitations/{questionId}"))
         {
@@ -329,14 +329,14 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var url = $"/reseau/sollicitations/{questionId}";
 
-        using var answered = await PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "Le dossier est complet.")]);
+        using var answered = await NetworkScenario.PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "Le dossier est complet.")]);
         Assert.Contains("Réponse envoyée à l'agent.", await answered.ReadPageAsync(), StringComparison.Ordinal);
-        using var closed = await PostWithVersionAsync(agent, url, "Close", [new("usefulness", "Yes"), new("confirme", "oui")]);
+        using var closed = await NetworkScenario.PostWithVersionAsync(agent, url, "Close", [new("usefulness", "Yes"), new("confirme", "oui")]);
         Assert.Contains("Réponse utile : <strong>Oui</strong>", await closed.ReadPageAsync(), StringComparison.Ordinal);
         var messages = await Factory.WithDbAsync(db => db.Set<QuestionMessage>().CountAsync(m => m.QuestionId == questionId));
 
         // From the page (no reply form is shown any more, a form kept open is stale) and from a tool that does not send a version.
-        using var late = await PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "Complément.")]);
+        using var late = await NetworkScenario.PostWithVersionAsync(caf, url, "Reply", [new("kind", "Answer"), new("text", "Complément.")]);
         Assert.Contains("Cette sollicitation a été modifiée entre-temps", await late.ReadPageAsync(), StringComparison.Ordinal);
         var referent = await Factory.WithDbAsync(db => db.Users.SingleAsync(u => u.Email == DemoData.EmailFor(Roles.PartnerReferent)));
         var refused = await Factory.InScopeAsync(services => services.GetRequiredService<QuestionWorkflow>()
@@ -437,15 +437,6 @@ public abstract class NetworkTests(CarteBlancheFactory factory)
         Assert.Equal("organisme,mois,sollicitations_recues,sollicitations_repondues,delai_median_heures_ouvrees,part_repondue_sous_48h,avis_utilite,taux_utilite", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("CAF du Lot,", StringComparison.Ordinal));
         Assert.DoesNotContain("Mathilde", string.Join("\n", lines), StringComparison.Ordinal);
-    }
-
-    private async Task<HttpResponseMessage> PostWithVersionAsync(HttpClient client, string url, string handler, KeyValuePair<string, string>[] fields)
-    {
-        using var page = await client.GetAsync(url);
-        var html = await page.ReadPageAsync();
-        var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"Version\" value=\"([^\"]*)\"").Groups[1].Value;
-        var all = fields.Append(new("Version", version)).Append(new("__RequestVerificationToken", Html.AntiforgeryToken(html)));
-        return await client.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(all));
     }
 
     private async Task<(Guid CaseId, Guid QuestionId)> AskCafAsync(string text)

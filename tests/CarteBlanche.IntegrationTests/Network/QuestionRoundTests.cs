@@ -37,7 +37,7 @@ public abstract partial class QuestionRoundTests(CarteBlancheFactory factory)
         Assert.True(notOurs.Succeeded, notOurs.Error);
         using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
         var caf = await OrganisationIdAsync("CAF du Lot");
-        using var rerouted = await PostWithVersionAsync(agent, $"/reseau/sollicitations/{questionId}", "Reroute", [new("organisationId", caf.ToString())]);
+        using var rerouted = await NetworkScenario.PostWithVersionAsync(agent, $"/reseau/sollicitations/{questionId}", "Reroute", [new("organisationId", caf.ToString())]);
         Assert.Equal(HttpStatusCode.OK, rerouted.StatusCode);
         Assert.Equal(caf, await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().Where(q => q.Id == questionId).Select(q => q.OrganisationId).SingleAsync()));
 
@@ -58,7 +58,7 @@ public abstract partial class QuestionRoundTests(CarteBlancheFactory factory)
         var caseId = await NewCaseAsync();
         var questionId = await AskAsync(caseId, await OrganisationIdAsync("CAF du Lot"), "Pouvez-vous regarder ce dossier ?");
         using var caf = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.PartnerReferent));
-        using var asked = await PostWithVersionAsync(caf, $"/reseau/sollicitations/{questionId}", "Reply", [new("kind", "MoreInfoRequest"), new("text", "Il manque l'avis d'imposition.")]);
+        using var asked = await NetworkScenario.PostWithVersionAsync(caf, $"/reseau/sollicitations/{questionId}", "Reply", [new("kind", "MoreInfoRequest"), new("text", "Il manque l'avis d'imposition.")]);
         Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
         using (var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent)))
         using (var page = await agent.GetAsync($"/reseau/sollicitations/{questionId}"))
@@ -94,7 +94,7 @@ public abstract partial class QuestionRoundTests(CarteBlancheFactory factory)
         Assert.NotNull(round.TakenByApiKeyId);
 
         using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
-        using var replied = await PostWithVersionAsync(agent, $"/reseau/sollicitations/{questionId}", "AgentReply", [new("text", "Voici une précision sur le dossier.")]);
+        using var replied = await NetworkScenario.PostWithVersionAsync(agent, $"/reseau/sollicitations/{questionId}", "AgentReply", [new("text", "Voici une précision sur le dossier.")]);
         Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
 
         var subject = $"Nouveau message sur la sollicitation {PartnerQuestion.ReferenceOf(questionId)}";
@@ -142,7 +142,7 @@ public abstract partial class QuestionRoundTests(CarteBlancheFactory factory)
         await ShiftRoundAsync(questionId, TimeSpan.FromDays(-10));
 
         using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
-        using var replied = await PostWithVersionAsync(agent, $"/reseau/sollicitations/{questionId}", "AgentReply", [new("text", "Voici l'avis d'imposition.")]);
+        using var replied = await NetworkScenario.PostWithVersionAsync(agent, $"/reseau/sollicitations/{questionId}", "AgentReply", [new("text", "Voici l'avis d'imposition.")]);
         Assert.Equal(HttpStatusCode.OK, replied.StatusCode);
         Assert.Equal(QuestionState.Taken, await Factory.WithDbAsync(db => db.Set<PartnerQuestion>().Where(q => q.Id == questionId).Select(q => q.State).SingleAsync()));
 
@@ -183,15 +183,6 @@ public abstract partial class QuestionRoundTests(CarteBlancheFactory factory)
             new AskRequest(caseId, needIds, organisationId, text, [ShareableField.Phone], []), new Actor(agent.Id, agent.OrganisationId), CancellationToken.None));
         Assert.True(asked.Succeeded, asked.Error);
         return asked.Question!.Id;
-    }
-
-    private static async Task<HttpResponseMessage> PostWithVersionAsync(HttpClient client, string url, string handler, KeyValuePair<string, string>[] fields)
-    {
-        using var page = await client.GetAsync(url);
-        var html = await page.ReadPageAsync();
-        var version = VersionField().Match(html).Groups[1].Value;
-        var all = fields.Append(new("Version", version)).Append(new("__RequestVerificationToken", Html.AntiforgeryToken(html)));
-        return await client.PostAsync($"{url}?handler={handler}", new FormUrlEncodedContent(all));
     }
 
     private HttpClient ApiClient(string key)

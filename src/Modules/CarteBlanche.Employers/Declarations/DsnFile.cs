@@ -278,10 +278,8 @@ public sealed class DsnFile
     /// <summary>A locality: neither apostrophe nor hyphen (« L ABSIE », « LE BOURGET DU LAC »).</summary>
     public static string Locality(string value) => Collapse(Text(value).Replace('\'', ' ').Replace('-', ' ').Replace(".", "", StringComparison.Ordinal));
 
-    private static string Plain(string value) =>
-        new string(value.Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray())
-            .Replace('’', '\'').Replace("Œ", "OE", StringComparison.Ordinal).Replace("œ", "oe", StringComparison.Ordinal).Replace("Æ", "AE", StringComparison.Ordinal)
-            .Replace("æ", "ae", StringComparison.Ordinal).ToUpperInvariant();
+    /// <summary>No accents, œ as OE, in capitals (<see cref="Platform.Territory.SearchText.Fold"/>).</summary>
+    private static string Plain(string value) => Platform.Territory.SearchText.Fold(value).ToUpperInvariant();
 
     private static string Collapse(string value) => string.Join(' ', value.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Trim('\'', '-', '.');
 

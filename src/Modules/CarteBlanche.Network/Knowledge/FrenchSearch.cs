@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace CarteBlanche.Network.Knowledge;
@@ -21,7 +20,7 @@ public static class FrenchSearch
     /// <summary>The distinct stemmed words of a text, in order of appearance.</summary>
     public static IReadOnlyList<string> Terms(string? text)
     {
-        var plain = Fold(text ?? "");
+        var plain = Platform.Territory.SearchText.Fold(text);
         var words = new List<string>();
         var current = new StringBuilder();
         foreach (var c in plain.Append(' '))
@@ -73,10 +72,6 @@ public static class FrenchSearch
         }
         return w;
     }
-
-    private static string Fold(string text) =>
-        new string(text.ToLowerInvariant().Replace("œ", "oe", StringComparison.Ordinal).Replace("æ", "ae", StringComparison.Ordinal).Replace('’', '\'')
-            .Normalize(NormalizationForm.FormD).Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray());
 
     /// <summary>The cards holding every word of <paramref name="query"/> (at most 8 words), in any of its forms.</summary>
     public static IQueryable<KnowledgeCard> Matching(IQueryable<KnowledgeCard> cards, string? query)

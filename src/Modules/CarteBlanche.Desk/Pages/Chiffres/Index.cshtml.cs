@@ -1,4 +1,3 @@
-using System.Text;
 using CarteBlanche.Desk.Cases;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
@@ -44,7 +43,7 @@ public sealed class IndexModel(SiteFigures figures, CarteBlancheDbContext db, De
     public string CsvUrl =>
         $"/chiffres?handler=Csv{(SiteId == null ? "" : "&lieu=" + SiteId.Value.ToString("D"))}&du={From}&au={To}";
 
-    public string CsvFileName => $"chiffres-{(SiteName == null ? "tous-les-lieux" : Slug(SiteName))}-{From}-{To}.csv";
+    public string CsvFileName => $"chiffres-{(SiteName == null ? "tous-les-lieux" : SearchText.Slug(SiteName))}-{From}-{To}.csv";
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ?? Page();
@@ -163,24 +162,6 @@ public sealed class IndexModel(SiteFigures figures, CarteBlancheDbContext db, De
             return null;
         }
         return month;
-    }
-
-    /// <summary>"France Services du Grand Cahors" → "france-services-du-grand-cahors".</summary>
-    public static string Slug(string name)
-    {
-        var slug = new StringBuilder();
-        foreach (var c in SearchText.Fold(name))
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                slug.Append(c);
-            }
-            else if (slug.Length > 0 && slug[^1] != '-')
-            {
-                slug.Append('-');
-            }
-        }
-        return slug.ToString().TrimEnd('-');
     }
 
     public static string Month(YearMonth month) => month.ToString("MMMM yyyy", FrenchFormat.Culture);

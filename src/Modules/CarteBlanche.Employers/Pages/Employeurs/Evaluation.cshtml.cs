@@ -31,7 +31,7 @@ public sealed class EvaluationModel(CarteBlancheDbContext db, EmployersAccess ac
         {
             return BadRequest();
         }
-        var name = FirmId != null && Report.Firms.Count == 1 ? Slug(Report.Firms[0].Name) : "toutes-entreprises";
+        var name = FirmId != null && Report.Firms.Count == 1 ? Platform.Territory.SearchText.Slug(Report.Firms[0].Name) : "toutes-entreprises";
         return File(Csv.WithByteOrderMark(Report.ToCsv()), "text/csv; charset=utf-8", $"bilan-service-rh-{name}-{Report.From:yyyy-MM-dd}-{Report.To:yyyy-MM-dd}.csv");
     }
 
@@ -59,9 +59,4 @@ public sealed class EvaluationModel(CarteBlancheDbContext db, EmployersAccess ac
         To = to;
         return valid;
     }
-
-    private static string Slug(string name) =>
-        new string(name.ToLowerInvariant().Normalize(System.Text.NormalizationForm.FormD)
-            .Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark)
-            .Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
 }

@@ -157,20 +157,9 @@ public sealed class FicheModel(CarteBlancheDbContext db, IAuditLog auditLog, Par
         {
             return Forbid();
         }
-        void Check(string? text, string key, string label, int max)
-        {
-            if (string.IsNullOrWhiteSpace(text) || text.Trim().Length > max)
-            {
-                ModelState.AddModelError(key, $"{label} : à écrire, {max} caractères au plus.");
-            }
-            else if (Anonymiser.Clean(text) != text)
-            {
-                ModelState.AddModelError(key, $"{label} : il reste des données personnelles ; remplacez-les par un mot entre crochets.");
-            }
-        }
-        Check(EditTitle, nameof(EditTitle), "Titre", 200);
-        Check(EditQuestion, nameof(EditQuestion), "Question", 4000);
-        Check(EditAnswer, nameof(EditAnswer), "Réponse", 8000);
+        CardText.Check(ModelState, EditTitle, nameof(EditTitle), "Titre", 200);
+        CardText.Check(ModelState, EditQuestion, nameof(EditQuestion), "Question", 4000);
+        CardText.Check(ModelState, EditAnswer, nameof(EditAnswer), "Réponse", 8000);
         if (!ModelState.IsValid)
         {
             return Page();

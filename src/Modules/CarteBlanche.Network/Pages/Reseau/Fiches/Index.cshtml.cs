@@ -48,8 +48,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, ParisClock clock) : Pag
 
         var account = User.AccountId();
         var organisation = NetworkAccess.OrganisationOf(User);
-        var lead = NetworkAccess.IsReferent(User) && organisation != null
-            && await db.Set<Partners.Referent>().AnyAsync(r => r.AccountId == account && r.OrganisationId == organisation && r.IsLead, cancellationToken);
+        var lead = organisation is { } own && await KnowledgeAccess.IsLeadReferentAsync(db, User, own, cancellationToken);
         var waiting = db.Set<KnowledgeCard>().AsNoTracking().Where(c => c.Status == CardStatus.Proposed && (c.ProposedBy == account || (lead && c.OrganisationId == organisation)));
         Waiting = await RowsAsync(waiting.OrderBy(c => c.ProposedAt).Take(50), today, cancellationToken);
     }

@@ -75,9 +75,9 @@ public sealed class ProposerModel(CarteBlancheDbContext db, NetworkAccess access
             return denied;
         }
         var names = KnownNames();
-        Check(Title, nameof(Title), "Titre", 200, names);
-        Check(QuestionText, nameof(QuestionText), "Question", 4000, names);
-        Check(Answer, nameof(Answer), "Réponse", 8000, names);
+        CardText.Check(ModelState, Title, nameof(Title), "Titre", 200, names);
+        CardText.Check(ModelState, QuestionText, nameof(QuestionText), "Question", 4000, names);
+        CardText.Check(ModelState, Answer, nameof(Answer), "Réponse", 8000, names);
         if (Procedure?.Trim().Length > 200)
         {
             ModelState.AddModelError(nameof(Procedure), "Démarche : 200 caractères au plus.");
@@ -106,22 +106,5 @@ public sealed class ProposerModel(CarteBlancheDbContext db, NetworkAccess access
         }
         TempData["Succes"] = $"Fiche proposée : le référent principal de {OrganisationName} la valide avant qu'elle soit visible de tous.";
         return Redirect($"/reseau/fiches/{card.Id}");
-    }
-
-    /// <summary>Required, not too long, and nothing the anonymiser would still take out.</summary>
-    private void Check(string? text, string key, string label, int max, IReadOnlyList<string> names)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            ModelState.AddModelError(key, $"{label} : à écrire.");
-        }
-        else if (text.Trim().Length > max)
-        {
-            ModelState.AddModelError(key, $"{label} : {max:N0} caractères au plus.".Replace(',', ' '));
-        }
-        else if (Anonymiser.Clean(text, names) != text)
-        {
-            ModelState.AddModelError(key, $"{label} : il reste des données personnelles (nom, date, numéro, adresse, téléphone ou e-mail) ; remplacez-les par un mot entre crochets, comme [nom].");
-        }
     }
 }
