@@ -21,6 +21,10 @@ public sealed class KnowledgeTextTests
     }
 
     [Fact]
+    public void A_known_name_holding_digits_is_taken_out_whole_not_half_as_a_number() =>
+        Assert.Equal("Mme [nom] a appelé", Anonymiser.Clean("Mme Roques-123456 a appelé", ["Roques-123456"]));
+
+    [Fact]
     public void A_clean_text_is_left_as_it_is() =>
         Assert.Equal("Une étudiante peut avoir l'ALS : demande en ligne.", Anonymiser.Clean("Une étudiante peut avoir l'ALS : demande en ligne."));
 

@@ -14,6 +14,12 @@ public static partial class Anonymiser
     public static string Clean(string text, IEnumerable<string>? knownNames = null)
     {
         var result = text;
+        // The case's own names first: a name holding digits (« Roques-123456 ») would otherwise be half taken as a number
+        // and no longer be found whole.
+        foreach (var name in (knownNames ?? []).Where(n => n.Trim().Length >= 2).OrderByDescending(n => n.Length))
+        {
+            result = Regex.Replace(result, $@"(?<![\p{{L}}]){Regex.Escape(name.Trim())}(?![\p{{L}}])", "[nom]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        }
         result = Email().Replace(result, "[adresse e-mail]");
         result = Nir().Replace(result, "[numéro de sécurité sociale]");
         result = Phone().Replace(result, "[téléphone]");
@@ -22,10 +28,6 @@ public static partial class Anonymiser
         result = Street().Replace(result, "[adresse]");
         result = PostalCodeAndTown().Replace(result, "[commune]");
         result = LongNumber().Replace(result, "[numéro]");
-        foreach (var name in (knownNames ?? []).Where(n => n.Trim().Length >= 2).OrderByDescending(n => n.Length))
-        {
-            result = Regex.Replace(result, $@"(?<![\p{{L}}]){Regex.Escape(name.Trim())}(?![\p{{L}}])", "[nom]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-        }
         result = Civility().Replace(result, m => $"{m.Groups["civ"].Value} [nom]");
         return Collapse().Replace(result, "[nom]");
     }
