@@ -30,6 +30,7 @@ public static class PlatformModule
         services.AddScoped<CommuneImporter>();
         services.AddScoped<ReferenceData>();
         services.AddScoped<Outbox>();
+        services.AddScoped<Results.SatisfactionAnswers>();
         services.AddScoped<AccountInvitations>();
         services.AddScoped<AccountAdministration>();
         services.AddScoped<DemoData>();

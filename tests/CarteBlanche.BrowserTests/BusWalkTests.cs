@@ -34,7 +34,7 @@ public sealed class BusWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Oui, publier la tournée" }).ClickAsync();
         await Expect(page.GetByText("La tournée est publiée")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Gérer") }).First.ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Visite" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Visite", Exact = true })).ToBeVisibleAsync();
         await Accessibility.AssertAccessibleAsync(page, "passage (visite et annulation)");
         session.AssertCleanConsole();
 

@@ -79,10 +79,10 @@ public sealed class LayoutTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var paths = role switch
         {
-            "anonymous" => new List<string> { "/", "/?commune=46224", "/connexion", "/car", "/car/communes/46224", "/reseau/delais", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/simulateur", "/mobilite", "/mobilite/offres", "/mobilite/demande" },
+            "anonymous" => new List<string> { "/", "/?commune=46224", "/connexion", "/car", "/car/communes/46224", "/reseau/delais", "/accessibilite", "/mentions-legales", "/donnees-personnelles", "/simulateur", "/mobilite", "/mobilite/offres", "/mobilite/demande", "/resultats", "/resultats/guichet", "/resultats/car", "/resultats/droits" },
             "agent" => ["/", "/guichet", "/guichet?vue=site", "/usagers", "/usagers/nouveau", "/reseau/sollicitations", "/reseau/fiches", "/reseau/fiches/chiffres", "/reseau/actualites", "/reseau/annuaire", "/reseau/notifications", "/demarches", "/formations", "/chiffres", "/territoire/communes", "/compte", "/car/mes-journees", "/droits", "/droits/a-proposer"],
             "partnerreferent" => ["/", "/reseau/sollicitations", "/reseau/fiches", "/reseau/sollicitations?vue=toutes", "/reseau/actualites", "/reseau/actualites/publier", "/reseau/annuaire", "/reseau/notifications", "/compte"],
-            "coordinator" => ["/", "/car", "/car/planification", "/car/arrets", "/car/chiffres", "/car/equipage", "/reseau/sollicitations", "/demarches/propositions", "/territoire/organisations", "/territoire/lieux", "/territoire/lieux/modifier", "/chiffres", "/droits", "/droits/conventions/nouvelle", "/mobilite/offres/modifier", "/mobilite/reseaux"],
+            "coordinator" => ["/", "/car", "/car/planification", "/car/arrets", "/car/chiffres", "/car/equipage", "/reseau/sollicitations", "/demarches/propositions", "/territoire/organisations", "/territoire/lieux", "/territoire/lieux/modifier", "/chiffres", "/droits", "/droits/conventions/nouvelle", "/mobilite/offres/modifier", "/mobilite/reseaux", "/resultats/avis"],
             "datasteward" => ["/", "/droits", "/droits/campagnes", "/compte"],
             "hrexpert" => ["/", "/employeurs", "/employeurs/inscrire", "/employeurs/temps", "/employeurs/evaluation", "/compte"],
             "firmowner" => ["/", "/employeurs", "/compte"],

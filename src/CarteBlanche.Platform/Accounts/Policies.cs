@@ -28,4 +28,6 @@ public static class Policies
     public const string Employers = "Employers";
     /// <summary>Enrolling firms and keeping their HR records: HR experts, coordinators and admins.</summary>
     public const string EmployersExperts = "EmployersExperts";
+    /// <summary>Reviewing residents' comments before the results show them, and the results without masking: coordinators and admins.</summary>
+    public const string ResultsReviewers = "ResultsReviewers";
 }

@@ -120,6 +120,7 @@ public static class WebSetup
             .AddPolicy(Policies.Employers, p => p.RequireRole(Roles.HrExpert, Roles.FirmOwner, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.EmployersExperts, p => p.RequireRole(Roles.HrExpert, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.NewsPublishers, p => p.RequireRole(Roles.PartnerReferent, Roles.Coordinator, Roles.Admin))
+            .AddPolicy(Policies.ResultsReviewers, p => p.RequireRole(Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.Figures, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin))
             .AddPolicy(Policies.TerritoryReaders, p => p.RequireRole(Roles.Agent, Roles.SocialWorker, Roles.Coordinator, Roles.Admin));
 

@@ -37,6 +37,7 @@ public static class BusModule
         services.AddScoped<Timetable>();
         services.AddScoped<ChangeNotifier>();
         services.AddScoped<BusFigures>();
+        services.AddScoped<Platform.Results.ISolutionResults, BusResults>();
         services.AddScoped<SubscriptionRequests>();
         services.AddRecurringJob<BusTimetableJob>();
         services.AddSingleton<IModuleInitialiser, BusInitialiser>();

@@ -43,6 +43,7 @@ public static class DeskModule
         services.AddScoped<ProcedureCatalogue>();
         services.AddScoped<DeskDemoData>();
         services.AddScoped<SiteFigures>();
+        services.AddScoped<Platform.Results.ISolutionResults, Results.DeskResults>();
         services.AddRecurringJob<DeskRetentionJob>();
         services.AddSingleton<IModuleInitialiser, DeskInitialiser>();
         return services;

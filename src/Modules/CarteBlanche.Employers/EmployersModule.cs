@@ -17,6 +17,7 @@ public static class EmployersModule
         services.AddSingleton(_ => new Lazy<PayrollModel>(() => PayrollModel.Load(), LazyThreadSafetyMode.ExecutionAndPublication));
         services.AddSingleton<PayslipCalculator>();
         services.AddScoped<EmployersAccess>();
+        services.AddScoped<Platform.Results.ISolutionResults, Evaluation.EmployersResults>();
         services.AddSingleton<Declarations.EmployeeIdentifiers>();
         services.AddScoped<Declarations.DsnPreparation>();
         services.AddRecurringJob<Reminders.HrReminderJob>();

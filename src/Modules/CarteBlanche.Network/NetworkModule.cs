@@ -70,6 +70,8 @@ public static class NetworkModule
         services.AddScoped<ICasePersonalDataWipe, QuestionDataWipe>();
         services.AddScoped<NetworkDemoData>();
         services.AddScoped<Figures.AnswerTimes>();
+        services.AddScoped<Knowledge.KnowledgeFigures>();
+        services.AddScoped<Platform.Results.ISolutionResults, Figures.NetworkResults>();
         services.AddScoped<News.NewsFeed>();
         services.AddRecurringJob<QuestionReminderJob>();
         services.AddRecurringJob<DigestJob>();

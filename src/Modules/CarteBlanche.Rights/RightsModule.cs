@@ -27,6 +27,7 @@ public static class RightsModule
         services.AddScoped<Exchange.FactCipher>();
         services.AddScoped<Exchange.OperatorImporter>();
         services.AddScoped<Campaigns.CampaignRunner>();
+        services.AddScoped<Platform.Results.ISolutionResults, Campaigns.RightsResults>();
         services.AddSingleton<Campaigns.CampaignQueue>();
         services.AddHostedService<Campaigns.CampaignWorker>();
         services.AddSingleton<Exchange.ImportQueue>();

@@ -328,6 +328,9 @@ public abstract partial class DeskTests(CarteBlancheFactory factory)
         using var again = await resident.GetAsync(link);
         Assert.Contains("Vous avez déjà répondu", await again.ReadPageAsync(), StringComparison.Ordinal);
         Assert.Equal(5, await Factory.WithDbAsync(db => db.Set<CarteBlanche.Desk.Satisfaction.SatisfactionSurvey>().Where(s => s.CaseId == caseId).Select(s => s.Score).SingleAsync()));
+        // The comment waits for a coordinator's review before the results show it.
+        var answer = await Factory.WithDbAsync(db => db.Set<CarteBlanche.Platform.Results.SatisfactionAnswer>().Where(a => a.SourceId == caseId).SingleAsync());
+        Assert.Equal(("guichet", 5, "Accueil très clair", CarteBlanche.Platform.Results.CommentReview.Pending), (answer.Solution, answer.Score, answer.Comment, answer.Review));
 
         // The site's figures show the answer (anonymous: a count and an average).
         using var figures = await agent.GetAsync("/chiffres");

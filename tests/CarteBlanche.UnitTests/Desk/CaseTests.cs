@@ -74,10 +74,9 @@ public sealed class SatisfactionSurveyTests
     {
         var (survey, token) = CarteBlanche.Desk.Satisfaction.SatisfactionSurvey.Create(new Case(), Now);
         Assert.Equal(CarteBlanche.Desk.Satisfaction.SatisfactionSurvey.Hash(token), survey.TokenHash);
-        Assert.Contains("de 1 à 5", survey.Answer(6, null, Now), StringComparison.Ordinal);
-        Assert.Null(survey.Answer(4, "  ", Now.AddDays(1)));
-        Assert.Null(survey.Comment);
-        Assert.Contains("déjà répondu", survey.Answer(5, null, Now.AddDays(2)), StringComparison.Ordinal);
+        Assert.Contains("de 1 à 5", survey.Answer(6, Now), StringComparison.Ordinal);
+        Assert.Null(survey.Answer(4, Now.AddDays(1)));
+        Assert.Contains("déjà répondu", survey.Answer(5, Now.AddDays(2)), StringComparison.Ordinal);
         Assert.Equal(4, survey.Score);
     }
 
@@ -85,7 +84,7 @@ public sealed class SatisfactionSurveyTests
     public void An_expired_survey_refuses_answers()
     {
         var (survey, _) = CarteBlanche.Desk.Satisfaction.SatisfactionSurvey.Create(new Case(), Now);
-        Assert.Contains("expiré", survey.Answer(3, null, Now.AddDays(15)), StringComparison.Ordinal);
+        Assert.Contains("expiré", survey.Answer(3, Now.AddDays(15)), StringComparison.Ordinal);
         Assert.Null(survey.AnsweredAt);
     }
 }

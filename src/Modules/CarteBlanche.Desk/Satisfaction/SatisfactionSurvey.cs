@@ -21,7 +21,6 @@ public sealed class SatisfactionSurvey
     public DateTimeOffset? AnsweredAt { get; set; }
     /// <summary>1 (pas du tout satisfait) to 5 (très satisfait).</summary>
     public int? Score { get; set; }
-    public string? Comment { get; set; }
 
     public static (SatisfactionSurvey Survey, string Token) Create(Case @case, DateTimeOffset now)
     {
@@ -39,7 +38,8 @@ public sealed class SatisfactionSurvey
     public static string Hash(string token) => SecretTokens.HashOf(token ?? "");
 
     /// <summary>null when recorded, else why not (French).</summary>
-    public string? Answer(int score, string? comment, DateTimeOffset now)
+    /// <remarks>The free comment is not kept here: it goes with the score to the results' answers, to be reviewed before it is shown.</remarks>
+    public string? Answer(int score, DateTimeOffset now)
     {
         if (AnsweredAt != null)
         {
@@ -54,7 +54,6 @@ public sealed class SatisfactionSurvey
             return "Choisissez une note de 1 à 5.";
         }
         Score = score;
-        Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim()[..Math.Min(comment.Trim().Length, 1000)];
         AnsweredAt = now;
         return null;
     }
@@ -67,7 +66,6 @@ internal sealed class SatisfactionSurveyConfiguration : IEntityTypeConfiguration
         b.ToTable("desk_satisfaction_surveys");
         b.Property(s => s.TokenHash).HasMaxLength(64);
         b.HasIndex(s => s.TokenHash).IsUnique();
-        b.Property(s => s.Comment).HasMaxLength(1000);
         b.HasIndex(s => new { s.SiteId, s.AnsweredAt });
         b.HasOne<Case>().WithMany().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
     }

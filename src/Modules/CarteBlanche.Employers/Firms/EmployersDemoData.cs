@@ -72,7 +72,8 @@ internal sealed class EmployersDemoData(CarteBlancheDbContext db, ParisClock clo
             new Evaluation.TimeEntry { FirmId = firm.Id, AccountId = expert.Id, Function = HrFunctions.Recruitment, Day = today.AddDays(-20), Minutes = 150, Note = "Diagnostic RH et fiche de poste", CreatedAt = clock.Now },
             new Evaluation.TimeEntry { FirmId = firm.Id, AccountId = expert.Id, Function = HrFunctions.Payroll, Day = today.AddDays(-10), Minutes = 90, Note = "Paramétrage de la paie", CreatedAt = clock.Now },
             new Evaluation.TimeEntry { FirmId = firm.Id, AccountId = expert.Id, Function = HrFunctions.Formalities, Day = today.AddDays(-5), Minutes = 45, CreatedAt = clock.Now },
-            new Evaluation.FirmFeedback { FirmId = firm.Id, Day = today.AddDays(-7), Satisfaction = 4, CoFinancingPerMonth = 80m, Comment = "Gain de temps sur la paie (démonstration).", GivenByFirm = false, RecordedAt = clock.Now, RecordedBy = expert.Id });
+            new Evaluation.FirmFeedback { FirmId = firm.Id, Day = today.AddDays(-7), Satisfaction = 4, CoFinancingPerMonth = 80m, Comment = "Gain de temps sur la paie (démonstration).", GivenByFirm = false, RecordedAt = clock.Now, RecordedBy = expert.Id },
+            new Platform.Results.SatisfactionAnswer { Solution = "employeurs", SourceId = firm.Id, Day = today.AddDays(-7), Score = 4, Channel = "Recueilli par l'expert RH", RecordedAt = clock.Now });
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -1,11 +1,12 @@
 using CarteBlanche.Platform.Audit;
+using CarteBlanche.Platform.Results;
 using CarteBlanche.Tours;
 
 namespace CarteBlanche.Bus.Pages.Car;
 
 /// <summary>A published passage: the crew records the visit; a coordinator cancels or replaces it (the notice shows on the public pages and the calendars mark it cancelled).</summary>
 [Authorize(Policy = Policies.BusCrew)]
-public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, TimeProvider timeProvider, Platform.Calendar.FrenchBusinessCalendar calendar, ChangeNotifier notifier, Timetable timetable, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions, CarteBlanche.Desk.Contracts.IDeskCases deskCases) : PageModel
+public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, TimeProvider timeProvider, Platform.Calendar.FrenchBusinessCalendar calendar, ChangeNotifier notifier, Timetable timetable, Microsoft.Extensions.Options.IOptions<Platform.Web.AppOptions> appOptions, CarteBlanche.Desk.Contracts.IDeskCases deskCases, SatisfactionAnswers satisfaction) : PageModel
 {
     /// <summary>Desk cases opened that day with this stop as the place of reception: the crew's count starts from it.</summary>
     public int DeskCasesOpened { get; private set; }
@@ -15,6 +16,53 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
     public bool IsCoordinator => User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
     /// <summary>The visit is recorded by the day's crew (of this bus) or a coordinator; other agents only read it.</summary>
     public bool CanRecordVisit { get; private set; }
+
+    /// <summary>Forms are typed once the passage has taken place, by its crew or a coordinator.</summary>
+    public bool CanTypeOpinions => CanRecordVisit && Passage.Status == PassageStatus.Scheduled && Passage.Date <= timetable.Today && Visit != null && Opinions.Count < Visit.Visitors;
+
+    /// <summary>Opinions typed from the passage's paper forms: how many, and their average score.</summary>
+    public (int Count, double? Average) Opinions { get; private set; }
+
+    /// <summary>
+    /// The crew types one visitor's paper form (score 1 to 5, optional comment): once the visit is recorded, at most
+    /// one form per visitor. The comment waits for a coordinator's review before the results show it.
+    /// </summary>
+    public async Task<IActionResult> OnPostOpinionAsync(Guid id, int? score, string? comment, CancellationToken cancellationToken)
+    {
+        var denied = await LoadAsync(id, cancellationToken);
+        if (denied != null)
+        {
+            return denied;
+        }
+        if (!CanRecordVisit || Passage.Status == PassageStatus.Cancelled || Passage.Date > timetable.Today)
+        {
+            ModelState.AddModelError("", "Seul l'équipage du passage ou un coordinateur peut saisir les avis d'un passage qui a eu lieu.");
+            return Page();
+        }
+        if (Visit == null)
+        {
+            ModelState.AddModelError("", "Enregistrez d'abord la visite (le nombre de visiteurs), puis les avis.");
+            return Page();
+        }
+        if (Opinions.Count >= Visit.Visitors)
+        {
+            ModelState.AddModelError("score", $"Ce passage compte déjà {Opinions.Count} avis pour {Visit.Visitors} visiteur(s) : corrigez d'abord le nombre de visiteurs.");
+            return Page();
+        }
+        if (score == null)
+        {
+            ModelState.AddModelError("score", "Choisissez la note du formulaire, de 1 à 5.");
+            return Page();
+        }
+        if (satisfaction.Add("car", null, id, Passage.Date, score.Value, comment, "Formulaire papier") is { } error)
+        {
+            ModelState.AddModelError(error.StartsWith("Le commentaire", StringComparison.Ordinal) ? "comment" : "score", error);
+            return Page();
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Succes"] = $"Avis ajouté ({Opinions.Count + 1} pour ce passage).";
+        return Redirect($"/car/passages/{id:D}#avis");
+    }
 
     /// <summary>The crew records the passage: visitors, domains, desk cases opened, notes. Recording again replaces it.</summary>
     public async Task<IActionResult> OnPostVisitAsync(Guid id, int? visitors, List<string> domains, int? casesOpened, string? notes, CancellationToken cancellationToken)
@@ -222,6 +270,8 @@ public sealed class PassageModel(CarteBlancheDbContext db, IAuditLog auditLog, T
         }
         (Passage, CommuneName) = (passage, passage.Stop!.Commune!.Name);
         Visit = await db.Set<BusVisit>().AsNoTracking().SingleOrDefaultAsync(v => v.PassageId == id, cancellationToken);
+        var scores = await db.Set<SatisfactionAnswer>().AsNoTracking().Where(a => a.Solution == "car" && a.SourceId == id).Select(a => a.Score).ToListAsync(cancellationToken);
+        Opinions = (scores.Count, scores.Count == 0 ? null : scores.Average());
         var me = User.AccountId();
         CanRecordVisit = IsCoordinator || await db.Set<CrewAssignment>().AnyAsync(c => c.Date == passage.Date && c.Bus == passage.Bus && c.AccountId == me, cancellationToken);
         var stopPlaces = await db.Places.Where(p => p.Kind == Platform.Territory.PlaceKind.BusStop && p.CommuneInseeCode == passage.Stop.CommuneInseeCode).Select(p => p.Id).ToListAsync(cancellationToken);

@@ -1,4 +1,6 @@
 using CarteBlanche.Desk.Satisfaction;
+using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Platform.Results;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace CarteBlanche.Desk.Pages.Satisfaction;
@@ -6,7 +8,7 @@ namespace CarteBlanche.Desk.Pages.Satisfaction;
 /// <summary>The resident answers from the personal link, without an account; once.</summary>
 [Public("L'usager répond à l'enquête de satisfaction par le lien reçu, sans compte.")]
 [EnableRateLimiting("sign-in")]
-public sealed class IndexModel(CarteBlancheDbContext db, TimeProvider timeProvider) : PageModel
+public sealed class IndexModel(CarteBlancheDbContext db, SatisfactionAnswers answers, ParisClock clock, TimeProvider timeProvider) : PageModel
 {
     public string? Problem { get; private set; }
     public bool Thanks { get; private set; }
@@ -29,7 +31,8 @@ public sealed class IndexModel(CarteBlancheDbContext db, TimeProvider timeProvid
             ModelState.AddModelError(nameof(Score), "Choisissez une note de 1 à 5.");
             return Page();
         }
-        var error = survey.Answer(Score.Value, Comment, timeProvider.GetUtcNow());
+        var error = survey.Answer(Score.Value, timeProvider.GetUtcNow())
+                    ?? answers.Add("guichet", survey.SiteId, survey.CaseId, clock.Today, Score.Value, Comment, "Questionnaire en ligne");
         if (error != null)
         {
             Problem = error;

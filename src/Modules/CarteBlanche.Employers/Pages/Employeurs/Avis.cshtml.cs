@@ -1,6 +1,7 @@
 using CarteBlanche.Employers.Evaluation;
 using CarteBlanche.Employers.Firms;
 using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Platform.Results;
 using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Employers.Pages.Employeurs;
@@ -12,7 +13,7 @@ public sealed record FeedbackRow(DateOnly Day, int Satisfaction, decimal CoFinan
 /// at a visit). Satisfaction on 5 and what the firm would pay a month to keep the service; the earlier answers below.
 /// </summary>
 [Authorize(Policy = Policies.Employers)]
-public sealed class AvisModel(CarteBlancheDbContext db, EmployersAccess access, ParisClock clock) : PageModel
+public sealed class AvisModel(CarteBlancheDbContext db, EmployersAccess access, ParisClock clock, SatisfactionAnswers answers) : PageModel
 {
     public static readonly IReadOnlyList<(int Value, string Label)> Scale =
         [(5, "Très satisfait"), (4, "Satisfait"), (3, "Moyennement satisfait"), (2, "Peu satisfait"), (1, "Pas du tout satisfait")];
@@ -85,6 +86,8 @@ public sealed class AvisModel(CarteBlancheDbContext db, EmployersAccess access, 
             FirmId = id, Day = clock.Today, Satisfaction = Satisfaction!.Value, CoFinancingPerMonth = amount, Comment = FormText.Blank(Comment),
             GivenByFirm = IsOwner, RecordedAt = clock.Now, RecordedBy = User.AccountId(),
         });
+        // The same score (and comment, for review before it is shown) to the results, with every solution's.
+        answers.Add("employeurs", null, id, clock.Today, Satisfaction!.Value, Comment, IsOwner ? "Donné par l'entreprise" : "Recueilli par l'expert RH");
         await db.SaveChangesAsync(cancellationToken);
         TempData["Succes"] = IsOwner ? "Merci : votre avis est enregistré." : $"L'avis de {Firm.Name} est enregistré.";
         return Redirect($"/employeurs/{id}");

@@ -2,6 +2,7 @@ using CarteBlanche.Mobility.Needs;
 using CarteBlanche.Platform.Audit;
 using CarteBlanche.Platform.Calendar;
 using CarteBlanche.Platform.Notifications;
+using CarteBlanche.Platform.Results;
 using CarteBlanche.Platform.Web;
 
 namespace CarteBlanche.Mobility.Pages.Mobilite;
@@ -11,11 +12,14 @@ public sealed record RideRow(Ride Ride, TravelNeed Need, RegularTrip Trip, strin
 
 /// <summary>The carpool operator's console: each proposed ride with both sides' phones; the operator calls them and records the outcome.</summary>
 [Authorize(Policy = Policies.Mobility)]
-public sealed class CovoiturageModel(CarteBlancheDbContext db, MobilityAccess access, Carpool.CarpoolSearch carpool, Outbox outbox, IAuditLog auditLog, ParisClock clock) : PageModel
+public sealed class CovoiturageModel(CarteBlancheDbContext db, MobilityAccess access, Carpool.CarpoolSearch carpool, Outbox outbox, IAuditLog auditLog, ParisClock clock, SatisfactionAnswers satisfaction) : PageModel
 {
     public string? Message { get; private set; }
 
     public IReadOnlyList<RideRow> Rides { get; private set; } = [];
+
+    /// <summary>Rides done whose passenger's opinion has been noted (once per ride).</summary>
+    public IReadOnlySet<Guid> RidesWithOpinion { get; private set; } = new HashSet<Guid>();
 
     public async Task<IActionResult> OnGetAsync(string? envoye, CancellationToken cancellationToken)
     {
@@ -36,6 +40,8 @@ public sealed class CovoiturageModel(CarteBlancheDbContext db, MobilityAccess ac
         var names = await db.Communes.Where(c => codes.Contains(c.InseeCode)).ToDictionaryAsync(c => c.InseeCode, c => c.Name, cancellationToken);
         Rides = rides.OrderBy(r => r.Status is RideStatus.Proposed ? 0 : r.Status is RideStatus.Agreed ? 1 : 2).ThenBy(r => r.Need!.Day)
             .Select(r => new RideRow(r, r.Need!, r.Trip!, names.GetValueOrDefault(r.Trip!.FromInseeCode, ""), names.GetValueOrDefault(r.Trip.ToInseeCode, ""), names.GetValueOrDefault(r.Need!.FromInseeCode, ""))).ToList();
+        var done = rides.Where(r => r.Status == RideStatus.Done).Select(r => (Guid?)r.Id).ToList();
+        RidesWithOpinion = (await db.Set<SatisfactionAnswer>().Where(a => a.Solution == "mobilite" && done.Contains(a.SourceId)).Select(a => a.SourceId!.Value).ToListAsync(cancellationToken)).ToHashSet();
         auditLog.Add(db, new AuditEvent("mobility.rides-read", "Ride", "console", AuditPurpose.MobilityHelp, ActorId: User.AccountId()));
         await db.SaveChangesAsync(cancellationToken);
         return Page();
@@ -61,6 +67,45 @@ public sealed class CovoiturageModel(CarteBlancheDbContext db, MobilityAccess ac
         }
         auditLog.Add(db, new AuditEvent("mobility.ride-outcome", "Ride", rideId.ToString("D"), AuditPurpose.MobilityHelp, ActorId: User.AccountId()));
         await db.SaveChangesAsync(cancellationToken);
+        return Redirect("/mobilite/covoiturage");
+    }
+
+    /// <summary>
+    /// The passenger's opinion of a ride done, asked by the operator on the phone (score 1 to 5, optional comment),
+    /// once per ride. The comment waits for a coordinator's review before the results show it.
+    /// </summary>
+    public async Task<IActionResult> OnPostOpinionAsync(Guid rideId, int? score, string? comment, CancellationToken cancellationToken)
+    {
+        if (!await access.IsOperatorAsync(User, cancellationToken))
+        {
+            return Forbid();
+        }
+        var ride = await db.Set<Ride>().AsNoTracking().Include(r => r.Need).SingleOrDefaultAsync(r => r.Id == rideId, cancellationToken);
+        if (ride == null)
+        {
+            return NotFound();
+        }
+        string? error = null;
+        if (ride.Status != RideStatus.Done)
+        {
+            error = "L'avis du passager se note une fois le trajet fait.";
+        }
+        else if (await db.Set<SatisfactionAnswer>().AnyAsync(a => a.Solution == "mobilite" && a.SourceId == rideId, cancellationToken))
+        {
+            error = "L'avis du passager sur ce trajet est déjà noté.";
+        }
+        else if (score == null)
+        {
+            error = "Choisissez la note donnée par le passager, de 1 à 5.";
+        }
+        error ??= satisfaction.Add("mobilite", null, rideId, ride.Need!.Day, score!.Value, comment, "Par téléphone");
+        if (error != null)
+        {
+            TempData["Erreur"] = error;
+            return Redirect("/mobilite/covoiturage");
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Succes"] = "Avis du passager noté.";
         return Redirect("/mobilite/covoiturage");
     }
 

@@ -254,6 +254,28 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_satisfaction_answers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Solution = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Review = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_satisfaction_answers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rights_secrets",
                 columns: table => new
                 {
@@ -1310,8 +1332,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Score = table.Column<int>(type: "INTEGER", nullable: true),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Score = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -3559,6 +3580,16 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_satisfaction_answers_Review_RecordedAt",
+                table: "platform_satisfaction_answers",
+                columns: new[] { "Review", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_satisfaction_answers_Solution_Day",
+                table: "platform_satisfaction_answers",
+                columns: new[] { "Solution", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_rights_api_keys_ConventionId_OperatorId",
                 table: "rights_api_keys",
                 columns: new[] { "ConventionId", "OperatorId" });
@@ -3898,6 +3929,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "platform_role_claims");
+
+            migrationBuilder.DropTable(
+                name: "platform_satisfaction_answers");
 
             migrationBuilder.DropTable(
                 name: "rights_api_keys");

@@ -255,6 +255,28 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "platform_satisfaction_answers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Solution = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Review = table.Column<int>(type: "integer", nullable: false),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_platform_satisfaction_answers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "rights_secrets",
                 columns: table => new
                 {
@@ -1311,8 +1333,7 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    Score = table.Column<int>(type: "integer", nullable: true),
-                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                    Score = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -3560,6 +3581,16 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_platform_satisfaction_answers_Review_RecordedAt",
+                table: "platform_satisfaction_answers",
+                columns: new[] { "Review", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_platform_satisfaction_answers_Solution_Day",
+                table: "platform_satisfaction_answers",
+                columns: new[] { "Solution", "Day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_rights_api_keys_ConventionId_OperatorId",
                 table: "rights_api_keys",
                 columns: new[] { "ConventionId", "OperatorId" });
@@ -3899,6 +3930,9 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "platform_role_claims");
+
+            migrationBuilder.DropTable(
+                name: "platform_satisfaction_answers");
 
             migrationBuilder.DropTable(
                 name: "rights_api_keys");

@@ -1,0 +1,172 @@
+using System.Globalization;
+using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Platform.Files;
+
+namespace CarteBlanche.Platform.Results;
+
+/// <summary>What a value measures, for its unit and its format.</summary>
+public enum ResultUnit
+{
+    Count,
+    Percent,
+    WorkingDays,
+    WorkingHours,
+    Hours,
+    Euros,
+    /// <summary>An average rating from 1 to 5.</summary>
+    Rating,
+}
+
+/// <summary>
+/// One figure and the number of people or items it stands on (its basis: a count is its own basis, a share or a
+/// median the number of cases it was taken over). In public, a figure standing on 1 to 4 is masked (secret
+/// statistique): with so few, a neighbour could tell who.
+/// </summary>
+public readonly record struct ResultValue(double? Value, int Basis, bool Masked = false)
+{
+    /// <summary>Below this many people or items, a figure is not published.</summary>
+    public const int SmallCount = 5;
+
+    public static ResultValue Count(int count) => new(count, count);
+
+    public static ResultValue Share(int part, int whole) => whole == 0 ? new(null, 0) : new(100.0 * part / whole, whole);
+
+    public static ResultValue Of(double? value, int basis) => new(basis == 0 ? null : value, basis);
+
+    public static ResultValue Money(decimal? euros, int basis) => new(euros is { } e && basis > 0 ? (double)e : null, basis);
+
+    public ResultValue ForPublic() => Basis is > 0 and < SmallCount ? new(null, Basis, true) : this;
+}
+
+public enum ChartKind
+{
+    Line,
+    Bar,
+    StackedBar,
+}
+
+/// <summary>One line of a chart (and one column of its table): a value per month of the period.</summary>
+public sealed record ResultSeries(string Label, IReadOnlyList<ResultValue> Values);
+
+/// <summary>An indicator month by month: drawn as a chart and given as a table.</summary>
+public sealed record ResultChart(string Key, string Title, ResultUnit Unit, ChartKind Kind, IReadOnlyList<ResultSeries> Series, string? Note = null);
+
+/// <summary>A figure over the whole period, split by something else than the month (per stop, per firm, per site).</summary>
+public sealed record ResultBreakdown(string Key, string Title, string RowHeader, IReadOnlyList<(string Label, ResultUnit Unit)> Columns,
+    IReadOnlyList<(string Label, IReadOnlyList<ResultValue> Values)> Rows, string? Note = null);
+
+/// <summary>A solution's results over a period: its charts (month by month) and its breakdowns.</summary>
+public sealed record SolutionResults(string Slug, string Title, string Lead, IReadOnlyList<YearMonth> Months,
+    IReadOnlyList<ResultChart> Charts, IReadOnlyList<ResultBreakdown> Breakdowns)
+{
+    /// <summary>The same results with every figure standing on fewer than five people or items masked.</summary>
+    public SolutionResults ForPublic() => this with
+    {
+        Charts = Charts.Select(c => c with { Series = c.Series.Select(s => s with { Values = s.Values.Select(v => v.ForPublic()).ToList() }).ToList() }).ToList(),
+        Breakdowns = Breakdowns.Select(b => b with { Rows = b.Rows.Select(r => (r.Label, (IReadOnlyList<ResultValue>)r.Values.Select(v => v.ForPublic()).ToList())).ToList() }).ToList(),
+    };
+}
+
+/// <summary>
+/// A solution's indicators, given by its module to the results pages (one implementation per module, registered in
+/// its <c>Add…Module</c>). Counts, shares, medians and amounts only: never a person.
+/// </summary>
+public interface ISolutionResults
+{
+    /// <summary>The address segment: /resultats/{Slug}.</summary>
+    string Slug { get; }
+
+    /// <summary>The solution's name in pages: « Le car France Services ».</summary>
+    string Title { get; }
+
+    /// <summary>Place on the results page.</summary>
+    int Order { get; }
+
+    Task<SolutionResults> ComputeAsync(YearMonth from, YearMonth to, CancellationToken cancellationToken);
+}
+
+/// <summary>Formats and files for results: the same numbers on the page, in the CSV and in the report.</summary>
+public static class ResultFormat
+{
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    public static string UnitLabel(ResultUnit unit) => unit switch
+    {
+        ResultUnit.Count => "nombre",
+        ResultUnit.Percent => "%",
+        ResultUnit.WorkingDays => "jours ouvrés",
+        ResultUnit.WorkingHours => "heures ouvrées",
+        ResultUnit.Hours => "heures",
+        ResultUnit.Euros => "€",
+        ResultUnit.Rating => "note sur 5",
+        _ => "",
+    };
+
+    /// <summary>"12", "87,5 %", "3,5 j", "—" for no value, "&lt; 5" when masked.</summary>
+    public static string Text(ResultValue value, ResultUnit unit)
+    {
+        if (value.Masked)
+        {
+            return "< 5";
+        }
+        if (value.Value is not { } v)
+        {
+            return "—";
+        }
+        return unit switch
+        {
+            ResultUnit.Count => v.ToString("N0", French),
+            ResultUnit.Percent => v.ToString("0.#", French) + " %",
+            ResultUnit.WorkingDays => v.ToString("0.#", French) + " j ouvrés",
+            ResultUnit.WorkingHours => v.ToString("0.#", French) + " h ouvrées",
+            ResultUnit.Hours => v.ToString("0.#", French) + " h",
+            ResultUnit.Euros => v.ToString("N2", French) + " €",
+            ResultUnit.Rating => v.ToString("0.0", French) + " / 5",
+            _ => v.ToString("0.##", French),
+        };
+    }
+
+    /// <summary>The plain number for a file or a chart: French decimal comma in CSV, none when masked or empty.</summary>
+    public static string CsvNumber(ResultValue value) =>
+        value.Masked ? "secret" : value.Value is { } v ? Math.Round(v, 2).ToString("0.##", French) : "";
+
+    /// <summary>Month in pages: "janv. 2026".</summary>
+    public static string Month(YearMonth month) => month.ToString("MMM yyyy", French);
+
+    /// <summary>
+    /// One line per figure (long format, so that every report's number can be found again): solution, indicator,
+    /// series, month (or the breakdown's row), value, unit, basis. Semicolons, decimal commas, UTF-8 with BOM,
+    /// as French spreadsheets read them. Masked figures read « secret » and have no basis.
+    /// </summary>
+    public static byte[] ToCsv(IEnumerable<SolutionResults> results)
+    {
+        var lines = new List<IEnumerable<string>> { new[] { "solution", "indicateur", "serie", "mois_ou_ligne", "valeur", "unite", "base" } };
+        foreach (var solution in results)
+        {
+            foreach (var chart in solution.Charts)
+            {
+                foreach (var series in chart.Series)
+                {
+                    for (var i = 0; i < solution.Months.Count; i++)
+                    {
+                        var value = series.Values[i];
+                        lines.Add([solution.Slug, chart.Title, series.Label, solution.Months[i].ToString(), CsvNumber(value), UnitLabel(chart.Unit), Basis(value)]);
+                    }
+                }
+            }
+            foreach (var breakdown in solution.Breakdowns)
+            {
+                foreach (var (label, values) in breakdown.Rows)
+                {
+                    for (var i = 0; i < breakdown.Columns.Count; i++)
+                    {
+                        lines.Add([solution.Slug, breakdown.Title, breakdown.Columns[i].Label, label, CsvNumber(values[i]), UnitLabel(breakdown.Columns[i].Unit), Basis(values[i])]);
+                    }
+                }
+            }
+        }
+        return Csv.WithByteOrderMark(Csv.Write(lines, ';', "\r\n"));
+
+        static string Basis(ResultValue value) => value.Masked ? "" : value.Basis.ToString(CultureInfo.InvariantCulture);
+    }
+}

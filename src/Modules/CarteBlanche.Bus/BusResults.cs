@@ -1,0 +1,65 @@
+using CarteBlanche.Platform.Calendar;
+using CarteBlanche.Platform.Results;
+using Microsoft.Extensions.Options;
+
+namespace CarteBlanche.Bus;
+
+/// <summary>
+/// The bus's results: passages, contacts (visitors recorded by the crew) and desk requests opened per month, cost per
+/// contact (the bus's yearly cost spread over the month's days), visitors' satisfaction (paper forms), and the
+/// contacts per stop over the period (<see cref="BusFigures"/>, as on the bus's own figures page).
+/// </summary>
+internal sealed class BusResults(CarteBlancheDbContext db, BusFigures figures, SatisfactionAnswers answers, IOptions<BusOptions> options, ParisClock clock) : ISolutionResults
+{
+    public string Slug => "car";
+
+    public string Title => "Le car France Services";
+
+    public int Order => 3;
+
+    public async Task<SolutionResults> ComputeAsync(YearMonth from, YearMonth to, CancellationToken cancellationToken)
+    {
+        // Up to today: the month under way counts the passages (and the days of cost) so far.
+        var today = clock.Today;
+        var (first, last) = (from.FirstDay, to.LastDay < today ? to.LastDay : today);
+        var passages = await (from p in db.Set<BusPassage>().AsNoTracking()
+                              join v in db.Set<BusVisit>() on p.Id equals v.PassageId into visits
+                              from v in visits.DefaultIfEmpty()
+                              where p.Date >= first && p.Date <= last && p.Status == PassageStatus.Scheduled
+                              select new { p.Date, Visitors = v == null ? 0 : v.Visitors, Cases = v == null ? 0 : v.CasesOpened })
+            .ToListAsync(cancellationToken);
+        var months = YearMonth.Range(from, to).ToList();
+        var byMonth = months.Select(m => passages.Where(p => m.Contains(p.Date)).ToList()).ToList();
+        var yearly = options.Value.YearlyCost;
+        var cost = months.Select((m, i) =>
+        {
+            var visitors = byMonth[i].Sum(p => p.Visitors);
+            return yearly is { } y && visitors > 0 ? ResultValue.Money(Math.Round(y * DaysSoFar(m) / 365m / visitors, 2), visitors) : new ResultValue(null, visitors);
+        }).ToList();
+        int DaysSoFar(YearMonth m) => m.Contains(today) ? today.Day : m.LastDay.Day;
+        var satisfaction = await answers.MonthlyAsync(Slug, "Note moyenne (formulaires papier)", from, to, cancellationToken);
+        var (stops, _, _) = await figures.ComputeAsync(first, last, cancellationToken);
+
+        var charts = new List<ResultChart>
+        {
+            new("contacts", "Passages et contacts", ResultUnit.Count, ChartKind.Bar,
+            [
+                new("Passages", byMonth.Select(m => ResultValue.Count(m.Count)).ToList()),
+                new("Contacts (visiteurs)", byMonth.Select(m => ResultValue.Count(m.Sum(p => p.Visitors))).ToList()),
+                new("Demandes ouvertes au guichet", byMonth.Select(m => ResultValue.Count(m.Sum(p => p.Cases))).ToList()),
+            ], "Les visiteurs sont comptés par l'équipage à chaque passage."),
+            new("cout", "Coût par contact", ResultUnit.Euros, ChartKind.Line, [new("Coût par contact (€)", cost)],
+                yearly is { } y ? $"Coût annuel du car : {y.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} €, réparti sur les jours du mois (jusqu'à aujourd'hui pour le mois en cours)." : "Le coût annuel du car n'est pas renseigné."),
+            new("satisfaction", "Satisfaction des visiteurs", ResultUnit.Rating, ChartKind.Line, [satisfaction]),
+        };
+        var perStop = new ResultBreakdown("arrets", "Contacts par arrêt", "Commune",
+            [("Passages", ResultUnit.Count), ("Contacts", ResultUnit.Count), ("Contacts par passage", ResultUnit.Count), ("Demandes ouvertes", ResultUnit.Count)],
+            stops.Select(s => (s.CommuneName, (IReadOnlyList<ResultValue>)
+            [
+                ResultValue.Count(s.Passages), ResultValue.Count(s.Visitors), ResultValue.Of(Math.Round(s.VisitorsPerPassage, 1), s.Visitors), ResultValue.Count(s.CasesOpened),
+            ])).ToList());
+        return new SolutionResults(Slug, Title,
+            "Un car itinérant vient, une demi-journée à la fois, dans les communes éloignées des services publics.",
+            months, charts, [perStop]);
+    }
+}
