@@ -170,3 +170,72 @@ public static class ResultFormat
         static string Basis(ResultValue value) => value.Masked ? "" : value.Basis.ToString(CultureInfo.InvariantCulture);
     }
 }
+
+/// <summary>
+/// A solution's evaluation report for a period, as a printable PDF: what it measures (reach, delays, rights opened,
+/// satisfaction, cost: the solution's indicators), each indicator as a chart and a table, the period's totals of the
+/// counts, the breakdowns. Made from the same results as the CSV of the same page and period, so that each figure
+/// can be found again in it (the totals are the sums of its monthly lines).
+/// </summary>
+public static class EvaluationReportPdf
+{
+    public static byte[] Create(SolutionResults results, DateOnly madeOn, string csvName)
+    {
+        var months = results.Months;
+        var period = $"{ResultFormat.Month(months[0])} à {ResultFormat.Month(months[^1])}";
+        var pdf = new SimplePdf($"Rapport d'évaluation — {results.Title}");
+        pdf.Heading($"Rapport d'évaluation — {results.Title}", 18);
+        pdf.Paragraph($"Période : de {period}. Établi le {madeOn.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("fr-FR"))}.", 10, true);
+        pdf.Paragraph(results.Lead);
+        pdf.Paragraph($"Les chiffres de ce rapport sont ceux du fichier « {csvName} » (page « Résultats » de la solution, même période) : chaque valeur mensuelle y figure sur une ligne, " +
+                      "et les totaux ci-dessous sont les sommes de ces lignes. Aucune donnée personnelle ; un chiffre qui porte sur moins de 5 personnes est masqué (« < 5 ») et n'entre pas dans les totaux.", 9);
+
+        var counts = results.Charts.Where(c => c.Unit == ResultUnit.Count).SelectMany(c => c.Series.Select(s => (c.Title, s))).ToList();
+        if (counts.Count > 0)
+        {
+            pdf.Heading("La période en bref", 13);
+            pdf.Table(["Indicateur", "Total sur la période", "Mois masqués (< 5)"],
+                counts.Select(x => (IReadOnlyList<string>)
+                [
+                    x.s.Label,
+                    ResultFormat.Text(ResultValue.Count((int)x.s.Values.Where(v => !v.Masked).Sum(v => v.Value ?? 0)), ResultUnit.Count),
+                    x.s.Values.Count(v => v.Masked).ToString(CultureInfo.InvariantCulture),
+                ]).ToList());
+        }
+
+        foreach (var chart in results.Charts)
+        {
+            pdf.Heading($"{chart.Title} ({ResultFormat.UnitLabel(chart.Unit)})", 12);
+            pdf.Chart(months.Select(ResultFormat.Month).ToList(),
+                chart.Series.Select(s => (s.Label, (IReadOnlyList<double?>)s.Values.Select(v => v.Masked ? null : v.Value).ToList())).ToList(),
+                chart.Kind == ChartKind.Line, chart.Kind == ChartKind.StackedBar,
+                chart.Unit switch { ResultUnit.Percent => 100, ResultUnit.Rating => 5, _ => null });
+            if (chart.Note != null)
+            {
+                pdf.Paragraph(chart.Note, 8);
+            }
+            // Many series (the domains): one table per group of six, so that the columns stay readable.
+            foreach (var group in chart.Series.Chunk(6))
+            {
+                pdf.Table(["Mois", .. group.Select(s => s.Label)],
+                    months.Select((m, i) => (IReadOnlyList<string>)[ResultFormat.Month(m), .. group.Select(s => ResultFormat.Text(s.Values[i], chart.Unit))]).ToList());
+            }
+        }
+        foreach (var breakdown in results.Breakdowns)
+        {
+            pdf.Heading(breakdown.Title, 12);
+            if (breakdown.Rows.Count == 0)
+            {
+                pdf.Paragraph("Aucun chiffre sur la période.");
+                continue;
+            }
+            pdf.Table([breakdown.RowHeader, .. breakdown.Columns.Select(c => c.Label)],
+                breakdown.Rows.Select(r => (IReadOnlyList<string>)[r.Label, .. r.Values.Select((v, i) => ResultFormat.Text(v, breakdown.Columns[i].Unit))]).ToList());
+            if (breakdown.Note != null)
+            {
+                pdf.Paragraph(breakdown.Note, 8);
+            }
+        }
+        return pdf.ToBytes();
+    }
+}

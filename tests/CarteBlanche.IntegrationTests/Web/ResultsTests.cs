@@ -46,6 +46,38 @@ public abstract class ResultsTests(CarteBlancheFactory factory)
     }
 
     [Fact]
+    public async Task The_evaluation_report_is_a_pdf_whose_totals_are_the_sums_of_the_csv_lines()
+    {
+        using var visitor = Factory.CreateBrowserClient();
+        using var pdf = await visitor.GetAsync("/resultats/guichet?handler=Pdf");
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        var bytes = await pdf.Content.ReadAsByteArrayAsync();
+        var raw = System.Text.Encoding.Latin1.GetString(bytes);
+        Assert.StartsWith("%PDF-1.4", raw, StringComparison.Ordinal);
+        // The pages' text, inflated: each shown string is a « (…) Tj ».
+        var shown = new List<string>();
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(raw, @"stream\n(.*?)\nendstream", System.Text.RegularExpressions.RegexOptions.Singleline))
+        {
+            using var zlib = new System.IO.Compression.ZLibStream(new MemoryStream(System.Text.Encoding.Latin1.GetBytes(m.Groups[1].Value)), System.IO.Compression.CompressionMode.Decompress);
+            using var reader = new StreamReader(zlib, System.Text.Encoding.Latin1);
+            shown.AddRange(System.Text.RegularExpressions.Regex.Matches(reader.ReadToEnd(), @"\((.*?)\) Tj").Select(t => t.Groups[1].Value));
+        }
+        Assert.Contains(@"Rapport d'\351valuation \227 Le guichet France Services", shown);
+
+        var thisMonth = YearMonth.Of(Factory.Services.GetRequiredService<ParisClock>().Today);
+        using var csv = await visitor.GetAsync($"/resultats/guichet?handler=Csv&du={thisMonth.AddMonths(-11)}&au={thisMonth}");
+        var opened = (await csv.Content.ReadAsStringAsync()).Split("\r\n").Where(l => l.StartsWith("guichet;Personnes reçues et demandes ouvertes;Demandes ouvertes;", StringComparison.Ordinal))
+            .Select(l => l.Split(';')[4]).ToList();
+        Assert.Equal(12, opened.Count);
+        var total = opened.Where(v => v != "secret").Sum(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(total > 0, "the demonstration data opens cases");
+        // « La période en bref »: the row after the label is the total, then the number of masked months.
+        var at = shown.IndexOf("Demandes ouvertes");
+        Assert.Equal((total.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")).Replace('\u202F', ' '), opened.Count(v => v == "secret").ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            (shown[at + 1], shown[at + 2]));
+    }
+
+    [Fact]
     public async Task The_crews_paper_forms_are_masked_below_five_and_their_comments_show_only_once_a_coordinator_published_them()
     {
         var clock = Factory.Services.GetRequiredService<ParisClock>();

@@ -47,6 +47,19 @@ public sealed class SolutionModel(IEnumerable<ISolutionResults> solutions, Satis
         {
             return page;
         }
-        return File(ResultFormat.ToCsv([Results]), "text/csv; charset=utf-8", $"resultats-{slug}-{From}-{To}.csv");
+        return File(ResultFormat.ToCsv([Results]), "text/csv; charset=utf-8", CsvName(slug));
     }
+
+    /// <summary>The period's evaluation report, printable: the same figures as the CSV of the same period.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(string slug, CancellationToken cancellationToken)
+    {
+        var page = await OnGetAsync(slug, cancellationToken);
+        if (page is not PageResult)
+        {
+            return page;
+        }
+        return File(EvaluationReportPdf.Create(Results, clock.Today, CsvName(slug)), "application/pdf", $"rapport-evaluation-{slug}-{From}-{To}.pdf");
+    }
+
+    private string CsvName(string slug) => $"resultats-{slug}-{From}-{To}.csv";
 }
