@@ -83,9 +83,9 @@ internal static class KnowledgeCommands
                 {
                     var query = Phrase(1 + random.Next(3)).Replace("é", "e", StringComparison.Ordinal) + (random.Next(2) == 0 ? "s" : "");
                     var one = Stopwatch.StartNew();
-                    var page = await FrenchSearch.Matching(db.Set<KnowledgeCard>().AsNoTracking().Where(c => c.Status == CardStatus.Validated), query)
+                    var page = await FrenchSearch.Matching(db.Set<KnowledgeCard>().AsNoTracking().Where(c => c.Status == CardStatus.Validated), query, db.Database.IsNpgsql())
                         .OrderByDescending(c => c.UsefulVotes).ThenByDescending(c => c.ValidatedAt).Take(20).Select(c => new { c.Id, c.Title }).ToListAsync(cancellationToken);
-                    var total = await FrenchSearch.Matching(db.Set<KnowledgeCard>().Where(c => c.Status == CardStatus.Validated), query).CountAsync(cancellationToken);
+                    var total = await FrenchSearch.Matching(db.Set<KnowledgeCard>().Where(c => c.Status == CardStatus.Validated), query, db.Database.IsNpgsql()).CountAsync(cancellationToken);
                     times.Add(one.Elapsed.TotalMilliseconds);
                     found += total;
                 }

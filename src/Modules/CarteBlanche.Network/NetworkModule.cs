@@ -84,6 +84,11 @@ internal sealed class NetworkInitialiser : IModuleInitialiser
 {
     public async Task InitialiseAsync(IServiceProvider services, bool seedDemoData, CancellationToken cancellationToken)
     {
+        var db = services.GetRequiredService<CarteBlancheDbContext>();
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync(Knowledge.FrenchSearch.PostgresIndexSql, cancellationToken);
+        }
         var demo = services.GetRequiredService<NetworkDemoData>();
         await demo.EnsurePartnerProfilesAsync(cancellationToken);
         if (seedDemoData)

@@ -12,7 +12,7 @@ public abstract class KnowledgeTests(CarteBlancheFactory factory)
 {
     protected CarteBlancheFactory Factory { get; } = factory;
 
-    private static string Decode(string html) => WebUtility.HtmlDecode(html);
+    protected static string Decode(string html) => WebUtility.HtmlDecode(html);
 
     [Fact]
     public async Task A_useful_answer_becomes_an_anonymised_card_validated_by_the_lead_referent_and_found_with_another_word_form()
@@ -144,4 +144,33 @@ public abstract class KnowledgeTests(CarteBlancheFactory factory)
 public sealed class SqliteKnowledgeTests(SqliteFactory factory) : KnowledgeTests(factory), IClassFixture<SqliteFactory>;
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresKnowledgeTests(PostgresFactory factory) : KnowledgeTests(factory), IClassFixture<PostgresFactory>;
+public sealed class PostgresKnowledgeTests(PostgresFactory factory) : KnowledgeTests(factory), IClassFixture<PostgresFactory>
+{
+    [Fact]
+    public async Task On_postgresql_the_search_is_the_french_full_text_search_with_its_index()
+    {
+        var marker = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('g' + (c % 16))));
+        await Factory.WithDbAsync(async db =>
+        {
+            var card = new KnowledgeCard
+            {
+                OrganisationId = await db.Organisations.Where(o => o.Name == "CAF du Lot").Select(o => o.Id).SingleAsync(),
+                ProposedBy = await db.Users.Where(u => u.Email == DemoData.EmailFor(Roles.Agent)).Select(u => u.Id).SingleAsync(),
+                Domain = "Logement", DomainLabel = "Logement", Title = $"Les logements sociaux {marker}", Question = "Quelles pièces pour une demande ?",
+                Answer = "Le formulaire Cerfa et un justificatif d'identité.", Status = CardStatus.Validated, ProposedAt = DateTimeOffset.UtcNow, ValidatedAt = DateTimeOffset.UtcNow,
+                ReviewOn = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
+            };
+            card.Reindex();
+            db.Add(card);
+            return await db.SaveChangesAsync();
+        });
+        Assert.True(await Factory.WithDbAsync(db => db.Database.SqlQueryRaw<int>(
+            "SELECT 1 AS \"Value\" FROM pg_indexes WHERE indexname = 'ix_network_knowledge_cards_search_french'").AnyAsync()));
+        using var agent = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.Agent));
+        // « loger » and « logements » meet in PostgreSQL's French stemmer (not in the light stemmer used on SQLite).
+        using var found = await agent.GetAsync($"/reseau/fiches?q=loger+social+{marker}");
+        Assert.Contains("1 fiche pour", Decode(await found.ReadPageAsync()), StringComparison.Ordinal);
+        using var missed = await agent.GetAsync($"/reseau/fiches?q=voiture+{marker}");
+        Assert.Contains("0 fiche pour", Decode(await missed.ReadPageAsync()), StringComparison.Ordinal);
+    }
+}

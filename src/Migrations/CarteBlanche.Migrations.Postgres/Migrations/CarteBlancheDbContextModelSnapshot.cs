@@ -2454,6 +2454,10 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("ReviewOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("SearchWords")
                         .IsRequired()
                         .HasMaxLength(8000)

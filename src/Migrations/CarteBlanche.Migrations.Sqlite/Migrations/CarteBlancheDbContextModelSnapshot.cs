@@ -2449,6 +2449,10 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("ReviewOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchWords")
                         .IsRequired()
                         .HasMaxLength(8000)

@@ -6,7 +6,9 @@ namespace CarteBlanche.Network.Knowledge;
 /// French search words, the same on every database: lower case, no accents, no stop words, and a light stemmer so that
 /// word forms meet (« allocations » and « allocation », « familiaux » and « familiale », « handicapée » and
 /// « handicap »). A card keeps its words as « mot1 mot2 … » with spaces around; a search asks for each word of the
-/// query. (PostgreSQL's own French text search would stem more; this one behaves the same on SQLite and PostgreSQL.)
+/// query. That is the search on SQLite. On PostgreSQL, the search is the database's own French full-text search
+/// (<c>to_tsvector('french', …) @@ plainto_tsquery('french', …)</c>, Snowball stemmer and French stop words) over the
+/// folded texts, with a GIN index: it stems more (« logement » and « loger » meet) and ranks nothing differently.
 /// </summary>
 public static class FrenchSearch
 {
@@ -73,10 +75,33 @@ public static class FrenchSearch
         return w;
     }
 
-    /// <summary>The cards holding every word of <paramref name="query"/> (at most 8 words), in any of its forms.</summary>
-    public static IQueryable<KnowledgeCard> Matching(IQueryable<KnowledgeCard> cards, string? query)
+    /// <summary>The texts folded for PostgreSQL's French search: lower case, no accents (it has no unaccent without an extension).</summary>
+    public static string Folded(params string?[] texts) => string.Join(' ', texts.Where(t => !string.IsNullOrWhiteSpace(t)).Select(Platform.Territory.SearchText.Fold));
+
+    /// <summary>
+    /// PostgreSQL's full-text index, created at start when missing (a GIN expression index has no equivalent on SQLite,
+    /// where the model is the same: it is kept out of the shared model and migrations).
+    /// </summary>
+    public const string PostgresIndexSql =
+        """CREATE INDEX IF NOT EXISTS ix_network_knowledge_cards_search_french ON network_knowledge_cards USING GIN (to_tsvector('french', "SearchText"))""";
+
+    /// <summary>
+    /// The cards holding every word of <paramref name="query"/> (at most 8 words), in any of its forms: PostgreSQL's
+    /// French full-text search there, the stemmed words elsewhere. A query without any word finds every card.
+    /// </summary>
+    public static IQueryable<KnowledgeCard> Matching(IQueryable<KnowledgeCard> cards, string? query, bool postgres)
     {
-        foreach (var term in Terms(query).Take(8))
+        var terms = Terms(query).Take(8).ToList();
+        if (terms.Count == 0)
+        {
+            return cards;
+        }
+        if (postgres)
+        {
+            var words = string.Join(' ', Platform.Territory.SearchText.Fold(query).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(16));
+            return cards.Where(c => EF.Functions.ToTsVector("french", c.SearchText).Matches(EF.Functions.PlainToTsQuery("french", words)));
+        }
+        foreach (var term in terms)
         {
             var pattern = $"% {term} %";
             cards = cards.Where(c => EF.Functions.Like(c.SearchWords, pattern));

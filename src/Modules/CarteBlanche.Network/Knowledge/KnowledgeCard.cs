@@ -30,6 +30,11 @@ public sealed class KnowledgeCard
     public required string Answer { get; set; }
     /// <summary>Stemmed words of the title, question, answer and procedure (<see cref="FrenchSearch.Index"/>).</summary>
     public string SearchWords { get; set; } = "";
+    /// <summary>
+    /// The same texts folded (lower case, no accents), for PostgreSQL's French full-text search: its index is
+    /// <c>to_tsvector('french', "SearchText")</c> (<see cref="FrenchSearch.PostgresIndexSql"/>).
+    /// </summary>
+    public string SearchText { get; set; } = "";
     public CardStatus Status { get; set; }
     public Guid ProposedBy { get; set; }
     public DateTimeOffset ProposedAt { get; set; }
@@ -41,7 +46,11 @@ public sealed class KnowledgeCard
     public int UsefulVotes { get; set; }
     public int NotUsefulVotes { get; set; }
 
-    public void Reindex() => SearchWords = FrenchSearch.Index(Title, Question, Answer, Procedure, DomainLabel);
+    public void Reindex()
+    {
+        SearchWords = FrenchSearch.Index(Title, Question, Answer, Procedure, DomainLabel);
+        SearchText = FrenchSearch.Folded(Title, Question, Answer, Procedure, DomainLabel);
+    }
 }
 
 internal sealed class KnowledgeCardConfiguration : IEntityTypeConfiguration<KnowledgeCard>

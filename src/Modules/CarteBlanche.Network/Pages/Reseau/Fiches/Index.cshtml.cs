@@ -41,7 +41,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, ParisClock clock) : Pag
         {
             cards = cards.Where(c => c.Domain == Domain);
         }
-        cards = FrenchSearch.Matching(cards, Search);
+        cards = FrenchSearch.Matching(cards, Search, db.Database.IsNpgsql());
         Total = await cards.CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         Cards = await RowsAsync(cards.OrderByDescending(c => c.UsefulVotes).ThenByDescending(c => c.ValidatedAt).Skip((PageNumber - 1) * PageSize).Take(PageSize), today, cancellationToken);

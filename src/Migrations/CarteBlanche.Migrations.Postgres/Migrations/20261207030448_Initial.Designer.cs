@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CarteBlanche.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CarteBlancheDbContext))]
-    [Migration("20261207023359_Initial")]
+    [Migration("20261207030448_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2456,6 +2456,10 @@ namespace CarteBlanche.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly>("ReviewOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("SearchWords")
                         .IsRequired()

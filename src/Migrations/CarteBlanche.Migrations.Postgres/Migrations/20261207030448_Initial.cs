@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CarteBlanche.Migrations.Sqlite.Migrations
+namespace CarteBlanche.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,21 +16,21 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "bus_plan_runs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CycleStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CycleDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Buses = table.Column<int>(type: "INTEGER", nullable: false),
-                    Weekly = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Pinned = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Excluded = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    PlanJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Objective = table.Column<long>(type: "INTEGER", nullable: false),
-                    Bound = table.Column<long>(type: "INTEGER", nullable: false),
-                    GapPercent = table.Column<double>(type: "REAL", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RepeatedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CycleStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    CycleDays = table.Column<int>(type: "integer", nullable: false),
+                    Buses = table.Column<int>(type: "integer", nullable: false),
+                    Weekly = table.Column<bool>(type: "boolean", nullable: false),
+                    Pinned = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Excluded = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    PlanJson = table.Column<string>(type: "text", nullable: false),
+                    Objective = table.Column<long>(type: "bigint", nullable: false),
+                    Bound = table.Column<long>(type: "bigint", nullable: false),
+                    GapPercent = table.Column<double>(type: "double precision", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RepeatedUntil = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -40,15 +41,15 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "bus_subscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    ConsentAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConfirmationSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ProtectedToken = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Address = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    ConsentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConfirmationSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ProtectedToken = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -59,11 +60,11 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_information_links",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Audience = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,17 +75,17 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_procedures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Domain = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Organisation = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Documents = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Eligibility = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Tips = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Keywords = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 1500, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Domain = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Organisation = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Documents = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Eligibility = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Tips = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Keywords = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SearchText = table.Column<string>(type: "character varying(1500)", maxLength: 1500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,25 +96,25 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "mobility_offers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Operator = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Communes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Hours = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Booking = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Eligibility = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Price = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RouteId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    NoticeDays = table.Column<int>(type: "INTEGER", nullable: true),
-                    NoticeTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    NoticeMinutes = table.Column<int>(type: "INTEGER", nullable: true),
-                    Days = table.Column<byte>(type: "INTEGER", nullable: false),
-                    ServiceStart = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    ServiceEnd = table.Column<TimeOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Operator = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Communes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Hours = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Booking = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Website = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Eligibility = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Price = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    RouteId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    NoticeDays = table.Column<int>(type: "integer", nullable: true),
+                    NoticeTime = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    NoticeMinutes = table.Column<int>(type: "integer", nullable: true),
+                    Days = table.Column<byte>(type: "smallint", nullable: false),
+                    ServiceStart = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    ServiceEnd = table.Column<TimeOnly>(type: "time without time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -124,17 +125,17 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_audit_entries",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ActorOrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RecordId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ClientAddress = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RecordId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ClientAddress = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -145,9 +146,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_audit_head",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -158,10 +159,10 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_data_protection_keys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -172,8 +173,8 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_epcis",
                 columns: table => new
                 {
-                    Siren = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Siren = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -184,13 +185,13 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_job_runs",
                 columns: table => new
                 {
-                    JobName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    TickStart = table.Column<long>(type: "INTEGER", nullable: false),
-                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    JobName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TickStart = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InstanceId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Succeeded = table.Column<bool>(type: "boolean", nullable: true),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -201,15 +202,15 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_organisations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Website = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SearchName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ShortName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Website = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    SearchName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -220,19 +221,19 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_outbox_messages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Recipient = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClaimToken = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClaimToken = table.Column<Guid>(type: "uuid", nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -243,10 +244,10 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_roles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -257,18 +258,18 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_satisfaction_answers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Solution = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SiteId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SourceId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Score = table.Column<int>(type: "INTEGER", nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Review = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReviewedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Solution = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SourceId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Score = table.Column<int>(type: "integer", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Review = table.Column<int>(type: "integer", nullable: false),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReviewedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -279,8 +280,8 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_secrets",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    ProtectedValue = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ProtectedValue = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -291,14 +292,14 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_communes",
                 columns: table => new
                 {
-                    InseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Population = table.Column<int>(type: "INTEGER", nullable: false),
-                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    EpciSiren = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
-                    Latitude = table.Column<double>(type: "REAL", nullable: false),
-                    Longitude = table.Column<double>(type: "REAL", nullable: false),
-                    SearchName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    InseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Population = table.Column<int>(type: "integer", nullable: false),
+                    PostalCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    EpciSiren = table.Column<string>(type: "character varying(9)", maxLength: 9, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    SearchName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -315,15 +316,15 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_api_keys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Prefix = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -340,20 +341,20 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_news",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Territory = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Audience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AudienceList = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    Category = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Territory = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Audience = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AudienceList = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -370,12 +371,12 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_partners",
                 columns: table => new
                 {
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SharedMailbox = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Domains = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    OpeningHours = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Channels = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SharedMailbox = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Domains = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OpeningHours = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Channels = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Description = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -392,11 +393,11 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_role_claims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -413,13 +414,13 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "bus_stops",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    PlaceName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Latitude = table.Column<double>(type: "REAL", nullable: false),
-                    Longitude = table.Column<double>(type: "REAL", nullable: false),
-                    AccessNotes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    PlaceName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    AccessNotes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -436,16 +437,16 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_places",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Latitude = table.Column<double>(type: "REAL", nullable: true),
-                    Longitude = table.Column<double>(type: "REAL", nullable: true),
-                    OpeningHours = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true),
+                    OpeningHours = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -468,19 +469,19 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "bus_passages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StopId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    HalfDay = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    End = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    Bus = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Notice = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Specialists = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    PlanRunId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    StopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    HalfDay = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    End = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Bus = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Notice = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Specialists = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    PlanRunId = table.Column<Guid>(type: "uuid", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Sequence = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -497,24 +498,24 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_residents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BirthName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    PostalAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    PreferredChannel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    NirEncrypted = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    CafNumberEncrypted = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    FranceTravailIdEncrypted = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    SearchName = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    PhoneDigits = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BirthName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    PostalAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    PreferredChannel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    CommuneInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    NirEncrypted = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CafNumberEncrypted = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    FranceTravailIdEncrypted = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    SearchName = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    PhoneDigits = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -537,28 +538,28 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_accounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SearchName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SiteId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSignInAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SearchName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastSignInAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -581,13 +582,13 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "bus_visits",
                 columns: table => new
                 {
-                    PassageId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Visitors = table.Column<int>(type: "INTEGER", nullable: false),
-                    Domains = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    CasesOpened = table.Column<int>(type: "INTEGER", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    PassageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Visitors = table.Column<int>(type: "integer", nullable: false),
+                    Domains = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CasesOpened = table.Column<int>(type: "integer", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -604,14 +605,14 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_coaching_sessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: true),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -634,14 +635,14 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_contact_records",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AgentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OutboxMessageId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Summary = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AgentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OutboxMessageId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -658,11 +659,11 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "bus_crew",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Bus = table.Column<int>(type: "INTEGER", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Bus = table.Column<int>(type: "integer", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -679,12 +680,12 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_agent_trainings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TrainerOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Domain = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TrainerOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Domain = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Hours = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -696,7 +697,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
-                        name: "FK_desk_agent_trainings_platform_organisations_TrainerOrganisationId",
+                        name: "FK_desk_agent_trainings_platform_organisations_TrainerOrganisa~",
                         column: x => x.TrainerOrganisationId,
                         principalTable: "platform_organisations",
                         principalColumn: "Id",
@@ -707,28 +708,28 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_cases",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlaceId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    ReferredTo = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReferredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReferralPending = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReferralOutcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AnswerReturnedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AnswerChannel = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    ClosingReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    WipedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PartnerAnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlaceId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Channel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Path = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ReferredTo = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReferredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReferralPending = table.Column<bool>(type: "boolean", nullable: false),
+                    ReferralOutcome = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    OpenedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnswerReturnedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnswerChannel = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ClosingReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WipedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PartnerAnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -763,20 +764,20 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_mandates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AgentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Domains = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Duration = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Consent = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SignedFormKeptAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AgentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Domains = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Duration = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Consent = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SignedFormKeptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -817,19 +818,19 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_procedure_suggestions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Url = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Documents = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Eligibility = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Tips = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Url = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Documents = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Eligibility = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Tips = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -852,26 +853,26 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_firms",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Siret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
-                    NafCode = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    Headcount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Idcc = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
-                    AgreementName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    AtRiskCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    EnrolledOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OperationFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Siret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    NafCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    Headcount = table.Column<int>(type: "integer", nullable: false),
+                    Idcc = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    AgreementName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CommuneInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    ContactName = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    AtRiskCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    Stage = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    EnrolledOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OperationFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -900,22 +901,22 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "mobility_gtfs_imports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ImportedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Bytes = table.Column<long>(type: "INTEGER", nullable: false),
-                    Fatal = table.Column<int>(type: "INTEGER", nullable: false),
-                    Errors = table.Column<int>(type: "INTEGER", nullable: false),
-                    Warnings = table.Column<int>(type: "INTEGER", nullable: false),
-                    Stops = table.Column<int>(type: "INTEGER", nullable: false),
-                    Routes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Trips = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    LastDay = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Report = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Source = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ImportedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Bytes = table.Column<long>(type: "bigint", nullable: false),
+                    Fatal = table.Column<int>(type: "integer", nullable: false),
+                    Errors = table.Column<int>(type: "integer", nullable: false),
+                    Warnings = table.Column<int>(type: "integer", nullable: false),
+                    Stops = table.Column<int>(type: "integer", nullable: false),
+                    Routes = table.Column<int>(type: "integer", nullable: false),
+                    Trips = table.Column<int>(type: "integer", nullable: false),
+                    FirstDay = table.Column<DateOnly>(type: "date", nullable: true),
+                    LastDay = table.Column<DateOnly>(type: "date", nullable: true),
+                    Report = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -932,15 +933,15 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "mobility_persons",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    ConsentAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    WipedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    CommuneInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    ConsentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WipedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -963,12 +964,12 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_digest_entries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -985,9 +986,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_news_reads",
                 columns: table => new
                 {
-                    NewsItemId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReadAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    NewsItemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1010,8 +1011,8 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_notification_preferences",
                 columns: table => new
                 {
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DailyDigest = table.Column<bool>(type: "INTEGER", nullable: false)
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DailyDigest = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1028,25 +1029,25 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_questions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseReference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AskedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Territory = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    Domain = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DomainLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Usefulness = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    SharedFields = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    SharedDataProtected = table.Column<string>(type: "TEXT", nullable: true),
-                    InvitedFromQuestionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    WipedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseReference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AskedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Territory = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    Domain = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DomainLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Usefulness = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    SharedFields = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    SharedDataProtected = table.Column<string>(type: "text", nullable: true),
+                    InvitedFromQuestionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    WipedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1069,12 +1070,12 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_referents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Territory = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
-                    IsLead = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NamedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Territory = table.Column<string>(type: "character varying(3)", maxLength: 3, nullable: false),
+                    IsLead = table.Column<bool>(type: "boolean", nullable: false),
+                    NamedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1097,11 +1098,11 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_account_claims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1118,10 +1119,10 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_account_logins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1138,8 +1139,8 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_account_roles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1162,10 +1163,10 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_account_tokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1182,13 +1183,13 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "platform_invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    InvitedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    InvitedBy = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1205,14 +1206,14 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_conventions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    LegalBasis = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1229,12 +1230,12 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_resident_links",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1251,11 +1252,11 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_case_events",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1272,10 +1273,10 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_case_shares",
                 columns: table => new
                 {
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SharedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SharedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SharedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    SharedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1298,11 +1299,11 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_needs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Domain = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ProcedureId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Domain = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ProcedureId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1325,14 +1326,14 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "desk_satisfaction_surveys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Score = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Score = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1349,12 +1350,12 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_employees",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1371,9 +1372,9 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_firm_experts",
                 columns: table => new
                 {
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Functions = table.Column<int>(type: "INTEGER", nullable: false)
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Functions = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1396,15 +1397,15 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_firm_feedback",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Satisfaction = table.Column<int>(type: "INTEGER", nullable: false),
-                    CoFinancingPerMonth = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    GivenByFirm = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Satisfaction = table.Column<int>(type: "integer", nullable: false),
+                    CoFinancingPerMonth = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    GivenByFirm = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1427,25 +1428,25 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_job_offers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RomeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    ContractKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DurationMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    WeeklyHours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    MonthlyGrossMin = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    MonthlyGrossMax = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
-                    CommuneInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    Experience = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ExperienceMonths = table.Column<int>(type: "INTEGER", nullable: true),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
-                    Positions = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RomeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    ContractKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DurationMonths = table.Column<int>(type: "integer", nullable: true),
+                    WeeklyHours = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    MonthlyGrossMin = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    MonthlyGrossMax = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    CommuneInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Experience = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ExperienceMonths = table.Column<int>(type: "integer", nullable: true),
+                    Description = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    Positions = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1474,11 +1475,11 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_reminders_sent",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1495,14 +1496,14 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_time_entries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Function = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Function = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Minutes = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1525,8 +1526,8 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "mobility_gtfs_contents",
                 columns: table => new
                 {
-                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Zip = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Zip = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1543,21 +1544,21 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "mobility_needs",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    Destination = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
-                    DestinationInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Time = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    ArriveBy = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReturnTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    UnmetReason = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Destination = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    DestinationInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Time = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    ArriveBy = table.Column<bool>(type: "boolean", nullable: false),
+                    ReturnTime = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    Purpose = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UnmetReason = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1592,18 +1593,18 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "mobility_trips",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DriverId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    ToInseeCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    Days = table.Column<byte>(type: "INTEGER", nullable: false),
-                    Departure = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    FlexibilityMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    Tolerance = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    ThroughOperator = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Expires = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DriverId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FromInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    ToInseeCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Days = table.Column<byte>(type: "smallint", nullable: false),
+                    Departure = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    FlexibilityMinutes = table.Column<int>(type: "integer", nullable: false),
+                    Tolerance = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    ThroughOperator = table.Column<bool>(type: "boolean", nullable: false),
+                    Expires = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1638,25 +1639,26 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_knowledge_cards",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Domain = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DomainLabel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Procedure = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Question = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    SearchWords = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ValidatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ValidatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    UsefulVotes = table.Column<int>(type: "INTEGER", nullable: false),
-                    NotUsefulVotes = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Domain = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DomainLabel = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Procedure = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Question = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    SearchWords = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    SearchText = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ValidatedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    ValidatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RejectionReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ReviewOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    UsefulVotes = table.Column<int>(type: "integer", nullable: false),
+                    NotUsefulVotes = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1674,7 +1676,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_network_knowledge_cards_platform_organisations_OrganisationId",
+                        name: "FK_network_knowledge_cards_platform_organisations_Organisation~",
                         column: x => x.OrganisationId,
                         principalTable: "platform_organisations",
                         principalColumn: "Id",
@@ -1685,13 +1687,13 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_messages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorOrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    AuthorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1708,20 +1710,20 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_question_rounds",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    HalfTimeAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    TakenByAccountId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TakenByApiKeyId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TakenAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    FirstReplyAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PausedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HalfTimeAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    TakenByAccountId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TakenByApiKeyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FirstReplyAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PausedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1745,7 +1747,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
                     table.ForeignKey(
-                        name: "FK_network_question_rounds_platform_organisations_OrganisationId",
+                        name: "FK_network_question_rounds_platform_organisations_Organisation~",
                         column: x => x.OrganisationId,
                         principalTable: "platform_organisations",
                         principalColumn: "Id",
@@ -1756,11 +1758,11 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_reminders",
                 columns: table => new
                 {
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Round = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Recipients = table.Column<int>(type: "INTEGER", nullable: false)
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Recipients = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1777,15 +1779,15 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_api_keys",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConventionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OperatorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RevokedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1820,31 +1822,31 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_campaigns",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConventionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Month = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Failure = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    StartedBy = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Records = table.Column<int>(type: "INTEGER", nullable: false),
-                    Persons = table.Column<int>(type: "INTEGER", nullable: false),
-                    Households = table.Column<int>(type: "INTEGER", nullable: false),
-                    HouseholdsAssessed = table.Column<int>(type: "INTEGER", nullable: false),
-                    LinksToReview = table.Column<int>(type: "INTEGER", nullable: false),
-                    ResidentsLinked = table.Column<int>(type: "INTEGER", nullable: false),
-                    EntitledRsa = table.Column<int>(type: "INTEGER", nullable: false),
-                    EntitledPpa = table.Column<int>(type: "INTEGER", nullable: false),
-                    EntitledCss = table.Column<int>(type: "INTEGER", nullable: false),
-                    LoadSeconds = table.Column<double>(type: "REAL", nullable: false),
-                    LinkageSeconds = table.Column<double>(type: "REAL", nullable: false),
-                    EngineSeconds = table.Column<double>(type: "REAL", nullable: false),
-                    SaveSeconds = table.Column<double>(type: "REAL", nullable: false),
-                    Precision = table.Column<double>(type: "REAL", nullable: true),
-                    Recall = table.Column<double>(type: "REAL", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Month = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "integer", nullable: false),
+                    Step = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Failure = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    StartedBy = table.Column<Guid>(type: "uuid", nullable: true),
+                    Records = table.Column<int>(type: "integer", nullable: false),
+                    Persons = table.Column<int>(type: "integer", nullable: false),
+                    Households = table.Column<int>(type: "integer", nullable: false),
+                    HouseholdsAssessed = table.Column<int>(type: "integer", nullable: false),
+                    LinksToReview = table.Column<int>(type: "integer", nullable: false),
+                    ResidentsLinked = table.Column<int>(type: "integer", nullable: false),
+                    EntitledRsa = table.Column<int>(type: "integer", nullable: false),
+                    EntitledPpa = table.Column<int>(type: "integer", nullable: false),
+                    EntitledCss = table.Column<int>(type: "integer", nullable: false),
+                    LoadSeconds = table.Column<double>(type: "double precision", nullable: false),
+                    LinkageSeconds = table.Column<double>(type: "double precision", nullable: false),
+                    EngineSeconds = table.Column<double>(type: "double precision", nullable: false),
+                    SaveSeconds = table.Column<double>(type: "double precision", nullable: false),
+                    Precision = table.Column<double>(type: "double precision", nullable: true),
+                    Recall = table.Column<double>(type: "double precision", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1867,21 +1869,21 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_consents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConventionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OperatorIds = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    AttributeCodes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Purposes = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    GivenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    WithdrawnVia = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    WithdrawnBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OperatorIds = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    AttributeCodes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Purposes = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    GivenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnVia = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    WithdrawnBy = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1916,17 +1918,17 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_convention_parties",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConventionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Signatory = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Signatory = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_rights_convention_parties", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_rights_convention_parties_platform_organisations_OrganisationId",
+                        name: "FK_rights_convention_parties_platform_organisations_Organisati~",
                         column: x => x.OrganisationId,
                         principalTable: "platform_organisations",
                         principalColumn: "Id",
@@ -1943,19 +1945,19 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_imports",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConventionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OperatorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
-                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
-                    ErrorCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    Errors = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ImportedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Progress = table.Column<int>(type: "integer", nullable: false),
+                    ErrorCount = table.Column<int>(type: "integer", nullable: false),
+                    Errors = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ImportedBy = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1984,15 +1986,15 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_shared_attributes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConventionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OperatorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Refresh = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Sensitivity = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Refresh = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Sensitivity = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2015,17 +2017,17 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_contracts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    End = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CddReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    WeeklyHours = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    MonthlyGross = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    JobTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    End = table.Column<DateOnly>(type: "date", nullable: true),
+                    CddReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    WeeklyHours = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    MonthlyGross = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2048,22 +2050,22 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_declaration_data",
                 columns: table => new
                 {
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NirEncrypted = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Street = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
-                    PostalCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    City = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    BirthPlace = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    BirthCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    NationalityGroup = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    PcsEse = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
-                    ConventionalStatus = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    CddReasonCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
-                    TaxRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: true),
-                    TaxRateId = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NirEncrypted = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Street = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    PostalCode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    City = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    BirthPlace = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    BirthCountry = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    NationalityGroup = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    PcsEse = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    ConventionalStatus = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    CddReasonCode = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: true),
+                    TaxRate = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: true),
+                    TaxRateId = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2092,13 +2094,13 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_medical_visits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2127,20 +2129,20 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_professional_interviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Summary = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_employers_professional_interviews", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_employers_professional_interviews_employers_employees_EmployeeId",
+                        name: "FK_employers_professional_interviews_employers_employees_Emplo~",
                         column: x => x.EmployeeId,
                         principalTable: "employers_employees",
                         principalColumn: "Id",
@@ -2152,7 +2154,7 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_employers_professional_interviews_platform_accounts_RecordedBy",
+                        name: "FK_employers_professional_interviews_platform_accounts_Recorde~",
                         column: x => x.RecordedBy,
                         principalTable: "platform_accounts",
                         principalColumn: "Id",
@@ -2163,23 +2165,23 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_staff_register",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FirstNames = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    Sex = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
-                    Nationality = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContractKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    PartTime = table.Column<bool>(type: "INTEGER", nullable: false),
-                    EntryDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ExitDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    WorkPermit = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FirstNames = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Sex = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    Nationality = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    JobTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContractKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    PartTime = table.Column<bool>(type: "boolean", nullable: false),
+                    EntryDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ExitDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    WorkPermit = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2208,17 +2210,17 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_trainings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Provider = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    End = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Hours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: true),
-                    Certifying = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Provider = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Start = table.Column<DateOnly>(type: "date", nullable: false),
+                    End = table.Column<DateOnly>(type: "date", nullable: true),
+                    Hours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: true),
+                    Certifying = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2247,21 +2249,21 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_candidates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OfferId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    InterviewDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    InterviewTime = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OfferId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    Source = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    InterviewDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    InterviewTime = table.Column<TimeOnly>(type: "time without time zone", nullable: true),
+                    RefusalReason = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2290,20 +2292,20 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "mobility_rides",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NeedId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TripId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Return = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DetourMinutes = table.Column<double>(type: "REAL", nullable: false),
-                    PickUp = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    DropOff = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    Kilometres = table.Column<double>(type: "REAL", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PassengerSmsAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DriverSmsAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    NeedId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TripId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Return = table.Column<bool>(type: "boolean", nullable: false),
+                    DetourMinutes = table.Column<double>(type: "double precision", nullable: false),
+                    PickUp = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    DropOff = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Kilometres = table.Column<double>(type: "double precision", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PassengerSmsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DriverSmsAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2332,13 +2334,13 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_knowledge_corrections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    ProposedBy = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    HandledAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HandledBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Text = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ProposedBy = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HandledBy = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2361,11 +2363,11 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_knowledge_uses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2388,10 +2390,10 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_knowledge_votes",
                 columns: table => new
                 {
-                    CardId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Useful = table.Column<bool>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    CardId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Useful = table.Column<bool>(type: "boolean", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2414,14 +2416,14 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "network_attachments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    QuestionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    EncryptedContent = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuestionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MessageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    EncryptedContent = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2444,19 +2446,19 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_link_reviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConventionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LeftOperatorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LeftSourceId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    RightOperatorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RightSourceId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Weight = table.Column<double>(type: "REAL", nullable: false),
-                    Probability = table.Column<double>(type: "REAL", nullable: false),
-                    Evidence = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConventionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LeftOperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LeftSourceId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    RightOperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RightSourceId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Weight = table.Column<double>(type: "double precision", nullable: false),
+                    Probability = table.Column<double>(type: "double precision", nullable: false),
+                    Evidence = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedBy = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2497,15 +2499,15 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_resident_matches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ResidentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Household = table.Column<int>(type: "INTEGER", nullable: false),
-                    OperatorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SourceId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Probability = table.Column<double>(type: "REAL", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ResidentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SiteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Household = table.Column<int>(type: "integer", nullable: false),
+                    OperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SourceId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    RecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Probability = table.Column<double>(type: "double precision", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2528,24 +2530,24 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_signals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Household = table.Column<int>(type: "INTEGER", nullable: false),
-                    Benefit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Certainty = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    MonthlyAmount = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    OperatorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Commune = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    HouseholdType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DetailProtected = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    ContactedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OpenedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    OpenedAmount = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Household = table.Column<int>(type: "integer", nullable: false),
+                    Benefit = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Certainty = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MonthlyAmount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    OperatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Commune = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    HouseholdType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DetailProtected = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    ContactedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OpenedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OpenedAmount = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2574,20 +2576,20 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "rights_records",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SourceId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    HouseholdId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    NirHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    BirthName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UsageName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    FirstNames = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Sex = table.Column<char>(type: "TEXT", nullable: false),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    BirthPlace = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    Commune = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    FactsProtected = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SourceId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    HouseholdId = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: true),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    NirHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    BirthName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UsageName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    FirstNames = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Sex = table.Column<char>(type: "character(1)", nullable: false),
+                    BirthDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    BirthPlace = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    Commune = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: true),
+                    FactsProtected = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2604,21 +2606,21 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_contract_ends",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LastDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PlannedEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    FinalSalary = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    PaidLeaveIndemnity = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    EndOfContractIndemnity = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    SeveranceIndemnity = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DocumentsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    LastDay = table.Column<DateOnly>(type: "date", nullable: false),
+                    PlannedEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FinalSalary = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    PaidLeaveIndemnity = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    EndOfContractIndemnity = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    SeveranceIndemnity = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    Place = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DocumentsOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2653,35 +2655,35 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_payslips",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContractGross = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    OvertimeHours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    UnpaidHours = table.Column<decimal>(type: "TEXT", precision: 6, scale: 2, nullable: false),
-                    BaseGross = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    OvertimePay = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    Gross = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    NetBeforeTax = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    NetSocial = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    EmployeeContributions = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    EmployerContributions = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    TotalCost = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    Rgdu = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
-                    NetTaxable = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    SmicReference = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: true),
-                    TaxRate = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    TaxRatePersonalised = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Tax = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    NetPaid = table.Column<decimal>(type: "TEXT", precision: 10, scale: 2, nullable: false),
-                    ModelVersion = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    SituationJson = table.Column<string>(type: "TEXT", nullable: false),
-                    LinesJson = table.Column<string>(type: "TEXT", nullable: false),
-                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IssuedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Month = table.Column<int>(type: "integer", nullable: false),
+                    ContractGross = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    OvertimeHours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    UnpaidHours = table.Column<decimal>(type: "numeric(6,2)", precision: 6, scale: 2, nullable: false),
+                    BaseGross = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    OvertimePay = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    Gross = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    NetBeforeTax = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    NetSocial = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    EmployeeContributions = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    EmployerContributions = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    TotalCost = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    Rgdu = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    NetTaxable = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    SmicReference = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: true),
+                    TaxRate = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    TaxRatePersonalised = table.Column<bool>(type: "boolean", nullable: false),
+                    Tax = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    NetPaid = table.Column<decimal>(type: "numeric(10,2)", precision: 10, scale: 2, nullable: false),
+                    ModelVersion = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SituationJson = table.Column<string>(type: "text", nullable: false),
+                    LinesJson = table.Column<string>(type: "text", nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2716,35 +2718,35 @@ namespace CarteBlanche.Migrations.Sqlite.Migrations
                 name: "employers_hirings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FirmId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContractId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CandidateId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    HireDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    HireTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    EmployerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EmployerSiret = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
-                    EmployerNaf = table.Column<string>(type: "TEXT", maxLength: 6, nullable: false),
-                    EmployerAddress = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    EmployerPhone = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    HealthService = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    EmployeeLastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EmployeeFirstNames = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    EmployeeSex = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
-                    EmployeeBirthDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EmployeeBirthPlace = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    ContractKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ContractEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    TrialPeriod = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DpaeDeclaredOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DpaeReceipt = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ContractSignedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RegisterEntryOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    HealthCoverOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    MedicalVisitOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirmId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CandidateId = table.Column<Guid>(type: "uuid", nullable: true),
+                    HireDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    HireTime = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    EmployerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EmployerSiret = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
+                    EmployerNaf = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    EmployerAddress = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    EmployerPhone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    HealthService = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    EmployeeLastName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EmployeeFirstNames = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    EmployeeSex = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    EmployeeBirthDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EmployeeBirthPlace = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    ContractKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ContractEnd = table.Column<DateOnly>(type: "date", nullable: true),
+                    TrialPeriod = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    DpaeDeclaredOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DpaeReceipt = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    ContractSignedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RegisterEntryOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    HealthCoverOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    MedicalVisitOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
