@@ -159,9 +159,12 @@ public sealed class SimplePdf
             Text(left - 4 - Width(text, 7), Y(value) - 2.5f, text, 7, false, (0.3f, 0.3f, 0.3f));
         }
         var slot = (right - left) / Math.Max(1, labels.Count);
-        for (var i = 0; i < labels.Count; i++)
+        // Every label when they fit, else one in two (or three…): a month cut to « j… » tells nothing.
+        var widest = labels.Select(l => Width(l, 6.5f)).DefaultIfEmpty(0).Max() + 4;
+        var every = Math.Max(1, (int)Math.Ceiling(widest / slot));
+        for (var i = 0; i < labels.Count; i += every)
         {
-            var label = Fit(labels[i], 6.5f, slot - 2, false);
+            var label = Fit(labels[i], 6.5f, (slot * every) - 2, false);
             Text(left + (i * slot) + ((slot - Width(label, 6.5f)) / 2), bottom - 10, label, 6.5f, false, (0.3f, 0.3f, 0.3f));
         }
         for (var s = 0; s < series.Count; s++)
@@ -236,7 +239,8 @@ public sealed class SimplePdf
         Object($"<< /Type /Pages /Kids [{string.Join(" ", pageIds.Select(id => $"{id} 0 R"))}] /Count {pages.Count} >>");
         Object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
         Object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>");
-        Object($"<< /Title {Literal(title)} /Producer (Carte Blanche) >>");
+        // Document properties are text strings (PDFDocEncoding or UTF-16BE), not WinAnsi: the title goes in UTF-16BE.
+        Object($"<< /Title <FEFF{Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(title))}> /Producer (Carte Blanche) >>");
         for (var i = 0; i < pages.Count; i++)
         {
             var content = new StringBuilder(pages[i].ToString());

@@ -17,6 +17,8 @@ public static class ResultsPeriod
         {
             return (defaultPeriod.Item1, defaultPeriod.Item2, null);
         }
+        // The months the page offers: no period before them (and no arithmetic below year 1).
+        var earliest = thisMonth.AddMonths(-(MaxMonths * 2));
         if (!YearMonth.TryParse(to?.Trim(), out var last))
         {
             last = thisMonth;
@@ -25,6 +27,10 @@ public static class ResultsPeriod
                 return (defaultPeriod.Item1, defaultPeriod.Item2, $"« Au » : « {to} » n'est pas un mois (écrivez par exemple {thisMonth}).");
             }
         }
+        if (last < earliest)
+        {
+            return (defaultPeriod.Item1, defaultPeriod.Item2, $"« Au » : les résultats commencent en {earliest}.");
+        }
         if (!YearMonth.TryParse(from?.Trim(), out var first))
         {
             if (!string.IsNullOrWhiteSpace(from))
@@ -32,6 +38,10 @@ public static class ResultsPeriod
                 return (defaultPeriod.Item1, defaultPeriod.Item2, $"« Du » : « {from} » n'est pas un mois (écrivez par exemple {thisMonth.AddMonths(-11)}).");
             }
             first = last.AddMonths(-(DefaultMonths - 1));
+        }
+        if (first < earliest)
+        {
+            return (defaultPeriod.Item1, defaultPeriod.Item2, $"« Du » : les résultats commencent en {earliest}.");
         }
         if (last > thisMonth)
         {

@@ -15,6 +15,8 @@ public enum ResultUnit
     Euros,
     /// <summary>An average rating from 1 to 5.</summary>
     Rating,
+    /// <summary>An average count (visitors per passage), with one decimal.</summary>
+    Average,
 }
 
 /// <summary>
@@ -22,7 +24,8 @@ public enum ResultUnit
 /// median the number of cases it was taken over). In public, a figure standing on 1 to 4 is masked (secret
 /// statistique): with so few, a neighbour could tell who.
 /// </summary>
-public readonly record struct ResultValue(double? Value, int Basis, bool Masked = false)
+/// <remarks><paramref name="MaskBasis"/>: when set, what decides the masking instead of the basis (the smaller part of a share whose parts are published as counts).</remarks>
+public readonly record struct ResultValue(double? Value, int Basis, bool Masked = false, int? MaskBasis = null)
 {
     /// <summary>Below this many people or items, a figure is not published.</summary>
     public const int SmallCount = 5;
@@ -31,11 +34,20 @@ public readonly record struct ResultValue(double? Value, int Basis, bool Masked 
 
     public static ResultValue Share(int part, int whole) => whole == 0 ? new(null, 0) : new(100.0 * part / whole, whole);
 
+    /// <summary>
+    /// A share whose part and rest are also published as counts (found / not found, opened / contacted): masked when
+    /// either is 1 to 4, else the masked count could be worked back from it.
+    /// </summary>
+    public static ResultValue ShareOfCounts(int part, int whole) =>
+        whole == 0 ? new(null, 0) : new(100.0 * part / whole, whole, false, new[] { part, whole - part, whole }.Where(n => n > 0).DefaultIfEmpty(0).Min());
+
     public static ResultValue Of(double? value, int basis) => new(basis == 0 ? null : value, basis);
 
     public static ResultValue Money(decimal? euros, int basis) => new(euros is { } e && basis > 0 ? (double)e : null, basis);
 
-    public ResultValue ForPublic() => Basis is > 0 and < SmallCount ? new(null, Basis, true) : this;
+    public ResultValue ForPublic() => (MaskBasis ?? Basis) is > 0 and < SmallCount ? new(null, Basis, true) : this;
+
+    public ResultValue Mask() => new(null, Basis, true);
 }
 
 public enum ChartKind
@@ -45,8 +57,11 @@ public enum ChartKind
     StackedBar,
 }
 
-/// <summary>One line of a chart (and one column of its table): a value per month of the period.</summary>
-public sealed record ResultSeries(string Label, IReadOnlyList<ResultValue> Values);
+/// <summary>
+/// One line of a chart (and one column of its table): a value per month of the period. <paramref name="Additive"/>:
+/// its months add up to a total over the period (not so for people counted once a month, or firms served each month).
+/// </summary>
+public sealed record ResultSeries(string Label, IReadOnlyList<ResultValue> Values, bool Additive = true);
 
 /// <summary>An indicator month by month: drawn as a chart and given as a table.</summary>
 public sealed record ResultChart(string Key, string Title, ResultUnit Unit, ChartKind Kind, IReadOnlyList<ResultSeries> Series, string? Note = null);
@@ -59,12 +74,41 @@ public sealed record ResultBreakdown(string Key, string Title, string RowHeader,
 public sealed record SolutionResults(string Slug, string Title, string Lead, IReadOnlyList<YearMonth> Months,
     IReadOnlyList<ResultChart> Charts, IReadOnlyList<ResultBreakdown> Breakdowns)
 {
-    /// <summary>The same results with every figure standing on fewer than five people or items masked.</summary>
+    /// <summary>
+    /// The same results with every figure standing on fewer than five people or items masked. When a series (or a
+    /// breakdown's column) has exactly one masked figure, the unmasked one standing on the fewest is masked too: a
+    /// total over the period (a breakdown, the report) would otherwise give the masked one back by subtraction.
+    /// </summary>
     public SolutionResults ForPublic() => this with
     {
-        Charts = Charts.Select(c => c with { Series = c.Series.Select(s => s with { Values = s.Values.Select(v => v.ForPublic()).ToList() }).ToList() }).ToList(),
-        Breakdowns = Breakdowns.Select(b => b with { Rows = b.Rows.Select(r => (r.Label, (IReadOnlyList<ResultValue>)r.Values.Select(v => v.ForPublic()).ToList())).ToList() }).ToList(),
+        Charts = Charts.Select(c => c with { Series = c.Series.Select(s => s with { Values = Secondary(s.Values.Select(v => v.ForPublic()).ToList()) }).ToList() }).ToList(),
+        Breakdowns = Breakdowns.Select(b =>
+        {
+            var rows = b.Rows.Select(r => r.Values.Select(v => v.ForPublic()).ToList()).ToList();
+            for (var column = 0; column < b.Columns.Count; column++)
+            {
+                var masked = Secondary(rows.Select(r => r[column]).ToList());
+                for (var row = 0; row < rows.Count; row++)
+                {
+                    rows[row][column] = masked[row];
+                }
+            }
+            return b with { Rows = b.Rows.Select((r, i) => (r.Label, (IReadOnlyList<ResultValue>)rows[i])).ToList() };
+        }).ToList(),
     };
+
+    private static List<ResultValue> Secondary(List<ResultValue> values)
+    {
+        if (values.Count(v => v.Masked) == 1)
+        {
+            var other = values.Select((v, i) => (v, i)).Where(x => !x.v.Masked && x.v.Basis > 0).OrderBy(x => x.v.Basis).Select(x => (int?)x.i).FirstOrDefault();
+            if (other is { } i)
+            {
+                values[i] = values[i].Mask();
+            }
+        }
+        return values;
+    }
 }
 
 /// <summary>
@@ -99,6 +143,7 @@ public static class ResultFormat
         ResultUnit.Hours => "heures",
         ResultUnit.Euros => "€",
         ResultUnit.Rating => "note sur 5",
+        ResultUnit.Average => "moyenne",
         _ => "",
     };
 
@@ -122,6 +167,7 @@ public static class ResultFormat
             ResultUnit.Hours => v.ToString("0.#", French) + " h",
             ResultUnit.Euros => v.ToString("N2", French) + " €",
             ResultUnit.Rating => v.ToString("0.0", French) + " / 5",
+            ResultUnit.Average => v.ToString("0.#", French),
             _ => v.ToString("0.##", French),
         };
     }
@@ -190,7 +236,7 @@ public static class EvaluationReportPdf
         pdf.Paragraph($"Les chiffres de ce rapport sont ceux du fichier « {csvName} » (page « Résultats » de la solution, même période) : chaque valeur mensuelle y figure sur une ligne, " +
                       "et les totaux ci-dessous sont les sommes de ces lignes. Aucune donnée personnelle ; un chiffre qui porte sur moins de 5 personnes est masqué (« < 5 ») et n'entre pas dans les totaux.", 9);
 
-        var counts = results.Charts.Where(c => c.Unit == ResultUnit.Count).SelectMany(c => c.Series.Select(s => (c.Title, s))).ToList();
+        var counts = results.Charts.Where(c => c.Unit == ResultUnit.Count).SelectMany(c => c.Series.Where(s => s.Additive).Select(s => (c.Title, s))).ToList();
         if (counts.Count > 0)
         {
             pdf.Heading("La période en bref", 13);
@@ -198,7 +244,7 @@ public static class EvaluationReportPdf
                 counts.Select(x => (IReadOnlyList<string>)
                 [
                     x.s.Label,
-                    ResultFormat.Text(ResultValue.Count((int)x.s.Values.Where(v => !v.Masked).Sum(v => v.Value ?? 0)), ResultUnit.Count),
+                    x.s.Values.All(v => v.Masked) ? "—" : ResultFormat.Text(ResultValue.Count((int)x.s.Values.Where(v => !v.Masked).Sum(v => v.Value ?? 0)), ResultUnit.Count),
                     x.s.Values.Count(v => v.Masked).ToString(CultureInfo.InvariantCulture),
                 ]).ToList());
         }

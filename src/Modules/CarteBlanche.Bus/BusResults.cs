@@ -53,13 +53,23 @@ internal sealed class BusResults(CarteBlancheDbContext db, BusFigures figures, S
             new("satisfaction", "Satisfaction des visiteurs", ResultUnit.Rating, ChartKind.Line, [satisfaction]),
         };
         var perStop = new ResultBreakdown("arrets", "Contacts par arrêt", "Commune",
-            [("Passages", ResultUnit.Count), ("Contacts", ResultUnit.Count), ("Contacts par passage", ResultUnit.Count), ("Demandes ouvertes", ResultUnit.Count)],
+            [("Passages", ResultUnit.Count), ("Contacts", ResultUnit.Count), ("Contacts par passage", ResultUnit.Average), ("Demandes ouvertes", ResultUnit.Count)],
             stops.Select(s => (s.CommuneName, (IReadOnlyList<ResultValue>)
             [
                 ResultValue.Count(s.Passages), ResultValue.Count(s.Visitors), ResultValue.Of(Math.Round(s.VisitorsPerPassage, 1), s.Visitors), ResultValue.Count(s.CasesOpened),
             ])).ToList());
+        var breakdowns = new List<ResultBreakdown> { perStop };
+        // Reach (what the bus is for): residents of the isolated communes of the last published planning who live in a commune served.
+        if (await figures.ReachAsync(first, last, cancellationToken) is { } reach)
+        {
+            breakdowns.Add(new ResultBreakdown("portee", "Portée auprès des communes isolées", "Sur la période",
+                [("Communes isolées desservies", ResultUnit.Count), ("Communes isolées", ResultUnit.Count), ("Habitants atteints", ResultUnit.Count), ("Part des habitants isolés", ResultUnit.Percent)],
+                [("Communes et habitants", [ResultValue.Count(reach.ReachedCommunes), ResultValue.Count(reach.IsolatedCommunes), ResultValue.Count(reach.ReachedResidents),
+                    ResultValue.Share(reach.ReachedResidents, reach.IsolatedResidents)])],
+                "Habitants des communes à plus de la durée minimale d'un lieu France Services (planning publié), vivant dans une commune où le car est passé."));
+        }
         return new SolutionResults(Slug, Title,
             "Un car itinérant vient, une demi-journée à la fois, dans les communes éloignées des services publics.",
-            months, charts, [perStop]);
+            months, charts, breakdowns);
     }
 }

@@ -41,7 +41,7 @@ internal sealed class MobilityResults(CarteBlancheDbContext db, SatisfactionAnsw
                 new("Solution trouvée", months.Select(m =>
                 {
                     var decided = needs.Where(n => m.Contains(n.Day) && n.Status != NeedStatus.Open).ToList();
-                    return ResultValue.Share(decided.Count(n => n.Status != NeedStatus.Unmet), decided.Count);
+                    return ResultValue.ShareOfCounts(decided.Count(n => n.Status != NeedStatus.Unmet), decided.Count);
                 }).ToList()),
             ]),
             new("trajets", "Trajets de covoiturage faits", ResultUnit.Count, ChartKind.Bar,

@@ -40,9 +40,28 @@ public sealed class ResultsTests
         var text = Encoding.UTF8.GetString(ResultFormat.ToCsv([results])).TrimStart('\uFEFF');
         Assert.Equal(
             "solution;indicateur;serie;mois_ou_ligne;valeur;unite;base\r\n" +
-            "car;Contacts;Visiteurs;2026-11;12;nombre;12\r\n" +
+            "car;Contacts;Visiteurs;2026-11;secret;nombre;\r\n" +
             "car;Contacts;Visiteurs;2026-12;secret;nombre;\r\n" +
             "car;Par arrêt;Note;Cahors;4,25;note sur 5;8\r\n", text);
+    }
+
+    [Fact]
+    public void A_lone_masked_month_takes_the_smallest_other_with_it_so_that_a_total_does_not_give_it_back()
+    {
+        var months = YearMonth.Range(new YearMonth(2026, 1), new YearMonth(2026, 4)).ToList();
+        var results = new SolutionResults("car", "Le car", "", months,
+            [new ResultChart("contacts", "Contacts", ResultUnit.Count, ChartKind.Bar, [new ResultSeries("Visiteurs", [ResultValue.Count(40), ResultValue.Count(2), ResultValue.Count(9), ResultValue.Count(0)])])],
+            []).ForPublic();
+        Assert.Equal(["40", "< 5", "< 5", "0"], results.Charts[0].Series[0].Values.Select(v => ResultFormat.Text(v, ResultUnit.Count)));
+    }
+
+    [Fact]
+    public void A_share_whose_parts_are_published_is_masked_when_either_part_is_small()
+    {
+        // 18 of 20 needs found a solution: the 2 without one would be given back by the share.
+        Assert.True(ResultValue.ShareOfCounts(18, 20).ForPublic().Masked);
+        Assert.Equal("75 %", ResultFormat.Text(ResultValue.ShareOfCounts(15, 20).ForPublic(), ResultUnit.Percent));
+        Assert.Equal("100 %", ResultFormat.Text(ResultValue.ShareOfCounts(20, 20).ForPublic(), ResultUnit.Percent));
     }
 
     [Fact]
@@ -60,6 +79,8 @@ public sealed class ResultsTests
     [InlineData("2026-05", "2026-04", "« Du » doit être avant « Au »")]
     [InlineData("2026-01", "2027-01", "après le mois en cours")]
     [InlineData("2023-01", "2026-01", "36 mois au plus")]
+    [InlineData("", "0001-05", "« Au » : les résultats commencent en 2020-12")]
+    [InlineData("0001-01", "2026-03", "« Du » : les résultats commencent en 2020-12")]
     public void A_wrong_period_says_which_field_and_falls_back_to_the_last_twelve_months(string from, string to, string message)
     {
         var (first, last, error) = ResultsPeriod.Read(from, to, Today);

@@ -38,7 +38,7 @@ internal sealed class DeskResults(CarteBlancheDbContext db, SiteFigures figures,
         {
             new("personnes", "Personnes reçues et demandes ouvertes", ResultUnit.Count, ChartKind.Bar,
             [
-                new("Personnes reçues", people),
+                new("Personnes reçues", people, Additive: false),
                 new("Demandes ouvertes", report.Months.Select(m => ResultValue.Count(m.Opened)).ToList()),
             ]),
             new("domaines", "Demandes par domaine", ResultUnit.Count, ChartKind.StackedBar,

@@ -36,7 +36,7 @@ internal sealed class EmployersResults(CarteBlancheDbContext db, SatisfactionAns
         {
             new("entreprises", "Entreprises accompagnées", ResultUnit.Count, ChartKind.Bar,
             [
-                new("Entreprises accompagnées", served.Select(ResultValue.Count).ToList()),
+                new("Entreprises accompagnées", served.Select(ResultValue.Count).ToList(), Additive: false),
                 new("Bulletins de paie", months.Select(m => ResultValue.Count(payslips.Count(p => p.Year == m.Year && p.Month == m.Month))).ToList()),
                 new("Embauches", months.Select(m => ResultValue.Count(hirings.Count(m.Contains))).ToList()),
             ]),

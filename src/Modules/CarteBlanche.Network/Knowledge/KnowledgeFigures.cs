@@ -19,7 +19,11 @@ public sealed class KnowledgeFigures(CarteBlancheDbContext db, IDeskCases cases)
         var since = new DateTimeOffset(from.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-1);
         var cards = await db.Set<KnowledgeCard>().AsNoTracking().Select(c => new { c.ProposedAt, c.ValidatedAt }).ToListAsync(cancellationToken);
         var uses = await db.Set<KnowledgeCardUse>().AsNoTracking().Where(u => u.At >= since).Select(u => new { u.CaseId, u.At }).ToListAsync(cancellationToken);
-        var firstUse = uses.GroupBy(u => u.CaseId).ToDictionary(g => g.Key, g => g.Min(u => u.At));
+        // A case's first opening over all time (not from the period's start): a month's figure does not depend on the period chosen.
+        var caseIds = uses.Select(u => u.CaseId).Distinct().ToList();
+        var firstUse = (await db.Set<KnowledgeCardUse>().AsNoTracking().Where(u => caseIds.Contains(u.CaseId))
+            .GroupBy(u => u.CaseId).Select(g => new { g.Key, First = g.Min(u => u.At) }).ToListAsync(cancellationToken))
+            .ToDictionary(g => g.Key, g => g.First);
         var lastQuestion = await db.Set<PartnerQuestion>().AsNoTracking().Where(q => firstUse.Keys.Contains(q.CaseId))
             .GroupBy(q => q.CaseId).Select(g => new { g.Key, Last = g.Max(q => q.SentAt) }).ToListAsync(cancellationToken);
         var questionAt = lastQuestion.ToDictionary(q => q.Key, q => q.Last);

@@ -32,7 +32,7 @@ internal sealed class RightsResults(CarteBlancheDbContext db) : ISolutionResults
             new("signalements", "Non-recours repéré et démarches d'aller-vers", ResultUnit.Count, ChartKind.Bar,
             [
                 new("Droits probablement non demandés (repérés)", months.Select(m => ResultValue.Count(signals.Count(s => m.Contains(s.CampaignMonth)))).ToList()),
-                new("Foyers contactés", months.Select(m => ResultValue.Count(signals.Count(s => s.ContactedOn is { } d && m.Contains(d)))).ToList()),
+                new("Contacts faits (un par droit proposé)", months.Select(m => ResultValue.Count(signals.Count(s => s.ContactedOn is { } d && m.Contains(d)))).ToList()),
                 new("Droits ouverts après contact", months.Select(m => ResultValue.Count(signals.Count(s => s.Status == OutreachStatus.RightOpened && s.OpenedOn is { } d && m.Contains(d)))).ToList()),
             ]),
             new("montants", "Montants mensuels des droits ouverts", ResultUnit.Euros, ChartKind.Bar,
@@ -50,10 +50,12 @@ internal sealed class RightsResults(CarteBlancheDbContext db) : ISolutionResults
             {
                 var contacted = g.Count(s => In(s.ContactedOn));
                 var opened = g.Count(s => s.Status == OutreachStatus.RightOpened && In(s.OpenedOn));
+                // The share among the same group: contacted in the period, and since opened.
+                var openedOfContacted = g.Count(s => In(s.ContactedOn) && s.Status == OutreachStatus.RightOpened);
                 return (Labels.Benefit(g.Key), (IReadOnlyList<ResultValue>)
                 [
                     ResultValue.Count(g.Count(s => s.CampaignMonth >= first && s.CampaignMonth <= last)), ResultValue.Count(contacted), ResultValue.Count(opened),
-                    ResultValue.Share(opened, contacted),
+                    ResultValue.ShareOfCounts(openedOfContacted, contacted),
                 ]);
             }).ToList());
         return new SolutionResults(Slug, Title,

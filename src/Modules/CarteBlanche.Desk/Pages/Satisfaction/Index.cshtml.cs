@@ -32,7 +32,7 @@ public sealed class IndexModel(CarteBlancheDbContext db, SatisfactionAnswers ans
             return Page();
         }
         var error = survey.Answer(Score.Value, timeProvider.GetUtcNow())
-                    ?? answers.Add("guichet", survey.SiteId, survey.CaseId, clock.Today, Score.Value, Comment, "Questionnaire en ligne");
+                    ?? answers.Add("guichet", survey.SiteId, survey.CaseId, clock.Today, Score.Value, Cut(Comment), "Questionnaire en ligne");
         if (error != null)
         {
             Problem = error;
@@ -42,6 +42,9 @@ public sealed class IndexModel(CarteBlancheDbContext db, SatisfactionAnswers ans
         Thanks = true;
         return Page();
     }
+
+    /// <summary>A browser counts a line break as one character and sends two: the comment is cut, not refused (the resident cannot fix it).</summary>
+    private static string? Cut(string? comment) => comment?.Trim() is { Length: > SatisfactionAnswer.CommentMaxLength } tooLong ? tooLong[..SatisfactionAnswer.CommentMaxLength] : comment;
 
     private async Task<SatisfactionSurvey?> LoadAsync(string token, CancellationToken cancellationToken)
     {
