@@ -106,6 +106,10 @@ public static class WebSetup
             o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
 
+        // The public results, computed once every few minutes (Pages/Resultats/PublicResults.cs).
+        services.AddMemoryCache();
+        services.AddScoped<Pages.Resultats.PublicResults>();
+
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser())

@@ -46,6 +46,30 @@ public abstract class ResultsTests(CarteBlancheFactory factory)
     }
 
     [Fact]
+    public async Task Unreviewed_comments_are_erased_after_90_days_and_answers_lose_their_link_after_a_year()
+    {
+        var now = Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        var (stale, fresh, old) = (Guid.CreateVersion7(), Guid.CreateVersion7(), Guid.CreateVersion7());
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        await Factory.WithDbAsync(db =>
+        {
+            db.AddRange(
+                new SatisfactionAnswer { Id = stale, Solution = "car", Day = today.AddDays(-100), Score = 3, Comment = "Jamais relu", Review = CommentReview.Pending, Channel = "Formulaire papier", RecordedAt = now.AddDays(-100) },
+                new SatisfactionAnswer { Id = fresh, Solution = "car", SourceId = Guid.NewGuid(), Day = today.AddDays(-10), Score = 4, Comment = "Pas encore relu", Review = CommentReview.Pending, Channel = "Formulaire papier", RecordedAt = now.AddDays(-10) },
+                new SatisfactionAnswer { Id = old, Solution = "mobilite", SourceId = Guid.NewGuid(), Day = today.AddYears(-1).AddDays(-3), Score = 5, Channel = "Par téléphone", RecordedAt = now.AddYears(-1) });
+            return db.SaveChangesAsync();
+        });
+        await using (var scope = Factory.Services.CreateAsyncScope())
+        {
+            await ActivatorUtilities.CreateInstance<CarteBlanche.Platform.Jobs.DataRetentionJob>(scope.ServiceProvider).RunAsync(CancellationToken.None);
+        }
+        var rows = await Factory.WithDbAsync(db => db.Set<SatisfactionAnswer>().AsNoTracking().Where(a => a.Id == stale || a.Id == fresh || a.Id == old).ToDictionaryAsync(a => a.Id));
+        Assert.Equal(((string?)null, CommentReview.Rejected, 3), (rows[stale].Comment, rows[stale].Review, rows[stale].Score));
+        Assert.Equal(("Pas encore relu", CommentReview.Pending, true), (rows[fresh].Comment, rows[fresh].Review, rows[fresh].SourceId != null));
+        Assert.Equal(((Guid?)null, 5), (rows[old].SourceId, rows[old].Score));
+    }
+
+    [Fact]
     public async Task The_evaluation_report_is_a_pdf_whose_totals_are_the_sums_of_the_csv_lines()
     {
         using var visitor = Factory.CreateBrowserClient();

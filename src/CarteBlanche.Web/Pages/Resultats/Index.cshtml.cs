@@ -11,7 +11,7 @@ namespace CarteBlanche.Web.Pages.Resultats;
 /// five people masked; the whole as CSV. Every solution's own page gives the tables and more.
 /// </summary>
 [Public("Les résultats de chaque solution sont publics (transparence), sans donnée personnelle et sans petit effectif.")]
-public sealed class IndexModel(IEnumerable<ISolutionResults> solutions, ParisClock clock) : PageModel
+public sealed class IndexModel(PublicResults published, ParisClock clock) : PageModel
 {
     public IReadOnlyList<SolutionResults> Results { get; private set; } = [];
 
@@ -28,9 +28,9 @@ public sealed class IndexModel(IEnumerable<ISolutionResults> solutions, ParisClo
     {
         var (from, to, _) = ResultsPeriod.Read(null, null, clock.Today);
         var results = new List<SolutionResults>();
-        foreach (var solution in solutions.OrderBy(s => s.Order))
+        foreach (var solution in published.Solutions)
         {
-            results.Add((await solution.ComputeAsync(from, to, cancellationToken)).ForPublic());
+            results.Add(await published.ForAsync(solution, from, to, cancellationToken));
         }
         return results;
     }

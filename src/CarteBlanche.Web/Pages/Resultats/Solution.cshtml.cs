@@ -11,7 +11,7 @@ namespace CarteBlanche.Web.Pages.Resultats;
 /// and a table, its breakdowns, residents' published comments; CSV. Public, small counts masked.
 /// </summary>
 [Public("Les résultats de chaque solution sont publics (transparence), sans donnée personnelle et sans petit effectif.")]
-public sealed class SolutionModel(IEnumerable<ISolutionResults> solutions, SatisfactionAnswers answers, ParisClock clock) : PageModel
+public sealed class SolutionModel(PublicResults published, SatisfactionAnswers answers, ParisClock clock) : PageModel
 {
     public const int CommentsShown = 6;
 
@@ -25,7 +25,7 @@ public sealed class SolutionModel(IEnumerable<ISolutionResults> solutions, Satis
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
     {
-        var solution = solutions.FirstOrDefault(s => s.Slug == slug);
+        var solution = published.Solutions.FirstOrDefault(s => s.Slug == slug);
         if (solution == null)
         {
             return NotFound();
@@ -35,7 +35,7 @@ public sealed class SolutionModel(IEnumerable<ISolutionResults> solutions, Satis
         var thisMonth = YearMonth.Of(clock.Today);
         MonthChoices = YearMonth.Range(thisMonth.AddMonths(-(ResultsPeriod.MaxMonths * 2)), thisMonth).Reverse().ToList();
         (From, To) = (from.ToString(), to.ToString());
-        Results = (await solution.ComputeAsync(from, to, cancellationToken)).ForPublic();
+        Results = await published.ForAsync(solution, from, to, cancellationToken);
         Comments = await answers.PublishedCommentsAsync(slug, from, to, CommentsShown, cancellationToken);
         return Page();
     }
