@@ -15,17 +15,20 @@ public static class LinkageCommands
         var seed = new Option<int>("--seed") { Description = "Graine.", DefaultValueFactory = _ => 1 };
         var sources = new Option<int>("--sources") { Description = "Nombre de fichiers (2 ou 3) ; à 3, les grappes sont aussi formées.", DefaultValueFactory = _ => 2 };
         var runs = new Option<int>("--runs") { Description = "Mesures de chaque temps (la meilleure est retenue).", DefaultValueFactory = _ => 1 };
-        var bench = new Command("bench", "Mesure le rapprochement de deux fichiers synthétiques bruités : paires candidates, comparaisons Jaro-Winkler par seconde, temps sur un fil et tous les cœurs, précision, rappel ; dernière ligne linkage_s.") { persons, seed, sources, runs };
-        bench.SetAction((parse, cancellationToken) => Task.FromResult(RunBench(parse.GetValue(persons), parse.GetValue(seed), parse.GetValue(sources), parse.GetValue(runs), cancellationToken)));
+        var accept = new Option<double>("--seuil") { Description = "Probabilité à partir de laquelle un lien est accepté (comme Rights:MatchThreshold).", DefaultValueFactory = _ => new LinkageSettings().MatchThreshold };
+        var review = new Option<double>("--seuil-revue") { Description = "Probabilité à partir de laquelle un lien va en revue.", DefaultValueFactory = _ => new LinkageSettings().ReviewThreshold };
+        var bench = new Command("bench", "Mesure le rapprochement de deux fichiers synthétiques bruités : paires candidates, comparaisons Jaro-Winkler par seconde, temps sur un fil et tous les cœurs, précision, rappel ; dernière ligne linkage_s.") { persons, seed, sources, runs, accept, review };
+        bench.SetAction((parse, cancellationToken) => Task.FromResult(RunBench(parse.GetValue(persons), parse.GetValue(seed), parse.GetValue(sources), parse.GetValue(runs),
+            parse.GetValue(accept), parse.GetValue(review), cancellationToken)));
         linkage.Subcommands.Add(bench);
         return linkage;
     }
 
-    private static int RunBench(int persons, int seed, int sources, int runs, CancellationToken cancellationToken)
+    private static int RunBench(int persons, int seed, int sources, int runs, double accept, double review, CancellationToken cancellationToken)
     {
-        if (persons < 1 || runs < 1 || sources is < 2 or > 3)
+        if (persons < 1 || runs < 1 || sources is < 2 or > 3 || !(review is > 0 and <= 1) || !(accept is > 0 and <= 1) || review > accept)
         {
-            Console.Error.WriteLine("--persons et --runs : au moins 1 ; --sources : 2 ou 3.");
+            Console.Error.WriteLine("--persons et --runs : au moins 1 ; --sources : 2 ou 3 ; 0 < --seuil-revue ≤ --seuil ≤ 1.");
             return 2;
         }
         var watch = Stopwatch.StartNew();
@@ -42,7 +45,7 @@ public static class LinkageCommands
             for (var run = 0; run < runs; run++)
             {
                 var w = Stopwatch.StartNew();
-                result = Linker.Link(data.Sources[0], data.Sources[1], new LinkageSettings { MaxDegreeOfParallelism = threads, Seed = seed }, null, cancellationToken);
+                result = Linker.Link(data.Sources[0], data.Sources[1], new LinkageSettings { MaxDegreeOfParallelism = threads, Seed = seed, MatchThreshold = accept, ReviewThreshold = review }, null, cancellationToken);
                 best = Math.Min(best, w.Elapsed.TotalSeconds);
             }
             return best;
@@ -62,7 +65,7 @@ public static class LinkageCommands
         if (sources == 3)
         {
             var w = Stopwatch.StartNew();
-            var clusters = Linker.Cluster(data.Sources, new LinkageSettings { Seed = seed }, null, cancellationToken);
+            var clusters = Linker.Cluster(data.Sources, new LinkageSettings { Seed = seed, MatchThreshold = accept, ReviewThreshold = review }, null, cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cluster_s_{Environment.ProcessorCount}_threads: {w.Elapsed.TotalSeconds:0.000}"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"clusters_of_3: {clusters.Clusters.Count(c => c.Count == 3)}, refused_links: {clusters.RefusedLinks.Count}"));
         }

@@ -273,7 +273,10 @@ public static class Linker
             }
             var weight = weights[pattern];
             var probability = double.IsPositiveInfinity(rank) ? 1.0 : Probability(weight);
-            var status = probability >= settings.MatchThreshold ? LinkStatus.Match : LinkStatus.Review;
+            // Two different NIR hashes are two people unless one was mistyped: whatever their civil status says, a person
+            // decides (review), never the threshold alone.
+            var nirDiffers = Comparison.Level(pattern, Comparison.Nir) == 1;
+            var status = probability >= settings.MatchThreshold && !nirDiffers ? LinkStatus.Match : LinkStatus.Review;
             links.Add(new PersonLink(l, r, weight, probability, status, model.Evidence(pattern)));
         }
         links.Sort((x, y) => x.Left != y.Left ? x.Left.CompareTo(y.Left) : x.Right.CompareTo(y.Right));

@@ -21,6 +21,7 @@ public static class RightsModule
     public static IServiceCollection AddRightsModule(this IServiceCollection services)
     {
         services.AddSingleton(Model);
+        services.AddOptions<RightsOptions>().BindConfiguration(RightsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ConsentRegistry>();
         services.AddScoped<Exchange.RightsSecrets>();
         services.AddScoped<Exchange.NirHasher>();

@@ -57,6 +57,20 @@ public sealed class StartupConfigurationTests
 
         Assert.Contains("Smtp:Security", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Linkage_thresholds_in_the_wrong_order_fail_at_start_naming_the_settings()
+    {
+        await using var app = new CarteBlancheFactory(TestDatabase.Sqlite(), settings: new Dictionary<string, string>
+        {
+            ["Rights:MatchThreshold"] = "0.6",
+            ["Rights:ReviewThreshold"] = "0.7",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Services);
+
+        Assert.Contains("Rights:ReviewThreshold (0.7) et Rights:MatchThreshold (0.6)", error.ToString(), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Production: no demo account, the reference territory, nothing broken.</summary>

@@ -163,9 +163,11 @@ public abstract class CampaignTests(CarteBlancheFactory factory)
     public async Task Uncertain_links_are_queued_for_the_data_steward_side_by_side_and_her_decisions_apply_to_the_next_campaign()
     {
         var (convention, month) = await ImportLotAsync(1_500, seed: 12);
+        // A strict threshold (Rights:MatchThreshold), so that this small Lot has links to review.
+        var strict = Microsoft.Extensions.Options.Options.Create(new CarteBlanche.Rights.RightsOptions { MatchThreshold = 0.99 });
         async Task<Campaign> RunAsync() => await Factory.InScopeAsync(async sp =>
         {
-            var runner = sp.GetRequiredService<CampaignRunner>();
+            var runner = ActivatorUtilities.CreateInstance<CampaignRunner>(sp, strict);
             return await runner.RunAsync((await runner.StartAsync(convention, month, null, CancellationToken.None)).Campaign!.Id, null, CancellationToken.None);
         });
         var first = await RunAsync();

@@ -23,7 +23,7 @@ namespace CarteBlanche.Rights.Campaigns;
 /// success in one transaction. Interrupted, it leaves a campaign « en cours » without signals, which the next start
 /// marks interrupted. Progress is written on the campaign row (the page's progress bar reads it).
 /// </summary>
-public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtectionProvider provider, FactCipher factCipher, IDeskResidents deskResidents, IAuditLog auditLog, ParisClock clock, ILogger<CampaignRunner> logger)
+public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtectionProvider provider, FactCipher factCipher, IDeskResidents deskResidents, IAuditLog auditLog, ParisClock clock, ILogger<CampaignRunner> logger, Microsoft.Extensions.Options.IOptions<RightsOptions> options)
 {
     /// <summary>A campaign « en cours » for longer is taken as interrupted (a stopped process) when another starts.</summary>
     public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(15);
@@ -95,7 +95,7 @@ public sealed partial class CampaignRunner(CarteBlancheDbContext db, IDataProtec
         var names = await db.Organisations.Where(o => convention.Parties.Select(p => p.OrganisationId).Contains(o.Id))
             .ToDictionaryAsync(o => o.Id, o => o.ShortName ?? o.Name, cancellationToken);
         var sources = new List<CampaignSource>();
-        var settings = new LinkageSettings();
+        var settings = new LinkageSettings { MatchThreshold = options.Value.MatchThreshold, ReviewThreshold = options.Value.ReviewThreshold };
         foreach (var party in convention.Parties.OrderBy(p => names.GetValueOrDefault(p.OrganisationId), StringComparer.Ordinal))
         {
             var records = await LoadAsync(campaign.ConventionId, party.OrganisationId, cancellationToken);
