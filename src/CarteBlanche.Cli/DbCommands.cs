@@ -9,6 +9,23 @@ namespace CarteBlanche.Cli;
 
 internal static class DbCommands
 {
+    private static async Task<int> RunAsync(Func<DatabaseBackup, Task> action, string done)
+    {
+        using var host = CliHost.Build();
+        await using var scope = host.Services.CreateAsyncScope();
+        try
+        {
+            await action(scope.ServiceProvider.GetRequiredService<DatabaseBackup>());
+        }
+        catch (BackupException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        Console.WriteLine(done);
+        return 0;
+    }
+
     public static Command Create()
     {
         var db = new Command("db", "Base de données.");
@@ -36,6 +53,30 @@ internal static class DbCommands
             return 0;
         });
         db.Subcommands.Add(migrate);
+
+        var to = new Option<FileInfo>("--vers") { Description = "Fichier de sauvegarde à écrire (il ne doit pas exister).", Required = true };
+        var backup = new Command("backup", "Sauvegarde toute la base pendant que l'application tourne : sauvegarde en ligne de SQLite, ou pg_dump (format custom) pour PostgreSQL. Le fichier n'apparaît qu'une fois complet.") { to };
+        backup.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetValue(to)!;
+            return await RunAsync(backupper => backupper.BackupAsync(file.FullName, cancellationToken), $"Sauvegarde écrite : {file.FullName}");
+        });
+        db.Subcommands.Add(backup);
+
+        var from = new Option<FileInfo>("--depuis") { Description = "Fichier de sauvegarde à restaurer.", Required = true };
+        var yes = new Option<bool>("--oui") { Description = "Confirme le remplacement de toute la base par la sauvegarde." };
+        var restore = new Command("restore", "Remplace toute la base par une sauvegarde (application arrêtée) ; vérifiez-la ensuite avec « audit verify ».") { from, yes };
+        restore.SetAction(async (parse, cancellationToken) =>
+        {
+            var file = parse.GetValue(from)!;
+            if (!parse.GetValue(yes))
+            {
+                await Console.Error.WriteLineAsync($"La restauration remplace toute la base par {file.FullName}. Arrêtez l'application, puis relancez avec --oui.");
+                return 2;
+            }
+            return await RunAsync(backupper => backupper.RestoreAsync(file.FullName, cancellationToken), $"Base restaurée depuis {file.FullName}. Vérifiez le journal : ./carteblanche audit verify");
+        });
+        db.Subcommands.Add(restore);
         return db;
     }
 }

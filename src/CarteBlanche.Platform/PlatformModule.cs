@@ -30,6 +30,7 @@ public static class PlatformModule
         services.AddScoped<CommuneImporter>();
         services.AddScoped<ReferenceData>();
         services.AddScoped<Outbox>();
+        services.AddScoped<Database.DatabaseBackup>();
         services.AddScoped<Results.SatisfactionAnswers>();
         services.AddScoped<AccountInvitations>();
         services.AddScoped<AccountAdministration>();

@@ -1,5 +1,6 @@
 using CarteBlanche.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CarteBlanche.IntegrationTests.Cli;
@@ -24,6 +25,50 @@ public abstract class CommandLineTests
         Assert.Matches($@"Base {database.Provider} : 1 migration\(s\) appliquée\(s\) : \d+_Initial\.", first.Output);
         Assert.True(second.ExitCode == 0, second.Output + second.Error);
         Assert.Contains("aucune migration en attente", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_backup_restored_into_another_database_passes_audit_verify_with_the_same_journal()
+    {
+        using var source = NewDemoDatabase();
+        await using (var app = new CarteBlancheFactory(source, ownsDatabase: false))
+        {
+            for (var i = 1; i <= 3; i++)
+            {
+                await app.InScopeAsync(sp => sp.GetRequiredService<CarteBlanche.Platform.Audit.IAuditLog>().RecordAsync(
+                    new CarteBlanche.Platform.Audit.AuditEvent($"test.sauvegarde-{i}", "Test", i.ToString(System.Globalization.CultureInfo.InvariantCulture), CarteBlanche.Platform.Audit.AuditPurpose.Test)));
+            }
+        }
+        var file = Path.Combine(source.DataDirectory, "sauvegarde.bak");
+
+        var backedUp = await CliRunner.RunAsync(source, "db", "backup", "--vers", file);
+        Assert.True(backedUp.ExitCode == 0, backedUp.Output + backedUp.Error);
+        Assert.True(File.Exists(file));
+        Assert.False(File.Exists(file + ".partiel"));
+        var again = await CliRunner.RunAsync(source, "db", "backup", "--vers", file);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("existe déjà", again.Error, StringComparison.Ordinal);
+        var original = await CliRunner.RunAsync(source, "audit", "verify");
+        Assert.True(original.ExitCode == 0, original.Output + original.Error);
+
+        using var target = NewDatabase();
+        var unconfirmed = await CliRunner.RunAsync(target, "db", "restore", "--depuis", file);
+        Assert.Equal(2, unconfirmed.ExitCode);
+        Assert.Contains("relancez avec --oui", unconfirmed.Error, StringComparison.Ordinal);
+        var notABackup = Path.Combine(target.DataDirectory, "notes.txt");
+        await File.WriteAllTextAsync(notABackup, "pas une sauvegarde");
+        var refused = await CliRunner.RunAsync(target, "db", "restore", "--depuis", notABackup, "--oui");
+        Assert.Equal(1, refused.ExitCode);
+
+        var restored = await CliRunner.RunAsync(target, "db", "restore", "--depuis", file, "--oui");
+        Assert.True(restored.ExitCode == 0, restored.Output + restored.Error);
+        var verified = await CliRunner.RunAsync(target, "audit", "verify");
+        Assert.True(verified.ExitCode == 0, verified.Output + verified.Error);
+        // The same journal, entry for entry: « Journal d'audit intact : N entrée(s) vérifiée(s) ».
+        Assert.Equal(System.Text.RegularExpressions.Regex.Match(original.Output, @"intact : \d+ entrée").Value, System.Text.RegularExpressions.Regex.Match(verified.Output, @"intact : \d+ entrée").Value);
+        Assert.Matches(@"intact : [1-9]\d* entrée", verified.Output);
+        var migrated = await CliRunner.RunAsync(target, "db", "migrate");
+        Assert.Contains("aucune migration en attente", migrated.Output, StringComparison.Ordinal);
     }
 
     [Fact]
