@@ -100,6 +100,9 @@ public static class WebSetup
             o.SlidingExpiration = true;
         });
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        // The success and error messages between pages (TempData) travel in a cookie too.
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+            o.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "cb.antiforgery";
@@ -170,6 +173,16 @@ public static class WebSetup
                 context.HttpContext.Response.Redirect("/erreur/429");
                 return ValueTask.CompletedTask;
             };
+        });
+
+        // Plain http is redirected to the public address's https port: without a port, the redirection does nothing and
+        // the secure-only cookies (antiforgery) fail the request with a 500.
+        services.AddOptions<Microsoft.AspNetCore.HttpsPolicy.HttpsRedirectionOptions>().Configure<Microsoft.Extensions.Options.IOptions<CarteBlanche.Platform.Web.AppOptions>>((o, app) =>
+        {
+            if (Uri.TryCreate(app.Value.PublicUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps)
+            {
+                o.HttpsPort = url.Port;
+            }
         });
 
         // Behind a reverse proxy: "ReverseProxy:KnownProxies" lists its addresses (loopback is always trusted),

@@ -101,6 +101,22 @@ public abstract class ProductionTests(CarteBlancheFactory factory)
     }
 
     [Fact]
+    public async Task Production_redirects_plain_http_to_https_and_marks_its_cookies_secure()
+    {
+        using var plain = factory.CreateBrowserClient(followRedirects: false, baseAddress: new Uri("http://carteblanche.test"));
+        using var redirected = await plain.GetAsync("/connexion");
+        Assert.True((int)redirected.StatusCode is 307 or 308, $"{(int)redirected.StatusCode}");
+        Assert.Equal("https://carteblanche.test/connexion", redirected.Headers.Location?.ToString());
+
+        using var client = factory.CreateBrowserClient(baseAddress: _site);
+        using var signIn = await client.GetAsync("/connexion");
+        var cookies = signIn.Headers.GetValues("Set-Cookie").ToList();
+        Assert.NotEmpty(cookies);
+        Assert.All(cookies, c => Assert.Contains("secure", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(cookies, c => Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Production_refuses_the_demo_password()
     {
         using var client = factory.CreateBrowserClient(baseAddress: _site);
