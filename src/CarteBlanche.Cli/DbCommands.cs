@@ -77,6 +77,29 @@ internal static class DbCommands
             return await RunAsync(backupper => backupper.RestoreAsync(file.FullName, cancellationToken), $"Base restaurée depuis {file.FullName}. Vérifiez le journal : ./carteblanche audit verify");
         });
         db.Subcommands.Add(restore);
+
+        var retention = new Command("retention", "Applique une fois les durées de conservation (tâches de rétention de la plateforme et des modules) à la base configurée : par exemple sur une sauvegarde restaurée, pour voir ce qu'elles effacent avant de les laisser tourner.");
+        retention.SetAction(async (_, cancellationToken) =>
+        {
+            using var host = CliHost.Build();
+            await using var scope = host.Services.CreateAsyncScope();
+            if (!await DatabaseGuard.EnsureMigratedAsync(scope.ServiceProvider.GetRequiredService<CarteBlancheDbContext>(), cancellationToken))
+            {
+                return 2;
+            }
+            // The platform's job is registered with the web host's background work only; the modules' with their module.
+            var jobs = new List<CarteBlanche.Platform.Jobs.IRecurringJob> { ActivatorUtilities.CreateInstance<CarteBlanche.Platform.Jobs.DataRetentionJob>(scope.ServiceProvider) };
+            jobs.AddRange(scope.ServiceProvider.GetServices<CarteBlanche.Platform.Jobs.IRecurringJobRegistration>()
+                .Select(r => (CarteBlanche.Platform.Jobs.IRecurringJob)scope.ServiceProvider.GetRequiredService(r.JobType))
+                .Where(j => j.Name.EndsWith(".retention", StringComparison.Ordinal)));
+            foreach (var job in jobs)
+            {
+                await job.RunAsync(cancellationToken);
+                Console.WriteLine($"{job.Name} : fait");
+            }
+            return 0;
+        });
+        db.Subcommands.Add(retention);
         return db;
     }
 }

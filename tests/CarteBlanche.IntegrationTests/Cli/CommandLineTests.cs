@@ -31,8 +31,17 @@ public abstract class CommandLineTests
     public async Task A_backup_restored_into_another_database_passes_audit_verify_with_the_same_journal()
     {
         using var source = NewDemoDatabase();
+        var (old, recent) = (Guid.NewGuid(), Guid.NewGuid());
         await using (var app = new CarteBlancheFactory(source, ownsDatabase: false))
         {
+            var now = DateTimeOffset.UtcNow;
+            await app.WithDbAsync(db =>
+            {
+                db.OutboxMessages.AddRange(
+                    new CarteBlanche.Platform.Notifications.OutboxMessage { Id = old, Recipient = "ancien@example.fr", Body = "Envoyé il y a 40 jours", CreatedAt = now.AddDays(-40), Status = CarteBlanche.Platform.Notifications.OutboxStatus.Sent, SentAt = now.AddDays(-40) },
+                    new CarteBlanche.Platform.Notifications.OutboxMessage { Id = recent, Recipient = "recent@example.fr", Body = "Envoyé hier", CreatedAt = now.AddDays(-1), Status = CarteBlanche.Platform.Notifications.OutboxStatus.Sent, SentAt = now.AddDays(-1) });
+                return db.SaveChangesAsync();
+            });
             for (var i = 1; i <= 3; i++)
             {
                 await app.InScopeAsync(sp => sp.GetRequiredService<CarteBlanche.Platform.Audit.IAuditLog>().RecordAsync(
@@ -69,6 +78,18 @@ public abstract class CommandLineTests
         Assert.Matches(@"intact : [1-9]\d* entrée", verified.Output);
         var migrated = await CliRunner.RunAsync(target, "db", "migrate");
         Assert.Contains("aucune migration en attente", migrated.Output, StringComparison.Ordinal);
+
+        // The retention jobs, proven on the restored copy: the 40-day-old message goes, yesterday's stays, the journal holds.
+        var retention = await CliRunner.RunAsync(target, "db", "retention");
+        Assert.True(retention.ExitCode == 0, retention.Output + retention.Error);
+        Assert.Contains("platform.data-retention : fait", retention.Output, StringComparison.Ordinal);
+        Assert.Contains("desk.retention : fait", retention.Output, StringComparison.Ordinal);
+        await using (var restoredApp = new CarteBlancheFactory(target, ownsDatabase: false))
+        {
+            var left = await restoredApp.WithDbAsync(db => db.OutboxMessages.Where(m => m.Id == old || m.Id == recent).Select(m => m.Id).ToListAsync());
+            Assert.Equal([recent], left);
+        }
+        Assert.Equal(0, (await CliRunner.RunAsync(target, "audit", "verify")).ExitCode);
     }
 
     [Fact]
