@@ -2,6 +2,7 @@ using System.Net;
 using CarteBlanche.IntegrationTests.Infrastructure;
 using CarteBlanche.Platform.Accounts;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace CarteBlanche.IntegrationTests.Configuration;
@@ -43,6 +44,44 @@ public sealed class StartupConfigurationTests
         var error = Assert.ThrowsAny<Exception>(() => app.Services);
 
         Assert.Contains("Audit:CheckpointKey est obligatoire hors développement", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_production_an_unexpected_error_shows_the_french_error_page_without_its_details()
+    {
+        // A page filter of the test host throws, inside the application's pipeline, as a bug in a handler would.
+        await using var app = new CarteBlancheFactory(TestDatabase.Sqlite(), environment: "Production", settings: ProductionSettings.Values,
+            configureServices: s => s.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new Failing())));
+        using var client = app.CreateBrowserClient(baseAddress: new Uri("https://carteblanche.test"));
+
+        using var response = await client.GetAsync("/mentions-legales?panne=1");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var page = await response.ReadPageAsync();
+        Assert.Contains("Erreur inattendue", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Panne simulée", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", page, StringComparison.Ordinal);
+    }
+
+    private sealed class Failing : Microsoft.AspNetCore.Mvc.Filters.IPageFilter
+    {
+        public void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context)
+        {
+        }
+
+        public void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+        {
+            // Not on the error page itself, which the exception handler shows with the same query string.
+            if (context.HttpContext.Request.Query.ContainsKey("panne") && !context.HttpContext.Request.Path.StartsWithSegments("/erreur"))
+            {
+                throw new InvalidOperationException("Panne simulée pour le test");
+            }
+        }
+
+        public void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context)
+        {
+        }
     }
 
     [Fact]
