@@ -9,7 +9,7 @@ namespace CarteBlanche.Bus;
 /// contact (the bus's yearly cost spread over the month's days), visitors' satisfaction (paper forms), and the
 /// contacts per stop over the period (<see cref="BusFigures"/>, as on the bus's own figures page).
 /// </summary>
-internal sealed class BusResults(CarteBlancheDbContext db, BusFigures figures, SatisfactionAnswers answers, IOptions<BusOptions> options, ParisClock clock) : ISolutionResults
+internal sealed class BusResults(BusFigures figures, SatisfactionAnswers answers, IOptions<BusOptions> options, ParisClock clock) : ISolutionResults
 {
     public string Slug => "car";
 
@@ -22,31 +22,27 @@ internal sealed class BusResults(CarteBlancheDbContext db, BusFigures figures, S
         // Up to today: the month under way counts the passages (and the days of cost) so far.
         var today = clock.Today;
         var (first, last) = (from.FirstDay, to.LastDay < today ? to.LastDay : today);
-        var passages = await (from p in db.Set<BusPassage>().AsNoTracking()
-                              join v in db.Set<BusVisit>() on p.Id equals v.PassageId into visits
-                              from v in visits.DefaultIfEmpty()
-                              where p.Date >= first && p.Date <= last && p.Status == PassageStatus.Scheduled
-                              select new { p.Date, Visitors = v == null ? 0 : v.Visitors, Cases = v == null ? 0 : v.CasesOpened })
-            .ToListAsync(cancellationToken);
+        // One read of the passages: the bus's figures give the stops and the months (those with a passage).
+        var (stops, monthFigures, _) = await figures.ComputeAsync(first, last, cancellationToken);
         var months = YearMonth.Range(from, to).ToList();
-        var byMonth = months.Select(m => passages.Where(p => m.Contains(p.Date)).ToList()).ToList();
+        var byKey = monthFigures.ToDictionary(m => m.Month, StringComparer.Ordinal);
+        var byMonth = months.Select(m => byKey.GetValueOrDefault(m.ToString()) ?? new MonthFigures(m.ToString(), 0, 0, 0)).ToList();
         var yearly = options.Value.YearlyCost;
         var cost = months.Select((m, i) =>
         {
-            var visitors = byMonth[i].Sum(p => p.Visitors);
+            var visitors = byMonth[i].Visitors;
             return yearly is { } y && visitors > 0 ? ResultValue.Money(Math.Round(y * DaysSoFar(m) / 365m / visitors, 2), visitors) : new ResultValue(null, visitors);
         }).ToList();
         int DaysSoFar(YearMonth m) => m.Contains(today) ? today.Day : m.LastDay.Day;
         var satisfaction = await answers.MonthlyAsync(Slug, "Note moyenne (formulaires papier)", from, to, cancellationToken);
-        var (stops, _, _) = await figures.ComputeAsync(first, last, cancellationToken);
 
         var charts = new List<ResultChart>
         {
             new("contacts", "Passages et contacts", ResultUnit.Count, ChartKind.Bar,
             [
-                new("Passages", byMonth.Select(m => ResultValue.Count(m.Count)).ToList()),
-                new("Contacts (visiteurs)", byMonth.Select(m => ResultValue.Count(m.Sum(p => p.Visitors))).ToList()),
-                new("Demandes ouvertes au guichet", byMonth.Select(m => ResultValue.Count(m.Sum(p => p.Cases))).ToList()),
+                new("Passages", byMonth.Select(m => ResultValue.Count(m.Passages)).ToList()),
+                new("Contacts (visiteurs)", byMonth.Select(m => ResultValue.Count(m.Visitors)).ToList()),
+                new("Demandes ouvertes au guichet", byMonth.Select(m => ResultValue.Count(m.CasesOpened)).ToList()),
             ], "Les visiteurs sont comptés par l'équipage à chaque passage."),
             new("cout", "Coût par contact", ResultUnit.Euros, ChartKind.Line, [new("Coût par contact (€)", cost)],
                 yearly is { } y ? $"Coût annuel du car : {y.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} €, réparti sur les jours du mois (jusqu'à aujourd'hui pour le mois en cours)." : "Le coût annuel du car n'est pas renseigné."),
