@@ -26,7 +26,7 @@ public static class LinkageCommands
 
     private static int RunBench(int persons, int seed, int sources, int runs, double accept, double review, CancellationToken cancellationToken)
     {
-        if (persons < 1 || runs < 1 || sources is < 2 or > 3 || !(review is > 0 and <= 1) || !(accept is > 0 and <= 1) || review > accept)
+        if (persons < 1 || runs < 1 || sources is < 2 or > 3 || !LinkageSettings.ThresholdsAreValid(review, accept))
         {
             Console.Error.WriteLine("--persons et --runs : au moins 1 ; --sources : 2 ou 3 ; 0 < --seuil-revue ≤ --seuil ≤ 1.");
             return 2;

@@ -56,9 +56,12 @@ public sealed class LinkageSettings
     /// <summary>Seed of the random pairs drawn for u: the same files and settings give the same links.</summary>
     public int Seed { get; init; } = 1;
 
+    /// <summary>0 &lt; review ≤ match ≤ 1: the rule for thresholds wherever they are set (engine, settings, command line).</summary>
+    public static bool ThresholdsAreValid(double review, double match) => review is > 0 and <= 1 && match is > 0 and <= 1 && review <= match;
+
     internal void Validate()
     {
-        if (!(ReviewThreshold is > 0 and <= 1) || !(MatchThreshold is > 0 and <= 1) || ReviewThreshold > MatchThreshold)
+        if (!ThresholdsAreValid(ReviewThreshold, MatchThreshold))
         {
             throw new ArgumentException($"Seuils invalides : il faut 0 < seuil de revue ({ReviewThreshold}) ≤ seuil d'appariement ({MatchThreshold}) ≤ 1.");
         }

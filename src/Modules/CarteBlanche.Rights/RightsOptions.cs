@@ -16,7 +16,7 @@ public sealed class RightsOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!(ReviewThreshold is > 0 and <= 1) || !(MatchThreshold is > 0 and <= 1) || ReviewThreshold > MatchThreshold)
+        if (!LinkageSettings.ThresholdsAreValid(ReviewThreshold, MatchThreshold))
         {
             yield return new ValidationResult(
                 $"Rights:ReviewThreshold ({ReviewThreshold}) et Rights:MatchThreshold ({MatchThreshold}) : il faut 0 < seuil de revue ≤ seuil d'appariement ≤ 1.",
