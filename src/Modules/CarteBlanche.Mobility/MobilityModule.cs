@@ -78,6 +78,7 @@ public static class MobilityModule
         services.AddRecurringJob<GtfsRefreshJob>();
         services.AddHttpClient(GtfsRefreshJob.HttpClientName, c => c.Timeout = TimeSpan.FromMinutes(2));
         services.AddScoped<JourneySearch>();
+        services.AddScoped<Needs.MobilityFigures>();
         services.AddScoped<Platform.Results.ISolutionResults, MobilityResults>();
         services.AddScoped<Needs.MobilityAccess>();
         services.AddScoped<Needs.NeedRecording>();

@@ -9,7 +9,7 @@ namespace CarteBlanche.Mobility;
 /// ended (a journey found by transit, carpool or another way, or no solution), carpool rides done and kilometres
 /// shared, passengers' satisfaction.
 /// </summary>
-internal sealed class MobilityResults(CarteBlancheDbContext db, SatisfactionAnswers answers) : ISolutionResults
+internal sealed class MobilityResults(MobilityFigures figures, SatisfactionAnswers answers) : ISolutionResults
 {
     public string Slug => "mobilite";
 
@@ -19,34 +19,27 @@ internal sealed class MobilityResults(CarteBlancheDbContext db, SatisfactionAnsw
 
     public async Task<SolutionResults> ComputeAsync(YearMonth from, YearMonth to, CancellationToken cancellationToken)
     {
-        var (first, last) = (from.FirstDay, to.LastDay);
-        var needs = await db.Set<TravelNeed>().AsNoTracking().Where(n => n.Day >= first && n.Day <= last).Select(n => new { n.Day, n.Status }).ToListAsync(cancellationToken);
-        var rides = await db.Set<Ride>().AsNoTracking().Where(r => r.Need!.Day >= first && r.Need.Day <= last && r.Status == RideStatus.Done)
-            .Select(r => new { r.Need!.Day, r.Kilometres }).ToListAsync(cancellationToken);
+        var rows = await figures.MonthlyAsync(from, to, cancellationToken);
         var months = YearMonth.Range(from, to).ToList();
-        ResultSeries Needs(string label, Func<NeedStatus, bool> which) =>
-            new(label, months.Select(m => ResultValue.Count(needs.Count(n => m.Contains(n.Day) && which(n.Status)))).ToList());
+        ResultSeries Needs(string label, Func<MobilityMonth, int> count) => new(label, rows.Select(m => ResultValue.Count(count(m))).ToList());
         var satisfaction = await answers.MonthlyAsync(Slug, "Note moyenne des passagers", from, to, cancellationToken);
         var charts = new List<ResultChart>
         {
             new("besoins", "Besoins de déplacement et solutions trouvées", ResultUnit.Count, ChartKind.StackedBar,
             [
-                Needs("Car, bus ou transport à la demande", s => s == NeedStatus.Transit),
-                Needs("Covoiturage solidaire", s => s == NeedStatus.Carpool),
-                Needs("Autre solution", s => s == NeedStatus.OtherSolution),
-                Needs("Sans solution", s => s == NeedStatus.Unmet),
+                Needs("Car, bus ou transport à la demande", m => m.Transit),
+                Needs("Covoiturage solidaire", m => m.Carpool),
+                Needs("Autre solution", m => m.Other),
+                Needs("Sans solution", m => m.Unmet),
             ], "Par mois du déplacement ; les besoins encore à l'étude ne sont pas comptés."),
             new("trouves", "Part des besoins avec une solution", ResultUnit.Percent, ChartKind.Line,
             [
-                new("Solution trouvée", months.Select(m =>
-                {
-                    var decided = needs.Where(n => m.Contains(n.Day) && n.Status != NeedStatus.Open).ToList();
-                    return ResultValue.ShareOfCounts(decided.Count(n => n.Status != NeedStatus.Unmet), decided.Count);
-                }).ToList()),
+                // Among the needs decided (not those still under study).
+                new("Solution trouvée", rows.Select(m => ResultValue.ShareOfCounts(m.Transit + m.Carpool + m.Other, m.Transit + m.Carpool + m.Other + m.Unmet)).ToList()),
             ]),
             new("trajets", "Trajets de covoiturage faits", ResultUnit.Count, ChartKind.Bar,
             [
-                new("Trajets faits", months.Select(m => ResultValue.Count(rides.Count(r => m.Contains(r.Day)))).ToList()),
+                new("Trajets faits", rows.Select(m => ResultValue.Count(m.RidesDone)).ToList()),
             ]),
             new("satisfaction", "Satisfaction des passagers", ResultUnit.Rating, ChartKind.Line, [satisfaction]),
         };

@@ -5,14 +5,12 @@ using CarteBlanche.Platform.Calendar;
 
 namespace CarteBlanche.Mobility.Pages.Mobilite;
 
-public sealed record MobilityMonth(DateOnly Month, int Needs, int Transit, int Carpool, int Other, int Unmet, int RidesProposed, int RidesAgreed, int RidesDone, double KilometresShared, double? Co2Kilograms);
-
 /// <summary>
 /// The platform's figures month by month (by the day of the trip), without any person: needs recorded and how they
 /// ended, rides proposed, agreed and done, kilometres shared (the passengers' part of rides agreed or done); CSV.
 /// </summary>
 [Authorize(Policy = Policies.Mobility)]
-public sealed class ChiffresModel(CarteBlancheDbContext db, ParisClock clock, Microsoft.Extensions.Options.IOptions<MobilityOptions> options) : PageModel
+public sealed class ChiffresModel(MobilityFigures figures, ParisClock clock, Microsoft.Extensions.Options.IOptions<MobilityOptions> options) : PageModel
 {
     public double? Co2Factor => options.Value.Co2KilogramsPerKilometre;
     public string? Co2Source => options.Value.Co2Source;
@@ -38,16 +36,7 @@ public sealed class ChiffresModel(CarteBlancheDbContext db, ParisClock clock, Mi
     private async Task<IReadOnlyList<MobilityMonth>> RowsAsync(CancellationToken cancellationToken)
     {
         var first = new DateOnly(clock.Today.Year, clock.Today.Month, 1).AddMonths(-(Months - 1));
-        var needs = await db.Set<TravelNeed>().AsNoTracking().Where(n => n.Day >= first).Select(n => new { n.Day, n.Status }).ToListAsync(cancellationToken);
-        var rides = await db.Set<Ride>().AsNoTracking().Where(r => r.Need!.Day >= first).Select(r => new { r.Need!.Day, r.Status, r.Kilometres }).ToListAsync(cancellationToken);
-        return Enumerable.Range(0, Months + 1).Select(i => first.AddMonths(i)).Where(m => m <= clock.Today.AddMonths(1)).Select(month =>
-        {
-            bool In(DateOnly day) => day.Year == month.Year && day.Month == month.Month;
-            var n = needs.Where(x => In(x.Day)).ToList();
-            var r = rides.Where(x => In(x.Day)).ToList();
-            return new MobilityMonth(month, n.Count, n.Count(x => x.Status == NeedStatus.Transit), n.Count(x => x.Status == NeedStatus.Carpool), n.Count(x => x.Status == NeedStatus.OtherSolution),
-                n.Count(x => x.Status == NeedStatus.Unmet), r.Count, r.Count(x => x.Status == RideStatus.Agreed), r.Count(x => x.Status == RideStatus.Done),
-                r.Where(x => x.Status is RideStatus.Agreed or RideStatus.Done).Sum(x => x.Kilometres), null);
-        }).Select(m => Co2Factor is { } factor ? m with { Co2Kilograms = m.KilometresShared * factor } : m).ToList();
+        var rows = await figures.MonthlyAsync(YearMonth.Of(first), YearMonth.Of(clock.Today.AddMonths(1)), cancellationToken);
+        return rows.Select(m => Co2Factor is { } factor ? m with { Co2Kilograms = m.KilometresShared * factor } : m).ToList();
     }
 }
