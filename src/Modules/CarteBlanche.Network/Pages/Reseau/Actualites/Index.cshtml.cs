@@ -19,18 +19,23 @@ public sealed class IndexModel(NewsFeed feed, CarteBlancheDbContext db, TimeProv
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid newsItemId, CancellationToken cancellationToken)
     {
-        if (!CarteBlanche.Platform.Web.Confirmation.IsConfirmed(Request))
+        // Who may withdraw is checked before asking to confirm: nobody is asked to confirm what they cannot do.
+        if (!CanPublish)
         {
-            return CarteBlanche.Platform.Web.Confirmation.Ask(this, "Retirer cette actualité ?", "Oui, retirer l'actualité", "Elle ne sera plus affichée à personne.", "/reseau/actualites");
+            return Forbid();
         }
         var item = await db.Set<NewsItem>().SingleOrDefaultAsync(n => n.Id == newsItemId, cancellationToken);
         if (item == null)
         {
             return NotFound();
         }
-        if (!CanPublish || (!NetworkAccess.IsCoordinator(User) && item.OrganisationId != NetworkAccess.OrganisationOf(User)))
+        if (!NetworkAccess.IsCoordinator(User) && item.OrganisationId != NetworkAccess.OrganisationOf(User))
         {
             return Forbid();
+        }
+        if (!CarteBlanche.Platform.Web.Confirmation.IsConfirmed(Request))
+        {
+            return CarteBlanche.Platform.Web.Confirmation.Ask(this, "Retirer cette actualité ?", "Oui, retirer l'actualité", "Elle ne sera plus affichée à personne.", "/reseau/actualites");
         }
         item.WithdrawnAt ??= timeProvider.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);

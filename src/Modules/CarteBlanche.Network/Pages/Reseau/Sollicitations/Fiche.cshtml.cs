@@ -98,6 +98,11 @@ public sealed class FicheModel(
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, Usefulness? usefulness, CancellationToken ct)
     {
+        // Who may close is checked before asking to confirm: nobody is asked to confirm what they cannot do.
+        if (await DeniedAsync(id, QuestionRole.Agent, ct) is { } denied)
+        {
+            return denied;
+        }
         if (!Platform.Web.Confirmation.IsConfirmed(Request))
         {
             var withdraw = usefulness == null;
@@ -107,7 +112,8 @@ public sealed class FicheModel(
         return await ActAsync(id, QuestionRole.Agent, () => workflow.CloseAsync(id, Version, Actor.Of(User), usefulness, ct), "Sollicitation close. Merci pour votre retour.", ct);
     }
 
-    private async Task<IActionResult> ActAsync(Guid id, QuestionRole needed, Func<Task<WorkflowResult>> action, string success, CancellationToken cancellationToken)
+    /// <summary>The refusal (404, or 403 journaled) when the user does not have this role on the question; null when they do.</summary>
+    private async Task<IActionResult?> DeniedAsync(Guid id, QuestionRole needed, CancellationToken cancellationToken)
     {
         var denied = await LoadAsync(id, cancellationToken);
         if (denied != null)
@@ -118,6 +124,15 @@ public sealed class FicheModel(
         {
             await access.RecordRefusalAsync(id, cancellationToken);
             return Forbid();
+        }
+        return null;
+    }
+
+    private async Task<IActionResult> ActAsync(Guid id, QuestionRole needed, Func<Task<WorkflowResult>> action, string success, CancellationToken cancellationToken)
+    {
+        if (await DeniedAsync(id, needed, cancellationToken) is { } denied)
+        {
+            return denied;
         }
         var result = await action();
         if (!result.Succeeded)
