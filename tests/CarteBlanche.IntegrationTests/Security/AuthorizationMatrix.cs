@@ -34,6 +34,7 @@ public static class AuthorizationMatrix
     // Scopes: the object belongs to the identity's site or organisation.
     private static bool OfSite(Identity who, Target target) => DeskUser(who) && who.Site == target.Site;
     private static bool OfPartner(Identity who, Target target) => who.Is(R.PartnerReferent) && who.Organisation == target.Organisation;
+    private static bool LeadOf(Identity who, Target target) => OfPartner(who, target) && who.Lead;
     private static bool StewardOf(Identity who, Target target) => who.Is(R.DataSteward) && target.Organisation!.Split('|').Contains(who.Organisation);
 
     private static RouteRule Public(string pattern, Func<MatrixData, IEnumerable<Target>>? targets = null) =>
@@ -106,7 +107,7 @@ public static class AuthorizationMatrix
         Page("mobilite/reseaux/{id:guid}", "network", (who, _) => Territory(who)),
         Page("mobilite/besoins", MobilityUser),
         Page("mobilite/besoins/nouveau", MobilityUser),
-        Page("mobilite/besoins/{id:guid}", "need", (who, need) => CarpoolOperator(who) || (MobilityUser(who) && who.Name == need.Organisation)),
+        Page("mobilite/besoins/{id:guid}", "need", (who, need) => CarpoolOperator(who) || (MobilityUser(who) && who.Name == need.Owner)),
         Page("mobilite/conducteurs/nouveau", MobilityUser),
         Page("mobilite/covoiturage", CarpoolOperator),
         Page("mobilite/chiffres", MobilityUser),
@@ -171,7 +172,9 @@ public static class AuthorizationMatrix
         Page("reseau/actualites/publier", NewsPublisher),
         Page("reseau/fiches", NetworkUser),
         Page("reseau/fiches/chiffres", NetworkUser),
-        Page("reseau/fiches/{id:guid}", "card", (_, _) => false),
+        // A card not yet validated: who proposed it, its partner's referents and the territory; its lead referent decides.
+        Page("reseau/fiches/{id:guid}", "card", (who, card) => who.Name == card.Owner || OfPartner(who, card) || Territory(who))
+            .Handler("Validate", LeadOf).Handler("Reject", LeadOf).Handler("Edit", LeadOf).Handler("Vote", (_, _) => false),
         Public("reseau/delais"),
         Api("/reseau/actualites/{territory}/atom.xml"),
         Api("/api/reseau/v1/sollicitations/"),

@@ -90,7 +90,18 @@ public sealed class MatrixData
             {
                 data.Add("partner", Target.Of("partenaire " + partner, "id", organisationId[partner], organisation: partner));
             }
-            data.Add("card", Target.Of("fiche inconnue", "id", Guid.NewGuid()));
+            // A knowledge card proposed by the Grand Cahors agent about the CAF, not yet validated.
+            var proposer = await db.Users.AsNoTracking().Where(u => u.Email == Identities.Agent.Email).Select(u => u.Id).SingleAsync();
+            var card = new CarteBlanche.Network.Knowledge.KnowledgeCard
+            {
+                OrganisationId = organisationId[Identities.Caf], Domain = "famille", DomainLabel = "Famille", Title = "Allocation de rentrée scolaire",
+                Question = "Quand est-elle versée ?", Answer = "En août, sans démarche pour les familles connues de la CAF.",
+                Status = CarteBlanche.Network.Knowledge.CardStatus.Proposed, ProposedBy = proposer, ProposedAt = DateTimeOffset.UtcNow,
+                ReviewOn = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1),
+            };
+            db.Add(card);
+            await db.SaveChangesAsync();
+            data.Add("card", Target.Of("fiche proposée par l'agent du Grand Cahors", "id", card.Id, organisation: Identities.Caf) with { Owner = Identities.Agent.Name });
 
             // Rights: the demo convention, a consent recorded at each site, a small campaign with its imports, signals, reviews.
             var convention = await db.Set<Convention>().AsNoTracking().SingleAsync(c => c.Title == RightsDemoData.ConventionTitle);
@@ -157,7 +168,7 @@ public sealed class MatrixData
             };
             db.AddRange(person, need);
             await db.SaveChangesAsync();
-            Add("need", Target.Of("besoin noté par l'agent du Grand Cahors", "id", need.Id, Identities.GrandCahors, organisation: Identities.Agent.Name));
+            Add("need", Target.Of("besoin noté par l'agent du Grand Cahors", "id", need.Id, Identities.GrandCahors) with { Owner = Identities.Agent.Name });
 
             var demoFirm = await db.Set<Firm>().AsNoTracking().Where(f => f.Siret == "91234567500017").Select(f => f.Id).SingleAsync();
             foreach (var (firm, label) in new[] { (demoFirm, Identities.Firm), (otherFirm, "Menuiserie du Causse") })

@@ -3,10 +3,10 @@ using System.Text.RegularExpressions;
 namespace CarteBlanche.IntegrationTests.Security;
 
 /// <summary>
-/// A real object a route opens (its route values), with the site or organisation it belongs to: what the declarations
-/// compare with the identity's own.
+/// A real object a route opens (its route values), with the site or organisation it belongs to and the identity who
+/// made it, if one did: what the declarations compare with the identity's own.
 /// </summary>
-public sealed partial record Target(string Label, IReadOnlyDictionary<string, string> Values, string? Site = null, string? Organisation = null)
+public sealed partial record Target(string Label, IReadOnlyDictionary<string, string> Values, string? Site = null, string? Organisation = null, string? Owner = null)
 {
     /// <summary>A route without parameters.</summary>
     public static readonly Target None = new("—", new Dictionary<string, string>());
