@@ -65,7 +65,11 @@ public sealed class CarteBlancheDbContext(DbContextOptions<CarteBlancheDbContext
             {
                 await Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({AuditChainLock})", cancellationToken);
             }
-            var last = await AuditEntries.AsNoTracking()
+            // Under the lock, as few round trips as possible (it serialises every audited page of every instance): the
+            // head row says where the chain ends; the last entry is read only for a chain that has no head yet.
+            var last = await AuditHeads.AsNoTracking().Where(h => h.Id == 1).Select(h => new { h.Sequence, h.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var headExists = last != null;
+            last ??= await AuditEntries.AsNoTracking()
                 .OrderByDescending(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.Hash })
                 .FirstOrDefaultAsync(cancellationToken);
@@ -80,7 +84,6 @@ public sealed class CarteBlancheDbContext(DbContextOptions<CarteBlancheDbContext
                 appended.Add(Entry(entry));
                 appended[^1].State = EntityState.Added;
             }
-            var headExists = await AuditHeads.AsNoTracking().AnyAsync(h => h.Id == 1, cancellationToken);
             foreach (var tracked in ChangeTracker.Entries<AuditHead>().ToList())
             {
                 tracked.State = EntityState.Detached;
@@ -89,7 +92,18 @@ public sealed class CarteBlancheDbContext(DbContextOptions<CarteBlancheDbContext
             head.State = headExists ? EntityState.Modified : EntityState.Added;
             appended.Add(head);
 
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            // In its own transaction, a failed save rolls everything back: no savepoint needed (two round trips less).
+            var savepoints = Database.AutoSavepointsEnabled;
+            Database.AutoSavepointsEnabled = savepoints && ownTransaction == null;
+            int count;
+            try
+            {
+                count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            finally
+            {
+                Database.AutoSavepointsEnabled = savepoints;
+            }
             if (ownTransaction != null)
             {
                 await ownTransaction.CommitAsync(cancellationToken);

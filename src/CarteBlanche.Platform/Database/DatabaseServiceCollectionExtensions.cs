@@ -62,11 +62,16 @@ public static class DatabaseServiceCollectionExtensions
         {
             throw new UnknownMigrationsException(DescribeUnknown(unknown, known, db.Database.IsSqlite()));
         }
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
+        if (!db.Database.IsSqlite())
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
         }
+        await using (await SqliteMigrationLock.TakeAsync(db, cancellationToken))
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
 
     internal static string DescribeUnknown(IReadOnlyList<string> unknown, IReadOnlyList<string> known, bool sqlite)
@@ -85,3 +90,59 @@ public static class DatabaseServiceCollectionExtensions
 
 /// <summary>The database holds migrations this version does not know; the message says in French what to do.</summary>
 public sealed class UnknownMigrationsException(string message) : InvalidOperationException(message);
+
+/// <summary>
+/// On SQLite, EF Core marks a migration under way with a row of __EFMigrationsLock, removed at the end. A process killed
+/// midway (kill -9, power cut) leaves the row, and every later migration, the app's start included, waits for it for
+/// ever. So the migrating process first takes an operating-system lock on a file beside the database, which the system
+/// releases when its holder dies whatever the way; holding it, a row left in __EFMigrationsLock can only be a dead
+/// process's, and is removed.
+/// </summary>
+internal sealed class SqliteMigrationLock : IAsyncDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(10);
+    private readonly FileStream _file;
+
+    private SqliteMigrationLock(FileStream file) => _file = file;
+
+    public static async Task<SqliteMigrationLock> TakeAsync(CarteBlancheDbContext db, CancellationToken cancellationToken)
+    {
+        var database = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var path = Path.GetFullPath(database) + ".migrations.lock";
+        var started = DateTimeOffset.UtcNow;
+        while (true)
+        {
+            try
+            {
+                // FileShare.None is an exclusive lock (flock) between processes on Linux, released when the process ends.
+                var file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                var held = new SqliteMigrationLock(file);
+                try
+                {
+                    var stale = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'").SingleAsync(cancellationToken);
+                    if (stale > 0)
+                    {
+                        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"__EFMigrationsLock\"", cancellationToken);
+                    }
+                    return held;
+                }
+                catch
+                {
+                    await held.DisposeAsync();
+                    throw;
+                }
+            }
+            catch (IOException) when (DateTimeOffset.UtcNow - started < Patience)
+            {
+                // Another process of this installation is migrating this database: wait for it.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+            catch (IOException e)
+            {
+                throw new InvalidOperationException($"Un autre processus met à jour la base {database} depuis plus de {Patience.TotalMinutes:0} minutes ({path} est verrouillé) : attendez qu'il se termine ou arrêtez-le.", e);
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => _file.DisposeAsync();
+}
