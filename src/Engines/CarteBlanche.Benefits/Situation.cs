@@ -191,6 +191,10 @@ public sealed class Situation
                 if (name == "age")
                 {
                     var years = Check(info with { Kind = ValueKind.Integer }, v, $"{where}.age ({period})").GetValue<double>();
+                    if (years > MaxAge)
+                    {
+                        throw Error($"{where}.age ({period})", string.Create(CultureInfo.InvariantCulture, $"{years} ans : un âge est de {MaxAge} ans au plus"));
+                    }
                     GiveAge(id, period.Start, (int)years);
                     continue;
                 }
@@ -518,6 +522,9 @@ public sealed class Situation
         foyer.Roles.TryGetValue("declarants", out var declarants) && declarants.Count > 0 ? declarants[0] : _persons.Count == 1 ? _persons[0] : null;
 
     private readonly Dictionary<string, (Month Month, int Years)> _ages = new(StringComparer.Ordinal);
+
+    /// <summary>The oldest age given as input (the birth date it gives must be a date).</summary>
+    public const int MaxAge = 150;
 
     /// <summary>An <c>age</c> given as input (tests often give it instead of a birth date).</summary>
     public void GiveAge(string person, Month month, int years) => _ages[person] = (month, years);
