@@ -131,11 +131,14 @@ public static class BenefitsCommands
         try
         {
             await using var stream = file.OpenRead();
-            return await JsonNode.ParseAsync(stream, cancellationToken: cancellationToken) is JsonObject root ? (root, "") : (null, $"{file.Name} : la situation doit être un objet JSON.");
+            using var content = new MemoryStream();
+            await stream.CopyToAsync(content, cancellationToken);
+            content.Position = 0;
+            return (Calculator.Read(content, file.Name), "");
         }
-        catch (JsonException ex)
+        catch (SituationException ex)
         {
-            return (null, $"{file.Name} : JSON illisible, ligne {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1} : {ex.Message.Split('.')[0]}.");
+            return (null, ex.Message);
         }
     }
 

@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Unicode;
 
 namespace CarteBlanche.Benefits;
 
@@ -7,6 +11,74 @@ public sealed record CalculationResult(JsonObject Situation, IReadOnlyList<strin
 /// <summary>OpenFisca Web API's <c>/calculate</c>: the situation comes back with every <c>null</c> it can compute filled in.</summary>
 public static class Calculator
 {
+    /// <summary>
+    /// Reads a situation (the Web API's <c>/calculate</c> body). Refused, naming <paramref name="source"/> and the line:
+    /// what is not JSON, not an object, not UTF-8, a key twice in an object, or half a character (« \ud800 »).
+    /// </summary>
+    /// <exception cref="SituationException">The situation cannot be read.</exception>
+    public static JsonObject Read(Stream json, string source)
+    {
+        using var buffer = new MemoryStream();
+        json.CopyTo(buffer);
+        var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (bytes.StartsWith(Encoding.UTF8.Preamble))
+        {
+            bytes = bytes[Encoding.UTF8.Preamble.Length..];
+        }
+        if (!Utf8.IsValid(bytes))
+        {
+            var valid = 0;
+            while (Rune.DecodeFromUtf8(bytes[valid..], out _, out var length) == OperationStatus.Done)
+            {
+                valid += length;
+            }
+            throw new SituationException($"{source} : ligne {LineAt(bytes, valid)} : le fichier n'est pas en UTF-8 : enregistrez-le en UTF-8.");
+        }
+        // System.Text.Json reads keys and texts lazily, and a key twice or half a character would fail later with
+        // exceptions of other kinds: checked here, token by token.
+        var reader = new Utf8JsonReader(bytes);
+        var keys = new Stack<HashSet<string>>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.StartObject:
+                        keys.Push(new HashSet<string>(StringComparer.Ordinal));
+                        break;
+                    case JsonTokenType.EndObject:
+                        keys.Pop();
+                        break;
+                    case JsonTokenType.PropertyName when !keys.Peek().Add(Text(ref reader, bytes, source)):
+                        throw new SituationException($"{source} : ligne {LineAt(bytes, (int)reader.TokenStartIndex)} : la clé « {reader.GetString()} » figure deux fois dans le même objet.");
+                    case JsonTokenType.String:
+                        Text(ref reader, bytes, source);
+                        break;
+                }
+            }
+        }
+        catch (JsonException ex)
+        {
+            throw new SituationException($"{source} : JSON illisible, ligne {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1} : {ex.Message.Split('.')[0]}.");
+        }
+        return JsonNode.Parse(bytes) as JsonObject ?? throw new SituationException($"{source} : la situation doit être un objet JSON.");
+    }
+
+    private static string Text(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytes, string source)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new SituationException($"{source} : ligne {LineAt(bytes, (int)reader.TokenStartIndex)} : texte illisible (un « \\u » n'y donne qu'une moitié de caractère).");
+        }
+    }
+
+    private static int LineAt(ReadOnlySpan<byte> bytes, int index) => bytes[..index].Count((byte)'\n') + 1;
+
     public static CalculationResult Calculate(JsonObject situation, string source, MonthParameters? parameters = null)
     {
         parameters ??= MonthParameters.Embedded;

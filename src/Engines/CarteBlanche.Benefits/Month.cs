@@ -55,6 +55,13 @@ public readonly record struct Month(int Index) : IComparable<Month>
 /// <summary>An OpenFisca period: a month ("2025-06"), a year ("2025") or "month:2025-01:3" style spans.</summary>
 public readonly record struct Period(Month Start, int Months)
 {
+    /// <summary>
+    /// Periods read lie within these months (<c>ETERNITY</c> is 1900-01): a year 0 or « month:2025-01:999999999 »
+    /// would make a date that cannot be, or months by the billion to compute.
+    /// </summary>
+    public static readonly Month First = Month.Of(1900, 1);
+    public static readonly Month Last = Month.Of(2199, 12);
+
     public bool IsYear => Months == 12 && Start.Number == 1;
 
     public IEnumerable<Month> EachMonth()
@@ -78,12 +85,12 @@ public readonly record struct Period(Month Start, int Months)
         if (Month.TryParse(text, out var month))
         {
             period = new Period(month, 1);
-            return true;
+            return InRange(ref period);
         }
         if (text.Length == 4 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year))
         {
             period = new Period(Month.Of(year, 1), 12);
-            return true;
+            return InRange(ref period);
         }
         // "month:2025-01:3", "year:2025", "year:2025-04" (a rolling year).
         var parts = text.Split(':');
@@ -107,9 +114,20 @@ public readonly record struct Period(Month Start, int Months)
             {
                 return false;
             }
-            period = new Period(start, parts[0] == "year" ? 12 * count : count);
+            var months = parts[0] == "year" ? 12L * count : count;
+            period = new Period(start, (int)Math.Min(months, int.MaxValue));
+            return InRange(ref period);
+        }
+        return false;
+    }
+
+    private static bool InRange(ref Period period)
+    {
+        if (period.Start >= First && (long)period.Start.Index + period.Months - 1 <= Last.Index)
+        {
             return true;
         }
+        period = default;
         return false;
     }
 }
