@@ -2,6 +2,16 @@ using System.Text;
 
 namespace CarteBlanche.Platform.Files;
 
+/// <summary>A file that is not CSV: where (the line, from the file's first, and the field, from 0) and why, in French.</summary>
+public sealed class CsvFormatException(int line, int fieldIndex, string reason) : FormatException($"ligne {line} : {reason}")
+{
+    public int Line { get; } = line;
+
+    public int Field { get; } = fieldIndex;
+
+    public string Reason { get; } = reason;
+}
+
 /// <summary>
 /// Minimal RFC 4180 reader and writer: separated fields, double-quoted when they hold the separator, a quote or a line
 /// break, "" for a quote. Enough for reference data and the figures' exports.
@@ -10,10 +20,14 @@ public static class Csv
 {
     public sealed record Row(int LineNumber, IReadOnlyList<string> Fields);
 
-    /// <summary>The rows, one at a time (a file of millions of rows is never held whole); <paramref name="separator"/> ',' or ';'.</summary>
-    public static IEnumerable<Row> Read(TextReader reader, char separator = ',')
+    /// <summary>
+    /// The rows, one at a time (a file of millions of rows is never held whole); <paramref name="separator"/> ',' or ';';
+    /// <paramref name="firstLine"/> is the number of the reader's next line in its file (2 when the caller read the header).
+    /// </summary>
+    /// <exception cref="CsvFormatException">A quoted field is never closed.</exception>
+    public static IEnumerable<Row> Read(TextReader reader, char separator = ',', int firstLine = 1)
     {
-        var lineNumber = 0;
+        var lineNumber = firstLine - 1;
         string? line;
         while ((line = reader.ReadLine()) != null)
         {
@@ -30,7 +44,7 @@ public static class Csv
                     if (inQuotes)
                     {
                         // A quoted field that spans lines.
-                        var next = reader.ReadLine() ?? throw new FormatException($"ligne {startLine} : guillemet non fermé");
+                        var next = reader.ReadLine() ?? throw new CsvFormatException(startLine, fields.Count, $"guillemet non fermé au champ {fields.Count + 1} : il court jusqu'à la fin du fichier");
                         lineNumber++;
                         field.Append('\n');
                         line = next;
@@ -80,6 +94,12 @@ public static class Csv
             yield return new Row(startLine, fields);
         }
     }
+
+    /// <summary>
+    /// A control character other than a line break or a tab, which a text field has no use for: a NUL (which PostgreSQL
+    /// refuses in a text, failing the whole import), an escape…
+    /// </summary>
+    public static bool IsStrayControl(char c) => char.IsControl(c) && c is not ('\n' or '\r' or '\t');
 
     /// <summary>Rows as CSV text: a field is quoted only when it must be.</summary>
     public static string Write(IEnumerable<IEnumerable<string>> rows, char separator = ',', string newLine = "\n")

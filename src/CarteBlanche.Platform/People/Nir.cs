@@ -40,6 +40,7 @@ public static partial class Nir
     [GeneratedRegex(@"[\s.\-]")]
     private static partial Regex Separators();
 
-    [GeneratedRegex(@"^[1-478]\d{2}(0[1-9]|1[0-2]|[2-9]\d)(\d{2}|2A|2B)\d{6}\d{2}$")]
+    // [0-9], not \d: \d takes any script's digits (« ١٢ »), which the key's parsing then refuses with an exception.
+    [GeneratedRegex(@"^[1-478][0-9]{2}(0[1-9]|1[0-2]|[2-9][0-9])([0-9]{2}|2A|2B)[0-9]{6}[0-9]{2}$")]
     private static partial Regex Shape();
 }

@@ -20,6 +20,9 @@ public sealed record CommuneImportResult(int Added, int Updated, int EpcisAdded,
 /// </summary>
 public sealed partial class CommuneImporter(CarteBlancheDbContext db)
 {
+    /// <summary>The longest commune or EPCI name the tables hold.</summary>
+    public const int MaxName = 200;
+
     public static readonly string[] Header =
         ["insee_code", "name", "population_2026", "postal_code", "epci_siren", "epci_name", "latitude", "longitude"];
 
@@ -85,9 +88,9 @@ public sealed partial class CommuneImporter(CarteBlancheDbContext db)
         {
             rows = Csv.Read(reader).ToList();
         }
-        catch (FormatException ex)
+        catch (CsvFormatException ex)
         {
-            errors.Add(new ImportError(0, "", ex.Message));
+            errors.Add(new ImportError(ex.Line, ex.Field < Header.Length ? Header[ex.Field] : "ligne", ex.Reason));
             return (communes, epcis, errors);
         }
 
@@ -125,6 +128,11 @@ public sealed partial class CommuneImporter(CarteBlancheDbContext db)
             {
                 errors.Add(new ImportError(line, "name", "le nom de la commune est vide"));
             }
+            else if (f[1].Length > MaxName || SearchText.Fold(f[1]).Length > MaxName)
+            {
+                // The folded name is searched on, in a column as long: « œ » makes two letters of one.
+                errors.Add(new ImportError(line, "name", $"le nom de la commune a {f[1].Length} caractères : {MaxName} au plus"));
+            }
             if (!int.TryParse(f[2], NumberStyles.None, CultureInfo.InvariantCulture, out var population))
             {
                 errors.Add(new ImportError(line, "population_2026", $"« {f[2]} » n'est pas un nombre d'habitants (entier positif)"));
@@ -140,6 +148,17 @@ public sealed partial class CommuneImporter(CarteBlancheDbContext db)
             if (f[5].Length == 0)
             {
                 errors.Add(new ImportError(line, "epci_name", "le nom de l'EPCI est vide"));
+            }
+            else if (f[5].Length > MaxName)
+            {
+                errors.Add(new ImportError(line, "epci_name", $"le nom de l'EPCI a {f[5].Length} caractères : {MaxName} au plus"));
+            }
+            foreach (var (column, text) in new[] { ("name", f[1]), ("epci_name", f[5]) })
+            {
+                if (text.Any(Csv.IsStrayControl))
+                {
+                    errors.Add(new ImportError(line, column, $"un caractère de contrôle (U+{(int)text.First(Csv.IsStrayControl):X4}) dans « {text} » : retirez-le"));
+                }
             }
             var latitude = ParseCoordinate(f[6], -90, 90, line, "latitude", errors);
             var longitude = ParseCoordinate(f[7], -180, 180, line, "longitude", errors);
@@ -191,12 +210,13 @@ public sealed partial class CommuneImporter(CarteBlancheDbContext db)
         return value;
     }
 
-    [GeneratedRegex(@"^(\d{5}|2[AB]\d{3})$")]
+    // [0-9], not \d: \d takes any script's digits (« ٤٦٠٤٢ »), and $ a final line break.
+    [GeneratedRegex(@"^([0-9]{5}|2[AB][0-9]{3})\z")]
     private static partial Regex InseeCode();
 
-    [GeneratedRegex(@"^\d{5}$")]
+    [GeneratedRegex(@"^[0-9]{5}\z")]
     private static partial Regex PostalCode();
 
-    [GeneratedRegex(@"^\d{9}$")]
+    [GeneratedRegex(@"^[0-9]{9}\z")]
     private static partial Regex Siren();
 }

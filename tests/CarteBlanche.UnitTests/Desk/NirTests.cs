@@ -17,6 +17,7 @@ public sealed class NirTests
     [InlineData("1 84 05 76 451 089", "15 caractères")]
     [InlineData("9 84 05 76 451 089 31", "15 caractères")]
     [InlineData("1 84 05 76 451 08X 31", "15 caractères")]
+    [InlineData("2 84 12 46 042 015 ١٢", "15 caractères")] // another script's digits: an exception before (fuzz input 851 of the operators' files)
     public void A_wrong_number_is_refused_with_the_reason(string nir, string expected) =>
         Assert.Contains(expected, Nir.Check(nir), StringComparison.Ordinal);
 

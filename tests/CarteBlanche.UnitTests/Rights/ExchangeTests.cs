@@ -1,3 +1,4 @@
+using CarteBlanche.Rights;
 using CarteBlanche.Rights.Conventions;
 using CarteBlanche.Rights.Exchange;
 using Xunit;
@@ -193,5 +194,97 @@ public sealed class ExchangeTests
         }
         Assert.True(OperatorFile.IsStableNumber("412.50"));
         Assert.False(OperatorFile.IsStableNumber("0412.50"));
+    }
+
+    // Inputs of the fuzz test (Fuzzing/OperatorFileFuzzTests) that failed with other exceptions, had errors without their
+    // line, or were accepted though PostgreSQL would refuse to store them (a NUL, a value longer than its column).
+
+    [Fact]
+    public void An_unknown_field_is_refused_on_every_line_it_is_on()
+    {
+        // Fuzz input 159: the field was checked on its first line only; on the third, KeyNotFoundException.
+        var (file, _, ok) = Read("""
+            {"iédentifiant": "A2", "foyer": "F1", "role": "enfant", "nom_naissance": "Roques", "prenoms": "Léo", "sexe": "M", "date_naissance": "2015-03-02", "code_insee_commune": "46042", "rsa": null}
+            {"identifiant": "A1", "foyer": "F1", "role": "allocataire", "nir": "2 84 12 46 042 015 55", "nom_naissance": "Delmas", "nom_usage": "Roques", "prenoms": "Odette Marie", "sexe": "F", "date_naissance": "12/12/1984", "code_insee_naissance": "46042", "code_insee_commune": "46042", "rsa": true, "revenus_activite:2026-05": 812.4}
+            {"iédentifiant": "A2", "foyer": "F1", "role": "enfant", "nom_naissance": "Roques", "prenoms": "Léo", "sexe": "M", "date_naissance": "2015-03-02", "code_insee_commune": "46042", "rsa": null}
+            """ + "\n", "caf.jsonl");
+
+        Assert.False(ok);
+        Assert.Equal([1, 3], file.Errors.Where(e => e.Message.StartsWith("champ inconnu « ie\u0301dentifiant »", StringComparison.Ordinal)).Select(e => e.Line));
+    }
+
+    [Fact]
+    public void A_nir_with_arabic_digits_is_invalid_not_an_exception()
+    {
+        // Fuzz input 851: « ١٢ » matched the NIR's \d and its key's int.Parse threw FormatException.
+        var (file, _, ok) = Read("""
+            {"identifiant": "A1", "foyer": "F1", "role": "allocataire", "nir": "2 84 12 46 042 015 ١٢", "nom_naissance": "Delmas", "nom_usage": "Roques", "prenoms": "Odette Marie", "sexe": "F", "date_naissance": "12/12/1984", "code_insee_naissance": "46042", "code_insee_commune": "46042", "rsa": true, "revenus_activite:2026-05": 812.4}
+            {"identifiant": "A2", "foyer": "F1", "role": "enfant", "nom_naissance": "Roques", "prenoms": "Léo", "sexe": "M", "date_naissance": "2015-03-02", "code_insee_commune": "46042", "rsa": null}
+            """ + "\n", "caf.jsonl");
+
+        Assert.False(ok);
+        Assert.StartsWith("ligne 1 : NIR invalide : Le numéro de sécurité sociale compte 15 caractères", file.Errors.Single().ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Half_a_character_in_json_lines_is_refused_with_its_line()
+    {
+        // Fuzz input 391: « \ud800 » alone; System.Text.Json threw InvalidOperationException when the text was read.
+        var (file, _, ok) = Read("""
+            {"identifiant": "A1", "foyer": "F1", "role": "allocataire", "nir": "\ud800", "nom_naissance": "Delmas", "nom_usage": "Roques", "prenoms": "Odette Marie", "sexe": "F", "date_naissance": "12/12/1984", "code_insee_naissance": "46042", "code_insee_commune": "46042", "rsa": true, "revenus_activite:2026-05": 812.4}
+            {"identifiant": "A2", "foyer": "F1", "role": "enfant", "nom_naissance": "Roques", "prenoms": "Léo", "sexe": "M", "date_naissance": " 12 -03-02", "code_insee_commune": "46042", "rsa": null}
+            """ + "\n", "caf.jsonl");
+
+        Assert.False(ok);
+        Assert.Equal("ligne 1 : texte illisible : un « \\u » n'y donne qu'une moitié de caractère", file.Errors[0].ToString());
+    }
+
+    private static OperatorFile LotFile(DemoOperator of)
+    {
+        var operators = new Dictionary<DemoOperator, Guid> { [DemoOperator.Caf] = Guid.NewGuid(), [DemoOperator.FranceTravail] = Guid.NewGuid(), [DemoOperator.Cpam] = Guid.NewGuid() };
+        return new OperatorFile(RightsDemoData.Dictionary(operators).Where(a => a.OperatorId == operators[of]).ToList());
+    }
+
+    [Fact]
+    public void A_nul_in_a_name_is_refused_with_its_line()
+    {
+        // Fuzz input 30 (a synthetic Lot's CPAM file): accepted, and PostgreSQL refuses a NUL in a text (the import failed).
+        var file = LotFile(DemoOperator.Cpam);
+
+        Assert.False(file.Read(new StringReader("identifiant;foyer;role;nir;nom_naissance;nom_usage;prenoms;sexe;date_naissance;code_insee_naissance;code_insee_commune;css;css_avec_participation;revenus_activite:2025-05;revenus_activite:2025-06;revenus_activite:2025-07;revenus_activite:2025-08;revenus_activite:2025-09;revenus_activite:2025-10;revenus_activite:2025-11;revenus_activite:2025-12;revenus_activite:2026-01;revenus_activite:2026-02;revenus_activite:2026-03;revenus_activite:2026-04;revenus_activite:2026-05;autres_revenus:2025-05;autres_revenus:2025-06;autres_revenus:2025-07;autres_revenus:2025-08;autres_revenus:2025-09;autres_revenus:2025-10;autres_revenus:2025-11;autres_revenus:2025-12;autres_revenus:2026-01;autres_revenus:2026-02;autres_revenus:2026-03;autres_revenus:2026-04;autres_revenus:2026-05\n"
+            + "AM122969861;38339063;allocataire;160064604274567;Monferreau;;Raymond, Ludovic;M;1960-06-05;46042;46148;non;;;;;;;;;;;;;;;1449.31;1449.31;1449.31;1449.31;1449.31;1449.31;1449.31;1449.31;1449.31;1449.31;1449.31;1449.31;1449.31\n"
+            + "AM567734640;47893584;allocataire;194044604227206;Collier;;Christophe, André;M;1994-04-01;46042;46140;non;;2489.26;1993.03;2127.14;3659.21;;;;;1369.5;1273.71;2551.36;3791.93;3234.71;;;;;1967.93;1967.93;1967.93;1967.93;;;;;\n"
+            + "AM898693328;93189131;allocataire;187124614957865;Belbasteau;;Georges, Yannick, Lucien;M;1987-12-05;46149;46322;oui;non;;;;;432.39;648.8;438.73;;;;;;;567.79;567.79;567.79;567.79;;;;567.79;567.79;567.79;567.79;567.79;567.79\n"
+            + "AM555650358;93189131;conjoint;290056912390474;Monvinceau;;Charlotte, Hélène, Fabienne;F;1990-05-10;69123;46322;;;;;;;;;;;;;;;;;;;;;;;;;;;;\n"
+            + "AM568718557;38649576;allocataire;202054603723709;Dos Santos;Barthélemy;C\0laudine, Véronique;F;2002-05-05;46037;46109;non;;1062.22;1045.19;749.38;990.09;1489.5;473.03;1307.96;747.76;1359.91;723.75;1278.98;1212.4;961.6;;;;;;;;;;;;;\n"), "cpam.csv", _ => { }));
+        Assert.Equal("ligne 6 : « prenoms » contient un caractère de contrôle (U+0000) : retirez-le", file.Errors.Single().ToString());
+    }
+
+    [Fact]
+    public void An_unclosed_quote_is_named_with_the_files_own_line()
+    {
+        // Fuzz input 165 (a synthetic Lot's France Travail file): the error had no line, and its text named line 6 (the
+        // lines after the header counted from 1).
+        var file = LotFile(DemoOperator.FranceTravail);
+
+        Assert.False(file.Read(new StringReader("\uFEFFidentifiant;foyer;role;nir;nom_naissance;nom_usage;prenoms;sexe;date_naissance;code_insee_naissance;code_insee_commune;inscription_categorie;allocation_chomage:2025-05;allocation_chomage:2025-06;allocation_chomage:2025-07;allocation_chomage:2025-08;allocation_chomage:2025-09;allocation_chomage:2025-10;allocation_chomage:2025-11;allocation_chomage:2025-12;allocation_chomage:2026-01;allocation_chomage:2026-02;allocation_chomage:2026-03;allocation_chomage:2026-04;allocation_chomage:2026-05\n"
+            + "\n"
+            + "FT94960688;;personne;;BELBASTEAU;;GEORGES;M;1987-12-05;;46322;A;567.79;567.79;567.79;567.79;;;;567.79;567.79;567.79;567.79;567.79;567.79\n"
+            + "FT54153870;;personne;;MONVINCEAU;;CHARLOTTE;F;1990-05-10;69123;46322;A;;;;;;;;;;;;;\n"
+            + "FT90007737;;personne;;BARTHELEMY;;THIERRY;M;2004-03-19;46042;46109;C;806.5;806.5;806.5;806.5;806.5;806.5;806.5;806.5;806.5;806.5;806.5;;\n"
+            + "FT47478778;;personne;;MONCHASTIE;;ANDRE;M;1975-04-02;13055;46095;C;;;773.43;;;;;773.43;773.43;;773.43;;\n"
+            + "FT35204654;;personne;194044604227206;COLLIER;;CHRISTOPHE;\";1994-04-01;46042;46042;C;;;;;1967.93;1967.93;1967.93;1967.93;;;;;"), "france-travail.csv", _ => { }));
+        Assert.Equal("ligne 7 : guillemet non fermé au champ 8 : il court jusqu'à la fin du fichier", file.Errors.Single().ToString());
+    }
+
+    [Fact]
+    public void A_household_or_usage_name_longer_than_its_column_is_refused()
+    {
+        // The fuzz test's long lines: a « foyer » of 29,955 characters (input 344), a « nom_usage » of 86,763 (input 10),
+        // accepted, and PostgreSQL refuses a value longer than its column.
+        var (file, _, ok) = Read($"identifiant,foyer,nom_naissance,nom_usage,prenoms,sexe,date_naissance\nA1,{new string('9', 61)},Delmas,{new string('a', 101)},Odette,F,1984-12-12\n");
+
+        Assert.False(ok);
+        Assert.Equal(["ligne 2 : identifiant du foyer trop long (60 caractères au plus)", "ligne 2 : nom d'usage trop long (100 caractères au plus)"], file.Errors.Select(e => e.ToString()));
     }
 }

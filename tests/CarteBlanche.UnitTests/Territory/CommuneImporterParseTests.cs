@@ -187,8 +187,9 @@ public sealed class CommuneImporterParseTests
     {
         var error = SingleError(Header, "46042,\"Cahors,20050,46000,200023737,CA du Grand Cahors,44.45072,1.44062");
 
-        Assert.Equal(0, error.Line);
-        Assert.Equal("ligne 2 : guillemet non fermé", error.Message);
+        Assert.Equal(2, error.Line);
+        Assert.Equal("name", error.Field);
+        Assert.Equal("ligne 2, name : guillemet non fermé au champ 2 : il court jusqu'à la fin du fichier", error.ToString());
     }
 
     [Fact]
@@ -196,5 +197,41 @@ public sealed class CommuneImporterParseTests
     {
         Assert.Equal("le fichier est vide", SingleError("").Message);
         Assert.Equal("le fichier ne contient aucune commune", SingleError(Header).Message);
+    }
+
+    [Fact]
+    public void A_nul_in_a_name_is_refused_with_its_line_and_column()
+    {
+        // Fuzz input 42 (Fuzzing/CommuneCsvFuzzTests): accepted, and PostgreSQL refuses a NUL in a text (the import failed).
+        var (_, _, errors) = CommuneImporter.Parse(new StringReader("insee_code,name,population_2026,postal_code,epci_siren,epci_name,latitude,longitude\n"
+            + "46042,Cahors,20050,46000,200023737,CA\0 du Grand Cahors,44.45072,1.44062\n"
+            + "46224,Pradines,3617,46090,200023737,CA du Grand Cahors,44.46473,1.38916\n"
+            + "46148,Lalbenque,1899,46230,244600532,CC du Pays de Lalbenque-Limogne,44.33321,1.56516\n"));
+
+        var error = Assert.Single(errors);
+        Assert.Equal((2, "epci_name"), (error.Line, error.Field));
+        Assert.StartsWith("un caractère de contrôle (U+0000)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_longer_than_its_column_is_refused()
+    {
+        // Fuzz input 3: an EPCI name of 15,449 characters was accepted, and PostgreSQL refuses a value longer than its column.
+        var text = "\uFEFF" + Header + "\n" + Cahors + "\n" + Pradines + "\n46148,Lalbenque,1899,46230,244600532,CC" + string.Concat(Enumerable.Repeat("- ", 7709))
+            + " du Pays de Lalbenque-Limogne,44.33321,1.56516\n\n" + Header;
+
+        var (_, _, errors) = CommuneImporter.Parse(new StringReader(text));
+
+        // (The header doubled at the end is refused too, field by field.)
+        Assert.Equal("ligne 4, epci_name : le nom de l'EPCI a 15449 caractères : 200 au plus", errors[0].ToString());
+        Assert.All(errors.Skip(1), e => Assert.Equal(6, e.Line));
+    }
+
+    [Fact]
+    public void Codes_in_other_scripts_digits_are_refused()
+    {
+        var error = SingleError(Header, "\u0664\u0666\u0660\u0664\u0662,Cahors,20050,46000,200023737,CA du Grand Cahors,44.45072,1.44062");
+
+        Assert.Equal("insee_code", error.Field);
     }
 }

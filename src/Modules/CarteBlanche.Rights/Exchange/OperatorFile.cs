@@ -69,9 +69,9 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
                     break;
                 }
             }
-            catch (FormatException e)
+            catch (CsvFormatException e)
             {
-                Add(0, e.Message);
+                Add(e.Line, e.Reason);
                 break;
             }
             var (line, fields) = rows.Current;
@@ -111,9 +111,9 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
         {
             yield break;
         }
-        foreach (var r in Csv.Read(reader, separator))
+        foreach (var r in Csv.Read(reader, separator, firstLine: 2))
         {
-            var line = r.LineNumber + 1; // the header is line 1
+            var line = r.LineNumber;
             if (r.Fields.Count != columns.Length)
             {
                 Add(line, $"{r.Fields.Count} colonnes au lieu de {columns.Length}");
@@ -133,7 +133,7 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
     {
         var line = 0;
         string? text;
-        var checkedColumns = new HashSet<string>(StringComparer.Ordinal);
+        var known = new Dictionary<string, bool>(StringComparer.Ordinal);
         while ((text = reader.ReadLine()) != null)
         {
             line++;
@@ -147,7 +147,8 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
                 Rows++;
                 continue;
             }
-            var unknown = fields.Keys.Where(k => checkedColumns.Add(k) && !Identity.Contains(k) && !KnownFact(k)).ToList();
+            // Every line's keys checked (each new key once): an unknown key is refused on every line it is on.
+            var unknown = fields.Keys.Where(k => !(known.TryGetValue(k, out var ok) ? ok : known[k] = Identity.Contains(k) || KnownFact(k))).ToList();
             if (unknown.Count > 0)
             {
                 Add(line, $"champ inconnu « {unknown[0]} » : ni une colonne d'identité, ni une donnée que la convention permet à l'organisme de partager");
@@ -185,6 +186,12 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
         catch (JsonException e)
         {
             Add(line, $"JSON invalide ({e.Message.Split('.')[0]})");
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json decodes names and texts when asked: a « \ud800 » alone is half a character.
+            Add(line, "texte illisible : un « \\u » n'y donne qu'une moitié de caractère");
             return null;
         }
     }
@@ -245,6 +252,21 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
         if (nir != null && Nir.Check(nir) is { } nirError)
         {
             Add(line, $"NIR invalide : {nirError}");
+        }
+        foreach (var (column, _, _) in IdentityColumns)
+        {
+            if (Get(column).Any(Csv.IsStrayControl))
+            {
+                Add(line, $"« {column} » contient un caractère de contrôle (U+{(int)Get(column).First(Csv.IsStrayControl):X4}) : retirez-le");
+            }
+        }
+        if (Get("foyer").Length > 60)
+        {
+            Add(line, "identifiant du foyer trop long (60 caractères au plus)");
+        }
+        if (Get("nom_usage").Length > 100)
+        {
+            Add(line, "nom d'usage trop long (100 caractères au plus)");
         }
         var birthName = Get("nom_naissance");
         var firstNames = Get("prenoms");
