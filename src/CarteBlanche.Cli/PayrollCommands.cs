@@ -23,19 +23,14 @@ internal static class PayrollCommands
         calculate.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
-            Dictionary<string, JsonElement>? situation;
+            Dictionary<string, JsonElement> situation;
             try
             {
-                situation = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(File.ReadAllText(path.FullName));
+                situation = PayrollModel.ReadSituation(File.ReadAllText(path.FullName));
             }
-            catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is PayrollInputException or IOException or UnauthorizedAccessException)
             {
-                Console.Error.WriteLine($"{path.Name} : {(e is JsonException json ? $"JSON illisible (ligne {json.LineNumber + 1}) : un objet {{ \"clé du modèle\": \"valeur\" }} est attendu" : e.Message)}.");
-                return 2;
-            }
-            if (situation == null)
-            {
-                Console.Error.WriteLine($"{path.Name} : un objet JSON est attendu.");
+                Console.Error.WriteLine($"{path.Name} : {e.Message}");
                 return 2;
             }
             using var model = PayrollModel.Load(maxEngines: 1);

@@ -112,6 +112,24 @@ public sealed class PayrollModel : IDisposable
         return new PayrollModel(File.ReadAllText(Path.Combine(directory, "publicodes.cjs")), rules, version, maxEngines ?? Environment.ProcessorCount);
     }
 
+    /// <summary>A situation file's text: an object of the model's keys and their values (« clé du modèle »: « valeur »).</summary>
+    /// <exception cref="PayrollInputException">Not JSON (its line is named), or not an object.</exception>
+    public static Dictionary<string, JsonElement> ReadSituation(string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json) ?? throw new PayrollInputException("un objet JSON est attendu.");
+        }
+        catch (JsonException e)
+        {
+            throw new PayrollInputException($"JSON illisible (ligne {e.LineNumber + 1}) : un objet {{ \"clé du modèle\": \"valeur\" }} est attendu.");
+        }
+        catch (InvalidOperationException)
+        {
+            throw new PayrollInputException("JSON illisible : une clé n'y donne qu'une moitié de caractère (un « \\u » seul).");
+        }
+    }
+
     /// <summary>
     /// Computes <paramref name="rules"/> in <paramref name="situation"/> (the model's keys; a JSON string is a
     /// publicodes expression, a number a number, a boolean « oui »/« non »). An unknown key or rule, or a date outside
@@ -140,7 +158,7 @@ public sealed class PayrollModel : IDisposable
         }
         if (situation.TryGetValue("date", out var dateValue))
         {
-            var date = dateValue.ValueKind == JsonValueKind.String ? ParseDate(dateValue.GetString()!) : null;
+            var date = dateValue.ValueKind == JsonValueKind.String ? ParseDate(Text("date", dateValue)) : null;
             if (date == null)
             {
                 throw new PayrollInputException($"Situation : « date » doit être une date entre apostrophes, par exemple « '01/06/{From.Year}' » (reçu {dateValue.GetRawText()}).");
@@ -152,7 +170,7 @@ public sealed class PayrollModel : IDisposable
         }
         var expressions = situation.ToDictionary(p => p.Key, p => p.Value.ValueKind switch
         {
-            JsonValueKind.String => p.Value.GetString()!,
+            JsonValueKind.String => Text(p.Key, p.Value),
             JsonValueKind.Number => p.Value.GetRawText(),
             JsonValueKind.True => "oui",
             JsonValueKind.False => "non",
@@ -181,6 +199,19 @@ public sealed class PayrollModel : IDisposable
         finally
         {
             Return(engine);
+        }
+    }
+
+    /// <summary>A text value; System.Text.Json decodes it only now, and « \ud800 » alone is half a character.</summary>
+    private static string Text(string key, JsonElement value)
+    {
+        try
+        {
+            return value.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw new PayrollInputException($"Situation : la valeur de « {key} » est illisible : un « \\u » n'y donne qu'une moitié de caractère.");
         }
     }
 

@@ -123,4 +123,24 @@ public sealed class PayrollModelTests(PayrollModelFixture fixture) : IClassFixtu
         Parallel.For(0, grosses.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => atOnce[i] = fixture.Model.Calculate(Reference(grosses[i]), [Net])[Net].Cents);
         Assert.Equal(oneByOne, atOnce);
     }
+
+    [Fact]
+    public void Half_a_character_in_a_value_is_refused_in_french()
+    {
+        // Fuzz input 4891 (Fuzzing/PayrollFuzzTests): « \ud800 » alone; System.Text.Json threw InvalidOperationException.
+        var situation = PayrollModel.ReadSituation("""
+            {
+              "date": "'01/03/2026'",
+              "salarié . contrat . salaire brut": "1412.50 €/mois",
+              "salarié . contrat": "'CDD'",
+              "entreprise . salariés . effectif": 60,
+              "salarié . contrat . temps de travail . temps partiel": "oui",
+              "salarié . contrat . temps de travail . temps partiel . heures par semaine": "\ud800"
+            }
+            """);
+
+        var error = Assert.Throws<PayrollInputException>(() => fixture.Model.Calculate(situation, [Net]));
+
+        Assert.Equal("Situation : la valeur de « salarié . contrat . temps de travail . temps partiel . heures par semaine » est illisible : un « \\u » n'y donne qu'une moitié de caractère.", error.Message);
+    }
 }
