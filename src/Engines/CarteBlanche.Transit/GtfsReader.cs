@@ -37,14 +37,25 @@ public static class GtfsReader
             else
             {
                 _zip = ZipFile.OpenRead(path);
-                foreach (var entry in _zip.Entries)
+                AddEntries(_zip);
+            }
+        }
+
+        public FeedFiles(ZipArchive zip)
+        {
+            _zip = zip;
+            AddEntries(zip);
+        }
+
+        private void AddEntries(ZipArchive zip)
+        {
+            foreach (var entry in zip.Entries)
+            {
+                // Feeds zipped with their folder: the files may sit one level down.
+                var name = Path.GetFileName(entry.FullName);
+                if (name.Length > 0)
                 {
-                    // Feeds zipped with their folder: the files may sit one level down.
-                    var name = Path.GetFileName(entry.FullName);
-                    if (name.Length > 0)
-                    {
-                        _entries.TryAdd(name, entry);
-                    }
+                    _entries.TryAdd(name, entry);
                 }
             }
         }
@@ -64,14 +75,23 @@ public static class GtfsReader
     public static GtfsFeed? Read(string path, string feedId, ValidationReport report)
     {
         var name = Path.GetFileName(path.TrimEnd('/', '\\'));
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            report.Add(Severity.Fatal, "InvalidArchive", name, null, null, $"« {path} » : fichier ou dossier introuvable.");
+            return null;
+        }
+        return Read(() => new FeedFiles(path), name, feedId, report);
+    }
+
+    /// <summary>The same from a zip held in memory (an upload, a stored import): no file to write, none left behind by a crash.</summary>
+    public static GtfsFeed? Read(byte[] zip, string name, string feedId, ValidationReport report) =>
+        Read(() => new FeedFiles(new ZipArchive(new MemoryStream(zip, writable: false), ZipArchiveMode.Read)), name, feedId, report);
+
+    private static GtfsFeed? Read(Func<FeedFiles> open, string name, string feedId, ValidationReport report)
+    {
         try
         {
-            if (!File.Exists(path) && !Directory.Exists(path))
-            {
-                report.Add(Severity.Fatal, "InvalidArchive", name, null, null, $"« {path} » : fichier ou dossier introuvable.");
-                return null;
-            }
-            using var files = new FeedFiles(path);
+            using var files = open();
             foreach (var mandatory in Mandatory)
             {
                 if (!files.Exists(mandatory))

@@ -21,64 +21,58 @@ public sealed class GtfsImporter(CarteBlancheDbContext db, MobilityNetwork netwo
 
     public async Task<GtfsImport> ImportAsync(Stream zip, string source, Guid? importedBy, CancellationToken cancellationToken)
     {
-        var path = Path.Combine(Path.GetTempPath(), $"carteblanche-gtfs-{Guid.NewGuid():N}.zip");
-        try
+        // Read in memory, not through a temporary file: a crash in the middle leaves nothing behind.
+        byte[] bytes;
+        using (var memory = new MemoryStream())
         {
-            await using (var file = File.Create(path))
-            {
-                await zip.CopyToAsync(file, cancellationToken);
-            }
-            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
-            var import = new GtfsImport
-            {
-                Source = source.Length > 500 ? source[..500] : source, ReceivedAt = clock.Now, ImportedBy = importedBy,
-                Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Bytes = bytes.LongLength, Report = "",
-            };
-            var report = new ValidationReport(Path.GetFileName(source));
-            var network = NetworkInService.Read(path, import.Id, report);
-            if (network != null && network.Calendar.First > network.Calendar.Last)
-            {
-                report.Add(Severity.Fatal, "NoServiceDays", "calendar.txt", null, null, "Aucun jour de circulation : le calendrier est vide.");
-                network = null;
-            }
-            import.Report = StoredReport.Of(report);
-            import.Fatal = report.Total(Severity.Fatal);
-            import.Errors = report.Total(Severity.Error);
-            import.Warnings = report.Total(Severity.Warning);
-            if (network == null)
-            {
-                import.Status = GtfsImportStatus.Rejected;
-                db.Add(import);
-                await db.SaveChangesAsync(cancellationToken);
-                return import;
-            }
-            var transit = network.Network;
-            import.Status = GtfsImportStatus.InService;
-            import.Stops = transit.StopIds.Length;
-            import.Routes = transit.Routes.Length;
-            import.Trips = transit.Trips.Length;
-            (import.FirstDay, import.LastDay) = network.Calendar;
-
-            await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
-            {
-                await db.Set<GtfsImport>().Where(i => i.Status == GtfsImportStatus.InService)
-                    .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, GtfsImportStatus.Replaced), cancellationToken);
-                db.Add(import);
-                db.Add(new GtfsImportContent { ImportId = import.Id, Zip = bytes });
-                await db.SaveChangesAsync(cancellationToken);
-                // Older zips go; their history rows and reports stay.
-                var kept = await db.Set<GtfsImport>().Where(i => i.Status != GtfsImportStatus.Rejected)
-                    .Select(i => new { i.Id, i.ReceivedAt }).ToListAsync(cancellationToken);
-                var keep = kept.OrderByDescending(i => i.ReceivedAt).Take(KeptZips).Select(i => i.Id).Append(import.Id).ToList();
-                await db.Set<GtfsImportContent>().Where(c => !keep.Contains(c.ImportId)).ExecuteDeleteAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            networks.Use(network);
+            await zip.CopyToAsync(memory, cancellationToken);
+            bytes = memory.ToArray();
+        }
+        var import = new GtfsImport
+        {
+            Source = source.Length > 500 ? source[..500] : source, ReceivedAt = clock.Now, ImportedBy = importedBy,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Bytes = bytes.LongLength, Report = "",
+        };
+        var report = new ValidationReport(Path.GetFileName(source));
+        var network = NetworkInService.Read(bytes, Path.GetFileName(source), import.Id, report);
+        if (network != null && network.Calendar.First > network.Calendar.Last)
+        {
+            report.Add(Severity.Fatal, "NoServiceDays", "calendar.txt", null, null, "Aucun jour de circulation : le calendrier est vide.");
+            network = null;
+        }
+        import.Report = StoredReport.Of(report);
+        import.Fatal = report.Total(Severity.Fatal);
+        import.Errors = report.Total(Severity.Error);
+        import.Warnings = report.Total(Severity.Warning);
+        if (network == null)
+        {
+            import.Status = GtfsImportStatus.Rejected;
+            db.Add(import);
+            await db.SaveChangesAsync(cancellationToken);
             return import;
         }
-        finally
+        var transit = network.Network;
+        import.Status = GtfsImportStatus.InService;
+        import.Stops = transit.StopIds.Length;
+        import.Routes = transit.Routes.Length;
+        import.Trips = transit.Trips.Length;
+        (import.FirstDay, import.LastDay) = network.Calendar;
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            File.Delete(path);
+            await db.Set<GtfsImport>().Where(i => i.Status == GtfsImportStatus.InService)
+                .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, GtfsImportStatus.Replaced), cancellationToken);
+            db.Add(import);
+            db.Add(new GtfsImportContent { ImportId = import.Id, Zip = bytes });
+            await db.SaveChangesAsync(cancellationToken);
+            // Older zips go; their history rows and reports stay.
+            var kept = await db.Set<GtfsImport>().Where(i => i.Status != GtfsImportStatus.Rejected)
+                .Select(i => new { i.Id, i.ReceivedAt }).ToListAsync(cancellationToken);
+            var keep = kept.OrderByDescending(i => i.ReceivedAt).Take(KeptZips).Select(i => i.Id).Append(import.Id).ToList();
+            await db.Set<GtfsImportContent>().Where(c => !keep.Contains(c.ImportId)).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
+        networks.Use(network);
+        return import;
     }
 }

@@ -58,6 +58,13 @@ public sealed class NetworkInService
         var feed = GtfsReader.Read(path, "reseau", report);
         return feed == null ? null : new NetworkInService(TransitNetwork.Build([feed]), importId);
     }
+
+    /// <summary>The same from a zip held in memory (an upload, an import's stored zip).</summary>
+    public static NetworkInService? Read(byte[] zip, string name, Guid? importId, ValidationReport report)
+    {
+        var feed = GtfsReader.Read(zip, name, "reseau", report);
+        return feed == null ? null : new NetworkInService(TransitNetwork.Build([feed]), importId);
+    }
 }
 
 /// <summary>
@@ -125,22 +132,13 @@ public sealed partial class MobilityNetwork(IServiceScopeFactory scopes, IOption
             LogUnreadable(logger, id.ToString("D"), 1);
             return null;
         }
-        var path = Path.Combine(Path.GetTempPath(), $"carteblanche-gtfs-{Guid.NewGuid():N}.zip");
-        try
+        var report = new ValidationReport(id.ToString("D"));
+        var network = NetworkInService.Read(zip, id.ToString("D") + ".zip", id, report);
+        if (network == null)
         {
-            await File.WriteAllBytesAsync(path, zip, cancellationToken);
-            var report = new ValidationReport(id.ToString("D"));
-            var network = NetworkInService.Read(path, id, report);
-            if (network == null)
-            {
-                LogUnreadable(logger, id.ToString("D"), report.Total(Severity.Fatal));
-            }
-            return network;
+            LogUnreadable(logger, id.ToString("D"), report.Total(Severity.Fatal));
         }
-        finally
-        {
-            File.Delete(path);
-        }
+        return network;
     }
 
     /// <summary>The feed of the configuration: <see cref="MobilityOptions.GtfsPath"/>, or the demonstration feed.</summary>
