@@ -101,6 +101,7 @@ cleanup() {
   exit $status
 }
 trap cleanup EXIT
+trap 'log "failed (status $?) at line $LINENO: $BASH_COMMAND"' ERR
 trap 'exit 130' INT TERM
 
 # --- PostgreSQL: its own cluster, a unix socket in its directory, no TCP -----------------------------------------
@@ -198,7 +199,7 @@ mkdir -p "$data"
 signin() { # email jar
   local page token status
   page="$(curl -sf -c "$2" -b "$2" "$base/connexion")"
-  token="$(grep -o '__RequestVerificationToken[^>]*value="[^"]*"' <<< "$page" | head -1 | sed 's/.*value="//; s/"$//')"
+  token="$(grep -m1 -o '__RequestVerificationToken[^>]*value="[^"]*"' <<< "$page" | sed 's/.*value="//; s/"$//')"
   [ -n "$token" ] || die "no antiforgery token on /connexion"
   status="$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -c "$2" -b "$2" \
     --data-urlencode "Email=$1" --data-urlencode "Password=$PASSWORD" --data-urlencode "__RequestVerificationToken=$token" "$base/connexion")"
@@ -265,7 +266,8 @@ status="$(curl -s -o /dev/null -w '%{http_code}' -H "X-Api-Key: $api_key" "$base
 
 # Every path answers 200 before the load (through nginx, signed in as the first session).
 for group in home desk case residents bus journey api; do
-  cut -f2 "$data/$group" | head -3 | while read -r path; do
+  mapfile -t first < <(head -3 "$data/$group" | cut -f2)
+  for path in "${first[@]}"; do
     status="$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $(head -1 "$data/sessions")" -H "X-Api-Key: $api_key" "$base$path")"
     [ "$status" = 200 ] || die "$path answers $status"
   done
