@@ -88,12 +88,13 @@ fi
 work="$(mktemp -d /tmp/cb-load.XXXXXX)"
 chmod 755 "$work"
 pgdir="$work/pg"
-pids=()
+pids=()  # instances and nginx
+load=()  # wrk processes and the activity sampler of the level running
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  for pid in "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
+  for pid in "${load[@]}" "${pids[@]}"; do kill "$pid" 2> /dev/null || true; done
+  for pid in "${load[@]}" "${pids[@]}"; do wait "$pid" 2> /dev/null || true; done
   if [ -f "$pgdir/data/postmaster.pid" ]; then
     runuser -u postgres -- "$PGBIN/pg_ctl" -D "$pgdir/data" -w -m fast stop > /dev/null 2>&1 || true
   fi
@@ -322,7 +323,7 @@ run_level() { # users seconds label think_ms jitter_ms
     esac
     LOAD_GROUP="$group" wrk -c "$conns" -t "$threads" -d "${seconds}s" --timeout "$TIMEOUT" -s "$here/load.lua" "$base" \
       -- "$data/$group" "$sessions_file" "$think" "$jitter" "${extra[@]}" > "$out/$group.txt" 2>&1 &
-    wrk_pids+=($!)
+    wrk_pids+=($!); load+=($!)
     echo "$group $conns" >> "$out/users"
   done
   local failed=0
@@ -367,7 +368,7 @@ for users in $LEVELS; do
       sleep 1
     done
   ) > "$work/activity-$users" &
-  sampler=$!
+  sampler=$!; load+=($!)
   run_level "$users" "$DURATION" "$users" "$THINK_MS" "$JITTER_MS"
   kill "$sampler"; wait "$sampler" 2> /dev/null || true
   echo "$users $before $(cpu_snapshot)" >> "$cpu_table"
