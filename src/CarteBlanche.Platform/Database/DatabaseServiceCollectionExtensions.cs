@@ -33,7 +33,7 @@ public static class DatabaseServiceCollectionExtensions
     {
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            options.UseNpgsql(database.PostgresConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+            options.UseNpgsql(WithAutoPrepare(database.PostgresConnectionString), o => o.MigrationsAssembly(PostgresMigrationsAssembly));
         }
         else
         {
@@ -46,6 +46,23 @@ public static class DatabaseServiceCollectionExtensions
             }
             options.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
         }
+    }
+
+    /// <summary>
+    /// Npgsql prepares nothing by default: each of a page's twenty-odd statements is parsed and planned again. Prepared
+    /// automatically (the 50 most used per connection), PostgreSQL's CPU per agent page halves (bench/README.md, load).
+    /// A connection string that says « Max Auto Prepare » itself keeps its value.
+    /// </summary>
+    internal static string? WithAutoPrepare(string? connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return connectionString;
+        }
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")
+            ? connectionString
+            : new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 50 }.ConnectionString;
     }
 
     /// <summary>

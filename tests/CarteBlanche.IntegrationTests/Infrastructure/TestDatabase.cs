@@ -69,10 +69,7 @@ public sealed class TestDatabase : IDisposable
     {
         var template = Postgres(server, "template");
         StartOnce(template);
-        using (var connection = new NpgsqlConnection(template.PostgresConnectionString))
-        {
-            NpgsqlConnection.ClearPool(connection); // PostgreSQL copies a template only when nobody is connected to it
-        }
+        ClearPostgresPools(template.PostgresConnectionString!); // PostgreSQL copies a template only when nobody is connected to it
         return new NpgsqlConnectionStringBuilder(template.PostgresConnectionString).Database!;
     }
 
@@ -99,12 +96,21 @@ public sealed class TestDatabase : IDisposable
     /// <summary>The key that signs the audit checkpoints of the hosts started on this database (the command line runs in Production).</summary>
     public const string CheckpointKey = "test-audit-checkpoint-key-0123456789abcdef";
 
+    /// <summary>Closes the idle connections of the tests' pool and of the app's (its connection string adds auto-prepare: another pool).</summary>
+    private static void ClearPostgresPools(string connectionString)
+    {
+        foreach (var pooled in new[] { connectionString, DatabaseServiceCollectionExtensions.WithAutoPrepare(connectionString)! })
+        {
+            using var connection = new NpgsqlConnection(pooled);
+            NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
     public void Dispose()
     {
         if (PostgresConnectionString != null)
         {
-            using var connection = new NpgsqlConnection(PostgresConnectionString);
-            NpgsqlConnection.ClearPool(connection);
+            ClearPostgresPools(PostgresConnectionString);
         }
         else
         {
