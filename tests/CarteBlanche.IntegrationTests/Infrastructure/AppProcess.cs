@@ -217,20 +217,5 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Built next to the tests (same configuration): src/CarteBlanche.Web/bin/&lt;configuration&gt;/&lt;tfm&gt;/CarteBlanche.Web.dll.</summary>
-    private static string Locate()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = testOutput.Name;
-        var configuration = testOutput.Parent?.Name ?? "Release";
-        var root = testOutput;
-        while (root != null && !File.Exists(Path.Combine(root.FullName, "CarteBlanche.slnx")))
-        {
-            root = root.Parent;
-        }
-        Assert.True(root != null, $"CarteBlanche.slnx not found above {AppContext.BaseDirectory}");
-        var path = Path.Combine(root.FullName, "src", "CarteBlanche.Web", "bin", configuration, framework, "CarteBlanche.Web.dll");
-        Assert.True(File.Exists(path), $"{path} not found: build the solution first (dotnet build CarteBlanche.slnx -c {configuration})");
-        return path;
-    }
+    private static string Locate() => CliRunner.BuiltDll("CarteBlanche.Web", "CarteBlanche.Web.dll");
 }

@@ -11,7 +11,7 @@ public static class CliRunner
     private static readonly string[] _inheritedPrefixesToDrop =
         ["Database__", "ConnectionStrings__", "Smtp__", "Demo__", "ASPNETCORE_", "DOTNET_ENVIRONMENT"];
 
-    public static string DllPath { get; } = Locate();
+    public static string DllPath { get; } = BuiltDll("CarteBlanche.Cli", "carteblanche.dll");
 
     public static Task<CliResult> RunAsync(TestDatabase database, params string[] arguments) =>
         RunWithEnvironmentAsync(database, new Dictionary<string, string?>(), arguments);
@@ -79,8 +79,8 @@ public static class CliRunner
         return start;
     }
 
-    /// <summary>The command is built next to the tests (same configuration): src/CarteBlanche.Cli/bin/&lt;configuration&gt;/&lt;tfm&gt;/carteblanche.dll.</summary>
-    private static string Locate()
+    /// <summary>A program of the solution, built next to the tests (same configuration): src/&lt;project&gt;/bin/&lt;configuration&gt;/&lt;tfm&gt;/&lt;dll&gt;.</summary>
+    public static string BuiltDll(string project, string dll)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testOutput.Name;
@@ -91,7 +91,7 @@ public static class CliRunner
             root = root.Parent;
         }
         Assert.True(root != null, $"CarteBlanche.slnx not found above {AppContext.BaseDirectory}");
-        var path = Path.Combine(root.FullName, "src", "CarteBlanche.Cli", "bin", configuration, framework, "carteblanche.dll");
+        var path = Path.Combine(root.FullName, "src", project, "bin", configuration, framework, dll);
         Assert.True(File.Exists(path), $"{path} not found: build the solution first (dotnet build CarteBlanche.slnx -c {configuration})");
         return path;
     }

@@ -83,7 +83,11 @@ public static class PartnerApi
             return Unauthorized("Cette clé d'API a été révoquée : demandez-en une nouvelle à votre référent principal.");
         }
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        await db.Set<ApiKey>().Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), http.RequestAborted);
+        // Written at most once a minute (the page shows it to the minute): concurrent calls with one key do not queue on its row.
+        if (key.LastUsedAt == null || now - key.LastUsedAt.Value >= TimeSpan.FromMinutes(1))
+        {
+            await db.Set<ApiKey>().Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), http.RequestAborted);
+        }
         http.Items[KeyItem] = key;
         return await next(context);
     }
