@@ -2,7 +2,7 @@ using System.Text;
 
 namespace CarteBlanche.Platform.Files;
 
-/// <summary>A file that is not CSV: where (the line, from the file's first, and the field, from 0) and why, in French.</summary>
+/// <summary>A file that is not CSV: where (the line, from the file's first, and the field, from 0, or -1 for the whole line) and why, in French.</summary>
 public sealed class CsvFormatException(int line, int fieldIndex, string reason) : FormatException($"ligne {line} : {reason}")
 {
     public int Line { get; } = line;
@@ -24,7 +24,7 @@ public static class Csv
     /// The rows, one at a time (a file of millions of rows is never held whole); <paramref name="separator"/> ',' or ';';
     /// <paramref name="firstLine"/> is the number of the reader's next line in its file (2 when the caller read the header).
     /// </summary>
-    /// <exception cref="CsvFormatException">A quoted field is never closed.</exception>
+    /// <exception cref="CsvFormatException">A quoted field is never closed, or a line holds bytes that are not UTF-8.</exception>
     public static IEnumerable<Row> Read(TextReader reader, char separator = ',', int firstLine = 1)
     {
         var lineNumber = firstLine - 1;
@@ -32,6 +32,7 @@ public static class Csv
         while ((line = reader.ReadLine()) != null)
         {
             lineNumber++;
+            CheckDecoded(line, lineNumber);
             var startLine = lineNumber;
             var fields = new List<string>();
             var field = new StringBuilder();
@@ -46,6 +47,7 @@ public static class Csv
                         // A quoted field that spans lines.
                         var next = reader.ReadLine() ?? throw new CsvFormatException(startLine, fields.Count, $"guillemet non fermé au champ {fields.Count + 1} : il court jusqu'à la fin du fichier");
                         lineNumber++;
+                        CheckDecoded(next, lineNumber);
                         field.Append('\n');
                         line = next;
                         i = 0;
@@ -92,6 +94,23 @@ public static class Csv
                 continue; // blank line
             }
             yield return new Row(startLine, fields);
+        }
+    }
+
+    /// <summary>
+    /// The reader turns bytes that are not UTF-8 into « \uFFFD »: a file saved in Windows-1252 (a spreadsheet's plain
+    /// « CSV ») would store « H\uFFFDl\uFFFDne » for « Hélène », and no name would match any more. Refused instead, with
+    /// the first line where it is.
+    /// </summary>
+    public static string? NotUtf8(string line) => line.Contains('\uFFFD', StringComparison.Ordinal)
+        ? "caractère illisible : le fichier n'est pas enregistré en UTF-8 (dans un tableur, enregistrez-le en « CSV UTF-8 »)"
+        : null;
+
+    private static void CheckDecoded(string line, int lineNumber)
+    {
+        if (NotUtf8(line) is { } reason)
+        {
+            throw new CsvFormatException(lineNumber, -1, reason); // the whole line, no field in particular
         }
     }
 

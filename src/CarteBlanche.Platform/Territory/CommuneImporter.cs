@@ -6,7 +6,7 @@ namespace CarteBlanche.Platform.Territory;
 
 public sealed record ImportError(int Line, string Field, string Message)
 {
-    public override string ToString() => Line == 0 ? Message : $"ligne {Line}, {Field} : {Message}";
+    public override string ToString() => Line == 0 ? Message : Field == "ligne" ? $"ligne {Line} : {Message}" : $"ligne {Line}, {Field} : {Message}";
 }
 
 public sealed record CommuneImportResult(int Added, int Updated, int EpcisAdded, IReadOnlyList<ImportError> Errors)
@@ -90,7 +90,7 @@ public sealed partial class CommuneImporter(CarteBlancheDbContext db)
         }
         catch (CsvFormatException ex)
         {
-            errors.Add(new ImportError(ex.Line, ex.Field < Header.Length ? Header[ex.Field] : "ligne", ex.Reason));
+            errors.Add(new ImportError(ex.Line, ex.Field >= 0 && ex.Field < Header.Length ? Header[ex.Field] : "ligne", ex.Reason));
             return (communes, epcis, errors);
         }
 

@@ -118,7 +118,8 @@ public abstract class ImportTests(CarteBlancheFactory factory)
             Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
         }
         using var steward = await Factory.SignedInClientAsync(DemoData.EmailFor(Roles.DataSteward));
-        async Task<string> SendAsync(string fileName, string text)
+        Task<string> SendAsync(string fileName, string text) => SendBytesAsync(fileName, Encoding.UTF8.GetBytes(text));
+        async Task<string> SendBytesAsync(string fileName, byte[] bytes)
         {
             using var form = await steward.GetAsync(url);
             var page = await form.ReadPageAsync();
@@ -128,7 +129,7 @@ public abstract class ImportTests(CarteBlancheFactory factory)
                 { new StringContent(Html.AntiforgeryToken(page)), "__RequestVerificationToken" },
                 { new StringContent(caf.ToString()), "OperatorId" },
             };
-            content.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(text)), "Upload", fileName);
+            content.Add(new ByteArrayContent(bytes), "Upload", fileName);
             using var sent = await steward.PostAsync(url, content);
             // The file is imported in the background: its page shows a progress bar and refreshes itself until the result.
             var follow = sent.RequestMessage!.RequestUri!.AbsolutePath;
@@ -148,6 +149,9 @@ public abstract class ImportTests(CarteBlancheFactory factory)
         var bad = await SendAsync("caf.csv", "identifiant,nom_naissance,prenoms,sexe,date_naissance,salaire\nA1,Delmas,Odette,F,1984-12-12,1000\n");
         Assert.Contains("refusé : 1 erreur(s)", bad, StringComparison.Ordinal);
         Assert.Contains("ligne 1 : colonne 6 « salaire » inconnue", bad, StringComparison.Ordinal);
+        // Saved from a spreadsheet as plain « CSV » (Windows-1252): refused where the first accent is, not stored as « H�l�ne ».
+        var latin = await SendBytesAsync("caf.csv", Encoding.Latin1.GetBytes("identifiant,nom_naissance,prenoms,sexe,date_naissance\nA1,Delmas,Odette,F,1984-12-12\nA2,Roques,Hélène,F,1980-01-01\n"));
+        Assert.Contains("ligne 3 : caractère illisible : le fichier n'est pas enregistré en UTF-8", latin, StringComparison.Ordinal);
         var good = await SendAsync("caf.jsonl", "{\"identifiant\": \"P1\", \"nom_naissance\": \"Delmas\", \"prenoms\": \"Odette\", \"sexe\": \"F\", \"date_naissance\": \"1984-12-12\", \"rsa\": false}\n");
         Assert.Contains("importé : 1 personne(s)", good, StringComparison.Ordinal);
         Assert.Contains("1 personne(s), en service", await (await steward.GetAsync(url)).ReadPageAsync(), StringComparison.Ordinal);

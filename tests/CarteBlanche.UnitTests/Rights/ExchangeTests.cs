@@ -1,3 +1,4 @@
+using System.Text;
 using CarteBlanche.Rights;
 using CarteBlanche.Rights.Conventions;
 using CarteBlanche.Rights.Exchange;
@@ -92,6 +93,43 @@ public sealed class ExchangeTests
         Assert.False(refused);
         Assert.Equal("ligne 2 : champ inconnu « salaire » : ni une colonne d'identité, ni une donnée que la convention permet à l'organisme de partager", file.Errors[0].ToString());
         Assert.StartsWith("ligne 3 : JSON invalide", file.Errors[1].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_saved_in_windows_1252_is_refused_at_its_first_accent_not_stored_with_broken_names()
+    {
+        // A spreadsheet's plain « CSV » is Windows-1252: « é » is one byte that is not UTF-8. Read as the importer reads.
+        var csv = "identifiant;nom_naissance;prenoms;sexe;date_naissance\nA1;Delmas;Odette;F;1984-12-12\nA2;Roques;Hélène;F;1980-01-01\n";
+        var file = new OperatorFile(Caf);
+        var people = new List<SharedPerson>();
+        using var reader = new StreamReader(new MemoryStream(Encoding.Latin1.GetBytes(csv)), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+
+        Assert.False(file.Read(reader, "caf.csv", people.Add));
+        Assert.Equal("ligne 3 : caractère illisible : le fichier n'est pas enregistré en UTF-8 (dans un tableur, enregistrez-le en « CSV UTF-8 »)", file.Errors.Single().ToString());
+
+        var json = "{\"identifiant\": \"A2\", \"nom_naissance\": \"Roques\", \"prenoms\": \"Hélène\", \"sexe\": \"F\", \"date_naissance\": \"1980-01-01\"}\n";
+        people.Clear(); // a refused file's persons are never kept (the importer removes what it wrote)
+        var jsonFile = new OperatorFile(Caf);
+        using var jsonReader = new StreamReader(new MemoryStream(Encoding.Latin1.GetBytes(json)), Encoding.UTF8);
+        Assert.False(jsonFile.Read(jsonReader, "caf.jsonl", people.Add));
+        Assert.StartsWith("ligne 1 : caractère illisible : le fichier n'est pas enregistré en UTF-8", jsonFile.Errors.Single().ToString(), StringComparison.Ordinal);
+        Assert.Empty(people);
+
+        // The same file in UTF-8 is read whole, accents included.
+        using var utf8 = new StreamReader(new MemoryStream(Encoding.UTF8.GetBytes(csv)), Encoding.UTF8);
+        Assert.True(new OperatorFile(Caf).Read(utf8, "caf.csv", people.Add));
+        Assert.Equal("Hélène", people[1].FirstNames);
+    }
+
+    [Fact]
+    public void Broken_json_says_where_in_french()
+    {
+        var (file, _, ok) = Read("""
+            {"identifiant": "A1", "nom_naissance": "Delmas", "prenoms": "Odette", "sexe": "F", "date_naissance": "1984-12-12"}
+            {"identifiant": "A2", "nom_naissance": "Rouquié" "prenoms": "Jean"}
+            """, "caf.jsonl");
+        Assert.False(ok);
+        Assert.Equal("ligne 2 : JSON invalide au caractère 50", file.Errors.Single().ToString());
     }
 
     [Fact]

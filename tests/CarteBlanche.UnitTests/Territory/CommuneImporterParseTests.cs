@@ -39,6 +39,21 @@ public sealed class CommuneImporterParseTests
     }
 
     [Fact]
+    public void A_file_that_is_not_utf8_is_refused_at_its_first_line_with_an_accent()
+    {
+        // INSEE's files are UTF-8; one saved again from a spreadsheet as plain « CSV » is Windows-1252.
+        var text = string.Join('\n', Header, Cahors, "46268,Saint-Géry-Vers,1200,46330,200023737,CA du Grand Cahors,44.47750,1.58330") + "\n";
+        using var reader = new StreamReader(new MemoryStream(System.Text.Encoding.Latin1.GetBytes(text)), System.Text.Encoding.UTF8);
+
+        var (_, _, errors) = CommuneImporter.Parse(reader);
+
+        var error = Assert.Single(errors);
+        Assert.Equal(3, error.Line);
+        Assert.Equal("ligne", error.Field);
+        Assert.StartsWith("caractère illisible : le fichier n'est pas enregistré en UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Byte_order_mark_crlf_quotes_and_blank_lines_are_accepted()
     {
         var text = "\uFEFF" + Header + "\r\n" + Cahors + "\r\n\r\n" +

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using CarteBlanche.Platform.Files;
 using CarteBlanche.Platform.People;
@@ -105,6 +106,11 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
         {
             yield break;
         }
+        if (Csv.NotUtf8(header) is { } notUtf8)
+        {
+            Add(1, notUtf8);
+            yield break;
+        }
         var separator = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
         var columns = header.TrimStart('\uFEFF').Split(separator).Select(c => c.Trim().Trim('"').ToLowerInvariant()).ToArray();
         if (!CheckColumns(columns))
@@ -139,6 +145,12 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
             line++;
             if (string.IsNullOrWhiteSpace(text))
             {
+                continue;
+            }
+            if (Csv.NotUtf8(text) is { } notUtf8)
+            {
+                Add(line, notUtf8);
+                Rows++;
                 continue;
             }
             var fields = JsonObject(line, text);
@@ -185,7 +197,9 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
         }
         catch (JsonException e)
         {
-            Add(line, $"JSON invalide ({e.Message.Split('.')[0]})");
+            // The parser's own words are English: where it stopped is what helps.
+            var at = e.BytePositionInLine is { } bytes ? Encoding.UTF8.GetCharCount(Encoding.UTF8.GetBytes(text).AsSpan(0, (int)Math.Min(bytes, Encoding.UTF8.GetByteCount(text)))) + 1 : (int?)null;
+            Add(line, at == null ? "JSON invalide" : $"JSON invalide au caractère {at}");
             return null;
         }
         catch (InvalidOperationException)
