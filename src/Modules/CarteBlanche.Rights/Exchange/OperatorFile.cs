@@ -197,8 +197,9 @@ public sealed class OperatorFile(IReadOnlyList<SharedAttribute> shared)
         }
         catch (JsonException e)
         {
-            // The parser's own words are English: where it stopped is what helps.
-            var at = e.BytePositionInLine is { } bytes ? Encoding.UTF8.GetCharCount(Encoding.UTF8.GetBytes(text).AsSpan(0, (int)Math.Min(bytes, Encoding.UTF8.GetByteCount(text)))) + 1 : (int?)null;
+            // The parser's own words are English: where it stopped is what helps. It counts UTF-8 bytes; a reader counts characters.
+            var utf8 = Encoding.UTF8.GetBytes(text);
+            var at = e.BytePositionInLine is { } bytes ? Encoding.UTF8.GetCharCount(utf8, 0, (int)Math.Min(bytes, utf8.Length)) + 1 : (int?)null;
             Add(line, at == null ? "JSON invalide" : $"JSON invalide au caractère {at}");
             return null;
         }
